@@ -1,0 +1,173 @@
+"""Read a dataset (CSV folder, .xlsx workbook or Parquet folder), validate it, type it.
+
+Either the whole dataset loads or a DatasetError lists every problem: never a partial load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import codebook as cb
+from .places import area_of
+from .problems import DatasetError, Problem
+from .validate import check_columns, check_incident_rules, check_people_rules
+
+BUNDLED = Path(__file__).with_name("bundled")
+TABLES = ("incidents", "people", "networks")
+OPTIONAL_TABLES = ("people", "networks")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A validated, typed dataset: incidents, people and networks, plus where it came from."""
+
+    incidents: pd.DataFrame
+    people: pd.DataFrame
+    networks: pd.DataFrame
+    name: str
+    version: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def reconstructed(self) -> bool:
+        return bool((self.incidents["source_type"] == "reconstructed").any())
+
+
+def read_raw(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str], list[Problem]]:
+    """All tables as text, the label of each table's file, and problems reading them."""
+    path = Path(path)
+    if not path.exists():
+        return {}, {}, [Problem(str(path), 0, "", "no such file or folder")]
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(path)
+    if path.is_dir():
+        return _read_folder(path)
+    return {}, {}, [Problem(str(path), 0, "", "expected a folder of CSV or Parquet files or "
+                            "an .xlsx workbook")]
+
+
+def _read_folder(folder: Path):
+    frames, files, problems = {}, {}, []
+    for table in TABLES:
+        csv, parquet = folder / f"{table}.csv", folder / f"{table}.parquet"
+        file = csv if csv.exists() else parquet if parquet.exists() else None
+        if file is None:
+            if table not in OPTIONAL_TABLES:
+                problems.append(Problem(str(csv), 0, "", "table is missing (need "
+                                        f"{table}.csv or {table}.parquet)"))
+            continue
+        files[table] = file.name
+        try:
+            frames[table] = _read_csv(file) if file.suffix == ".csv" else _read_parquet(file)
+        except (ValueError, OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(file.name, 0, "", f"cannot be read: {err}".strip()))
+    return frames, files, problems
+
+
+def _read_csv(file: Path) -> pd.DataFrame:
+    frame = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return _tidy(frame)
+
+
+def _read_parquet(file: Path) -> pd.DataFrame:
+    frame = pd.read_parquet(file)
+    for col in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[col]):
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+    return _tidy(frame.astype(object).where(frame.notna(), "").astype(str))
+
+
+def _read_xlsx(path: Path):
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
+    except (ValueError, OSError, KeyError) as err:
+        return {}, {}, [Problem(path.name, 0, "", f"cannot be read as a workbook: {err}")]
+    frames, files, problems = {}, {}, []
+    for table in TABLES:
+        if table in sheets:
+            frames[table] = _tidy(sheets[table])
+            files[table] = f"{path.name}[{table}]"
+        elif table not in OPTIONAL_TABLES:
+            problems.append(Problem(path.name, 0, "", f"sheet '{table}' is missing"))
+    return frames, files, problems
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = frame.astype(str).apply(lambda s: s.str.strip())
+    return frame.reset_index(drop=True)
+
+
+def validate_path(path: Path, municipalities: set[str] | None = None) -> list[Problem]:
+    """Every problem of the dataset at path (empty when it is valid)."""
+    return _check(path, municipalities)[1]
+
+
+def _check(path: Path, municipalities: set[str] | None):
+    frames, files, problems = read_raw(path)
+    for table, frame in frames.items():
+        problems += check_columns(table, frame, files[table])
+    if "incidents" in frames:
+        names = set(frames["networks"]["network"]) if "networks" in frames and (
+            "network" in frames["networks"]) else set()
+        problems += check_incident_rules(frames["incidents"], files["incidents"], names,
+                                         municipalities)
+        if "people" in frames:
+            problems += check_people_rules(frames["people"], frames["incidents"],
+                                           files["people"])
+    return frames, problems
+
+
+def load(path: Path | None = None, municipalities: set[str] | None = None,
+         name: str | None = None) -> Dataset:
+    """Load and validate a dataset (the bundled one by default); DatasetError if invalid."""
+    path = Path(path) if path else BUNDLED
+    frames, problems = _check(path, municipalities)
+    if problems:
+        raise DatasetError(problems)
+    version = _read_version(path)
+    return Dataset(
+        incidents=_type_incidents(frames["incidents"]),
+        people=_type_people(frames.get("people", _empty("people"))),
+        networks=frames.get("networks", _empty("networks")),
+        name=name or ("Bundled reconstruction" if path == BUNDLED else path.name),
+        version=version,
+    )
+
+
+def _read_version(path: Path) -> str:
+    version_file = path / "VERSION" if path.is_dir() else None
+    return version_file.read_text().strip() if version_file and version_file.exists() else ""
+
+
+def _empty(table: str) -> pd.DataFrame:
+    return pd.DataFrame({c.name: pd.Series(dtype=str) for c in cb.TABLES[table]})
+
+
+def _type_incidents(raw: pd.DataFrame) -> pd.DataFrame:
+    inc = raw.copy()
+    for col in cb.INCIDENTS:
+        if col.name not in inc:
+            inc[col.name] = col.default
+        elif col.default:
+            inc[col.name] = inc[col.name].replace("", col.default)
+    inc["date"] = pd.to_datetime(inc["date"], format="%Y-%m-%d")
+    inc["plot"] = inc["plot"].str.lower().isin(cb.TRUE_WORDS)
+    inc["people"] = inc["people"].astype(int)
+    for col in ("killed", "injured"):
+        inc[col] = pd.to_numeric(inc[col].replace("", None)).astype("Int64")
+    inc["year"] = inc["date"].dt.year.astype(int)
+    inc["month"] = inc["date"].dt.strftime("%Y-%m")
+    inc["area"] = inc["nis_code"].map(area_of)
+    return inc
+
+
+def _type_people(raw: pd.DataFrame) -> pd.DataFrame:
+    people = raw.copy()
+    for col in cb.PEOPLE:
+        if col.name not in people:
+            people[col.name] = ""
+    return people

@@ -1,0 +1,84 @@
+"""Places: NIS codes, the study's city groups, and a small gazetteer of our own."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+BRUSSELS = tuple(f"210{i:02d}" for i in range(1, 20))  # the Brussels-Capital Region's 19
+CHARLEROI = ("52011",)
+ANTWERP = ("11002",)
+GROUPS: dict[str, tuple[str, ...]] = {
+    "brussels": BRUSSELS,
+    "charleroi": CHARLEROI,
+    "antwerp": ANTWERP,
+}
+GROUP_NAMES = {
+    "brussels": {"en": "Brussels-Capital Region", "fr": "Région de Bruxelles-Capitale",
+                 "nl": "Brussels Hoofdstedelijk Gewest"},
+    "charleroi": {"en": "Charleroi", "fr": "Charleroi", "nl": "Charleroi"},
+    "antwerp": {"en": "Antwerp", "fr": "Anvers", "nl": "Antwerpen"},
+    "elsewhere": {"en": "elsewhere in Belgium", "fr": "ailleurs en Belgique",
+                  "nl": "elders in België"},
+}
+# The 43 arrondissements of 2019: a NIS code's first two digits name one of them.
+ARRONDISSEMENTS = frozenset(
+    "11 12 13 21 23 24 25 31 32 33 34 35 36 37 38 41 42 43 44 45 46 51 52 53 55 56 57 58 "
+    "61 62 63 64 71 72 73 81 82 83 84 85 91 92 93".split()
+)
+GAZETTEER = Path(__file__).with_name("places.csv")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality we know by name without any boundary file."""
+
+    nis_code: str
+    name_fr: str
+    name_nl: str
+    name_en: str
+    area: str
+    tile: tuple[int, int] | None
+    lonlat: tuple[float, float]
+
+    def name(self, lang: str = "en") -> str:
+        if lang == "nl":
+            return self.name_nl
+        if lang == "fr":
+            return self.name_fr
+        return self.name_en or bilingual(self.name_fr, self.name_nl)
+
+
+def bilingual(name_fr: str, name_nl: str) -> str:
+    """'Molenbeek-Saint-Jean / Sint-Jans-Molenbeek', or one name where both are the same."""
+    return name_fr if name_fr == name_nl else f"{name_fr} / {name_nl}"
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Our own list of the places the study names (not derived from any boundary file)."""
+    with GAZETTEER.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {
+        r["nis_code"]: Place(
+            r["nis_code"], r["name_fr"], r["name_nl"], r["name_en"], r["area"],
+            (int(r["tile_col"]), int(r["tile_row"])) if r["tile_col"] else None,
+            (float(r["lon"]), float(r["lat"])),
+        )
+        for r in rows
+    }
+
+
+def area_of(nis_code: str) -> str:
+    """The study's place group: brussels, charleroi, antwerp or elsewhere."""
+    for group, codes in GROUPS.items():
+        if nis_code in codes:
+            return group
+    return "elsewhere"
+
+
+def is_wellformed_nis(code: str) -> bool:
+    """Five digits whose first two name a 2019 arrondissement."""
+    return len(code) == 5 and code.isdigit() and code[:2] in ARRONDISSEMENTS

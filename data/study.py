@@ -1,0 +1,76 @@
+"""Compute every registered figure and set it beside the reference file's value."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import figures_people  # noqa: F401  (registers the people figures)
+from .figures import ERRATA, PCT, REGISTRY
+from .load import Dataset
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / (
+    "published-figures.yaml")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: computed value (and share), the reference value, and whether they agree."""
+
+    id: str
+    computed: object
+    computed_pct: float | None
+    reference: object = None
+    reference_pct: float | None = None
+    kind: str = ""
+    status: str = "computed"  # computed | match | differs | erratum
+
+
+def compute(d: Dataset) -> dict[str, object]:
+    """id -> value for every figure the incident and people tables can give."""
+    return {fid: fn(d) for fid, fn in REGISTRY.items()}
+
+
+def reference_figures(path: Path = REFERENCE) -> dict[str, dict]:
+    """The study's figures by id, from published-figures.yaml."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return {item["id"]: item for item in doc["ctc"]}
+
+
+def pct_agrees(computed: float, printed: float) -> bool:
+    """A printed share agrees when it is the computed share rounded, or truncated ('more than')."""
+    decimals = len(str(printed).split(".")[1]) if "." in str(printed) else 0
+    return round(computed, decimals) == printed or math.floor(computed) == printed
+
+
+def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
+    """Computed figures beside the reference, in the reference file's order."""
+    reference = reference or {}
+    computed = compute(d)
+    rows = []
+    for fid in list(reference) + [f for f in computed if f not in reference]:
+        if fid not in computed:
+            continue
+        ref = reference.get(fid, {})
+        pct = PCT[fid](d) if fid in PCT else None
+        status = "computed"
+        if ref:
+            agrees = _same(computed[fid], ref["value"]) and (
+                pct is None or "pct" not in ref or pct_agrees(pct, ref["pct"]))
+            status = "erratum" if fid in ERRATA else "match" if agrees else "differs"
+        rows.append(Row(fid, computed[fid], pct, ref.get("value"), ref.get("pct"),
+                        ref.get("kind", ""), status))
+    return rows
+
+
+def _same(computed: object, reference: object) -> bool:
+    if isinstance(reference, list):
+        norm = lambda v: sorted(sorted(x) if isinstance(x, list) else x for x in v)  # noqa: E731
+        return isinstance(computed, list) and norm(computed) == norm(reference)
+    if isinstance(reference, dict):
+        return isinstance(computed, dict) and {str(k): v for k, v in computed.items()} == {
+            str(k): v for k, v in reference.items()}
+    return computed == reference
