@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import codebook, geography, reconstruct, study
-from .load import BUNDLED, load, validate_path
+from .load import BUNDLED, load
 from .problems import DatasetError
 
 CODEBOOK_PAGE = Path(__file__).resolve().parents[1] / "docs" / "codebook.md"
@@ -48,17 +48,18 @@ def main(argv: list[str] | None = None) -> int:
 def _validate(args) -> int:
     started = time.perf_counter()
     register = geography.municipality_codes(args.boundaries)
-    problems = validate_path(args.path, register)
-    if problems:
-        for p in sorted(set(problems)):
-            print(p)
-        print(f"{len(set(problems))} problem(s) in {args.path}", file=sys.stderr)
+    try:
+        d = load(args.path, register)
+    except DatasetError as err:
+        print(err.report())
+        print(f"{len(err.problems)} problem(s) in {args.path}", file=sys.stderr)
         return 1
-    d = load(args.path, register)
     checked = "boundary register" if register else "arrondissement codes (no boundary file)"
-    print(f"valid: {len(d.incidents)} incidents, {len(d.people)} people, "
-          f"{len(d.networks)} networks; NIS codes checked against {checked}; "
-          f"{time.perf_counter() - started:.2f} s")
+    print(
+        f"valid: {len(d.incidents)} incidents, {len(d.people)} people, "
+        f"{len(d.networks)} networks; NIS codes checked against {checked}; "
+        f"{time.perf_counter() - started:.2f} s"
+    )
     return 0
 
 
@@ -112,9 +113,16 @@ def _geometry(args) -> int:
 
 def _generate(args) -> int:
     from .synthetic import write_synthetic
+
     print(write_synthetic(args.out, args.incidents))
     return 0
 
 
-COMMANDS = {"validate": _validate, "figures": _figures, "reconstruct": _reconstruct,
-            "codebook": _codebook, "geometry": _geometry, "generate": _generate}
+COMMANDS = {
+    "validate": _validate,
+    "figures": _figures,
+    "reconstruct": _reconstruct,
+    "codebook": _codebook,
+    "geometry": _geometry,
+    "generate": _generate,
+}

@@ -17,24 +17,93 @@ FALSE_WORDS = ("false", "no", "0", "n")
 
 # Alpha-2 codes: ISO 3166-1 plus XK (Kosovo), the user-assigned code in common use.
 COUNTRIES = {
-    "AF": "Afghanistan", "AL": "Albania", "DZ": "Algeria", "BA": "Bosnia and Herzegovina",
-    "BE": "Belgium", "CD": "DR Congo", "DE": "Germany", "EG": "Egypt", "ES": "Spain",
-    "FR": "France", "GB": "United Kingdom", "IQ": "Iraq", "IT": "Italy", "JO": "Jordan",
-    "LB": "Lebanon", "LY": "Libya", "MA": "Morocco", "MK": "North Macedonia", "NL": "Netherlands",
-    "PK": "Pakistan", "PS": "Palestine", "RS": "Serbia", "RU": "Russia", "SA": "Saudi Arabia",
-    "SE": "Sweden", "SO": "Somalia", "SY": "Syria", "TN": "Tunisia", "TR": "Turkey",
-    "US": "United States", "XK": "Kosovo", "LU": "Luxembourg", "DK": "Denmark", "AT": "Austria",
-    "CH": "Switzerland", "GE": "Georgia", "TJ": "Tajikistan", "UZ": "Uzbekistan",
-    "CM": "Cameroon", "SN": "Senegal", "GN": "Guinea", "ML": "Mali", "MR": "Mauritania",
-    "NO": "Norway", "FI": "Finland", "PL": "Poland", "PT": "Portugal", "RO": "Romania",
-    "BG": "Bulgaria", "CZ": "Czechia", "GR": "Greece", "IE": "Ireland", "IR": "Iran",
-    "KZ": "Kazakhstan", "AZ": "Azerbaijan", "AM": "Armenia", "CN": "China", "IN": "India",
-    "BD": "Bangladesh", "ID": "Indonesia", "MY": "Malaysia", "PH": "Philippines",
-    "NG": "Nigeria", "ER": "Eritrea", "ET": "Ethiopia", "SD": "Sudan", "YE": "Yemen",
-    "KW": "Kuwait", "QA": "Qatar", "AE": "United Arab Emirates", "OM": "Oman", "BH": "Bahrain",
-    "CA": "Canada", "AU": "Australia", "BR": "Brazil", "CO": "Colombia", "HR": "Croatia",
-    "SI": "Slovenia", "HU": "Hungary", "SK": "Slovakia", "UA": "Ukraine", "BY": "Belarus",
-    "ME": "Montenegro", "CY": "Cyprus", "MT": "Malta", "IL": "Israel", "CI": "Côte d'Ivoire",
+    "AF": "Afghanistan",
+    "AL": "Albania",
+    "DZ": "Algeria",
+    "BA": "Bosnia and Herzegovina",
+    "BE": "Belgium",
+    "CD": "DR Congo",
+    "DE": "Germany",
+    "EG": "Egypt",
+    "ES": "Spain",
+    "FR": "France",
+    "GB": "United Kingdom",
+    "IQ": "Iraq",
+    "IT": "Italy",
+    "JO": "Jordan",
+    "LB": "Lebanon",
+    "LY": "Libya",
+    "MA": "Morocco",
+    "MK": "North Macedonia",
+    "NL": "Netherlands",
+    "PK": "Pakistan",
+    "PS": "Palestine",
+    "RS": "Serbia",
+    "RU": "Russia",
+    "SA": "Saudi Arabia",
+    "SE": "Sweden",
+    "SO": "Somalia",
+    "SY": "Syria",
+    "TN": "Tunisia",
+    "TR": "Turkey",
+    "US": "United States",
+    "XK": "Kosovo",
+    "LU": "Luxembourg",
+    "DK": "Denmark",
+    "AT": "Austria",
+    "CH": "Switzerland",
+    "GE": "Georgia",
+    "TJ": "Tajikistan",
+    "UZ": "Uzbekistan",
+    "CM": "Cameroon",
+    "SN": "Senegal",
+    "GN": "Guinea",
+    "ML": "Mali",
+    "MR": "Mauritania",
+    "NO": "Norway",
+    "FI": "Finland",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "RO": "Romania",
+    "BG": "Bulgaria",
+    "CZ": "Czechia",
+    "GR": "Greece",
+    "IE": "Ireland",
+    "IR": "Iran",
+    "KZ": "Kazakhstan",
+    "AZ": "Azerbaijan",
+    "AM": "Armenia",
+    "CN": "China",
+    "IN": "India",
+    "BD": "Bangladesh",
+    "ID": "Indonesia",
+    "MY": "Malaysia",
+    "PH": "Philippines",
+    "NG": "Nigeria",
+    "ER": "Eritrea",
+    "ET": "Ethiopia",
+    "SD": "Sudan",
+    "YE": "Yemen",
+    "KW": "Kuwait",
+    "QA": "Qatar",
+    "AE": "United Arab Emirates",
+    "OM": "Oman",
+    "BH": "Bahrain",
+    "CA": "Canada",
+    "AU": "Australia",
+    "BR": "Brazil",
+    "CO": "Colombia",
+    "HR": "Croatia",
+    "SI": "Slovenia",
+    "HU": "Hungary",
+    "SK": "Slovakia",
+    "UA": "Ukraine",
+    "BY": "Belarus",
+    "ME": "Montenegro",
+    "CY": "Cyprus",
+    "MT": "Malta",
+    "IL": "Israel",
+    "CI": "Côte d'Ivoire",
 }
 
 
@@ -53,58 +122,153 @@ class Column:
 
 INCIDENTS = (
     Column("incident_id", "id", True, "Unique id of the incident.", "BE-2015-0007"),
-    Column("date", "date", True, "Date of the arrest action or attack, YYYY-MM-DD. With month "
-           "or year precision, use the first day of the month or year.", "2015-01-15"),
-    Column("date_precision", "choice", False, "How precise the date is.", "day",
-           DATE_PRECISIONS, "day"),
-    Column("incident_type", "choice", True, "Arrest action (one police operation, one date, one "
-           "place, one or more people arrested) or attack.", "arrest_action", INCIDENT_TYPES),
-    Column("connection", "choice", True, "linked: a direct tie to IS members in Syria/Iraq; "
-           "inspired: no such tie proven, acting on IS propaganda.", "linked", CONNECTIONS),
-    Column("link_type", "choice", False, "For linked incidents, how the tie runs: a local cell "
-           "supported from Syria/Iraq, an operative deployed by IS, both, or unknown. Required "
-           "when linked, empty when inspired.", "local_cell", LINK_TYPES),
-    Column("plot", "bool", True, "The arrest action revealed evidence of a planned attack. "
-           "true/false, yes/no or 1/0.", "false"),
-    Column("nis_code", "nis", True, "Statbel NIS code of the municipality (5 digits, 2019 "
-           "boundaries).", "21012"),
-    Column("people", "int", True, "People arrested (arrest action) or attackers (attack); an "
-           "integer of 0 or more, at least 1 for an attack.", "2"),
+    Column(
+        "date",
+        "date",
+        True,
+        "Date of the arrest action or attack, YYYY-MM-DD. With month "
+        "or year precision, use the first day of the month or year.",
+        "2015-01-15",
+    ),
+    Column(
+        "date_precision", "choice", False, "How precise the date is.", "day", DATE_PRECISIONS, "day"
+    ),
+    Column(
+        "incident_type",
+        "choice",
+        True,
+        "Arrest action (one police operation, one date, one "
+        "place, one or more people arrested) or attack.",
+        "arrest_action",
+        INCIDENT_TYPES,
+    ),
+    Column(
+        "connection",
+        "choice",
+        True,
+        "linked: a direct tie to IS members in Syria/Iraq; "
+        "inspired: no such tie proven, acting on IS propaganda.",
+        "linked",
+        CONNECTIONS,
+    ),
+    Column(
+        "link_type",
+        "choice",
+        False,
+        "For linked incidents, how the tie runs: a local cell "
+        "supported from Syria/Iraq, an operative deployed by IS, both, or unknown. Required "
+        "when linked, empty when inspired.",
+        "local_cell",
+        LINK_TYPES,
+    ),
+    Column(
+        "plot",
+        "bool",
+        True,
+        "The arrest action revealed evidence of a planned attack. true/false, yes/no or 1/0.",
+        "false",
+    ),
+    Column(
+        "nis_code",
+        "nis",
+        True,
+        "Statbel NIS code of the municipality (5 digits, 2019 boundaries).",
+        "21012",
+    ),
+    Column(
+        "people",
+        "int",
+        True,
+        "People arrested (arrest action) or attackers (attack); an "
+        "integer of 0 or more, at least 1 for an attack.",
+        "2",
+    ),
     Column("killed", "int", False, "Victims killed (attackers not counted).", "0"),
     Column("injured", "int", False, "Victims injured.", "2"),
-    Column("weapon", "choices", False, "Weapons used or found, separated by ';'.", "bladed",
-           WEAPONS),
-    Column("target", "choices", False, "Targets attacked or planned, separated by ';'.",
-           "police", TARGETS),
-    Column("networks", "text", False, "Named networks the incident belongs to, separated by "
-           "';'; each must be in the networks table.", "Paris cell;Brussels cell"),
-    Column("source_type", "choice", False, "Provenance of the record: public_record (details "
-           "widely published), reconstructed (generated to match published aggregates) or "
-           "coded (from a coder's own sources).", "coded", SOURCE_TYPES, "coded"),
-    Column("description", "text", False, "What happened, without names of people.",
-           "Police raid on a safe house"),
+    Column(
+        "weapon", "choices", False, "Weapons used or found, separated by ';'.", "bladed", WEAPONS
+    ),
+    Column(
+        "target",
+        "choices",
+        False,
+        "Targets attacked or planned, separated by ';'.",
+        "police",
+        TARGETS,
+    ),
+    Column(
+        "networks",
+        "text",
+        False,
+        "Named networks the incident belongs to, separated by "
+        "';'; each must be in the networks table.",
+        "Paris cell;Brussels cell",
+    ),
+    Column(
+        "source_type",
+        "choice",
+        False,
+        "Provenance of the record: public_record (details "
+        "widely published), reconstructed (generated to match published aggregates) or "
+        "coded (from a coder's own sources).",
+        "coded",
+        SOURCE_TYPES,
+        "coded",
+    ),
+    Column(
+        "description",
+        "text",
+        False,
+        "What happened, without names of people.",
+        "Police raid on a safe house",
+    ),
     Column("sources", "text", False, "Where the record comes from.", "CTC 2018, p. 12"),
 )
 
 PEOPLE = (
     Column("person_id", "id", True, "Unique anonymous id of the person.", "P-0001"),
-    Column("incident_id", "text", True, "The incident the person was arrested in or carried "
-           "out; must exist in the incidents table.", "BE-2015-0007"),
+    Column(
+        "incident_id",
+        "text",
+        True,
+        "The incident the person was arrested in or carried "
+        "out; must exist in the incidents table.",
+        "BE-2015-0007",
+    ),
     Column("role", "choice", True, "Arrested or attacker.", "arrested", ROLES),
-    Column("citizenship", "countries", False, "Citizenships as alpha-2 codes separated by ';' "
-           "(dual citizens have two); empty = unknown.", "BE;MA"),
-    Column("birth_country", "country", False, "Country of birth, alpha-2; empty = unknown.",
-           "BE"),
-    Column("heritage", "countries", False, "Family heritage (countries of family roots), "
-           "alpha-2 separated by ';'; empty = unknown.", "MA"),
+    Column(
+        "citizenship",
+        "countries",
+        False,
+        "Citizenships as alpha-2 codes separated by ';' (dual citizens have two); empty = unknown.",
+        "BE;MA",
+    ),
+    Column("birth_country", "country", False, "Country of birth, alpha-2; empty = unknown.", "BE"),
+    Column(
+        "heritage",
+        "countries",
+        False,
+        "Family heritage (countries of family roots), alpha-2 separated by ';'; empty = unknown.",
+        "MA",
+    ),
 )
 
 NETWORKS = (
     Column("network", "id", True, "Unique name of the network.", "Verviers cell"),
-    Column("cluster", "text", False, "Larger circle the network belongs to, if any.",
-           "Paris-Brussels circle"),
-    Column("description", "text", False, "What the network was, without names of people.",
-           "Cell dismantled in January 2015"),
+    Column(
+        "cluster",
+        "text",
+        False,
+        "Larger circle the network belongs to, if any.",
+        "Paris-Brussels circle",
+    ),
+    Column(
+        "description",
+        "text",
+        False,
+        "What the network was, without names of people.",
+        "Cell dismantled in January 2015",
+    ),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -133,13 +297,19 @@ def markdown() -> str:
         "",
     ]
     for table, cols in TABLES.items():
-        out += [f"## {table}", "", "| column | type | required | allowed values | meaning | "
-                "example |", "|---|---|---|---|---|---|"]
+        out += [
+            f"## {table}",
+            "",
+            "| column | type | required | allowed values | meaning | example |",
+            "|---|---|---|---|---|---|",
+        ]
         for c in cols:
             allowed = " \\| ".join(c.allowed) if c.allowed else _kind_note(c.kind)
             default = f" Default `{c.default}`." if c.default else ""
-            out.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else 'no'} | "
-                       f"{allowed} | {c.meaning}{default} | `{c.example}` |")
+            out.append(
+                f"| `{c.name}` | {c.kind} | {'yes' if c.required else 'no'} | "
+                f"{allowed} | {c.meaning}{default} | `{c.example}` |"
+            )
         out.append("")
     return "\n".join(out)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 
@@ -19,7 +18,8 @@ ERRATA = {
     "pct_individuals_with_two_or_more_of_citizenship_heritage_birthplace": (
         "With 94 citizenship, 55 heritage and 48 birthplace known, 19 with all three and 115 "
         "with at least one, exactly 63 people have two or more: 54.8% of 115, 46.7% of 135. "
-        "No base gives 41%."),
+        "No base gives 41%."
+    ),
 }
 
 
@@ -29,6 +29,7 @@ def figure(fid: str, pct: Figure | None = None):
         if pct:
             PCT[fid] = pct
         return fn
+
     return register
 
 
@@ -67,19 +68,25 @@ figure("arrest_actions")(lambda d: len(actions(d)))
 figure("attacks")(lambda d: len(attacks(d)))
 figure("incidents_total")(lambda d: len(d.incidents))
 figure("arrest_actions_linked", lambda d: _share(len(_linked(actions(d))), len(actions(d))))(
-    lambda d: len(_linked(actions(d))))
+    lambda d: len(_linked(actions(d)))
+)
 figure("arrest_actions_inspired")(lambda d: len(_inspired(actions(d))))
 figure("people_arrested_in_inspired_arrest_actions")(
-    lambda d: int(_inspired(actions(d))["people"].sum()))
+    lambda d: int(_inspired(actions(d))["people"].sum())
+)
 figure("attacks_inspired", lambda d: _share(len(_inspired(attacks(d))), len(attacks(d))))(
-    lambda d: len(_inspired(attacks(d))))
+    lambda d: len(_inspired(attacks(d)))
+)
 figure("attacks_linked")(lambda d: len(_linked(attacks(d))))
 figure("incidents_inspired")(lambda d: len(_inspired(d.incidents)))
 figure("incidents_linked")(lambda d: len(_linked(d.incidents)))
 figure("pct_inspired_incidents_that_are_attacks")(
-    lambda d: round(_share(len(_inspired(attacks(d))), len(_inspired(d.incidents)))))
+    lambda d: round(_share(len(_inspired(attacks(d))), len(_inspired(d.incidents))))
+)
 figure("pct_linked_incidents_that_are_attacks")(
-    lambda d: round(_share(len(_linked(attacks(d))), len(_linked(d.incidents)))))
+    lambda d: round(_share(len(_linked(attacks(d))), len(_linked(d.incidents))))
+)
+
 
 # --- how linked arrest actions connect ---------------------------------------------------------
 def _links(d: Dataset) -> pd.Series:
@@ -102,7 +109,8 @@ def _action_networks(d: Dataset) -> pd.Series:
 
 figure("named_networks")(lambda d: int(_action_networks(d).explode().dropna().nunique()))
 figure("linked_arrest_actions_with_a_network")(
-    lambda d: int(split(_linked(actions(d))["networks"]).map(bool).sum()))
+    lambda d: int(split(_linked(actions(d))["networks"]).map(bool).sum())
+)
 figure("network_links_total")(lambda d: int(_action_networks(d).map(len).sum()))
 
 
@@ -128,20 +136,23 @@ def one_whole(d: Dataset) -> list[str]:
     return sorted(clusters.loc[clusters["cluster"] == biggest.index[0], "network"])
 
 
-figure("arrest_actions_with_plot_evidence",
-       lambda d: _share(int(actions(d)["plot"].sum()), len(actions(d))))(
-    lambda d: int(actions(d)["plot"].sum()))
+figure(
+    "arrest_actions_with_plot_evidence",
+    lambda d: _share(int(actions(d)["plot"].sum()), len(actions(d))),
+)(lambda d: int(actions(d)["plot"].sum()))
 
 # --- geography --------------------------------------------------------------------------------
 _in = lambda d, area: d.incidents[d.incidents["area"] == area]  # noqa: E731
 _bxl_cha = lambda d: len(_in(d, "brussels")) + len(_in(d, "charleroi"))  # noqa: E731
 figure("pct_incidents_brussels_or_charleroi")(
-    lambda d: round(_share(_bxl_cha(d), len(d.incidents))))
+    lambda d: round(_share(_bxl_cha(d), len(d.incidents)))
+)
 figure("incidents_brussels_or_charleroi")(_bxl_cha)
 figure("incidents_charleroi")(lambda d: len(_in(d, "charleroi")))
 figure("attacks_charleroi")(lambda d: int((_in(d, "charleroi")["incident_type"] == "attack").sum()))
 figure("incidents_brussels")(lambda d: len(_in(d, "brussels")))
 figure("incidents_antwerp")(lambda d: len(_in(d, "antwerp")))
 figure("people_arrested_antwerp")(
-    lambda d: int(_in(d, "antwerp").query("incident_type == 'arrest_action'")["people"].sum()))
+    lambda d: int(_in(d, "antwerp").query("incident_type == 'arrest_action'")["people"].sum())
+)
 figure("incidents_other_places")(lambda d: len(_in(d, "elsewhere")))

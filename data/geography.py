@@ -20,8 +20,9 @@ import pandas as pd
 from .places import gazetteer
 
 BOUNDARY_COMMIT = "a903fdab5a765822dafabf42c258809d4ad74e78"
-BOUNDARY_URL = (f"https://raw.githubusercontent.com/bmesuere/belgium-topojson/{BOUNDARY_COMMIT}"
-                "/belgium.json")
+BOUNDARY_URL = (
+    f"https://raw.githubusercontent.com/bmesuere/belgium-topojson/{BOUNDARY_COMMIT}/belgium.json"
+)
 BOUNDARY_SHA256 = "7ddc9dc111856b4ef9ad72e73f80ac94b8112fa0a7cd0a77c63c94f732bf9454"
 BOUNDARY_NAME = "belgium-municipalities.topojson"
 SIMPLIFY_TOLERANCE = 0.0004  # degrees, about 30-45 m: communes of Brussels keep their shape
@@ -51,12 +52,16 @@ def fetch(url: str = BOUNDARY_URL, cache: Path | None = None, timeout: float = 2
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
             payload = response.read()
     except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise FetchError(f"cannot download {url}: {getattr(err, 'reason', err)} (offline? "
-                         "the app still runs, with its own schematic map)") from err
+        raise FetchError(
+            f"cannot download {url}: {getattr(err, 'reason', err)} (offline? "
+            "the app still runs, with its own schematic map)"
+        ) from err
     digest = hashlib.sha256(payload).hexdigest()
     if digest != BOUNDARY_SHA256:
-        raise FetchError(f"checksum mismatch for {url}: got sha256 {digest}, expected "
-                         f"{BOUNDARY_SHA256}; nothing was written")
+        raise FetchError(
+            f"checksum mismatch for {url}: got sha256 {digest}, expected "
+            f"{BOUNDARY_SHA256}; nothing was written"
+        )
     _write_atomic(target, payload)
     return target
 
@@ -79,8 +84,9 @@ def boundary_file(path: Path | None = None, cache: Path | None = None) -> Path |
     return cached if cached.exists() else None
 
 
-def load_municipalities(path: Path | None = None, id_column: str | None = None,
-                        cache: Path | None = None) -> pd.DataFrame | None:
+def load_municipalities(
+    path: Path | None = None, id_column: str | None = None, cache: Path | None = None
+) -> pd.DataFrame | None:
     """Municipalities (EPSG:4326, nis_code, name_fr, name_nl, population, geometry) or None."""
     source = boundary_file(path, cache)
     if source is None:
@@ -99,15 +105,19 @@ def _load(source: Path, id_column: str):
     if id_column not in frame:
         raise ValueError(f"{source}: no column {id_column!r} (columns: {', '.join(frame.columns)})")
     frame = frame.set_crs(4326) if frame.crs is None else frame.to_crs(4326)
-    places = gazetteer()
     codes = frame[id_column].astype(str).str.zfill(5)
-    out = gpd.GeoDataFrame({
-        "nis_code": codes,
-        "name_fr": _names(frame, "name_fr", codes, lambda p: p.name_fr),
-        "name_nl": _names(frame, "name_nl", codes, lambda p: p.name_nl),
-        "population": pd.to_numeric(frame.get("population"), errors="coerce")
-        if "population" in frame else pd.NA,
-    }, geometry=frame.geometry.values, crs=4326)
+    out = gpd.GeoDataFrame(
+        {
+            "nis_code": codes,
+            "name_fr": _names(frame, "name_fr", codes, lambda p: p.name_fr),
+            "name_nl": _names(frame, "name_nl", codes, lambda p: p.name_nl),
+            "population": pd.to_numeric(frame.get("population"), errors="coerce")
+            if "population" in frame
+            else pd.NA,
+        },
+        geometry=frame.geometry.values,
+        crs=4326,
+    )
     simplified = shapely.coverage_simplify(out.geometry.values, SIMPLIFY_TOLERANCE)
     out["geometry"] = shapely.orient_polygons(simplified, exterior_cw=True)
     return out.sort_values("nis_code", ignore_index=True)
@@ -115,6 +125,7 @@ def _load(source: Path, id_column: str):
 
 def _has_layer(source: Path, layer: str) -> bool:
     import pyogrio
+
     return layer in {row[0] for row in pyogrio.list_layers(source)}
 
 
@@ -153,9 +164,15 @@ def fallback_places(codes: list[str]) -> pd.DataFrame:
     rows = []
     for code in sorted(set(codes) | {c for c, p in places.items() if p.tile}):
         p = places.get(code)
-        rows.append({"nis_code": code, "name_fr": p.name_fr if p else code,
-                     "name_nl": p.name_nl if p else code,
-                     "tile_col": p.tile[0] if p and p.tile else None,
-                     "tile_row": p.tile[1] if p and p.tile else None,
-                     "lon": p.lonlat[0] if p else None, "lat": p.lonlat[1] if p else None})
+        rows.append(
+            {
+                "nis_code": code,
+                "name_fr": p.name_fr if p else code,
+                "name_nl": p.name_nl if p else code,
+                "tile_col": p.tile[0] if p and p.tile else None,
+                "tile_row": p.tile[1] if p and p.tile else None,
+                "lon": p.lonlat[0] if p else None,
+                "lat": p.lonlat[1] if p else None,
+            }
+        )
     return pd.DataFrame(rows)

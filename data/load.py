@@ -45,8 +45,15 @@ def read_raw(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str], list[
         return _read_xlsx(path)
     if path.is_dir():
         return _read_folder(path)
-    return {}, {}, [Problem(str(path), 0, "", "expected a folder of CSV or Parquet files or "
-                            "an .xlsx workbook")]
+    return (
+        {},
+        {},
+        [
+            Problem(
+                str(path), 0, "", "expected a folder of CSV or Parquet files or an .xlsx workbook"
+            )
+        ],
+    )
 
 
 def _read_folder(folder: Path):
@@ -56,8 +63,11 @@ def _read_folder(folder: Path):
         file = csv if csv.exists() else parquet if parquet.exists() else None
         if file is None:
             if table not in OPTIONAL_TABLES:
-                problems.append(Problem(str(csv), 0, "", "table is missing (need "
-                                        f"{table}.csv or {table}.parquet)"))
+                problems.append(
+                    Problem(
+                        str(csv), 0, "", f"table is missing (need {table}.csv or {table}.parquet)"
+                    )
+                )
             continue
         files[table] = file.name
         try:
@@ -111,18 +121,22 @@ def _check(path: Path, municipalities: set[str] | None):
     for table, frame in frames.items():
         problems += check_columns(table, frame, files[table])
     if "incidents" in frames:
-        names = set(frames["networks"]["network"]) if "networks" in frames and (
-            "network" in frames["networks"]) else set()
-        problems += check_incident_rules(frames["incidents"], files["incidents"], names,
-                                         municipalities)
+        names = (
+            set(frames["networks"]["network"])
+            if "networks" in frames and ("network" in frames["networks"])
+            else set()
+        )
+        problems += check_incident_rules(
+            frames["incidents"], files["incidents"], names, municipalities
+        )
         if "people" in frames:
-            problems += check_people_rules(frames["people"], frames["incidents"],
-                                           files["people"])
+            problems += check_people_rules(frames["people"], frames["incidents"], files["people"])
     return frames, problems
 
 
-def load(path: Path | None = None, municipalities: set[str] | None = None,
-         name: str | None = None) -> Dataset:
+def load(
+    path: Path | None = None, municipalities: set[str] | None = None, name: str | None = None
+) -> Dataset:
     """Load and validate a dataset (the bundled one by default); DatasetError if invalid."""
     path = Path(path) if path else BUNDLED
     frames, problems = _check(path, municipalities)

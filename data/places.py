@@ -16,17 +16,23 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "antwerp": ANTWERP,
 }
 GROUP_NAMES = {
-    "brussels": {"en": "Brussels-Capital Region", "fr": "Région de Bruxelles-Capitale",
-                 "nl": "Brussels Hoofdstedelijk Gewest"},
+    "brussels": {
+        "en": "Brussels-Capital Region",
+        "fr": "Région de Bruxelles-Capitale",
+        "nl": "Brussels Hoofdstedelijk Gewest",
+    },
     "charleroi": {"en": "Charleroi", "fr": "Charleroi", "nl": "Charleroi"},
     "antwerp": {"en": "Antwerp", "fr": "Anvers", "nl": "Antwerpen"},
-    "elsewhere": {"en": "elsewhere in Belgium", "fr": "ailleurs en Belgique",
-                  "nl": "elders in België"},
+    "elsewhere": {
+        "en": "elsewhere in Belgium",
+        "fr": "ailleurs en Belgique",
+        "nl": "elders in België",
+    },
 }
 # The 43 arrondissements of 2019: a NIS code's first two digits name one of them.
 ARRONDISSEMENTS = frozenset(
     "11 12 13 21 23 24 25 31 32 33 34 35 36 37 38 41 42 43 44 45 46 51 52 53 55 56 57 58 "
-    "61 62 63 64 71 72 73 81 82 83 84 85 91 92 93".split()
+    "61 62 63 64 71 72 73 81 82 83 84 85 91 92 93".split()  # noqa: SIM905
 )
 GAZETTEER = Path(__file__).with_name("places.csv")
 
@@ -63,7 +69,11 @@ def gazetteer() -> dict[str, Place]:
         rows = list(csv.DictReader(fh))
     return {
         r["nis_code"]: Place(
-            r["nis_code"], r["name_fr"], r["name_nl"], r["name_en"], r["area"],
+            r["nis_code"],
+            r["name_fr"],
+            r["name_nl"],
+            r["name_en"],
+            r["area"],
             (int(r["tile_col"]), int(r["tile_row"])) if r["tile_col"] else None,
             (float(r["lon"]), float(r["lat"])),
         )

@@ -31,11 +31,16 @@ def _network_actions(rng: random.Random) -> list[dict]:
         k = 0
         for year, count in years.items():
             for _ in range(count):
-                earliest = max((plan.NETWORK_EARLIEST.get((n, year), "") for n in networks))
-                actions.append(dict(
-                    date=_random_day(rng, year, earliest or None), incident_type="arrest_action",
-                    connection="linked", nis_code=places[k % len(places)],
-                    networks=";".join(networks)))
+                earliest = max(plan.NETWORK_EARLIEST.get((n, year), "") for n in networks)
+                actions.append(
+                    dict(
+                        date=_random_day(rng, year, earliest or None),
+                        incident_type="arrest_action",
+                        connection="linked",
+                        nis_code=places[k % len(places)],
+                        networks=";".join(networks),
+                    )
+                )
                 k += 1
     return actions
 
@@ -58,9 +63,16 @@ def _plain_actions(rng: random.Random) -> list[dict]:
                 codes += groups[group] * count
         rng.shuffle(codes)
         year_list = [y for y, n in years.items() for _ in range(n)]
-        actions += [dict(date=_random_day(rng, y), incident_type="arrest_action",
-                         connection=connection, nis_code=c, networks="")
-                    for y, c in zip(year_list, codes, strict=True)]
+        actions += [
+            dict(
+                date=_random_day(rng, y),
+                incident_type="arrest_action",
+                connection=connection,
+                nis_code=c,
+                networks="",
+            )
+            for y, c in zip(year_list, codes, strict=True)
+        ]
     return actions
 
 
@@ -70,8 +82,7 @@ def _assign_links(rng: random.Random, generated: list[dict]) -> None:
     for a in generated:
         a["link_type"] = "" if a["connection"] == "inspired" else None
     deployable = [a for a in networked if set(a["networks"].split(";")) & plan.DEPLOYED_NETWORKS]
-    for group, quota, default in ((deployable, plan.NETWORK_LINKS, "local_cell"),
-                                  (plain, plan.PLAIN_LINKS, "unknown")):
+    for group, quota in ((deployable, plan.NETWORK_LINKS), (plain, plan.PLAIN_LINKS)):
         pool = list(group)
         rng.shuffle(pool)
         for link, n in quota.items():
@@ -96,8 +107,7 @@ def _assign_plots_and_arms(rng: random.Random, generated: list[dict]) -> None:
     for a in plotted:
         a["plot"] = "true"
     armed = sorted(plotted, key=lambda a: a["date"])
-    for a, weapon, target in zip(armed[::4], plan.EXTRA_WEAPONS, plan.EXTRA_TARGETS,
-                                 strict=False):
+    for a, weapon, target in zip(armed[::4], plan.EXTRA_WEAPONS, plan.EXTRA_TARGETS, strict=False):
         a.update(weapon=weapon, target=target)
 
 
@@ -126,12 +136,16 @@ def build_incidents() -> pd.DataFrame:
     for a in generated:
         a.update(source_type="reconstructed", description=_describe(a))
     frame = pd.DataFrame(public + generated)
-    frame = frame.sort_values(["date", "incident_type", "nis_code", "networks", "people"],
-                              kind="stable", ignore_index=True)
+    frame = frame.sort_values(
+        ["date", "incident_type", "nis_code", "networks", "people"],
+        kind="stable",
+        ignore_index=True,
+    )
     frame.insert(0, "incident_id", [f"BE-{d[:4]}-{i + 1:03d}" for i, d in enumerate(frame["date"])])
     frame["date_precision"] = "day"
-    frame["sources"] = [SOURCE if s == "reconstructed" else "Public record; " + SOURCE
-                        for s in frame["source_type"]]
+    frame["sources"] = [
+        SOURCE if s == "reconstructed" else "Public record; " + SOURCE for s in frame["source_type"]
+    ]
     for col in ("people", "killed", "injured"):
         frame[col] = frame[col].map(lambda v: "" if pd.isna(v) else str(int(v)))
     order = [c.name for c in cb.INCIDENTS] + ["locations_other"]
@@ -147,8 +161,11 @@ def _describe(a: dict) -> str:
 def build_people(incidents: pd.DataFrame) -> pd.DataFrame:
     """135 anonymous people whose attributes reproduce the study's aggregates."""
     rng = random.Random(plan.SEED + 1)
-    slots = [(row.incident_id, int(row.date[:4]), row.incident_type)
-             for row in incidents.itertuples() for _ in range(int(row.people))]
+    slots = [
+        (row.incident_id, int(row.date[:4]), row.incident_type)
+        for row in incidents.itertuples()
+        for _ in range(int(row.people))
+    ]
     by_year: dict[int, list[int]] = {}
     for i, (_, year, _) in enumerate(slots):
         by_year.setdefault(year, []).append(i)
@@ -169,10 +186,17 @@ def build_people(incidents: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for i, (incident_id, _, kind) in enumerate(slots):
         citizenship, birth, heritage = chosen[i]
-        rows.append(dict(person_id=f"P-{i + 1:04d}", incident_id=incident_id,
-                         role="attacker" if kind == "attack" else "arrested",
-                         citizenship=citizenship, birth_country=birth, heritage=heritage,
-                         source_type="reconstructed"))
+        rows.append(
+            dict(
+                person_id=f"P-{i + 1:04d}",
+                incident_id=incident_id,
+                role="attacker" if kind == "attack" else "arrested",
+                citizenship=citizenship,
+                birth_country=birth,
+                heritage=heritage,
+                source_type="reconstructed",
+            )
+        )
     return pd.DataFrame(rows)
 
 
@@ -185,8 +209,11 @@ def write(out: Path) -> list[Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     incidents = build_incidents()
-    tables = {"incidents": incidents, "people": build_people(incidents),
-              "networks": build_networks()}
+    tables = {
+        "incidents": incidents,
+        "people": build_people(incidents),
+        "networks": build_networks(),
+    }
     written = []
     for name, frame in tables.items():
         target = out / f"{name}.csv"

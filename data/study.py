@@ -12,8 +12,9 @@ from . import figures_people  # noqa: F401  (registers the people figures)
 from .figures import ERRATA, PCT, REGISTRY
 from .load import Dataset
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / (
-    "published-figures.yaml")
+REFERENCE = (
+    Path(__file__).resolve().parents[2] / "shared" / "reference" / ("published-figures.yaml")
+)
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,20 @@ def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
         status = "computed"
         if ref:
             agrees = _same(computed[fid], ref["value"]) and (
-                pct is None or "pct" not in ref or pct_agrees(pct, ref["pct"]))
+                pct is None or "pct" not in ref or pct_agrees(pct, ref["pct"])
+            )
             status = "erratum" if fid in ERRATA else "match" if agrees else "differs"
-        rows.append(Row(fid, computed[fid], pct, ref.get("value"), ref.get("pct"),
-                        ref.get("kind", ""), status))
+        rows.append(
+            Row(
+                fid,
+                computed[fid],
+                pct,
+                ref.get("value"),
+                ref.get("pct"),
+                ref.get("kind", ""),
+                status,
+            )
+        )
     return rows
 
 
@@ -72,5 +83,6 @@ def _same(computed: object, reference: object) -> bool:
         return isinstance(computed, list) and norm(computed) == norm(reference)
     if isinstance(reference, dict):
         return isinstance(computed, dict) and {str(k): v for k, v in computed.items()} == {
-            str(k): v for k, v in reference.items()}
+            str(k): v for k, v in reference.items()
+        }
     return computed == reference

@@ -32,9 +32,12 @@ def _kind_check(col: Column) -> pa.Check | None:
     """The pandera check for one codebook column (empty cells pass; 'required' is separate)."""
     k = col.kind
     if k == "date":
-        fn = lambda s: (s == "") | (  # noqa: E731
-            s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
-            & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+        fn = lambda s: (
+            (s == "")
+            | (  # noqa: E731
+                s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+                & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+            )
         )
         msg = "not a real date in YYYY-MM-DD form"
     elif k == "choice":
@@ -89,8 +92,11 @@ def _to_problem(case, file: str) -> Problem:
     if case.check == "column_in_dataframe":
         return Problem(file, 1, str(case.failure_case), "required column is missing")
     row = int(case.index) + ROW_OFFSET if pd.notna(case.index) else 0
-    message = "must be unique; this value appears more than once" if case.check == (
-        "field_uniqueness") else str(case.check)
+    message = (
+        "must be unique; this value appears more than once"
+        if case.check == ("field_uniqueness")
+        else str(case.check)
+    )
     return Problem(file, row, str(case.column), message, str(case.failure_case))
 
 
@@ -98,8 +104,9 @@ def _rows(mask: pd.Series) -> list[int]:
     return [int(i) for i in mask[mask].index]
 
 
-def check_incident_rules(inc: pd.DataFrame, file: str, networks: set[str] | None,
-                         municipalities: set[str] | None) -> list[Problem]:
+def check_incident_rules(
+    inc: pd.DataFrame, file: str, networks: set[str] | None, municipalities: set[str] | None
+) -> list[Problem]:
     """Rules across the columns of incidents, and from incidents to networks and places."""
     problems: list[Problem] = []
     get = lambda c: inc[c] if c in inc else pd.Series("", index=inc.index)  # noqa: E731
@@ -107,22 +114,38 @@ def check_incident_rules(inc: pd.DataFrame, file: str, networks: set[str] | None
     rules = [
         ("link_type", (conn == "linked") & (link == ""), "is required when connection is linked"),
         ("link_type", (conn == "inspired") & (link != ""), "must be empty when inspired"),
-        ("people", (get("incident_type") == "attack") & get("people").str.fullmatch("0"),
-         "an attack has at least 1 attacker"),
+        (
+            "people",
+            (get("incident_type") == "attack") & get("people").str.fullmatch("0"),
+            "an attack has at least 1 attacker",
+        ),
     ]
     for column, mask, message in rules:
-        problems += [Problem(file, i + ROW_OFFSET, column, message, str(inc.at[i, column]))
-                     for i in _rows(mask.fillna(False))]
+        problems += [
+            Problem(file, i + ROW_OFFSET, column, message, str(inc.at[i, column]))
+            for i in _rows(mask.fillna(False))
+        ]
     if municipalities is not None and "nis_code" in inc:
         codes = inc["nis_code"]
         unknown = codes.map(is_wellformed_nis) & ~codes.isin(municipalities)
-        problems += [Problem(file, i + ROW_OFFSET, "nis_code", "is not a municipality in the "
-                             "boundary register", codes[i]) for i in _rows(unknown)]
+        problems += [
+            Problem(
+                file,
+                i + ROW_OFFSET,
+                "nis_code",
+                "is not a municipality in the boundary register",
+                codes[i],
+            )
+            for i in _rows(unknown)
+        ]
     if networks is not None and "networks" in inc:
         named = _split(get("networks"))
         for i, names in named[named.map(bool)].items():
-            problems += [Problem(file, int(i) + ROW_OFFSET, "networks", "is not in the networks "
-                                 "table", n) for n in names if n not in networks]
+            problems += [
+                Problem(file, int(i) + ROW_OFFSET, "networks", "is not in the networks table", n)
+                for n in names
+                if n not in networks
+            ]
     return problems
 
 
@@ -131,22 +154,43 @@ def check_people_rules(people: pd.DataFrame, inc: pd.DataFrame, file: str) -> li
     if not {"incident_id", "role"} <= set(people) or "incident_id" not in inc:
         return []
     known = inc.drop_duplicates("incident_id").set_index("incident_id")
-    problems = [Problem(file, i + ROW_OFFSET, "incident_id", "is not in the incidents table",
-                        people.at[i, "incident_id"])
-                for i in _rows(~people["incident_id"].isin(known.index))]
+    problems = [
+        Problem(
+            file,
+            i + ROW_OFFSET,
+            "incident_id",
+            "is not in the incidents table",
+            people.at[i, "incident_id"],
+        )
+        for i in _rows(~people["incident_id"].isin(known.index))
+    ]
     if "incident_type" in known:
         kind = people["incident_id"].map(known["incident_type"])
         want = people["role"].map({"arrested": "arrest_action", "attacker": "attack"})
         bad = kind.notna() & want.notna() & (kind != want)
-        problems += [Problem(file, i + ROW_OFFSET, "role", f"does not fit the incident, which "
-                             f"is an {kind[i]}", people.at[i, "role"]) for i in _rows(bad)]
+        problems += [
+            Problem(
+                file,
+                i + ROW_OFFSET,
+                "role",
+                f"does not fit the incident, which is an {kind[i]}",
+                people.at[i, "role"],
+            )
+            for i in _rows(bad)
+        ]
     if "people" in known:
         counted = pd.to_numeric(known["people"], errors="coerce")
         listed = people["incident_id"].value_counts()
         over = listed[listed > counted.reindex(listed.index).fillna(listed)]
         for incident_id, n in over.items():
             first = int(people.index[people["incident_id"] == incident_id][0])
-            problems.append(Problem(file, first + ROW_OFFSET, "incident_id",
-                                    f"{n} people listed but the incident counts "
-                                    f"{int(counted[incident_id])}", str(incident_id)))
+            problems.append(
+                Problem(
+                    file,
+                    first + ROW_OFFSET,
+                    "incident_id",
+                    f"{n} people listed but the incident counts {int(counted[incident_id])}",
+                    str(incident_id),
+                )
+            )
     return problems

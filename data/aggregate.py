@@ -1,0 +1,120 @@
+"""Aggregations the dashboard shows, each with n beside every share."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import codebook as cb
+from .figures import split
+from .figures_people import moroccan_connected
+
+SMALL_N = 5  # shares on fewer cases than this are flagged
+
+
+def _share(n: pd.Series, total: pd.Series) -> pd.Series:
+    return (100 * n / total.where(total > 0)).round(1)
+
+
+def key_figures(incidents: pd.DataFrame, people: pd.DataFrame) -> dict[str, dict]:
+    """Headline counts for the current filters, each share with its n."""
+    n = len(incidents)
+    linked = int((incidents["connection"] == "linked").sum())
+    actions = incidents[incidents["incident_type"] == "arrest_action"]
+    plots = int(actions["plot"].sum())
+    return {
+        "incidents": {"value": n},
+        "arrest_actions": {"value": len(actions)},
+        "attacks": {"value": n - len(actions)},
+        "people": {"value": int(incidents["people"].sum()), "listed": len(people)},
+        "share_linked": {"value": linked, "n": n, "pct": _pct(linked, n)},
+        "share_plot": {"value": plots, "n": len(actions), "pct": _pct(plots, len(actions))},
+    }
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def connection_by_type(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Per incident type and connection: n, the type's total, the share, a small-n flag."""
+    grid = pd.MultiIndex.from_product(
+        [cb.INCIDENT_TYPES, cb.CONNECTIONS], names=["incident_type", "connection"]
+    )
+    counts = incidents.groupby(["incident_type", "connection"]).size().reindex(grid, fill_value=0)
+    out = counts.rename("n").reset_index()
+    out["total"] = out.groupby("incident_type")["n"].transform("sum")
+    out["share"] = _share(out["n"], out["total"])
+    out["small_n"] = out["total"] < SMALL_N
+    return out
+
+
+def by_period(
+    incidents: pd.DataFrame,
+    freq: str = "year",
+    by: str = "connection",
+    span: tuple[str, str] = ("2014-06", "2017-10"),
+) -> pd.DataFrame:
+    """Counts per year or month (every period of the span, zeros included) and per key."""
+    period = incidents["year"].astype(str) if freq == "year" else incidents["month"]
+    keys = cb.CONNECTIONS if by == "connection" else cb.INCIDENT_TYPES
+    months = pd.period_range(span[0], span[1], freq="M").strftime("%Y-%m")
+    periods = sorted({m[:4] for m in months}) if freq == "year" else list(months)
+    grid = pd.MultiIndex.from_product([periods, keys], names=["period", "key"])
+    counts = incidents.groupby([period.rename("period"), incidents[by].rename("key")]).size()
+    out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
+    out["total"] = out.groupby("period")["n"].transform("sum")
+    out["share"] = _share(out["n"], out["total"])
+    return out
+
+
+def by_municipality(incidents: pd.DataFrame, population: pd.Series | None = None) -> pd.DataFrame:
+    """Per NIS code: incidents, arrest actions, attacks, people, and per 100,000 inhabitants."""
+    g = incidents.groupby("nis_code")
+    out = pd.DataFrame(
+        {
+            "incidents": g.size(),
+            "arrest_actions": g["incident_type"].apply(lambda s: int((s == "arrest_action").sum())),
+            "attacks": g["incident_type"].apply(lambda s: int((s == "attack").sum())),
+            "linked": g["connection"].apply(lambda s: int((s == "linked").sum())),
+            "people": g["people"].sum(),
+        }
+    ).reset_index()
+    if population is not None:
+        pop = out["nis_code"].map(population)
+        out["population"] = pop
+        out["per_100k"] = (100_000 * out["incidents"] / pop).round(2)
+    return out.sort_values(["incidents", "nis_code"], ascending=[False, True], ignore_index=True)
+
+
+def by_network(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Arrest actions per named network (an action with two networks counts for both)."""
+    actions = incidents[incidents["incident_type"] == "arrest_action"]
+    names = split(actions["networks"]).explode().dropna()
+    counts = names.value_counts().rename_axis("network").rename("arrest_actions")
+    return counts.reset_index().sort_values(
+        ["arrest_actions", "network"], ascending=[False, True], ignore_index=True
+    )
+
+
+def people_by_citizenship(people: pd.DataFrame) -> pd.DataFrame:
+    """People per citizenship (dual citizens count for each), share of those with it known."""
+    codes = split(people["citizenship"])
+    known = int(codes.map(bool).sum())
+    counts = codes.explode().dropna().value_counts()
+    out = counts.rename_axis("country_code").rename("n").reset_index()
+    out["country"] = out["country_code"].map(cb.COUNTRIES)
+    out["known"] = known
+    out["share"] = _share(out["n"], out["known"])
+    return out
+
+
+def moroccan_connection(people: pd.DataFrame) -> dict[str, int]:
+    """People with any Moroccan connection, of those with citizenship, birth or heritage known."""
+    known = (
+        (people["citizenship"] != "") | (people["birth_country"] != "") | (people["heritage"] != "")
+    )
+    return {
+        "n": int(moroccan_connected(people).sum()),
+        "known": int(known.sum()),
+        "people": len(people),
+    }

@@ -1,0 +1,240 @@
+"""One immutable filter state: it feeds every view, the URL, captions and exports.
+
+Values are checked against allow-lists where they enter (URL, callback payloads); unknown or
+malformed values raise FilterError naming the parameter and value, never pass through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
+
+from . import codebook as cb
+from .i18n import t
+from .places import GROUP_NAMES, GROUPS, area_of, gazetteer
+
+PLACE_GROUPS = (*GROUPS, "elsewhere")
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# URL parameter -> Filters field, in the order the URL shows them.
+PARAMS = {
+    "from": "start",
+    "to": "end",
+    "type": "types",
+    "connection": "connections",
+    "link": "links",
+    "plot": "plot",
+    "network": "networks",
+    "place": "places",
+    "citizenship": "citizenships",
+}
+
+
+class FilterError(ValueError):
+    """A filter value that is not allowed, with the parameter it came in."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a filter may name: the dataset's networks and municipalities."""
+
+    networks: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls, incidents: pd.DataFrame, networks: pd.DataFrame, municipalities: set[str] | None = None
+    ) -> Vocabulary:
+        known = set(incidents["nis_code"]) | set(gazetteer()) | set(municipalities or ())
+        return cls(frozenset(networks["network"]), frozenset(known))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filter state; empty sets mean 'no restriction'."""
+
+    start: str | None = None
+    end: str | None = None
+    types: frozenset[str] = field(default_factory=frozenset)
+    connections: frozenset[str] = field(default_factory=frozenset)
+    links: frozenset[str] = field(default_factory=frozenset)
+    plot: bool | None = None
+    networks: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)
+    citizenships: frozenset[str] = field(default_factory=frozenset)
+
+    # --- reading and writing ---------------------------------------------------------------
+    @classmethod
+    def from_query(cls, query: str | Mapping, known: Vocabulary) -> Filters:
+        """Parse '?type=attack&place=brussels,52011' (or a mapping); FilterError if invalid."""
+        pairs = (
+            parse_qsl(query.lstrip("?"), keep_blank_values=False)
+            if isinstance(query, str)
+            else [(k, v) for k, vs in query.items() for v in _as_list(vs)]
+        )
+        values: dict[str, list[str]] = {}
+        for key, raw in pairs:
+            if key not in PARAMS:
+                raise FilterError(f"unknown filter parameter {key!r}")
+            values.setdefault(key, []).extend(v.strip() for v in str(raw).split(",") if v.strip())
+        return cls(**{PARAMS[k]: _parse(k, v, known) for k, v in values.items()}).checked()
+
+    def checked(self) -> Filters:
+        if self.start and self.end and self.start > self.end:
+            raise FilterError(f"'from' ({self.start}) is after 'to' ({self.end})")
+        return self
+
+    def to_query(self) -> str:
+        """Canonical query string (sorted values, comma-separated); '' when nothing is set."""
+        pairs = []
+        for param, name in PARAMS.items():
+            value = getattr(self, name)
+            if value is None or value == frozenset():
+                continue
+            if isinstance(value, bool):
+                text = "yes" if value else "no"
+            elif isinstance(value, frozenset):
+                text = ",".join(sorted(value))
+            else:
+                text = value
+            pairs.append((param, text))
+        return urlencode(pairs, safe=",")
+
+    def to_state(self) -> dict:
+        """A JSON-ready dict for the browser's store (same keys as the URL)."""
+        return dict(parse_qsl(self.to_query()))
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+    def toggle(self, name: str, value: str) -> Filters:
+        """Add value to a set filter, or remove it if present (a click on a bar or a commune)."""
+        current = getattr(self, name)
+        return replace(self, **{name: current ^ {value}})
+
+    def without(self, name: str, value: str | None = None) -> Filters:
+        """This state with one filter (or one value of it) removed: a chip's close button."""
+        default = getattr(Filters(), name)
+        current = getattr(self, name)
+        if value is not None and isinstance(current, frozenset):
+            return replace(self, **{name: current - {value}})
+        return replace(self, **{name: default})
+
+    def describe(self, lang: str = "en") -> str:
+        """A short summary for captions: 'Inspired attacks, Brussels-Capital Region, 2016-01 to
+        2016-12'."""
+        return ", ".join(_describe_parts(self, lang))
+
+
+def _as_list(v) -> list:
+    return list(v) if isinstance(v, list | tuple | set | frozenset) else [v]
+
+
+def _parse(key: str, values: list[str], known: Vocabulary):
+    allowed = {
+        "type": cb.INCIDENT_TYPES,
+        "connection": cb.CONNECTIONS,
+        "link": cb.LINK_TYPES,
+        "network": known.networks,
+        "citizenship": tuple(cb.COUNTRIES),
+        "place": (*PLACE_GROUPS, *known.places),
+    }
+    if key in ("from", "to"):
+        if len(values) != 1 or not MONTH.match(values[0]):
+            raise FilterError(f"{key!r} must be one month as YYYY-MM, got {','.join(values)!r}")
+        return values[0]
+    if key == "plot":
+        if len(values) != 1 or values[0] not in ("yes", "no"):
+            raise FilterError(f"'plot' must be yes or no, got {','.join(values)!r}")
+        return values[0] == "yes"
+    bad = [v for v in values if v not in allowed[key]]
+    if bad:
+        raise FilterError(f"unknown value for {key!r}: {bad[0]!r}")
+    return frozenset(values)
+
+
+def _describe_parts(f: Filters, lang: str) -> list[str]:
+    places = gazetteer()
+    subject = t("incidents", lang)
+    if len(f.types) == 1:
+        subject = t(next(iter(f.types)) + "s", lang)
+    if len(f.connections) == 1:
+        subject = f"{t(next(iter(f.connections)), lang)} {subject}"
+    parts = [
+        subject[0].upper() + subject[1:] if (f.types or f.connections) else t("all_incidents", lang)
+    ]
+    if f.links:
+        parts.append(" / ".join(t(x, lang) for x in sorted(f.links)))
+    if f.plot is not None:
+        parts.append(t("with_plot" if f.plot else "without_plot", lang))
+    if f.networks:
+        parts.append(" + ".join(sorted(f.networks)))
+    if f.places:
+        parts.append(
+            " + ".join(
+                GROUP_NAMES[p][lang]
+                if p in GROUP_NAMES
+                else places[p].name(lang)
+                if p in places
+                else p
+                for p in sorted(f.places)
+            )
+        )
+    if f.citizenships:
+        parts.append(
+            f"{t('citizens', lang)} " + " + ".join(cb.COUNTRIES[c] for c in sorted(f.citizenships))
+        )
+    if f.start or f.end:
+        parts.append(f"{f.start or '2014-06'} – {f.end or '2017-10'}")
+    return parts
+
+
+def place_codes(places: frozenset[str], incidents_codes: pd.Series) -> pd.Series:
+    """Mask of incidents whose municipality is one of places (NIS codes or group names)."""
+    codes = {c for p in places for c in GROUPS.get(p, ())} | {p for p in places if p.isdigit()}
+    mask = incidents_codes.isin(codes)
+    if "elsewhere" in places:
+        mask |= incidents_codes.map(area_of) == "elsewhere"
+    return mask
+
+
+def _has_any(column: pd.Series, names: frozenset[str]) -> pd.Series:
+    pattern = "|".join(rf"(?:^|;)\s*{re.escape(n)}\s*(?:;|$)" for n in names)
+    return column.fillna("").str.contains(pattern, regex=True)
+
+
+def apply(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The incidents that pass every filter (citizenship needs the people table)."""
+    mask = pd.Series(True, index=incidents.index)
+    if f.start:
+        mask &= incidents["month"] >= f.start
+    if f.end:
+        mask &= incidents["month"] <= f.end
+    for name, column in (
+        ("types", "incident_type"),
+        ("connections", "connection"),
+        ("links", "link_type"),
+    ):
+        if getattr(f, name):
+            mask &= incidents[column].isin(getattr(f, name))
+    if f.plot is not None:
+        mask &= incidents["plot"] == f.plot
+    if f.networks:
+        mask &= _has_any(incidents["networks"], f.networks)
+    if f.places:
+        mask &= place_codes(f.places, incidents["nis_code"])
+    if f.citizenships and people is not None:
+        holders = people.loc[_has_any(people["citizenship"], f.citizenships), "incident_id"]
+        mask &= incidents["incident_id"].isin(set(holders))
+    return incidents[mask]
+
+
+def apply_people(people: pd.DataFrame, shown: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The people of the incidents shown (only the matching citizens, if citizenship is set)."""
+    rows = people[people["incident_id"].isin(set(shown["incident_id"]))]
+    if f.citizenships:
+        rows = rows[_has_any(rows["citizenship"], f.citizenships)]
+    return rows
