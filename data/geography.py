@@ -25,7 +25,7 @@ BOUNDARY_URL = (
 )
 BOUNDARY_SHA256 = "7ddc9dc111856b4ef9ad72e73f80ac94b8112fa0a7cd0a77c63c94f732bf9454"
 BOUNDARY_NAME = "belgium-municipalities.topojson"
-SIMPLIFY_TOLERANCE = 0.0004  # degrees, about 30-45 m: communes of Brussels keep their shape
+SIMPLIFY_TOLERANCE = 0.001  # degrees, 70-110 m: Brussels communes (2-5 km) keep their shape
 CACHE_ENV = "BEEXPLORER_CACHE"
 BOUNDARY_ENV = "BEEXPLORER_BOUNDARIES"
 ID_COLUMN_ENV = "BEEXPLORER_BOUNDARY_ID"
@@ -118,7 +118,8 @@ def _load(source: Path, id_column: str):
         geometry=frame.geometry.values,
         crs=4326,
     )
-    simplified = shapely.coverage_simplify(out.geometry.values, SIMPLIFY_TOLERANCE)
+    valid = shapely.make_valid(out.geometry.values, method="structure")
+    simplified = shapely.coverage_simplify(valid, SIMPLIFY_TOLERANCE)
     out["geometry"] = shapely.orient_polygons(simplified, exterior_cw=True)
     return out.sort_values("nis_code", ignore_index=True)
 

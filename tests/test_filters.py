@@ -1,0 +1,127 @@
+"""Filters: URL round trips, rejections, the contract counts, descriptions, aggregates."""
+
+from __future__ import annotations
+
+import pytest
+
+from data import aggregate as ag
+from data.filters import FilterError, Filters, Vocabulary, apply, apply_people
+
+
+@pytest.fixture(scope="module")
+def vocab(bundled):
+    return Vocabulary.of(bundled.incidents, bundled.networks)
+
+
+@pytest.mark.parametrize("query,count", [
+    ("", 107), ("connection=inspired", 12), ("type=attack", 4), ("place=52011", 14),
+    ("place=brussels", 62), ("type=arrest_action&connection=linked", 94),
+    ("place=charleroi", 14), ("place=antwerp", 4), ("place=elsewhere", 27),
+    ("place=brussels,charleroi", 76), ("place=brussels&place=charleroi", 76),
+    ("plot=yes", 18), ("plot=no&type=arrest_action", 85), ("network=Zerkani network", 13),
+    ("network=Brussels cell&type=arrest_action", 10), ("link=both&type=arrest_action", 3),
+    ("from=2016-01&to=2016-12", 50), ("from=2017-01", 13), ("to=2014-12", 12),
+    ("citizenship=RU", 3), ("type=attack&connection=inspired&place=brussels", 2),
+])
+def test_counts(bundled, vocab, query, count):
+    f = Filters.from_query(query, vocab)
+    assert len(apply(bundled.incidents, f, bundled.people)) == count
+
+
+@pytest.mark.parametrize("query", [
+    "type=attack", "connection=inspired,linked", "place=21012,brussels", "plot=no",
+    "from=2015-01&to=2016-06", "network=Paris+cell,Zerkani+network", "citizenship=BE,MA",
+    "link=local_cell", "",
+])
+def test_url_round_trip(vocab, query):
+    f = Filters.from_query(query, vocab)
+    assert Filters.from_query(f.to_query(), vocab) == f
+    assert Filters.from_query(f.to_state(), vocab) == f
+
+
+@pytest.mark.parametrize("query,message", [
+    ("type=raid", "unknown value for 'type': 'raid'"),
+    ("colour=red", "unknown filter parameter 'colour'"),
+    ("from=2015-13", "'from' must be one month"),
+    ("from=2016-01&to=2015-01", "is after"),
+    ("plot=maybe", "'plot' must be yes or no"),
+    ("place=99999", "unknown value for 'place'"),
+    ("network=<script>", "unknown value for 'network'"),
+    ("citizenship=XX", "unknown value for 'citizenship'"),
+])
+def test_rejections(vocab, query, message):
+    with pytest.raises(FilterError, match=message):
+        Filters.from_query(query, vocab)
+
+
+def test_canonical_query_sorts_values(vocab):
+    f = Filters.from_query("place=brussels,21012&type=attack", vocab)
+    assert f.to_query() == "type=attack&place=21012,brussels"
+
+
+@pytest.mark.parametrize("query,text", [
+    ("", "All incidents"),
+    ("type=attack&connection=inspired&place=brussels&from=2016-01&to=2016-12",
+     "Inspired attacks, Brussels-Capital Region, 2016-01 – 2016-12"),
+    ("place=21012&plot=yes", "All incidents, with plot evidence, Molenbeek"),
+])
+def test_describe(vocab, query, text):
+    assert Filters.from_query(query, vocab).describe("en") == text
+
+
+def test_describe_in_french_and_dutch(vocab):
+    f = Filters.from_query("type=attack&place=21012", vocab)
+    assert "Molenbeek-Saint-Jean" in f.describe("fr")
+    assert "Sint-Jans-Molenbeek" in f.describe("nl")
+
+
+def test_toggle_and_without(vocab):
+    f = Filters().toggle("places", "21012")
+    assert f.places == {"21012"} and f.toggle("places", "21012") == Filters()
+    g = Filters.from_query("type=attack&plot=yes", vocab)
+    assert g.without("plot") == Filters.from_query("type=attack", vocab)
+
+
+def test_citizenship_filters_people_too(bundled, vocab):
+    f = Filters.from_query("citizenship=FR", vocab)
+    shown = apply(bundled.incidents, f, bundled.people)
+    people = apply_people(bundled.people, shown, f)
+    assert len(people) == 9 and people["citizenship"].str.contains("FR").all()
+
+
+def test_connection_by_type_has_n_and_flags_small_n(bundled):
+    t = ag.connection_by_type(bundled.incidents).set_index(["incident_type", "connection"])
+    assert t.loc[("arrest_action", "linked"), ["n", "total", "share"]].tolist() == [94, 103, 91.3]
+    assert t.loc[("attack", "inspired"), ["n", "total", "share"]].tolist() == [3, 4, 75.0]
+    assert bool(t.loc[("attack", "inspired"), "small_n"]) is True
+
+
+def test_by_period_counts(bundled):
+    years = ag.by_period(bundled.incidents, "year").groupby("period")["n"].sum().to_dict()
+    assert years == {"2014": 12, "2015": 32, "2016": 50, "2017": 13}
+    months = ag.by_period(bundled.incidents, "month", by="incident_type")
+    assert len(months) == 41 * 2 and months["n"].sum() == 107
+
+
+def test_by_municipality_and_per_100k(bundled):
+    import pandas as pd
+    table = ag.by_municipality(bundled.incidents, pd.Series({"52011": 200_000}))
+    charleroi = table.set_index("nis_code").loc["52011"]
+    assert charleroi["incidents"] == 14 and charleroi["attacks"] == 1
+    assert charleroi["per_100k"] == 7.0
+    assert table["incidents"].sum() == 107
+
+
+def test_by_network_and_people(bundled):
+    nets = ag.by_network(bundled.incidents).set_index("network")["arrest_actions"]
+    assert nets["Zerkani network"] == 13 and nets.sum() == 58
+    cit = ag.people_by_citizenship(bundled.people).set_index("country_code")
+    assert cit.loc["BE", "n"] == 61 and cit.loc["BE", "known"] == 94
+    assert ag.moroccan_connection(bundled.people) == {"n": 38, "known": 115, "people": 135}
+
+
+def test_key_figures(bundled):
+    k = ag.key_figures(bundled.incidents, bundled.people)
+    assert k["incidents"]["value"] == 107 and k["people"]["value"] == 135
+    assert k["share_linked"] == {"value": 95, "n": 107, "pct": 88.8}
+    assert k["share_plot"] == {"value": 18, "n": 103, "pct": 17.5}
