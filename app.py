@@ -1,0 +1,86 @@
+"""Composition root: load the dataset and boundaries, build Dash, expose `server` for gunicorn.
+
+    python app.py [--data PATH] [--boundaries FILE] [--host H] [--port P] [--debug]
+    BEEXPLORER_DATA=PATH gunicorn app:server
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import dash
+from flask import Response, jsonify
+from flask_compress import Compress
+
+from components import callbacks  # noqa: F401  (registers the callbacks)
+from components.layout import layout
+from components.runtime import GEOJSON_URL, AppData, install
+from data import DatasetError, geography, load
+
+DATA_ENV = "BEEXPLORER_DATA"
+
+
+def load_app_data(data_path: str | None = None, boundaries: str | None = None) -> AppData:
+    """Dataset and boundaries; an invalid dataset exits with its problems, no traceback."""
+    try:
+        munis = geography.load_municipalities(boundaries)
+    except (ValueError, OSError) as err:
+        print(f"boundary file ignored: {err}", file=sys.stderr)
+        munis = None
+    codes = set(munis["nis_code"]) if munis is not None else None
+    try:
+        dataset = load(data_path or os.environ.get(DATA_ENV) or None, codes)
+    except DatasetError as err:
+        print(f"The dataset cannot be loaded ({len(err.problems)} problems):", file=sys.stderr)
+        print(err.report(), file=sys.stderr)
+        raise SystemExit(1) from None
+    return AppData(dataset, munis)
+
+
+def create_app(data: AppData) -> dash.Dash:
+    install(data)
+    app = dash.Dash(__name__, title="IS-related incidents in Belgium", serve_locally=True,
+                    suppress_callback_exceptions=False, update_title=None)
+    app.layout = layout(data)
+    server = app.server
+    Compress(server)
+
+    @server.route("/health")
+    def health():
+        return jsonify(status="ok", incidents=len(data.dataset.incidents),
+                       boundaries=data.munis is not None)
+
+    @server.route(GEOJSON_URL)
+    def municipalities_geojson():
+        if data.geojson is None:
+            return Response("no boundary file loaded", status=404)
+        response = jsonify(data.geojson)
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
+    @server.route("/methodology")
+    def methodology():
+        return app.index()
+
+    return app
+
+
+def _args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="Belgian IS activity explorer")
+    p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
+    p.add_argument("--boundaries", help="boundary file (default: the cached download)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8050)
+    p.add_argument("--debug", action="store_true")
+    return p.parse_args(argv)
+
+
+if __name__ == "__main__":
+    args = _args()
+    app = create_app(load_app_data(args.data, args.boundaries))
+    app.run(host=args.host, port=args.port, debug=args.debug)
+else:
+    app = create_app(load_app_data())
+    server = app.server

@@ -1,0 +1,1 @@
+"""Dash layer: ids, layout, thin callbacks, and pure plotly figure functions."""

@@ -1,0 +1,164 @@
+"""Thin adapters: Dash inputs -> pure functions in state/views -> Dash outputs."""
+
+from __future__ import annotations
+
+import dash_mantine_components as dmc
+from dash import ALL, Input, Output, State, callback, ctx, html, no_update
+
+from data.filters import FilterError, Filters
+from data.i18n import t
+
+from . import ids, state, views
+from .runtime import current
+
+CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
+               "connections": ids.FILTER_CONNECTION, "links": ids.FILTER_LINK,
+               "plot": ids.FILTER_PLOT, "networks": ids.FILTER_NETWORK,
+               "places": ids.FILTER_PLACE, "citizenships": ids.FILTER_CITIZENSHIP}
+CLICKS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map"}
+
+
+@callback(
+    Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
+    *[Output(cid, "value") for cid in CONTROL_IDS.values()],
+    Output(ids.FILTER_ERROR, "children"),
+    Input(ids.URL, "search"),
+    *[Input(cid, "value") for cid in CONTROL_IDS.values()],
+    Input(ids.RESET, "n_clicks"),
+    Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
+    *[Input(gid, "clickData") for gid in CLICKS],
+    State(ids.FILTER_STATE, "data"),
+)
+def update_filters(search, *args):
+    """Every way of changing the filters ends here: one state, written to URL and controls."""
+    controls = dict(zip(CONTROL_IDS, args[:len(CONTROL_IDS)], strict=True))
+    clicks = args[len(CONTROL_IDS) + 2:len(CONTROL_IDS) + 2 + len(CLICKS)]
+    previous = args[-1] or {}
+    known = current().vocabulary
+    trigger = ctx.triggered_id
+    try:
+        f = Filters.from_query(previous, known)
+        if trigger is None or trigger == ids.URL:
+            f = Filters.from_query(search or "", known)
+        elif trigger in CONTROL_IDS.values():
+            f = state.from_controls(controls, known)
+        elif trigger == ids.RESET:
+            f = Filters()
+        elif isinstance(trigger, dict):
+            if not ctx.triggered[0]["value"]:
+                return (no_update,) * (len(CONTROL_IDS) + 3)
+            f = state.remove(f, trigger["name"], trigger["value"])
+        elif trigger in CLICKS:
+            f = state.from_click(CLICKS[trigger], clicks[list(CLICKS).index(trigger)], f, known)
+        error = None
+    except FilterError as err:
+        f, error = Filters(), dmc.Alert(f"Ignored an invalid filter: {err}", color="red",
+                                        title="Invalid filter")
+    query = f.to_query()
+    values = state.to_controls(f)
+    return (f.to_state(), f"?{query}" if query else "",
+            *[values[name] for name in CONTROL_IDS], error)
+
+
+@callback(
+    Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
+    Output(ids.TABLE, "rowData"), Output(ids.PROVENANCE, "style"),
+    Output(ids.CHIPS, "children"), Output(ids.SUMMARY, "children"),
+    Output(ids.FILTER_DATE_LABEL, "children"),
+    Input(ids.FILTER_STATE, "data"),
+)
+def redraw(filter_state):
+    data = current()
+    f = Filters.from_query(filter_state or {}, data.vocabulary)
+    incidents, people = views.shown(data, f)
+    reconstructed = bool((incidents["source_type"] == "reconstructed").any())
+    return (
+        kpi_cards(incidents, people), views.shares_figure(data, f),
+        views.table_rows(data, incidents),
+        {} if reconstructed else {"display": "none"},
+        [chip(name, value, label) for name, value, label in state.chips(f, _chip_label)],
+        f"{f.describe()} · {len(incidents)} incidents",
+        f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",
+    )
+
+
+@callback(
+    Output(ids.CHART_TIMELINE, "figure"),
+    Input(ids.FILTER_STATE, "data"), Input(ids.TIMELINE_FREQ, "value"),
+    Input(ids.TIMELINE_BY, "value"), Input(ids.TIMELINE_EVENTS, "checked"),
+)
+def redraw_timeline(filter_state, freq, by, events):
+    data = current()
+    f = Filters.from_query(filter_state or {}, data.vocabulary)
+    freq = freq if freq in ("year", "month") else "year"
+    by = by if by in ("connection", "incident_type") else "connection"
+    return views.timeline_figure(data, f, freq, by, bool(events))
+
+
+@callback(
+    Output(ids.CHART_MAP, "figure"), Output(ids.MAP_NOTICE, "children"),
+    Input(ids.FILTER_STATE, "data"), Input(ids.MAP_PANEL, "value"),
+    Input(ids.MAP_METRIC, "value"),
+)
+def redraw_map(filter_state, panel, metric):
+    data = current()
+    f = Filters.from_query(filter_state or {}, data.vocabulary)
+    panel = panel if panel in ("brussels", "charleroi", "antwerp", "belgium") else "brussels"
+    metric = metric if metric in ("incidents", "per_100k") else "incidents"
+    notice = "" if data.munis is not None else (
+        "No boundary file is loaded (offline or not yet fetched): showing a schematic map. "
+        "Run `python -m data geometry fetch` once online for the real boundaries.")
+    return views.map_figure(data, f, panel, metric), notice
+
+
+@callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),
+          Input(ids.URL, "pathname"))
+def show_page(pathname):
+    """/methodology shows the methodology page; every other path the dashboard."""
+    on_methodology = (pathname or "").rstrip("/").endswith("/methodology")
+    hidden = {"display": "none"}
+    return (hidden, {}) if on_methodology else ({}, hidden)
+
+
+@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
+          State(ids.TABLE, "dashGridOptions"))
+def search_table(text, options):
+    return {**(options or {}), "quickFilterText": str(text or "")[:200]}
+
+
+def _chip_label(name: str, value: str) -> str:
+    if name == "places":
+        return current().place_label(value)
+    if name in ("types", "connections", "links"):
+        return t(value)
+    return value
+
+
+def chip(name: str, value: str, label: str) -> dmc.Button:
+    return dmc.Button(f"{label} ✕", id={"type": ids.CHIP, "name": name, "value": value},
+                      size="compact-sm", variant="light", radius="xl",
+                      **{"aria-label": f"Remove filter {label}"})
+
+
+def kpi_cards(incidents, people) -> list:
+    from data import aggregate as ag
+    k = ag.key_figures(incidents, people)
+
+    def card(card_id, label, value, note=""):
+        return html.Div([html.Div(label, className="kpi-label"),
+                         html.Div(value, className="kpi-value"),
+                         html.Div(note, className="kpi-note")], id=card_id, className="kpi")
+
+    def pct(item):
+        return "–" if item["pct"] is None else f"{item['pct']:.0f}%"
+
+    return [
+        card(ids.KPI_INCIDENTS, "Incidents", f"{k['incidents']['value']}"),
+        card("kpi-arrest-actions", "Arrest actions", f"{k['arrest_actions']['value']}"),
+        card("kpi-attacks", "Attacks", f"{k['attacks']['value']}"),
+        card("kpi-people", "People", f"{k['people']['value']}", "arrested or attackers"),
+        card("kpi-linked", "Linked", pct(k["share_linked"]),
+             f"{k['share_linked']['value']} of n={k['share_linked']['n']} incidents"),
+        card("kpi-plot", "With a plot", pct(k["share_plot"]),
+             f"{k['share_plot']['value']} of n={k['share_plot']['n']} arrest actions"),
+    ]

@@ -1,0 +1,171 @@
+"""Pure figure functions: tables in, plotly figures out (no Dash). Each figure carries its title,
+subtitle (the filter summary) and source line, so a PNG/SVG download is self-explaining."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data.i18n import t
+
+# Okabe-Ito: colour-blind safe; inspired is also hatched, and every bar is labelled directly.
+COLORS = {"linked": "#0072B2", "inspired": "#E69F00", "arrest_action": "#009E73",
+          "attack": "#D55E00"}
+PATTERNS = {"linked": "", "inspired": "/", "arrest_action": "", "attack": "x"}
+NEUTRAL = "#e6e6e6"
+FONT = "DejaVu Sans, Arial, sans-serif"
+SOURCE = ("Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC at "
+          "West Point, 2018")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What every figure says about itself: subtitle (filters), source and provenance lines."""
+
+    subtitle: str
+    source: str = SOURCE
+    provenance: str = ""
+    lang: str = "en"
+
+
+def _frame(fig: go.Figure, title: str, cap: Caption, height: int) -> go.Figure:
+    foot = cap.source + (f"<br>{cap.provenance}" if cap.provenance else "")
+    fig.update_layout(
+        title={"text": f"<b>{title}</b><br><span style='font-size:13px'>{cap.subtitle}</span>",
+               "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        font={"family": FONT, "size": 14}, height=height, template="plotly_white",
+        margin={"l": 10, "r": 20, "t": 90, "b": 90}, paper_bgcolor="white",
+        legend={"orientation": "h", "x": 0.01, "y": -0.08, "yanchor": "top"},
+    )
+    fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
+                       xref="paper", yref="paper", x=0, y=0, yshift=-80, showarrow=False,
+                       xanchor="left", yanchor="bottom", align="left")
+    return fig
+
+
+def shares(table: pd.DataFrame, cap: Caption) -> go.Figure:
+    """Linked versus inspired, per incident type: 100% bars, share and count on each segment."""
+    fig = go.Figure()
+    lang = cap.lang
+    totals = table.groupby("incident_type")["total"].first()
+    labels = {k: f"{t(k + 's', lang).capitalize()} (n={int(n)}){' ⚠ n<5' if 0 < n < 5 else ''}"
+              for k, n in totals.items()}
+    for connection in ("linked", "inspired"):
+        rows = table[table["connection"] == connection]
+        fig.add_bar(
+            y=rows["incident_type"].map(labels), x=rows["share"].fillna(0), orientation="h",
+            name=t(connection, lang).capitalize(),
+            text=[f"{t(connection, lang)} {s:.0f}% ({n})" if n else "" for s, n in
+                  zip(rows["share"].fillna(0), rows["n"], strict=True)],
+            textposition="inside", insidetextanchor="middle",
+            marker={"color": COLORS[connection], "pattern": {"shape": PATTERNS[connection],
+                                                             "fgcolor": "#333"}},
+            customdata=list(zip([connection] * len(rows), rows["incident_type"], rows["n"],
+                                rows["total"], strict=True)),
+            hovertemplate="%{customdata[2]} of %{customdata[3]} (%{x:.1f}%)<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%"},
+                      yaxis={"autorange": "reversed"}, uniformtext={"minsize": 12,
+                                                                    "mode": "hide"})
+    return _frame(fig, "Linked or inspired?", cap, 330)
+
+
+def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
+             events: list[dict] | None = None) -> go.Figure:
+    """Stacked counts per year or month, by connection or type; optional context layer."""
+    fig = go.Figure()
+    for key in table["key"].unique():
+        rows = table[table["key"] == key]
+        fig.add_bar(
+            x=rows["period"], y=rows["n"], name=t(key, cap.lang).capitalize(),
+            text=[str(n) if n else "" for n in rows["n"]], textposition="inside",
+            marker={"color": COLORS[key], "pattern": {"shape": PATTERNS[key], "fgcolor": "#333"}},
+            customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
+            hovertemplate="%{x}: %{y} of %{customdata[1]}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None},
+                      yaxis={"title": t("incidents", cap.lang)}, bargap=0.15)
+    for event in events or []:
+        _add_event(fig, event)
+    return _frame(fig, "Year by year" if len(table["period"].iloc[0]) == 4 else
+                  "Month by month", cap, 380)
+
+
+def _add_event(fig: go.Figure, event: dict) -> None:
+    if event.get("until"):
+        fig.add_vrect(x0=event["at"], x1=event["until"], fillcolor=event.get("color", "#999"),
+                      opacity=0.12, line_width=0, layer="below",
+                      annotation_text=event["label"], annotation_position="top left",
+                      annotation_font_size=11)
+    else:
+        fig.add_vline(x=event["at"], line_dash="dot", line_color="#444", line_width=1)
+        fig.add_annotation(x=event["at"], y=1, yref="paper", text=event["label"],
+                           showarrow=False, textangle=-90, xanchor="right", yanchor="top",
+                           font={"size": 11, "color": "#333"})
+
+
+PANEL_TITLES = {"brussels": "Brussels-Capital Region", "charleroi": "Charleroi and surroundings",
+                "antwerp": "Antwerp and surroundings", "belgium": "Belgium"}
+
+
+def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, cap: Caption,
+               panel: str = "brussels", metric: str = "incidents") -> go.Figure:
+    """Municipalities of one panel coloured by incidents (or per 100,000); zero drawn neutral."""
+    area = munis[munis["nis_code"].map(lambda c: in_panel(c, panel))]
+    merged = area.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
+    names = merged["name_fr"].where(merged["name_fr"] == merged["name_nl"],
+                                    merged["name_fr"] + " / " + merged["name_nl"])
+    hover = [f"<b>{n}</b><br>{int(i)} incidents" + (f" · {p:.1f} per 100,000" if pd.notna(p)
+                                                    else "")
+             for n, i, p in zip(names, merged["incidents"],
+                                merged.get("per_100k", pd.Series(index=merged.index)),
+                                strict=True)]
+    has = merged["incidents"] > 0
+    z = merged[metric] if metric in merged else merged["incidents"]
+    fig = go.Figure()
+    common = {"geojson": geojson, "featureidkey": "id", "hoverinfo": "text",
+              "marker": {"line": {"color": "white", "width": 0.6}}}
+    fig.add_choropleth(locations=merged.loc[~has, "nis_code"], z=[0] * int((~has).sum()),
+                       colorscale=[[0, NEUTRAL], [1, NEUTRAL]], showscale=False,
+                       text=[h for h, k in zip(hover, has, strict=True) if not k],
+                       customdata=merged.loc[~has, "nis_code"], name="none", **common)
+    fig.add_choropleth(locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
+                       colorscale="Blues", text=[h for h, k in zip(hover, has, strict=True) if k],
+                       customdata=merged.loc[has, "nis_code"], name="incidents",
+                       colorbar={"title": {"text": "per 100,000" if metric == "per_100k" else
+                                           "incidents"}, "thickness": 14}, **common)
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    return _frame(fig, f"Where: {PANEL_TITLES[panel]}", cap, 520)
+
+
+def in_panel(nis_code: str, panel: str) -> bool:
+    """Brussels: the 19 communes; Charleroi / Antwerp: their arrondissements; Belgium: all."""
+    prefix = {"brussels": "21", "charleroi": "52", "antwerp": "11"}.get(panel)
+    return prefix is None or nis_code.startswith(prefix)
+
+
+def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> go.Figure:
+    """Schematic map of our own (no boundary file): Brussels communes as tiles, towns as dots."""
+    merged = layout.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
+    tiles, towns = merged[merged["tile_col"].notna()], merged[merged["tile_col"].isna()]
+    fig = go.Figure()
+    fig.add_scatter(x=tiles["tile_col"], y=-tiles["tile_row"], mode="markers+text",
+                    marker={"symbol": "square", "size": 58, "color": tiles["incidents"],
+                            "colorscale": [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]],
+                            "line": {"color": "white", "width": 1}},
+                    text=[f"{n[:10]}<br>{int(i)}" for n, i in
+                          zip(tiles["name_fr"], tiles["incidents"], strict=True)],
+                    textfont={"size": 10}, customdata=tiles["nis_code"], name="Brussels",
+                    hovertext=tiles["name_fr"] + " / " + tiles["name_nl"], hoverinfo="text")
+    fig.add_scatter(x=(towns["lon"] - 4.35) * 1.6 + 10, y=(towns["lat"] - 50.85) * 3,
+                    mode="markers+text", text=[f"{n} {int(i)}" for n, i in
+                                               zip(towns["name_fr"], towns["incidents"],
+                                                   strict=True)],
+                    textposition="top center", customdata=towns["nis_code"], name="Belgium",
+                    marker={"size": 8 + 4 * towns["incidents"] ** 0.5, "color": "#0072B2"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x")
+    fig.update_layout(showlegend=False)
+    return _frame(fig, "Where (schematic: no boundary file loaded)", cap, 520)

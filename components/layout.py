@@ -1,0 +1,178 @@
+"""The page: header with provenance notice, filters, key figures, three charts, the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash_ag_grid as dag
+import dash_mantine_components as dmc
+from dash import dcc, html
+
+from data import codebook as cb
+from data.codebook import COUNTRIES
+from data.i18n import t
+from data.places import GROUP_NAMES
+
+from . import ids
+from .runtime import AppData
+from .state import MONTHS
+
+GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
+                "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
+                "toImageButtonOptions": {"format": "png", "scale": 2}}
+METHODOLOGY = Path(__file__).resolve().parents[1] / "docs" / "methodology.md"
+
+
+def _options(values, label=lambda v: v) -> list[dict]:
+    return [{"value": v, "label": label(v)} for v in values]
+
+
+def _place_options(data: AppData) -> list[dict]:
+    groups = [{"value": g, "label": names["en"]} for g, names in GROUP_NAMES.items()]
+    shown = set(data.dataset.incidents["nis_code"])
+    codes = sorted(data.place_names, key=lambda c: (c not in shown, data.place_names[c]))
+    return [{"group": "Groups", "items": groups},
+            {"group": "Municipalities (FR / NL)",
+             "items": [{"value": c, "label": data.place_names[c]} for c in codes]}]
+
+
+def filters_panel(data: AppData) -> dmc.Stack:
+    marks = [{"value": MONTHS.index(m), "label": m[:4]} for m in MONTHS if m.endswith("-01")]
+    people = data.dataset.people
+    cits = sorted({c for v in people["citizenship"] for c in v.split(";") if c})
+    multi = dict(searchable=True, clearable=True, size="md")
+    return dmc.Stack([
+        dmc.Text("Period", fw=600),
+        dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm"),
+        dmc.RangeSlider(id=ids.FILTER_DATE, min=0, max=len(MONTHS) - 1, minRange=0,
+                        value=[0, len(MONTHS) - 1], marks=marks, label=None, mb="lg",
+                        updatemode="mouseup"),
+        dmc.MultiSelect(id=ids.FILTER_TYPE, label="Incident type", value=[],
+                        data=_options(cb.INCIDENT_TYPES, lambda v: t(v).capitalize()), **multi),
+        dmc.MultiSelect(id=ids.FILTER_CONNECTION, label="Connection", value=[],
+                        data=_options(cb.CONNECTIONS, lambda v: t(v).capitalize()), **multi),
+        dmc.MultiSelect(id=ids.FILTER_LINK, label="How linked", value=[],
+                        data=_options(cb.LINK_TYPES, t), **multi),
+        dmc.Text("Plot evidence", fw=500, size="sm"),
+        dmc.SegmentedControl(id=ids.FILTER_PLOT, value="any", data=_options(
+            ["any", "yes", "no"], str.capitalize)),
+        dmc.MultiSelect(id=ids.FILTER_NETWORK, label="Network", value=[],
+                        data=_options(sorted(data.dataset.networks["network"])), **multi),
+        dmc.MultiSelect(id=ids.FILTER_PLACE, label="Place", value=[],
+                        data=_place_options(data), limit=60, **multi),
+        dmc.MultiSelect(id=ids.FILTER_CITIZENSHIP, label="Citizenship of people", value=[],
+                        data=_options(cits, lambda c: COUNTRIES.get(c, c)), **multi),
+        dmc.Button("Reset all filters", id=ids.RESET, variant="outline", color="gray"),
+    ], gap="xs")
+
+
+def header(data: AppData) -> html.Header:
+    d = data.dataset
+    return html.Header([
+        html.Div([
+            html.H1("IS-related incidents in Belgium, 2014–2017"),
+            html.Div(f"{d.name}{' · ' + d.version if d.version else ''} · "
+                     f"{len(d.incidents)} incidents", className="dataset-line"),
+        ]),
+        html.Nav([dcc.Link("Dashboard", href="/"), dcc.Link("Methodology", href="/methodology")]),
+    ], className="app-header")
+
+
+def provenance_notice() -> dmc.Alert:
+    return dmc.Alert(
+        id=ids.PROVENANCE, color="yellow", title="Reconstructed records in view",
+        children=["Most records shown are a reconstruction that reproduces the study's published "
+                  "totals, not the study's own incident list. Counts match the study; individual "
+                  "dates and places of reconstructed records do not describe real events. ",
+                  dcc.Link("How the reconstruction was made", href="/methodology")],
+    )
+
+
+def chart(graph_id: str, controls=None) -> dmc.Paper:
+    return dmc.Paper([controls or html.Div(), dcc.Graph(id=graph_id, config=GRAPH_CONFIG)],
+                     withBorder=True, p="xs", className="chart-card")
+
+
+def timeline_controls() -> dmc.Group:
+    return dmc.Group([
+        dmc.SegmentedControl(id=ids.TIMELINE_FREQ, value="year", data=_options(
+            ["year", "month"], lambda v: f"By {v}")),
+        dmc.SegmentedControl(id=ids.TIMELINE_BY, value="connection", data=[
+            {"value": "connection", "label": "Linked / inspired"},
+            {"value": "incident_type", "label": "Arrests / attacks"}]),
+        dmc.Switch(id=ids.TIMELINE_EVENTS, label="Attacks and threat levels", checked=False),
+    ])
+
+
+def map_controls() -> dmc.Group:
+    return dmc.Group([
+        dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
+            {"value": "brussels", "label": "Brussels"}, {"value": "charleroi",
+                                                          "label": "Charleroi"},
+            {"value": "antwerp", "label": "Antwerp"}, {"value": "belgium", "label": "Belgium"}]),
+        dmc.SegmentedControl(id=ids.MAP_METRIC, value="incidents", data=[
+            {"value": "incidents", "label": "Incidents"},
+            {"value": "per_100k", "label": "Per 100,000"}]),
+        html.Div(id=ids.MAP_NOTICE, className="map-notice"),
+    ])
+
+
+COLUMNS = [
+    {"field": "incident_id", "headerName": "Id", "width": 130, "pinned": "left"},
+    {"field": "date", "headerName": "Date", "width": 120},
+    {"field": "type", "headerName": "Type", "width": 130},
+    {"field": "connection", "headerName": "Connection", "width": 130},
+    {"field": "link", "headerName": "How linked", "width": 160},
+    {"field": "plot", "headerName": "Plot", "width": 90},
+    {"field": "place", "headerName": "Place", "width": 230},
+    {"field": "people", "headerName": "People", "width": 100, "type": "numericColumn"},
+    {"field": "networks", "headerName": "Networks", "width": 220},
+    {"field": "provenance", "headerName": "Provenance", "width": 150},
+    {"field": "description", "headerName": "What happened", "flex": 1, "minWidth": 300},
+]
+
+
+def table() -> dmc.Paper:
+    return dmc.Paper([
+        dmc.Group([html.H3("Incidents shown"),
+                   dmc.TextInput(id=ids.TABLE_SEARCH, placeholder="Search the table…",
+                                 w=320)], justify="space-between"),
+        dag.AgGrid(id=ids.TABLE, columnDefs=COLUMNS, rowData=[],
+                   defaultColDef={"sortable": True, "resizable": True, "filter": True},
+                   dashGridOptions={"pagination": True, "paginationPageSize": 20,
+                                    "animateRows": False},
+                   style={"height": "520px"}, className="ag-theme-alpine"),
+    ], withBorder=True, p="sm")
+
+
+def main_view(data: AppData) -> html.Div:
+    return html.Div([
+        html.Aside(filters_panel(data), className="filters"),
+        html.Main([
+            provenance_notice(),
+            html.Div(id=ids.FILTER_ERROR, role="alert"),
+            html.Div([html.Span(id=ids.SUMMARY, className="summary"),
+                      html.Div(id=ids.CHIPS, className="chips")], className="summary-bar"),
+            html.Div(id=ids.KPIS, className="kpis"),
+            html.Div([chart(ids.CHART_SHARES), chart(ids.CHART_TIMELINE, timeline_controls())],
+                     className="chart-row"),
+            chart(ids.CHART_MAP, map_controls()),
+            table(),
+        ], className="content"),
+    ], id=ids.MAIN, className="layout")
+
+
+def methodology_view() -> html.Div:
+    text = METHODOLOGY.read_text(encoding="utf-8") if METHODOLOGY.exists() else ""
+    return html.Div(dcc.Markdown(text, className="markdown"), id=ids.METHODOLOGY,
+                    className="methodology", style={"display": "none"})
+
+
+def layout(data: AppData) -> dmc.MantineProvider:
+    return dmc.MantineProvider(html.Div([
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.FILTER_STATE, data={}),
+        header(data),
+        main_view(data),
+        methodology_view(),
+    ]), theme={"fontFamily": "DejaVu Sans, Arial, sans-serif"})

@@ -1,0 +1,66 @@
+"""What the running app loaded once at start-up: dataset, vocabulary, boundaries (no Dash)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from data import geography
+from data.filters import Vocabulary
+from data.load import Dataset
+from data.places import GROUP_NAMES, bilingual, gazetteer
+
+GEOJSON_URL = "/geo/municipalities.json"
+
+
+@dataclass
+class AppData:
+    """The dataset and geography one app process serves."""
+
+    dataset: Dataset
+    munis: pd.DataFrame | None  # None: no boundary file, the schematic map is used
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        codes = set(self.munis["nis_code"]) if self.munis is not None else None
+        return Vocabulary.of(self.dataset.incidents, self.dataset.networks, codes)
+
+    @cached_property
+    def population(self) -> pd.Series | None:
+        if self.munis is None:
+            return None
+        return self.munis.set_index("nis_code")["population"]
+
+    @cached_property
+    def geojson(self) -> dict | None:
+        return geography.geojson(self.munis) if self.munis is not None else None
+
+    @cached_property
+    def place_names(self) -> dict[str, str]:
+        """NIS code -> 'French / Dutch' name, for every place the app can show."""
+        names = {c: p.name("en") for c, p in gazetteer().items()}
+        if self.munis is not None:
+            names |= {r.nis_code: bilingual(r.name_fr, r.name_nl)
+                      for r in self.munis.itertuples()}
+        return names
+
+    def place_label(self, code: str) -> str:
+        if code in GROUP_NAMES:
+            return GROUP_NAMES[code]["en"]
+        return self.place_names.get(code, code)
+
+
+_CURRENT: AppData | None = None
+
+
+def install(data: AppData) -> None:
+    global _CURRENT
+    _CURRENT = data
+
+
+def current() -> AppData:
+    if _CURRENT is None:
+        raise RuntimeError("the app's data is not loaded: call runtime.install first")
+    return _CURRENT

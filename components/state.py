@@ -1,0 +1,104 @@
+"""Filter state <-> controls, URL and clicks: pure functions the callbacks adapt (no Dash).
+
+Linking runs one way: controls, URL and clicks each produce a new Filters; views only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from data.filters import Filters, Vocabulary
+
+MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
+SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
+                "networks": "network", "places": "place", "citizenships": "citizenship"}
+
+
+def from_controls(values: dict, known: Vocabulary) -> Filters:
+    """Filters from control values (validated like URL parameters: clients can post anything)."""
+    query: dict[str, list[str]] = {}
+    low, high = _month_range(values.get("date"))
+    if low > 0:
+        query["from"] = [MONTHS[low]]
+    if high < len(MONTHS) - 1:
+        query["to"] = [MONTHS[high]]
+    for name, param in SET_CONTROLS.items():
+        chosen = values.get(name) or []
+        if not isinstance(chosen, list) or not all(isinstance(v, str) for v in chosen):
+            chosen = [str(chosen)]
+        if chosen:
+            query[param] = chosen
+    plot = values.get("plot")
+    if plot in ("yes", "no"):
+        query["plot"] = [plot]
+    elif plot not in (None, "any"):
+        query["plot"] = [str(plot)]  # rejected by from_query with a clear message
+    return Filters.from_query(query, known)
+
+
+def _month_range(value) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        return 0, len(MONTHS) - 1
+    try:
+        low, high = sorted(int(v) for v in value)
+    except (TypeError, ValueError):
+        return 0, len(MONTHS) - 1
+    return max(low, 0), min(high, len(MONTHS) - 1)
+
+
+def to_controls(f: Filters) -> dict:
+    """Control values showing f."""
+    values = {name: sorted(getattr(f, name)) for name in SET_CONTROLS}
+    values["date"] = [MONTHS.index(f.start) if f.start in MONTHS else 0,
+                      MONTHS.index(f.end) if f.end in MONTHS else len(MONTHS) - 1]
+    values["plot"] = "any" if f.plot is None else "yes" if f.plot else "no"
+    return values
+
+
+def from_click(source: str, click: dict | None, f: Filters, known: Vocabulary) -> Filters:
+    """A click on a chart toggles the filter it stands for; anything unexpected changes nothing."""
+    points = (click or {}).get("points") or []
+    if not points:
+        return f
+    data = points[0].get("customdata")
+    value = data[0] if isinstance(data, list) and data else data
+    if source == "shares" and value in ("linked", "inspired"):
+        return f.toggle("connections", value)
+    if source == "map" and isinstance(value, str) and value in known.places:
+        return f.toggle("places", value)
+    if source == "timeline":
+        return _toggle_period(f, str(points[0].get("x", "")))
+    return f
+
+
+def _toggle_period(f: Filters, period: str) -> Filters:
+    if len(period) == 4 and period.isdigit():
+        start, end = max(f"{period}-01", MONTHS[0]), min(f"{period}-12", MONTHS[-1])
+    elif period in MONTHS:
+        start = end = period
+    else:
+        return f
+    if (f.start, f.end) == (start, end):
+        return replace(f, start=None, end=None)
+    return replace(f, start=start, end=end)
+
+
+def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
+    """(field, value, label) for each active filter value, for removable chips."""
+    out = []
+    for name in ("types", "connections", "links", "networks", "places", "citizenships"):
+        out += [(name, v, describe_value(name, v)) for v in sorted(getattr(f, name))]
+    if f.plot is not None:
+        out.append(("plot", "", "plot: yes" if f.plot else "plot: no"))
+    if f.start or f.end:
+        out.append(("period", "", f"{f.start or MONTHS[0]} – {f.end or MONTHS[-1]}"))
+    return out
+
+
+def remove(f: Filters, name: str, value: str) -> Filters:
+    """The state with one chip removed."""
+    if name == "period":
+        return replace(f, start=None, end=None)
+    return f.without(name, value or None)

@@ -1,0 +1,114 @@
+"""From a filter state to what each view shows: captions, figures, table rows (no Dash)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import yaml
+
+from data import aggregate as ag
+from data import geography
+from data.filters import Filters, apply, apply_people
+from data.i18n import t
+from data.study import REFERENCE
+
+from . import figures
+from .runtime import GEOJSON_URL, AppData
+
+RECONSTRUCTED_LINE = ("Includes reconstructed records: totals match the study, individual "
+                      "records are generated (see the methodology page).")
+
+
+def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Incidents and people in view."""
+    d = data.dataset
+    incidents = apply(d.incidents, f, d.people)
+    return incidents, apply_people(d.people, incidents, f)
+
+
+def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str = "en"
+            ) -> figures.Caption:
+    reconstructed = bool((incidents["source_type"] == "reconstructed").any())
+    return figures.Caption(
+        subtitle=f"{f.describe(lang)} · n = {len(incidents)} {t('incidents', lang)}",
+        source=f"{figures.SOURCE} · Data: {data.dataset.name} {data.dataset.version}".strip(),
+        provenance=RECONSTRUCTED_LINE if reconstructed else "", lang=lang)
+
+
+def shares_figure(data: AppData, f: Filters, lang: str = "en") -> go.Figure:
+    incidents, _ = shown(data, f)
+    return figures.shares(ag.connection_by_type(incidents), caption(data, f, incidents, lang))
+
+
+def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "connection",
+                    events: bool = False, lang: str = "en") -> go.Figure:
+    incidents, _ = shown(data, f)
+    table = ag.by_period(incidents, freq, by)
+    return figures.timeline(table, caption(data, f, incidents, lang), by,
+                            context_events(freq) if events else None)
+
+
+def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str = "incidents",
+               geojson: dict | str | None = None, lang: str = "en") -> go.Figure:
+    """The choropleth (geojson by URL on screen, inline for exports), or the schematic map."""
+    incidents, _ = shown(data, f)
+    counts = ag.by_municipality(incidents, data.population)
+    cap = caption(data, f, incidents, lang)
+    if data.munis is None:
+        layout = geography.fallback_places(list(counts["nis_code"]))
+        return figures.fallback_map(layout, counts, cap)
+    return figures.choropleth(data.munis.drop(columns="geometry"), counts,
+                              geojson or GEOJSON_URL, cap, panel, metric)
+
+
+def context_events(freq: str) -> list[dict]:
+    """The four attacks, the Paris attacks and threat levels, from the reference's context."""
+    attacks = [("2016-03-22", "22 Mar 2016 bombings"), ("2016-08-06", "Charleroi"),
+               ("2016-10-05", "Schaerbeek"), ("2017-06-20", "Central Station"),
+               ("2015-11-13", "Paris attacks")]
+    cut = (lambda d: d[:4]) if freq == "year" else (lambda d: d[:7])
+    events = [{"at": cut(d), "label": label} for d, label in attacks]
+    for start, end, level in threat_levels():
+        if freq == "month":
+            events.append({"at": start, "until": end, "label": f"threat level {level}",
+                           "color": "#D55E00" if level >= 4 else "#999"})
+    return events
+
+
+def threat_levels() -> list[tuple[str, str, int]]:
+    """(from month, to month, level) within the study period, from the reference file."""
+    try:
+        doc = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+        history = next(c for c in doc["context"] if c["id"] == "threat_level_history")["value"]
+    except (OSError, StopIteration, KeyError):
+        history = [{"from": "2015-11", "level": 3}, {"from": "2016-03-22", "level": 4}]
+    spans, previous = [], None
+    for item, nxt in zip(history, history[1:] + [None], strict=True):
+        start = item["from"][:7]
+        end = "2017-10" if nxt is None or nxt["from"][:7] > "2017-10" else nxt["from"][:7]
+        if start > "2017-10":
+            continue
+        if "briefly" in item.get("note", "") and previous:
+            spans.append((start, start, int(item["level"])))  # one month, then back
+            spans.append((_next_month(start), end, previous))
+        else:
+            spans.append((start, end, int(item["level"])))
+            previous = int(item["level"])
+    return spans
+
+
+def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
+    """The incidents in view, as the table shows them."""
+    names = data.place_names
+    return [{
+        "incident_id": r.incident_id, "date": r.date.strftime("%Y-%m-%d"),
+        "type": t(r.incident_type), "connection": t(r.connection), "link": t(r.link_type)
+        if r.link_type else "", "plot": "yes" if r.plot else "no",
+        "place": names.get(r.nis_code, r.nis_code), "people": int(r.people),
+        "networks": r.networks.replace(";", "; "),
+        "provenance": r.source_type.replace("_", " "), "description": r.description,
+    } for r in incidents.itertuples()]
+
+
+def _next_month(month: str) -> str:
+    return (pd.Period(month, freq="M") + 1).strftime("%Y-%m")
