@@ -1,0 +1,19 @@
+# Two commands: `make run` (set up and run the dashboard) and `make test` (set up and run tests).
+PYTHON ?= python3
+
+.PHONY: setup run test test-setup
+
+setup:
+	$(PYTHON) -m pip install -q -r requirements.txt
+	-$(PYTHON) -m data geometry fetch
+
+run: setup
+	$(PYTHON) app.py
+
+test-setup:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core)
+	$(PYTHON) -m pip install -q -r requirements-test.txt
+
+test: test-setup
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m pytest
