@@ -1,0 +1,137 @@
+"""Figure functions (through fig.to_dict(), no browser), view state, and callbacks as functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from components import callbacks, state, views
+from components.runtime import AppData, install
+from data import load
+from data.filters import FilterError, Filters, Vocabulary
+from data.geography import load_municipalities
+from tests.conftest import TOPOJSON
+
+
+@pytest.fixture(scope="module")
+def app_data():
+    data = AppData(load(), load_municipalities(TOPOJSON))
+    install(data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def offline_data():
+    return AppData(load(), None)
+
+
+def _text(fig) -> str:
+    d = fig.to_dict()
+    return str(d["layout"].get("title")) + str(d["layout"].get("annotations"))
+
+
+def test_shares_figure_labels_counts_and_flags_small_n(app_data):
+    fig = views.shares_figure(app_data, Filters())
+    d = fig.to_dict()
+    linked = next(t for t in d["data"] if t["name"] == "Linked")
+    assert "linked 91% (94)" in list(linked["text"])
+    assert any("n<5" in str(y) for y in d["data"][0]["y"])
+    inspired = next(t for t in d["data"] if t["name"] == "Inspired")
+    assert inspired["marker"]["pattern"]["shape"] == "/"  # told apart without colour
+
+
+@pytest.mark.parametrize("query,summary,reconstructed", [
+    ("type=arrest_action&place=charleroi", "Arrest actions, Charleroi · n = 13", True),
+    ("type=attack", "Attacks · n = 4", False),  # all four attacks are public record
+])
+def test_every_figure_carries_title_filters_source_and_provenance(app_data, query, summary,
+                                                                  reconstructed):
+    f = Filters.from_query(query, app_data.vocabulary)
+    for fig in (views.shares_figure(app_data, f), views.timeline_figure(app_data, f),
+                views.map_figure(app_data, f)):
+        text = _text(fig)
+        assert summary in text and "Van Ostaeyen" in text
+        assert ("reconstructed records" in text) is reconstructed
+
+
+def test_timeline_by_year_and_month_with_events(app_data):
+    fig = views.timeline_figure(app_data, Filters())
+    assert sum(sum(t.y) for t in fig.data) == 107
+    assert list(fig.data[0].x) == ["2014", "2015", "2016", "2017"]
+    m = views.timeline_figure(app_data, Filters(), "month", "incident_type", True)
+    assert len(m.data[0].x) == 41
+    assert any("threat level 4" in str(a.text) for a in m.layout.annotations)
+
+
+def test_choropleth_panels_and_neutral_zero(app_data):
+    zero, coloured = views.map_figure(app_data, Filters(), "brussels").data
+    assert len(zero.locations) + len(coloured.locations) == 19
+    assert set(zero.z) <= {0} and zero.colorscale[0][1] == "#e6e6e6"
+    assert sum(coloured.z) == 62
+    assert coloured.geojson == "/geo/municipalities.json"  # sent once, by URL
+    belgium = views.map_figure(app_data, Filters(), "belgium", "per_100k").data
+    assert len(belgium[0].locations) + len(belgium[1].locations) == 581
+
+
+def test_fallback_map_without_boundaries(offline_data):
+    fig = views.map_figure(offline_data, Filters())
+    assert "schematic" in _text(fig)
+    tiles, towns = fig.data
+    assert sum(tiles.marker.color) == 62
+    assert sum(tiles.marker.color) + sum(int(s.rsplit(" ", 1)[1]) for s in towns.text) == 107
+
+
+@pytest.fixture(scope="module")
+def vocab(app_data) -> Vocabulary:
+    return app_data.vocabulary
+
+
+def test_controls_round_trip(vocab):
+    f = Filters.from_query("type=attack&from=2015-01&to=2016-06&plot=no&place=brussels", vocab)
+    assert state.from_controls(state.to_controls(f), vocab) == f
+
+
+@pytest.mark.parametrize("values", [
+    {"types": ["raid"]}, {"places": ["<img>"]}, {"plot": "sometimes"}, {"networks": [1, 2]},
+])
+def test_controls_reject_posted_garbage(vocab, values):
+    with pytest.raises(FilterError):
+        state.from_controls(values, vocab)
+
+
+@pytest.mark.parametrize("source,point,expected", [
+    ("shares", {"customdata": ["inspired", "attack", 3, 4]}, "connection=inspired"),
+    ("map", {"customdata": "21012"}, "place=21012"),
+    ("timeline", {"x": "2016"}, "from=2016-01&to=2016-12"),
+    ("timeline", {"x": "2014"}, "from=2014-06&to=2014-12"),
+    ("timeline", {"x": "2016-03"}, "from=2016-03&to=2016-03"),
+    ("map", {"customdata": "99999"}, ""),
+    ("shares", {"customdata": "<script>"}, ""),
+])
+def test_clicks_toggle_filters(vocab, source, point, expected):
+    f = state.from_click(source, {"points": [point]}, Filters(), vocab)
+    assert f.to_query() == expected
+    if expected:
+        assert state.from_click(source, {"points": [point]}, f, vocab) == Filters()
+
+
+def test_chips_and_removal(vocab):
+    f = Filters.from_query("type=attack&place=brussels&from=2016-01", vocab)
+    chips = state.chips(f, lambda n, v: v)
+    assert ("places", "brussels", "brussels") in chips and chips[-1][0] == "period"
+    assert state.remove(f, "period", "").to_query() == "type=attack&place=brussels"
+    assert state.remove(f, "places", "brussels").to_query() == "from=2016-01&type=attack"
+
+
+def test_redraw_callback_as_a_function(app_data):
+    kpis, shares, rows, notice, chips, summary, _ = callbacks.redraw({"type": "attack"})
+    assert "4" in str(kpis[0].children) and len(rows) == 4
+    assert notice == {"display": "none"}  # the attacks are all public record
+    assert "Attacks" in summary and len(chips) == 1
+    assert callbacks.redraw({"place": "brussels"})[3] == {}
+    fig, note = callbacks.redraw_map({"place": "52011"}, "charleroi", "incidents")
+    assert note == "" and sum(fig.data[1].z) == 14
+
+
+def test_redraw_rejects_a_forged_state(app_data):
+    with pytest.raises(FilterError):
+        callbacks.redraw({"type": "bogus"})
