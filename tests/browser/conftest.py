@@ -1,0 +1,160 @@
+"""Start the real app (gunicorn, or the dev server) and drive Debian's Chromium with Playwright.
+
+Every request that would leave localhost is aborted and recorded; tests fail if one happens.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from data import geography
+from tests.conftest import ROOT, TOPOJSON
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not start")
+
+
+def start_server(cmd: list[str], env: dict, port: int):
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    _wait(url, proc)
+    return proc, url
+
+
+@pytest.fixture(scope="session")
+def boundary_cache(tmp_path_factory) -> Path:
+    """A cache holding the boundary file, fetched through the real download path."""
+    import functools
+    import http.server
+    import threading
+    root = tmp_path_factory.mktemp("www")
+    (root / "belgium.json").write_bytes(TOPOJSON.read_bytes())
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    cache = tmp_path_factory.mktemp("cache")
+    geography.fetch(f"http://127.0.0.1:{httpd.server_address[1]}/belgium.json", cache)
+    httpd.shutdown()
+    return cache
+
+
+@pytest.fixture(scope="session")
+def app_url(boundary_cache):
+    """The production server: gunicorn app:server, with the boundary file in its cache."""
+    port = _free_port()
+    proc, url = start_server(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "app:server"], {"BEEXPLORER_CACHE": str(boundary_cache)}, port)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def offline_url(tmp_path_factory):
+    """The development server, with no boundary file at all."""
+    port = _free_port()
+    empty = tmp_path_factory.mktemp("empty-cache")
+    proc, url = start_server([sys.executable, "app.py", "--port", str(port)],
+                             {"BEEXPLORER_CACHE": str(empty)}, port)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A Playwright page that blocks and records non-local requests and console errors."""
+
+    def __init__(self, page):
+        self.page, self.external, self.errors = page, [], []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.wait_drawn()
+
+    def wait_drawn(self) -> None:
+        for graph in ("chart-shares", "chart-timeline", "chart-map"):
+            self.page.wait_for_selector(f"#{graph} .main-svg", timeout=30_000)
+        self.page.wait_for_function(
+            "!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30_000)
+
+    def kpi(self) -> int:
+        text = self.page.inner_text("#kpi-incidents .kpi-value")
+        return int(text)
+
+    def wait_kpi(self, value: int) -> None:
+        self.page.wait_for_function(
+            f"document.querySelector('#kpi-incidents .kpi-value')?.innerText === '{value}'",
+            timeout=15_000)
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    wrapped = Page(context.new_page())
+    yield wrapped
+    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
+        ARTIFACTS.mkdir(exist_ok=True)
+        wrapped.page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    context.close()
+    assert wrapped.external == [], f"requests leaving localhost: {wrapped.external}"
+    assert wrapped.errors == [], f"console errors: {wrapped.errors}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.rep_call = report
+    return report

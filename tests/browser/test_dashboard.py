@@ -1,0 +1,87 @@
+"""What only a browser shows: charts drawn, URL counts, clicks, reset, history, offline map."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("query,count", [
+    ("", 107), ("?connection=inspired", 12), ("?type=attack", 4), ("?place=52011", 14),
+    ("?place=brussels", 62), ("?type=arrest_action&connection=linked", 94),
+])
+def test_url_gives_the_study_counts(page, app_url, query, count):
+    page.open(f"{app_url}/{query}")
+    page.wait_kpi(count)
+    assert page.page.locator("#table-incidents").is_visible()
+
+
+def test_provenance_notice_follows_what_is_in_view(page, app_url):
+    page.open(f"{app_url}/")
+    assert page.page.locator("#provenance-notice").is_visible()
+    page.open(f"{app_url}/?type=attack")
+    page.wait_kpi(4)
+    page.page.wait_for_selector("#provenance-notice", state="hidden")
+
+
+def test_clicking_a_commune_filters_every_view(page, app_url):
+    page.open(f"{app_url}/")
+    coloured = page.page.locator("#chart-map g.trace.choropleth").nth(1).locator("path")
+    coloured.first.click(force=True)
+    page.page.wait_for_url("**/?place=*")
+    code = page.page.url.split("place=")[1][:5]
+    page.wait_drawn()
+    shown = page.kpi()
+    assert shown < 107 and code.isdigit() and code.startswith("21")
+    page.page.wait_for_function(
+        "n => document.querySelectorAll('#table-incidents .ag-center-cols-container .ag-row')"
+        ".length === n", arg=min(shown, 20))
+    assert f"n = {shown} incidents" in page.page.inner_text("#chart-timeline")
+
+
+def test_clicking_a_year_bar_filters_and_clicking_again_clears(page, app_url):
+    page.open(f"{app_url}/")
+    bar = page.page.locator("#chart-timeline g.trace.bars").first.locator("path").nth(2)
+    bar.click(force=True)
+    page.page.wait_for_url("**/?from=2016-01&to=2016-12")
+    page.wait_kpi(50)
+
+
+def test_reset_back_and_forward(page, app_url):
+    page.open(f"{app_url}/?type=attack")
+    page.wait_kpi(4)
+    page.page.click("#reset-filters")
+    page.wait_kpi(107)
+    assert "?" not in page.page.url
+    page.page.go_back()
+    page.wait_kpi(4)
+    page.page.go_forward()
+    page.wait_kpi(107)
+
+
+def test_filter_control_updates_url_without_reload(page, app_url):
+    page.open(f"{app_url}/")
+    page.page.evaluate("window.__marker = 1")
+    page.page.locator("#filter-plot label", has_text="Yes").click()
+    page.page.wait_for_url("**/?plot=yes")
+    page.wait_kpi(18)
+    assert page.page.evaluate("window.__marker") == 1  # no reload
+
+
+def test_invalid_url_value_is_reported_not_crashing(page, app_url):
+    page.open(f"{app_url}/?type=raid")
+    page.page.wait_for_selector("text=Invalid filter")
+    page.wait_kpi(107)
+
+
+def test_offline_schematic_map(page, offline_url):
+    page.open(f"{offline_url}/")
+    page.page.wait_for_selector("text=No boundary file is loaded")
+    page.wait_kpi(107)
+
+
+def test_methodology_page(page, app_url):
+    page.page.goto(f"{app_url}/methodology")
+    page.page.wait_for_selector("#methodology-view h1")
+    assert "reconstruction" in page.page.inner_text("#methodology-view").lower()
