@@ -20,6 +20,13 @@ SOURCE = ("Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium',
           "West Point, 2018")
 
 
+# A small template of our own: plotly_white's full template costs ~20 ms to copy per figure.
+TEMPLATE = {"layout": {"plot_bgcolor": "white", "xaxis": {"gridcolor": "#e5e5e5",
+                                                          "zerolinecolor": "#ccc"},
+                       "yaxis": {"gridcolor": "#e5e5e5", "zerolinecolor": "#ccc"},
+                       "hoverlabel": {"font": {"size": 14}}}}
+
+
 @dataclass(frozen=True)
 class Caption:
     """What every figure says about itself: subtitle (filters), source and provenance lines."""
@@ -35,7 +42,7 @@ def _frame(fig: go.Figure, title: str, cap: Caption, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": f"<b>{title}</b><br><span style='font-size:13px'>{cap.subtitle}</span>",
                "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
-        font={"family": FONT, "size": 14}, height=height, template="plotly_white",
+        font={"family": FONT, "size": 14}, height=height, template=TEMPLATE,
         margin={"l": 10, "r": 20, "t": 90, "b": 90}, paper_bgcolor="white",
         legend={"orientation": "h", "x": 0.01, "y": -0.08, "yanchor": "top"},
     )

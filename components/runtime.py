@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
@@ -21,6 +21,7 @@ class AppData:
 
     dataset: Dataset
     munis: pd.DataFrame | None  # None: no boundary file, the schematic map is used
+    shown_cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

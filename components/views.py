@@ -19,11 +19,19 @@ RECONSTRUCTED_LINE = ("Includes reconstructed records: totals match the study, i
                       "records are generated (see the methodology page).")
 
 
+TABLE_LIMIT = 2_000  # rows sent to the browser; the export (next issue) carries all of them
+
+
 def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Incidents and people in view."""
-    d = data.dataset
-    incidents = apply(d.incidents, f, d.people)
-    return incidents, apply_people(d.people, incidents, f)
+    """Incidents and people in view (cached per filter state: three callbacks ask for it)."""
+    key = f.to_query()
+    if key not in data.shown_cache:
+        d = data.dataset
+        incidents = apply(d.incidents, f, d.people)
+        if len(data.shown_cache) >= 64:
+            data.shown_cache.pop(next(iter(data.shown_cache)))
+        data.shown_cache[key] = (incidents, apply_people(d.people, incidents, f))
+    return data.shown_cache[key]
 
 
 def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str = "en"
@@ -100,6 +108,7 @@ def threat_levels() -> list[tuple[str, str, int]]:
 def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
     """The incidents in view, as the table shows them."""
     names = data.place_names
+    incidents = incidents.head(TABLE_LIMIT)
     return [{
         "incident_id": r.incident_id, "date": r.date.strftime("%Y-%m-%d"),
         "type": t(r.incident_type), "connection": t(r.connection), "link": t(r.link_type)

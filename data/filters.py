@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
+import numpy as np
 import pandas as pd
 
 from . import codebook as cb
 from .i18n import t
-from .places import GROUP_NAMES, GROUPS, area_of, gazetteer
+from .places import GROUP_NAMES, GROUPS, gazetteer
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -197,7 +198,16 @@ def place_codes(places: frozenset[str], incidents_codes: pd.Series) -> pd.Series
     codes = {c for p in places for c in GROUPS.get(p, ())} | {p for p in places if p.isdigit()}
     mask = incidents_codes.isin(codes)
     if "elsewhere" in places:
-        mask |= incidents_codes.map(area_of) == "elsewhere"
+        grouped = {c for group in GROUPS.values() for c in group}
+        mask |= ~incidents_codes.isin(grouped)
+    return mask
+
+
+def _has_code(column: pd.Series, codes: frozenset[str]) -> pd.Series:
+    """Validated ';'-separated 2-letter codes: a substring test is exact and fast."""
+    mask = pd.Series(False, index=column.index)
+    for code in codes:
+        mask |= column.str.contains(code, regex=False)
     return mask
 
 
@@ -227,14 +237,23 @@ def apply(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None = Non
     if f.places:
         mask &= place_codes(f.places, incidents["nis_code"])
     if f.citizenships and people is not None:
-        holders = people.loc[_has_any(people["citizenship"], f.citizenships), "incident_id"]
-        mask &= incidents["incident_id"].isin(set(holders))
-    return incidents[mask]
+        rows = people.loc[_has_code(people["citizenship"], f.citizenships), "incident_row"]
+        held = np.zeros(len(incidents), dtype=bool)
+        held[rows.to_numpy()] = True
+        mask &= held
+    return incidents if mask.all() else incidents[mask]
 
 
 def apply_people(people: pd.DataFrame, shown: pd.DataFrame, f: Filters) -> pd.DataFrame:
     """The people of the incidents shown (only the matching citizens, if citizenship is set)."""
-    rows = people[people["incident_id"].isin(set(shown["incident_id"]))]
+    if f.is_empty():
+        rows = people
+    else:
+        positions, shown_rows = people["incident_row"].to_numpy(), shown.index.to_numpy()
+        size = max(positions.max(initial=-1), shown_rows.max(initial=-1)) + 1
+        selected = np.zeros(size, dtype=bool)
+        selected[shown_rows] = True
+        rows = people[selected[positions]]
     if f.citizenships:
-        rows = rows[_has_any(rows["citizenship"], f.citizenships)]
+        rows = rows[_has_code(rows["citizenship"], f.citizenships)]
     return rows

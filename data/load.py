@@ -143,9 +143,13 @@ def load(
     if problems:
         raise DatasetError(problems)
     version = _read_version(path)
+    incidents = _type_incidents(frames["incidents"])
+    people = _type_people(frames.get("people", _empty("people")))
+    # each person's incident as a row position: filters select people with one numpy lookup
+    people["incident_row"] = pd.Index(incidents["incident_id"]).get_indexer(people["incident_id"])
     return Dataset(
-        incidents=_type_incidents(frames["incidents"]),
-        people=_type_people(frames.get("people", _empty("people"))),
+        incidents=incidents,
+        people=people,
         networks=frames.get("networks", _empty("networks")),
         name=name or ("Bundled reconstruction" if path == BUNDLED else path.name),
         version=version,

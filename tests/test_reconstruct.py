@@ -37,7 +37,8 @@ def test_the_four_attacks_are_the_public_record(bundled):
 def test_people_are_anonymous_ids_only(bundled):
     assert bundled.people["person_id"].str.fullmatch(r"P-\d{4}").all()
     assert set(bundled.people.columns) <= {"person_id", "incident_id", "role", "citizenship",
-                                           "birth_country", "heritage", "source_type"}
+                                           "birth_country", "heritage", "source_type",
+                                           "incident_row"}
 
 
 def test_people_counts_agree_with_incidents(bundled):
