@@ -25,7 +25,8 @@ def timed(path, runs: int) -> list[float]:
 
 def main(n: int = 100_000) -> None:
     bundled = timed(BUNDLED, 10)
-    print(f"bundled (107 incidents): load+validate median {statistics.median(bundled) * 1000:.0f} ms")
+    median_ms = statistics.median(bundled) * 1000
+    print(f"bundled (107 incidents): load+validate median {median_ms:.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         write_synthetic(Path(tmp), n)
         big = timed(Path(tmp), 3)
