@@ -15,6 +15,7 @@ from flask import Response, jsonify
 from flask_compress import Compress
 
 from components import callbacks  # noqa: F401  (registers the callbacks)
+from components.figures import PANEL_TITLES as PANELS
 from components.layout import layout
 from components.runtime import GEOJSON_URL, AppData, install
 from data import DatasetError, geography, load
@@ -39,10 +40,17 @@ def load_app_data(data_path: str | None = None, boundaries: str | None = None) -
     return AppData(dataset, munis)
 
 
+def _use_own_plotly_bundle() -> None:
+    """assets/plotly-custom.min.js (bar, choropleth, scatter) replaces Dash's full bundle."""
+    from dash import dcc
+    dcc._js_dist[:] = [d for d in dcc._js_dist if d.get("namespace") != "plotly"]
+
+
 def create_app(data: AppData) -> dash.Dash:
     install(data)
     app = dash.Dash(__name__, title="IS-related incidents in Belgium", serve_locally=True,
                     suppress_callback_exceptions=False, update_title=None)
+    _use_own_plotly_bundle()
     app.layout = layout(data)
     server = app.server
     Compress(server)
@@ -52,11 +60,11 @@ def create_app(data: AppData) -> dash.Dash:
         return jsonify(status="ok", incidents=len(data.dataset.incidents),
                        boundaries=data.munis is not None)
 
-    @server.route(GEOJSON_URL)
-    def municipalities_geojson():
-        if data.geojson is None:
-            return Response("no boundary file loaded", status=404)
-        response = jsonify(data.geojson)
+    @server.route(GEOJSON_URL.replace("{panel}", "<panel>"))
+    def municipalities_geojson(panel: str):
+        if panel not in PANELS or data.munis is None:
+            return Response("no such map panel, or no boundary file loaded", status=404)
+        response = jsonify(data.geojson(panel))
         response.headers["Cache-Control"] = "public, max-age=86400"
         return response
 

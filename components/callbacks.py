@@ -9,6 +9,7 @@ from data.filters import FilterError, Filters
 from data.i18n import t
 
 from . import ids, state, views
+from .layout import methodology_content
 from .runtime import current
 
 CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
@@ -114,12 +115,15 @@ def redraw_map(filter_state, panel, metric):
 
 
 @callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),
-          Input(ids.URL, "pathname"))
-def show_page(pathname):
+          Output(ids.METHODOLOGY, "children"), Input(ids.URL, "pathname"),
+          State(ids.METHODOLOGY, "children"))
+def show_page(pathname, shown_text):
     """/methodology shows the methodology page; every other path the dashboard."""
     on_methodology = (pathname or "").rstrip("/").endswith("/methodology")
     hidden = {"display": "none"}
-    return (hidden, {}) if on_methodology else ({}, hidden)
+    if on_methodology:
+        return hidden, {}, shown_text or methodology_content()
+    return {}, hidden, no_update
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),

@@ -163,9 +163,13 @@ def main_view(data: AppData) -> html.Div:
 
 
 def methodology_view() -> html.Div:
+    """Filled only when /methodology is opened: the Markdown renderer is not part of first load."""
+    return html.Div(id=ids.METHODOLOGY, className="methodology", style={"display": "none"})
+
+
+def methodology_content() -> dcc.Markdown:
     text = METHODOLOGY.read_text(encoding="utf-8") if METHODOLOGY.exists() else ""
-    return html.Div(dcc.Markdown(text, className="markdown"), id=ids.METHODOLOGY,
-                    className="methodology", style={"display": "none"})
+    return dcc.Markdown(text, className="markdown")
 
 
 def layout(data: AppData) -> dmc.MantineProvider:

@@ -12,7 +12,7 @@ from data.filters import Vocabulary
 from data.load import Dataset
 from data.places import GROUP_NAMES, bilingual, gazetteer
 
-GEOJSON_URL = "/geo/municipalities.json"
+GEOJSON_URL = "/geo/{panel}.json"  # one small file per map panel, fetched once, cached
 
 
 @dataclass
@@ -22,6 +22,7 @@ class AppData:
     dataset: Dataset
     munis: pd.DataFrame | None  # None: no boundary file, the schematic map is used
     shown_cache: dict = field(default_factory=dict, repr=False)
+    geojson_cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -34,9 +35,15 @@ class AppData:
             return None
         return self.munis.set_index("nis_code")["population"]
 
-    @cached_property
-    def geojson(self) -> dict | None:
-        return geography.geojson(self.munis) if self.munis is not None else None
+    def geojson(self, panel: str) -> dict | None:
+        """Browser-ready GeoJSON of one map panel's municipalities."""
+        if self.munis is None:
+            return None
+        if panel not in self.geojson_cache:
+            from .figures import in_panel
+            rows = self.munis[self.munis["nis_code"].map(lambda c: in_panel(c, panel))]
+            self.geojson_cache[panel] = geography.geojson(rows)
+        return self.geojson_cache[panel]
 
     @cached_property
     def place_names(self) -> dict[str, str]:

@@ -66,7 +66,7 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
         layout = geography.fallback_places(list(counts["nis_code"]))
         return figures.fallback_map(layout, counts, cap)
     return figures.choropleth(data.munis.drop(columns="geometry"), counts,
-                              geojson or GEOJSON_URL, cap, panel, metric)
+                              geojson or GEOJSON_URL.format(panel=panel), cap, panel, metric)
 
 
 def context_events(freq: str) -> list[dict]:

@@ -67,7 +67,7 @@ def test_choropleth_panels_and_neutral_zero(app_data):
     assert len(zero.locations) + len(coloured.locations) == 19
     assert set(zero.z) <= {0} and zero.colorscale[0][1] == "#e6e6e6"
     assert sum(coloured.z) == 62
-    assert coloured.geojson == "/geo/municipalities.json"  # sent once, by URL
+    assert coloured.geojson == "/geo/brussels.json"  # sent once per panel, by URL
     belgium = views.map_figure(app_data, Filters(), "belgium", "per_100k").data
     assert len(belgium[0].locations) + len(belgium[1].locations) == 581
 

@@ -1,0 +1,91 @@
+"""Filter change -> every view repainted, in headless Chromium (p50/p95), and first-load bytes.
+
+Starts the real app with gunicorn (bundled data, then a generated 100,000-incident dataset).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+IDLE = "!document.querySelector('[data-dash-is-loading=\"true\"]')"
+
+
+def serve(data: str | None):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, **({"BEEXPLORER_DATA": data} if data else {})}
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-b",
+                             f"127.0.0.1:{port}", "--timeout", "120", "app:server"], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"{url}/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("server did not start")
+
+
+def measure(label: str, url: str, changes: int = 36) -> None:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        sizes: list[int] = []
+        cdp.on("Network.loadingFinished", lambda e: sizes.append(e["encodedDataLength"]))
+        page.goto(url)
+        page.wait_for_selector("#chart-map .main-svg", timeout=120_000)
+        page.wait_for_function(IDLE, timeout=120_000)
+        print(f"{label}: first load {sum(sizes) / 1024:.0f} KiB over the wire "
+              f"({len(sizes)} responses)")
+        times = []
+        for i in range(changes):
+            before = page.inner_text("#kpi-incidents .kpi-value")
+            choice = ["Yes", "No", "Any"][i % 3]
+            t0 = page.evaluate("performance.now()")
+            page.locator("#filter-plot label", has_text=choice).click()
+            page.wait_for_function(
+                f"document.querySelector('#kpi-incidents .kpi-value').innerText !== '{before}'"
+                f" && {IDLE}", timeout=60_000)
+            page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
+            times.append(page.evaluate("performance.now()") - t0)
+        q = statistics.quantiles(times, n=20)
+        print(f"{label}: filter change to every view repainted: p50 "
+              f"{statistics.median(times):.0f} ms, p95 {q[18]:.0f} ms over {changes} changes")
+        browser.close()
+
+
+def main() -> None:
+    proc, url = serve(None)
+    try:
+        measure("bundled (107)", url)
+    finally:
+        proc.terminate()
+    from data.synthetic import write_synthetic
+    with tempfile.TemporaryDirectory() as tmp:
+        write_synthetic(Path(tmp), 100_000)
+        proc, url = serve(tmp)
+        try:
+            measure("generated (100,000)", url)
+        finally:
+            proc.terminate()
+
+
+if __name__ == "__main__":
+    main()
