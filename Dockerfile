@@ -11,4 +11,5 @@ USER explorer
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
     CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health').status != 200)"
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "60", "app:server"]
+ENV BEEXPLORER_BIND=0.0.0.0:8000
+CMD ["gunicorn", "app:server"]

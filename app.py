@@ -46,6 +46,33 @@ def _use_own_plotly_bundle() -> None:
     dcc._js_dist[:] = [d for d in dcc._js_dist if d.get("namespace") != "plotly"]
 
 
+class _StaticCompressedCache:
+    """Keeps compressed static files (fingerprinted URLs) so brotli 9 runs once per file."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.store.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";dynamic"):
+            self.store[key] = value
+
+
+def _static_key(request) -> str:
+    static = request.method == "GET" and request.path.startswith(
+        ("/_dash-component-suites/", "/assets/"))
+    return request.full_path if static else "dynamic"
+
+
+def _compress(server) -> None:
+    server.config.update(COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_BR_LEVEL=9,
+                         COMPRESS_CACHE_BACKEND=_StaticCompressedCache,
+                         COMPRESS_CACHE_KEY=_static_key)
+    Compress(server)
+
+
 def create_app(data: AppData) -> dash.Dash:
     install(data)
     app = dash.Dash(__name__, title="IS-related incidents in Belgium", serve_locally=True,
@@ -53,7 +80,7 @@ def create_app(data: AppData) -> dash.Dash:
     _use_own_plotly_bundle()
     app.layout = layout(data)
     server = app.server
-    Compress(server)
+    _compress(server)
 
     @server.route("/health")
     def health():

@@ -57,8 +57,15 @@ def update_filters(search, *args):
                                         title="Invalid filter")
     query = f.to_query()
     values = state.to_controls(f)
-    return (f.to_state(), f"?{query}" if query else "",
-            *[values[name] for name in CONTROL_IDS], error)
+    # leave controls that already show the state alone: no needless re-render
+    shown = [no_update if values[name] == _normal(controls[name]) else values[name]
+             for name in CONTROL_IDS]
+    return (f.to_state(), f"?{query}" if query else "", *shown, error)
+
+
+def _normal(value):
+    return sorted(value) if isinstance(value, list) and all(
+        isinstance(v, str) for v in value) else value
 
 
 @callback(

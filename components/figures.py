@@ -16,8 +16,7 @@ COLORS = {"linked": "#0072B2", "inspired": "#E69F00", "arrest_action": "#009E73"
 PATTERNS = {"linked": "", "inspired": "/", "arrest_action": "", "attack": "x"}
 NEUTRAL = "#e6e6e6"
 FONT = "DejaVu Sans, Arial, sans-serif"
-SOURCE = ("Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC at "
-          "West Point, 2018")
+SOURCE = "Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"
 
 
 # A small template of our own: plotly_white's full template costs ~20 ms to copy per figure.
@@ -38,18 +37,27 @@ class Caption:
 
 
 def _frame(fig: go.Figure, title: str, cap: Caption, height: int) -> go.Figure:
-    foot = cap.source + (f"<br>{cap.provenance}" if cap.provenance else "")
+    """Title and filter summary on top, legend under them, source and provenance at the foot."""
+    foot = "<br>".join(line for line in (*cap.source.split(" · "), cap.provenance) if line)
+    lines = foot.count("<br>") + 1
     fig.update_layout(
-        title={"text": f"<b>{title}</b><br><span style='font-size:13px'>{cap.subtitle}</span>",
-               "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        title={"text": f"<b>{title}</b>", "font": {"size": 19},
+               "subtitle": {"text": cap.subtitle, "font": {"size": 13, "color": "#333"}},
+               "x": 0.01, "xanchor": "left", "yref": "container", "y": 0.985,
+               "yanchor": "top"},
         font={"family": FONT, "size": 14}, height=height, template=TEMPLATE,
-        margin={"l": 10, "r": 20, "t": 90, "b": 90}, paper_bgcolor="white",
-        legend={"orientation": "h", "x": 0.01, "y": -0.08, "yanchor": "top"},
+        margin={"l": 10, "r": 20, "t": 105, "b": 40 + 14 * lines}, paper_bgcolor="white",
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
-                       xref="paper", yref="paper", x=0, y=0, yshift=-80, showarrow=False,
-                       xanchor="left", yanchor="bottom", align="left")
+                       xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
+                       showarrow=False, xanchor="left", yanchor="bottom", align="left")
     return fig
+
+
+def _integer_axis(maximum: float) -> dict:
+    """Whole-number ticks for counts (no '0.5 incidents')."""
+    return {"tickformat": "d", "dtick": max(1, int(-(-maximum // 6)))}
 
 
 def shares(table: pd.DataFrame, cap: Caption) -> go.Figure:
@@ -92,8 +100,10 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
             customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
             hovertemplate="%{x}: %{y} of %{customdata[1]}<extra>%{fullData.name}</extra>",
         )
+    peak = table.groupby("period")["n"].sum().max() if len(table) else 1
     fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None},
-                      yaxis={"title": t("incidents", cap.lang)}, bargap=0.15)
+                      yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak)},
+                      bargap=0.15)
     for event in events or []:
         _add_event(fig, event)
     return _frame(fig, "Year by year" if len(table["period"].iloc[0]) == 4 else
@@ -138,11 +148,16 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                        colorscale=[[0, NEUTRAL], [1, NEUTRAL]], showscale=False,
                        text=[h for h, k in zip(hover, has, strict=True) if not k],
                        customdata=merged.loc[~has, "nis_code"], name="none", **common)
+    per_100k = metric == "per_100k"
+    top = float(z[has].max()) if has.any() else 1.0
+    bar = {"title": {"text": "per 100,000" if per_100k else "incidents"}, "thickness": 14}
+    if not per_100k:
+        bar |= _integer_axis(top)
     fig.add_choropleth(locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
-                       colorscale="Blues", text=[h for h, k in zip(hover, has, strict=True) if k],
+                       zmax=max(top, 1.0), colorscale="Blues",
+                       text=[h for h, k in zip(hover, has, strict=True) if k],
                        customdata=merged.loc[has, "nis_code"], name="incidents",
-                       colorbar={"title": {"text": "per 100,000" if metric == "per_100k" else
-                                           "incidents"}, "thickness": 14}, **common)
+                       colorbar=bar, **common)
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     return _frame(fig, f"Where: {PANEL_TITLES[panel]}", cap, 520)
 

@@ -140,8 +140,8 @@ def table() -> dmc.Paper:
         dag.AgGrid(id=ids.TABLE, columnDefs=COLUMNS, rowData=[],
                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
                    dashGridOptions={"pagination": True, "paginationPageSize": 20,
-                                    "animateRows": False},
-                   style={"height": "520px"}, className="ag-theme-alpine"),
+                                    "animateRows": False, "domLayout": "autoHeight"},
+                   style={"height": None}, className="ag-theme-alpine"),
     ], withBorder=True, p="sm")
 
 

@@ -15,8 +15,7 @@ from data.study import REFERENCE
 from . import figures
 from .runtime import GEOJSON_URL, AppData
 
-RECONSTRUCTED_LINE = ("Includes reconstructed records: totals match the study, individual "
-                      "records are generated (see the methodology page).")
+RECONSTRUCTED_LINE = "Includes reconstructed records: totals match the study (see methodology)."
 
 
 TABLE_LIMIT = 2_000  # rows sent to the browser; the export (next issue) carries all of them
