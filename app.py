@@ -23,10 +23,11 @@ from data import DatasetError, geography, load
 DATA_ENV = "BEEXPLORER_DATA"
 
 
-def load_app_data(data_path: str | None = None, boundaries: str | None = None) -> AppData:
+def load_app_data(data_path: str | None = None, boundaries: str | None = None,
+                  boundary_id: str | None = None) -> AppData:
     """Dataset and boundaries; an invalid dataset exits with its problems, no traceback."""
     try:
-        munis = geography.load_municipalities(boundaries)
+        munis = geography.load_municipalities(boundaries, boundary_id)
     except (ValueError, OSError) as err:
         print(f"boundary file ignored: {err}", file=sys.stderr)
         munis = None
@@ -106,6 +107,7 @@ def _args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="Belgian IS activity explorer")
     p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
     p.add_argument("--boundaries", help="boundary file (default: the cached download)")
+    p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--debug", action="store_true")
@@ -114,7 +116,7 @@ def _args(argv=None) -> argparse.Namespace:
 
 if __name__ == "__main__":
     args = _args()
-    app = create_app(load_app_data(args.data, args.boundaries))
+    app = create_app(load_app_data(args.data, args.boundaries, args.boundary_id))
     app.run(host=args.host, port=args.port, debug=args.debug)
 else:
     app = create_app(load_app_data())

@@ -91,11 +91,34 @@ def load_municipalities(
     source = boundary_file(path, cache)
     if source is None:
         return None
-    return _load(source.resolve(), id_column or os.environ.get(ID_COLUMN_ENV) or "nis")
+    return _load(source.resolve(), id_column or os.environ.get(ID_COLUMN_ENV) or "nis",
+                 cache_dir(cache))
 
 
 @cache
-def _load(source: Path, id_column: str):
+def _load(source: Path, id_column: str, folder: Path):
+    """Read, simplify and orient once; later starts read the small GeoJSON left in the cache."""
+    import geopandas as gpd
+
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    cached = folder / f"municipalities-{digest}-{id_column}-{SIMPLIFY_TOLERANCE}.geojson"
+    if cached.exists():
+        frame = gpd.read_file(cached)
+        frame["nis_code"] = frame["nis_code"].astype(str)
+        return frame
+    out = _prepare(source, id_column)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".geojson")
+        os.close(fd)
+        out.to_file(tmp, driver="GeoJSON")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache only costs the next start a second
+    return out
+
+
+def _prepare(source: Path, id_column: str):
     import geopandas as gpd
     import shapely
 

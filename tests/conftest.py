@@ -18,6 +18,22 @@ REFERENCE_YAML = SHARED / "reference" / "published-figures.yaml"
 TOPOJSON = SHARED / "reference" / "belgium-municipalities.topojson"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Tests never write into the project's own cache folder."""
+    import os
+
+    from data.geography import CACHE_ENV
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = old
+
+
 @pytest.fixture(scope="session")
 def reference() -> dict[str, dict]:
     return reference_figures(REFERENCE_YAML)

@@ -131,3 +131,13 @@ def test_register_rejects_codes_outside_it(make_dataset):
     folder = make_dataset(lambda t: t["incidents"].__setitem__(
         "nis_code", t["incidents"]["nis_code"].where(t["incidents"].index != 0, "21099")))
     assert any("is not a municipality" in str(p) for p in validate_path(folder, codes))
+
+
+def test_second_start_reads_the_cached_geojson(tmp_path):
+    first = geography._load.__wrapped__(TOPOJSON.resolve(), "nis", tmp_path)
+    files = list(tmp_path.glob("municipalities-*.geojson"))
+    assert len(files) == 1 and files[0].stat().st_size < 2_000_000
+    again = geography._load.__wrapped__(TOPOJSON.resolve(), "nis", tmp_path)
+    assert list(again["nis_code"]) == list(first["nis_code"])
+    assert all(not g.exterior.is_ccw for geom in again.geometry
+               for g in getattr(geom, "geoms", [geom]))
