@@ -166,12 +166,13 @@ def kpi_cards(incidents, people) -> list:
         return "–" if item["pct"] is None else f"{item['pct']:.0f}%"
 
     return [
-        card(ids.KPI_INCIDENTS, "Incidents", f"{k['incidents']['value']}"),
-        card("kpi-arrest-actions", "Arrest actions", f"{k['arrest_actions']['value']}"),
-        card("kpi-attacks", "Attacks", f"{k['attacks']['value']}"),
-        card("kpi-people", "People", f"{k['people']['value']}", "arrested or attackers"),
-        card("kpi-linked", "Linked", pct(k["share_linked"]),
+        card(ids.KPI_INCIDENTS, t("incidents").capitalize(), f"{k['incidents']['value']}"),
+        card("kpi-arrest-actions", t("arrest_actions").capitalize(),
+             f"{k['arrest_actions']['value']}"),
+        card("kpi-attacks", t("attacks").capitalize(), f"{k['attacks']['value']}"),
+        card("kpi-people", t("people"), f"{k['people']['value']}", t("people_note")),
+        card("kpi-linked", t("share_linked"), pct(k["share_linked"]),
              f"{k['share_linked']['value']} of n={k['share_linked']['n']} incidents"),
-        card("kpi-plot", "With a plot", pct(k["share_plot"]),
+        card("kpi-plot", t("share_plot"), pct(k["share_plot"]),
              f"{k['share_plot']['value']} of n={k['share_plot']['n']} arrest actions"),
     ]

@@ -84,7 +84,7 @@ def shares(table: pd.DataFrame, cap: Caption) -> go.Figure:
     fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%"},
                       yaxis={"autorange": "reversed"}, uniformtext={"minsize": 12,
                                                                     "mode": "hide"})
-    return _frame(fig, "Linked or inspired?", cap, 330)
+    return _frame(fig, t("chart_shares", cap.lang), cap, 330)
 
 
 def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
@@ -106,8 +106,8 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
                       bargap=0.15)
     for event in events or []:
         _add_event(fig, event)
-    return _frame(fig, "Year by year" if len(table["period"].iloc[0]) == 4 else
-                  "Month by month", cap, 380)
+    by_year = len(table["period"].iloc[0]) == 4
+    return _frame(fig, t("chart_years" if by_year else "chart_months", cap.lang), cap, 380)
 
 
 def _add_event(fig: go.Figure, event: dict) -> None:
@@ -159,7 +159,7 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                        customdata=merged.loc[has, "nis_code"], name="incidents",
                        colorbar=bar, **common)
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    return _frame(fig, f"Where: {PANEL_TITLES[panel]}", cap, 520)
+    return _frame(fig, f"{t('chart_where', cap.lang)}: {PANEL_TITLES[panel]}", cap, 520)
 
 
 def in_panel(nis_code: str, panel: str) -> bool:

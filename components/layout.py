@@ -42,27 +42,27 @@ def filters_panel(data: AppData) -> dmc.Stack:
     cits = sorted({c for v in people["citizenship"] for c in v.split(";") if c})
     multi = dict(searchable=True, clearable=True, size="md")
     return dmc.Stack([
-        dmc.Text("Period", fw=600),
+        dmc.Text(t("period"), fw=600),
         dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm"),
         dmc.RangeSlider(id=ids.FILTER_DATE, min=0, max=len(MONTHS) - 1, minRange=0,
                         value=[0, len(MONTHS) - 1], marks=marks, label=None, mb="lg",
                         updatemode="mouseup"),
-        dmc.MultiSelect(id=ids.FILTER_TYPE, label="Incident type", value=[],
+        dmc.MultiSelect(id=ids.FILTER_TYPE, label=t("incident_type"), value=[],
                         data=_options(cb.INCIDENT_TYPES, lambda v: t(v).capitalize()), **multi),
-        dmc.MultiSelect(id=ids.FILTER_CONNECTION, label="Connection", value=[],
+        dmc.MultiSelect(id=ids.FILTER_CONNECTION, label=t("connection"), value=[],
                         data=_options(cb.CONNECTIONS, lambda v: t(v).capitalize()), **multi),
-        dmc.MultiSelect(id=ids.FILTER_LINK, label="How linked", value=[],
+        dmc.MultiSelect(id=ids.FILTER_LINK, label=t("how_linked"), value=[],
                         data=_options(cb.LINK_TYPES, t), **multi),
-        dmc.Text("Plot evidence", fw=500, size="sm"),
+        dmc.Text(t("plot_evidence"), fw=500, size="sm"),
         dmc.SegmentedControl(id=ids.FILTER_PLOT, value="any", data=_options(
             ["any", "yes", "no"], str.capitalize)),
-        dmc.MultiSelect(id=ids.FILTER_NETWORK, label="Network", value=[],
+        dmc.MultiSelect(id=ids.FILTER_NETWORK, label=t("network").capitalize(), value=[],
                         data=_options(sorted(data.dataset.networks["network"])), **multi),
-        dmc.MultiSelect(id=ids.FILTER_PLACE, label="Place", value=[],
+        dmc.MultiSelect(id=ids.FILTER_PLACE, label=t("place"), value=[],
                         data=_place_options(data), limit=60, **multi),
-        dmc.MultiSelect(id=ids.FILTER_CITIZENSHIP, label="Citizenship of people", value=[],
+        dmc.MultiSelect(id=ids.FILTER_CITIZENSHIP, label=t("citizenship"), value=[],
                         data=_options(cits, lambda c: COUNTRIES.get(c, c)), **multi),
-        dmc.Button("Reset all filters", id=ids.RESET, variant="outline", color="gray"),
+        dmc.Button(t("reset"), id=ids.RESET, variant="outline", color="gray"),
     ], gap="xs")
 
 
@@ -70,7 +70,7 @@ def header(data: AppData) -> html.Header:
     d = data.dataset
     return html.Header([
         html.Div([
-            html.H1("IS-related incidents in Belgium, 2014–2017"),
+            html.H1(t("title")),
             html.Div(f"{d.name}{' · ' + d.version if d.version else ''} · "
                      f"{len(d.incidents)} incidents", className="dataset-line"),
         ]),
@@ -134,8 +134,8 @@ COLUMNS = [
 
 def table() -> dmc.Paper:
     return dmc.Paper([
-        dmc.Group([html.H3("Incidents shown"),
-                   dmc.TextInput(id=ids.TABLE_SEARCH, placeholder="Search the table…",
+        dmc.Group([html.H3(t("incidents_shown")),
+                   dmc.TextInput(id=ids.TABLE_SEARCH, placeholder=t("search_table"),
                                  w=320)], justify="space-between"),
         dag.AgGrid(id=ids.TABLE, columnDefs=COLUMNS, rowData=[],
                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
