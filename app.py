@@ -23,8 +23,13 @@ from data import DatasetError, geography, load
 DATA_ENV = "BEEXPLORER_DATA"
 
 
+# gunicorn's "worker failed to boot" code: the master stops instead of restarting workers.
+# (Not preload_app: pyarrow's thread pools do not survive a fork, and workers would hang.)
+WORKER_BOOT_ERROR = 3
+
+
 def load_app_data(data_path: str | None = None, boundaries: str | None = None,
-                  boundary_id: str | None = None) -> AppData:
+                  boundary_id: str | None = None, exit_code: int = 1) -> AppData:
     """Dataset and boundaries; an invalid dataset exits with its problems, no traceback."""
     try:
         munis = geography.load_municipalities(boundaries, boundary_id)
@@ -37,7 +42,7 @@ def load_app_data(data_path: str | None = None, boundaries: str | None = None,
     except DatasetError as err:
         print(f"The dataset cannot be loaded ({len(err.problems)} problems):", file=sys.stderr)
         print(err.report(), file=sys.stderr)
-        raise SystemExit(1) from None
+        raise SystemExit(exit_code) from None
     return AppData(dataset, munis)
 
 
@@ -119,5 +124,5 @@ if __name__ == "__main__":
     app = create_app(load_app_data(args.data, args.boundaries, args.boundary_id))
     app.run(host=args.host, port=args.port, debug=args.debug)
 else:
-    app = create_app(load_app_data())
+    app = create_app(load_app_data(exit_code=WORKER_BOOT_ERROR))
     server = app.server

@@ -7,6 +7,3 @@ workers = int(os.environ.get("BEEXPLORER_WORKERS", "2"))
 threads = 4  # the three views of one filter change are drawn in parallel
 worker_class = "gthread"
 timeout = 60
-# Load the dataset once, in the master: an invalid dataset stops start-up with its problems
-# listed (instead of workers failing to boot over and over), and workers share the memory.
-preload_app = True
