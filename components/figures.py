@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from data.i18n import t
+
+from .figspec import Fig
 
 # Okabe-Ito: colour-blind safe; inspired is also hatched, and every bar is labelled directly.
 COLORS = {"linked": "#0072B2", "inspired": "#E69F00", "arrest_action": "#009E73",
@@ -36,7 +37,7 @@ class Caption:
     lang: str = "en"
 
 
-def _frame(fig: go.Figure, title: str, cap: Caption, height: int) -> go.Figure:
+def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     """Title and filter summary on top, legend under them, source and provenance at the foot."""
     foot = "<br>".join(line for line in (*cap.source.split(" · "), cap.provenance) if line)
     lines = foot.count("<br>") + 1
@@ -60,16 +61,16 @@ def _integer_axis(maximum: float) -> dict:
     return {"tickformat": "d", "dtick": max(1, int(-(-maximum // 6)))}
 
 
-def shares(table: pd.DataFrame, cap: Caption) -> go.Figure:
+def shares(table: pd.DataFrame, cap: Caption) -> Fig:
     """Linked versus inspired, per incident type: 100% bars, share and count on each segment."""
-    fig = go.Figure()
+    fig = Fig()
     lang = cap.lang
     totals = table.groupby("incident_type")["total"].first()
     labels = {k: f"{t(k + 's', lang).capitalize()} (n={int(n)}){' ⚠ n<5' if 0 < n < 5 else ''}"
               for k, n in totals.items()}
     for connection in ("linked", "inspired"):
         rows = table[table["connection"] == connection]
-        fig.add_bar(
+        fig.add_trace("bar",
             y=rows["incident_type"].map(labels), x=rows["share"].fillna(0), orientation="h",
             name=t(connection, lang).capitalize(),
             text=[f"{t(connection, lang)} {s:.0f}% ({n})" if n else "" for s, n in
@@ -88,12 +89,12 @@ def shares(table: pd.DataFrame, cap: Caption) -> go.Figure:
 
 
 def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
-             events: list[dict] | None = None) -> go.Figure:
+             events: list[dict] | None = None) -> Fig:
     """Stacked counts per year or month, by connection or type; optional context layer."""
-    fig = go.Figure()
+    fig = Fig()
     for key in table["key"].unique():
         rows = table[table["key"] == key]
-        fig.add_bar(
+        fig.add_trace("bar",
             x=rows["period"], y=rows["n"], name=t(key, cap.lang).capitalize(),
             text=[str(n) if n else "" for n in rows["n"]], textposition="inside",
             marker={"color": COLORS[key], "pattern": {"shape": PATTERNS[key], "fgcolor": "#333"}},
@@ -110,14 +111,17 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
     return _frame(fig, t("chart_years" if by_year else "chart_months", cap.lang), cap, 380)
 
 
-def _add_event(fig: go.Figure, event: dict) -> None:
+def _add_event(fig: Fig, event: dict) -> None:
     if event.get("until"):
-        fig.add_vrect(x0=event["at"], x1=event["until"], fillcolor=event.get("color", "#999"),
-                      opacity=0.12, line_width=0, layer="below",
-                      annotation_text=event["label"], annotation_position="top left",
-                      annotation_font_size=11)
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=event["at"], x1=event["until"],
+                      y0=0, y1=1, fillcolor=event.get("color", "#999"), opacity=0.12,
+                      line={"width": 0}, layer="below")
+        fig.add_annotation(x=event["at"], y=1, yref="paper", text=event["label"],
+                           showarrow=False, xanchor="left", yanchor="top",
+                           font={"size": 11, "color": "#333"})
     else:
-        fig.add_vline(x=event["at"], line_dash="dot", line_color="#444", line_width=1)
+        fig.add_shape(type="line", xref="x", yref="paper", x0=event["at"], x1=event["at"],
+                      y0=0, y1=1, line={"dash": "dot", "color": "#444", "width": 1})
         fig.add_annotation(x=event["at"], y=1, yref="paper", text=event["label"],
                            showarrow=False, textangle=-90, xanchor="right", yanchor="top",
                            font={"size": 11, "color": "#333"})
@@ -128,7 +132,7 @@ PANEL_TITLES = {"brussels": "Brussels-Capital Region", "charleroi": "Charleroi a
 
 
 def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, cap: Caption,
-               panel: str = "brussels", metric: str = "incidents") -> go.Figure:
+               panel: str = "brussels", metric: str = "incidents") -> Fig:
     """Municipalities of one panel coloured by incidents (or per 100,000); zero drawn neutral."""
     area = munis[munis["nis_code"].map(lambda c: in_panel(c, panel))]
     merged = area.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
@@ -141,10 +145,10 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                                 strict=True)]
     has = merged["incidents"] > 0
     z = merged[metric] if metric in merged else merged["incidents"]
-    fig = go.Figure()
+    fig = Fig()
     common = {"geojson": geojson, "featureidkey": "id", "hoverinfo": "text",
               "marker": {"line": {"color": "white", "width": 0.6}}}
-    fig.add_choropleth(locations=merged.loc[~has, "nis_code"], z=[0] * int((~has).sum()),
+    fig.add_trace("choropleth", locations=merged.loc[~has, "nis_code"], z=[0] * int((~has).sum()),
                        colorscale=[[0, NEUTRAL], [1, NEUTRAL]], showscale=False,
                        text=[h for h, k in zip(hover, has, strict=True) if not k],
                        customdata=merged.loc[~has, "nis_code"], name="none", **common)
@@ -153,12 +157,13 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     bar = {"title": {"text": "per 100,000" if per_100k else "incidents"}, "thickness": 14}
     if not per_100k:
         bar |= _integer_axis(top)
-    fig.add_choropleth(locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
+    fig.add_trace("choropleth", locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
                        zmax=max(top, 1.0), colorscale="Blues",
                        text=[h for h, k in zip(hover, has, strict=True) if k],
                        customdata=merged.loc[has, "nis_code"], name="incidents",
                        colorbar=bar, **common)
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    fig.update_layout(geo={"fitbounds": "locations", "visible": False,
+                           "projection": {"type": "mercator"}})
     return _frame(fig, f"{t('chart_where', cap.lang)}: {PANEL_TITLES[panel]}", cap, 520)
 
 
@@ -168,12 +173,12 @@ def in_panel(nis_code: str, panel: str) -> bool:
     return prefix is None or nis_code.startswith(prefix)
 
 
-def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> go.Figure:
+def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fig:
     """Schematic map of our own (no boundary file): Brussels communes as tiles, towns as dots."""
     merged = layout.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
     tiles, towns = merged[merged["tile_col"].notna()], merged[merged["tile_col"].isna()]
-    fig = go.Figure()
-    fig.add_scatter(x=tiles["tile_col"], y=-tiles["tile_row"], mode="markers+text",
+    fig = Fig()
+    fig.add_trace("scatter", x=tiles["tile_col"], y=-tiles["tile_row"], mode="markers+text",
                     marker={"symbol": "square", "size": 58, "color": tiles["incidents"],
                             "colorscale": [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]],
                             "line": {"color": "white", "width": 1}},
@@ -181,13 +186,12 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> go
                           zip(tiles["name_fr"], tiles["incidents"], strict=True)],
                     textfont={"size": 10}, customdata=tiles["nis_code"], name="Brussels",
                     hovertext=tiles["name_fr"] + " / " + tiles["name_nl"], hoverinfo="text")
-    fig.add_scatter(x=(towns["lon"] - 4.35) * 1.6 + 10, y=(towns["lat"] - 50.85) * 3,
+    fig.add_trace("scatter", x=(towns["lon"] - 4.35) * 1.6 + 10, y=(towns["lat"] - 50.85) * 3,
                     mode="markers+text", text=[f"{n} {int(i)}" for n, i in
                                                zip(towns["name_fr"], towns["incidents"],
                                                    strict=True)],
                     textposition="top center", customdata=towns["nis_code"], name="Belgium",
                     marker={"size": 8 + 4 * towns["incidents"] ** 0.5, "color": "#0072B2"})
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x")
-    fig.update_layout(showlegend=False)
+    fig.update_layout(showlegend=False, xaxis={"visible": False},
+                      yaxis={"visible": False, "scaleanchor": "x"})
     return _frame(fig, "Where (schematic: no boundary file loaded)", cap, 520)

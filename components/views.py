@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import yaml
 
 from data import aggregate as ag
@@ -13,6 +12,7 @@ from data.i18n import t
 from data.study import REFERENCE
 
 from . import figures
+from .figspec import Fig
 from .runtime import GEOJSON_URL, AppData
 
 RECONSTRUCTED_LINE = "Includes reconstructed records: totals match the study (see methodology)."
@@ -42,13 +42,13 @@ def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str = "en"
         provenance=RECONSTRUCTED_LINE if reconstructed else "", lang=lang)
 
 
-def shares_figure(data: AppData, f: Filters, lang: str = "en") -> go.Figure:
+def shares_figure(data: AppData, f: Filters, lang: str = "en") -> Fig:
     incidents, _ = shown(data, f)
     return figures.shares(ag.connection_by_type(incidents), caption(data, f, incidents, lang))
 
 
 def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "connection",
-                    events: bool = False, lang: str = "en") -> go.Figure:
+                    events: bool = False, lang: str = "en") -> Fig:
     incidents, _ = shown(data, f)
     table = ag.by_period(incidents, freq, by)
     return figures.timeline(table, caption(data, f, incidents, lang), by,
@@ -56,7 +56,7 @@ def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "co
 
 
 def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str = "incidents",
-               geojson: dict | str | None = None, lang: str = "en") -> go.Figure:
+               geojson: dict | str | None = None, lang: str = "en") -> Fig:
     """The choropleth (geojson by URL on screen, inline for exports), or the schematic map."""
     incidents, _ = shown(data, f)
     counts = ag.by_municipality(incidents, data.population)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import pytest
 
 from components import callbacks, state, views
@@ -24,13 +25,18 @@ def offline_data():
     return AppData(load(), None)
 
 
+def _fig(build):
+    """Run a figure function and validate its dict through plotly's graph objects."""
+    return lambda *a, **k: go.Figure(build(*a, **k))
+
+
 def _text(fig) -> str:
     d = fig.to_dict()
     return str(d["layout"].get("title")) + str(d["layout"].get("annotations"))
 
 
 def test_shares_figure_labels_counts_and_flags_small_n(app_data):
-    fig = views.shares_figure(app_data, Filters())
+    fig = _fig(views.shares_figure)(app_data, Filters())
     d = fig.to_dict()
     linked = next(t for t in d["data"] if t["name"] == "Linked")
     assert "linked 91% (94)" in list(linked["text"])
@@ -46,34 +52,34 @@ def test_shares_figure_labels_counts_and_flags_small_n(app_data):
 def test_every_figure_carries_title_filters_source_and_provenance(app_data, query, summary,
                                                                   reconstructed):
     f = Filters.from_query(query, app_data.vocabulary)
-    for fig in (views.shares_figure(app_data, f), views.timeline_figure(app_data, f),
-                views.map_figure(app_data, f)):
+    for fig in (_fig(views.shares_figure)(app_data, f), _fig(views.timeline_figure)(app_data, f),
+                _fig(views.map_figure)(app_data, f)):
         text = _text(fig)
         assert summary in text and "Van Ostaeyen" in text
         assert ("reconstructed records" in text) is reconstructed
 
 
 def test_timeline_by_year_and_month_with_events(app_data):
-    fig = views.timeline_figure(app_data, Filters())
+    fig = _fig(views.timeline_figure)(app_data, Filters())
     assert sum(sum(t.y) for t in fig.data) == 107
     assert list(fig.data[0].x) == ["2014", "2015", "2016", "2017"]
-    m = views.timeline_figure(app_data, Filters(), "month", "incident_type", True)
+    m = _fig(views.timeline_figure)(app_data, Filters(), "month", "incident_type", True)
     assert len(m.data[0].x) == 41
     assert any("threat level 4" in str(a.text) for a in m.layout.annotations)
 
 
 def test_choropleth_panels_and_neutral_zero(app_data):
-    zero, coloured = views.map_figure(app_data, Filters(), "brussels").data
+    zero, coloured = _fig(views.map_figure)(app_data, Filters(), "brussels").data
     assert len(zero.locations) + len(coloured.locations) == 19
     assert set(zero.z) <= {0} and zero.colorscale[0][1] == "#e6e6e6"
     assert sum(coloured.z) == 62
     assert coloured.geojson == "/geo/brussels.json"  # sent once per panel, by URL
-    belgium = views.map_figure(app_data, Filters(), "belgium", "per_100k").data
+    belgium = _fig(views.map_figure)(app_data, Filters(), "belgium", "per_100k").data
     assert len(belgium[0].locations) + len(belgium[1].locations) == 581
 
 
 def test_fallback_map_without_boundaries(offline_data):
-    fig = views.map_figure(offline_data, Filters())
+    fig = _fig(views.map_figure)(offline_data, Filters())
     assert "schematic" in _text(fig)
     tiles, towns = fig.data
     assert sum(tiles.marker.color) == 62
@@ -129,7 +135,7 @@ def test_redraw_callback_as_a_function(app_data):
     assert "Attacks" in summary and len(chips) == 1
     assert callbacks.redraw({"place": "brussels"})[3] == {}
     fig, note = callbacks.redraw_map({"place": "52011"}, "charleroi", "incidents")
-    assert note == "" and sum(fig.data[1].z) == 14
+    assert note == "" and sum(go.Figure(fig).data[1].z) == 14
 
 
 def test_redraw_rejects_a_forged_state(app_data):
