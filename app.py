@@ -105,6 +105,10 @@ def create_app(data: AppData) -> dash.Dash:
     def methodology():
         return app.index()
 
+    # Dash registers its script paths on a worker's first request; with threaded workers two
+    # first requests race and one may be refused. Register them now, before any request.
+    with server.test_request_context("/"):
+        app._setup_server()
     return app
 
 
