@@ -47,13 +47,19 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
                "x": 0.01, "xanchor": "left", "yref": "container", "y": 0.985,
                "yanchor": "top"},
         font={"family": FONT, "size": 14}, height=height, template=TEMPLATE,
-        margin={"l": 10, "r": 20, "t": 105, "b": 40 + 14 * lines}, paper_bgcolor="white",
+        margin={"l": 55, "r": 20, "t": 105, "b": 40 + 14 * lines}, paper_bgcolor="white",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
                        xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left")
     return fig
+
+
+def _pattern(key: str) -> dict:
+    """Hatching over the colour, so the series differ in greyscale and for colour-blind eyes."""
+    return {"shape": PATTERNS[key], "fgcolor": "#222", "fillmode": "overlay", "size": 9,
+            "solidity": 0.25}
 
 
 def _integer_axis(maximum: float) -> dict:
@@ -76,8 +82,7 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
             text=[f"{t(connection, lang)} {s:.0f}% ({n})" if n else "" for s, n in
                   zip(rows["share"].fillna(0), rows["n"], strict=True)],
             textposition="inside", insidetextanchor="middle",
-            marker={"color": COLORS[connection], "pattern": {"shape": PATTERNS[connection],
-                                                             "fgcolor": "#333"}},
+            marker={"color": COLORS[connection], "pattern": _pattern(connection)},
             customdata=list(zip([connection] * len(rows), rows["incident_type"], rows["n"],
                                 rows["total"], strict=True)),
             hovertemplate="%{customdata[2]} of %{customdata[3]} (%{x:.1f}%)<extra></extra>",
@@ -97,12 +102,15 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
         fig.add_trace("bar",
             x=rows["period"], y=rows["n"], name=t(key, cap.lang).capitalize(),
             text=[str(n) if n else "" for n in rows["n"]], textposition="inside",
-            marker={"color": COLORS[key], "pattern": {"shape": PATTERNS[key], "fgcolor": "#333"}},
+            marker={"color": COLORS[key], "pattern": _pattern(key)},
             customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
             hovertemplate="%{x}: %{y} of %{customdata[1]}<extra>%{fullData.name}</extra>",
         )
     peak = table.groupby("period")["n"].sum().max() if len(table) else 1
-    fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None},
+    periods = list(dict.fromkeys(table["period"]))
+    ticks = [p for p in periods if len(p) == 4 or p.endswith(("-01", "-07"))]
+    fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None,
+                                              "tickvals": ticks, "ticktext": ticks},
                       yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak)},
                       bargap=0.15)
     for event in events or []:
@@ -116,9 +124,10 @@ def _add_event(fig: Fig, event: dict) -> None:
         fig.add_shape(type="rect", xref="x", yref="paper", x0=event["at"], x1=event["until"],
                       y0=0, y1=1, fillcolor=event.get("color", "#999"), opacity=0.12,
                       line={"width": 0}, layer="below")
-        fig.add_annotation(x=event["at"], y=1, yref="paper", text=event["label"],
-                           showarrow=False, xanchor="left", yanchor="top",
-                           font={"size": 11, "color": "#333"})
+        fig.add_annotation(x=event["at"], y=0.9 if event.get("raised") else 1, yref="paper",
+                           text=event["label"], showarrow=False, xanchor="left",
+                           yanchor="top", font={"size": 11, "color": "#333"},
+                           bgcolor="rgba(255,255,255,0.8)")
     else:
         fig.add_shape(type="line", xref="x", yref="paper", x0=event["at"], x1=event["at"],
                       y0=0, y1=1, line={"dash": "dot", "color": "#444", "width": 1})

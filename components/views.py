@@ -78,7 +78,7 @@ def context_events(freq: str) -> list[dict]:
     for start, end, level in threat_levels():
         if freq == "month":
             events.append({"at": start, "until": end, "label": f"threat level {level}",
-                           "color": "#D55E00" if level >= 4 else "#999"})
+                           "color": "#D55E00" if level >= 4 else "#999", "raised": level >= 4})
     return events
 
 
