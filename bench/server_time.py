@@ -24,9 +24,7 @@ STATES = [{}, {"type": "attack"}, {"connection": "inspired"}, {"place": "brussel
 def one_change(state: dict) -> float:
     current().shown_cache.clear()  # measure a change never seen before
     started = time.perf_counter()
-    callbacks.redraw(state)
-    callbacks.redraw_timeline(state, "year", "connection", False)
-    callbacks.redraw_map(state, "brussels", "incidents")
+    callbacks.draw(state)
     return time.perf_counter() - started
 
 

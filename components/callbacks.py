@@ -73,11 +73,30 @@ def _normal(value):
     Output(ids.TABLE, "rowData"), Output(ids.PROVENANCE, "style"),
     Output(ids.CHIPS, "children"), Output(ids.SUMMARY, "children"),
     Output(ids.FILTER_DATE_LABEL, "children"),
+    Output(ids.CHART_TIMELINE, "figure"),
+    Output(ids.CHART_MAP, "figure"), Output(ids.MAP_NOTICE, "children"),
     Input(ids.FILTER_STATE, "data"),
+    Input(ids.TIMELINE_FREQ, "value"), Input(ids.TIMELINE_BY, "value"),
+    Input(ids.TIMELINE_EVENTS, "checked"),
+    Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"),
 )
-def redraw(filter_state):
+def redraw(filter_state, freq, by, events, panel, metric):
+    """Every view from the one filter state, in one response (one round trip, one repaint)."""
+    trigger = ctx.triggered_id
+    part = ("timeline" if trigger in (ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS)
+            else "map" if trigger in (ids.MAP_PANEL, ids.MAP_METRIC) else "all")
+    return draw(filter_state, freq, by, events, panel, metric, part)
+
+
+def draw(filter_state, freq="year", by="connection", events=False, panel="brussels",
+         metric="incidents", part="all") -> tuple:
+    """The outputs of redraw; a timeline or map option change redraws only that chart."""
     data = current()
     f = Filters.from_query(filter_state or {}, data.vocabulary)
+    if part == "timeline":
+        return (*[no_update] * 7, _timeline(data, f, freq, by, events), no_update, no_update)
+    if part == "map":
+        return (*[no_update] * 8, *_map(data, f, panel, metric))
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     return (
@@ -89,30 +108,17 @@ def redraw(filter_state):
             f" (table shows the first {views.TABLE_LIMIT:,})"
             if len(incidents) > views.TABLE_LIMIT else ""),
         f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",
+        _timeline(data, f, freq, by, events), *_map(data, f, panel, metric),
     )
 
 
-@callback(
-    Output(ids.CHART_TIMELINE, "figure"),
-    Input(ids.FILTER_STATE, "data"), Input(ids.TIMELINE_FREQ, "value"),
-    Input(ids.TIMELINE_BY, "value"), Input(ids.TIMELINE_EVENTS, "checked"),
-)
-def redraw_timeline(filter_state, freq, by, events):
-    data = current()
-    f = Filters.from_query(filter_state or {}, data.vocabulary)
+def _timeline(data, f: Filters, freq, by, events):
     freq = freq if freq in ("year", "month") else "year"
     by = by if by in ("connection", "incident_type") else "connection"
     return views.timeline_figure(data, f, freq, by, bool(events))
 
 
-@callback(
-    Output(ids.CHART_MAP, "figure"), Output(ids.MAP_NOTICE, "children"),
-    Input(ids.FILTER_STATE, "data"), Input(ids.MAP_PANEL, "value"),
-    Input(ids.MAP_METRIC, "value"),
-)
-def redraw_map(filter_state, panel, metric):
-    data = current()
-    f = Filters.from_query(filter_state or {}, data.vocabulary)
+def _map(data, f: Filters, panel, metric):
     panel = panel if panel in ("brussels", "charleroi", "antwerp", "belgium") else "brussels"
     metric = metric if metric in ("incidents", "per_100k") else "incidents"
     notice = "" if data.munis is not None else (

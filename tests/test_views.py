@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
+from dash import no_update
 
 from components import callbacks, state, views
 from components.runtime import AppData, install
@@ -129,15 +130,18 @@ def test_chips_and_removal(vocab):
 
 
 def test_redraw_callback_as_a_function(app_data):
-    kpis, shares, rows, notice, chips, summary, _ = callbacks.redraw({"type": "attack"})
+    kpis, shares, rows, notice, chips, summary, _, timeline, _, _ = callbacks.draw(
+        {"type": "attack"})
     assert "4" in str(kpis[0].children) and len(rows) == 4
     assert notice == {"display": "none"}  # the attacks are all public record
     assert "Attacks" in summary and len(chips) == 1
-    assert callbacks.redraw({"place": "brussels"})[3] == {}
-    fig, note = callbacks.redraw_map({"place": "52011"}, "charleroi", "incidents")
+    assert sum(sum(t.y) for t in go.Figure(timeline).data) == 4
+    assert callbacks.draw({"place": "brussels"})[3] == {}
+    *_, fig, note = callbacks.draw({"place": "52011"}, panel="charleroi", part="map")
     assert note == "" and sum(go.Figure(fig).data[1].z) == 14
+    assert callbacks.draw({}, freq="month", part="timeline")[0] is no_update
 
 
 def test_redraw_rejects_a_forged_state(app_data):
     with pytest.raises(FilterError):
-        callbacks.redraw({"type": "bogus"})
+        callbacks.draw({"type": "bogus"})

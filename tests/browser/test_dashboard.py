@@ -85,3 +85,12 @@ def test_methodology_page(page, app_url):
     page.page.goto(f"{app_url}/methodology")
     page.page.wait_for_selector("#methodology-view h1")
     assert "reconstruction" in page.page.inner_text("#methodology-view").lower()
+
+
+def test_map_panel_and_timeline_switches(page, app_url):
+    page.open(f"{app_url}/?place=charleroi")
+    page.page.locator("#map-panel label", has_text="Charleroi").click()
+    page.page.wait_for_selector("#chart-map >> text=Charleroi and surroundings")
+    page.page.locator("#timeline-freq label", has_text="By month").click()
+    page.page.wait_for_selector("#chart-timeline >> text=Month by month")
+    page.wait_kpi(14)
