@@ -16,6 +16,9 @@ COLORS = {"linked": "#0072B2", "inspired": "#E69F00", "arrest_action": "#009E73"
           "attack": "#D55E00"}
 PATTERNS = {"linked": "", "inspired": "/", "arrest_action": "", "attack": "x"}
 NEUTRAL = "#e6e6e6"
+# ColorBrewer Blues, light to dark, spelled out: plotly.js's own "Blues" runs the other way.
+BLUES = [[0, "#c6dbef"], [0.25, "#9ecae1"], [0.5, "#6baed6"], [0.75, "#3182bd"],
+         [1, "#08519c"]]
 FONT = "DejaVu Sans, Arial, sans-serif"
 SOURCE = "Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"
 
@@ -167,7 +170,7 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     if not per_100k:
         bar |= _integer_axis(top)
     fig.add_trace("choropleth", locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
-                       zmax=max(top, 1.0), colorscale="Blues",
+                       zmax=max(top, 1.0), colorscale=BLUES,
                        text=[h for h, k in zip(hover, has, strict=True) if k],
                        customdata=merged.loc[has, "nis_code"], name="incidents",
                        colorbar=bar, **common)

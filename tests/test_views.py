@@ -73,6 +73,7 @@ def test_choropleth_panels_and_neutral_zero(app_data):
     zero, coloured = _fig(views.map_figure)(app_data, Filters(), "brussels").data
     assert len(zero.locations) + len(coloured.locations) == 19
     assert set(zero.z) <= {0} and zero.colorscale[0][1] == "#e6e6e6"
+    assert coloured.colorscale[0][1] == "#c6dbef" and coloured.colorscale[-1][1] == "#08519c"
     assert sum(coloured.z) == 62
     assert coloured.geojson == "/geo/brussels.json"  # sent once per panel, by URL
     belgium = _fig(views.map_figure)(app_data, Filters(), "belgium", "per_100k").data
