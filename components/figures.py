@@ -24,9 +24,11 @@ SOURCE = "Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', 
 
 
 # A small template of our own: plotly_white's full template costs ~20 ms to copy per figure.
-TEMPLATE = {"layout": {"plot_bgcolor": "white", "xaxis": {"gridcolor": "#e5e5e5",
-                                                          "zerolinecolor": "#ccc"},
-                       "yaxis": {"gridcolor": "#e5e5e5", "zerolinecolor": "#ccc"},
+TEMPLATE = {"layout": {"plot_bgcolor": "white",
+                       "xaxis": {"gridcolor": "#e5e5e5", "zerolinecolor": "#ccc",
+                                 "automargin": True},
+                       "yaxis": {"gridcolor": "#e5e5e5", "zerolinecolor": "#ccc",
+                                 "automargin": True},
                        "hoverlabel": {"font": {"size": 14}}}}
 
 
@@ -91,8 +93,8 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
             hovertemplate="%{customdata[2]} of %{customdata[3]} (%{x:.1f}%)<extra></extra>",
         )
     fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%"},
-                      yaxis={"autorange": "reversed"}, uniformtext={"minsize": 12,
-                                                                    "mode": "hide"})
+                      yaxis={"autorange": "reversed"}, legend={"traceorder": "normal"},
+                      uniformtext={"minsize": 12, "mode": "hide"})
     return _frame(fig, t("chart_shares", cap.lang), cap, 330)
 
 
@@ -115,7 +117,7 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
     fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None,
                                               "tickvals": ticks, "ticktext": ticks},
                       yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak)},
-                      bargap=0.15)
+                      bargap=0.15, legend={"traceorder": "normal"})
     for event in events or []:
         _add_event(fig, event)
     by_year = len(table["period"].iloc[0]) == 4
