@@ -278,11 +278,6 @@ TABLES: dict[str, tuple[Column, ...]] = {
 }
 
 
-def columns(table: str) -> dict[str, Column]:
-    """Columns of one table by name."""
-    return {c.name: c for c in TABLES[table]}
-
-
 def markdown() -> str:
     """The codebook as a Markdown page (docs/codebook.md is generated from it)."""
     out = [
