@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
+from data import aggregate as ag
 from data.filters import FilterError, Filters
 from data.i18n import t
 
@@ -160,7 +161,6 @@ def chip(name: str, value: str, label: str) -> dmc.Button:
 
 
 def kpi_cards(incidents, people) -> list:
-    from data import aggregate as ag
     k = ag.key_figures(incidents, people)
 
     def card(card_id, label, value, note=""):

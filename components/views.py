@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 import yaml
 
@@ -82,7 +84,8 @@ def context_events(freq: str) -> list[dict]:
     return events
 
 
-def threat_levels() -> list[tuple[str, str, int]]:
+@cache
+def threat_levels() -> tuple[tuple[str, str, int], ...]:
     """(from month, to month, level) within the study period, from the reference file."""
     try:
         doc = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
@@ -101,7 +104,7 @@ def threat_levels() -> list[tuple[str, str, int]]:
         else:
             spans.append((start, end, int(item["level"])))
             previous = int(item["level"])
-    return spans
+    return tuple(spans)
 
 
 def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import codebook as cb
-from .figures import split
+from .codebook import split
 from .figures_people import moroccan_connected
 
 SMALL_N = 5  # shares on fewer cases than this are flagged

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 INCIDENT_TYPES = ("arrest_action", "attack")
 CONNECTIONS = ("linked", "inspired")
 LINK_TYPES = ("local_cell", "deployed_operative", "both", "unknown")
@@ -276,6 +278,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "people": PEOPLE,
     "networks": NETWORKS,
 }
+
+
+def split(s: pd.Series) -> pd.Series:
+    """';'-separated codes or names as lists, stripped (empty cell = empty list)."""
+    return s.fillna("").map(lambda v: [p.strip() for p in v.split(";") if p.strip()])
 
 
 def markdown() -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from .codebook import split
 from .load import Dataset
 
 Figure = Callable[[Dataset], object]
@@ -43,11 +44,6 @@ def actions(d: Dataset) -> pd.DataFrame:
 
 def attacks(d: Dataset) -> pd.DataFrame:
     return d.incidents[d.incidents["incident_type"] == "attack"]
-
-
-def split(s: pd.Series) -> pd.Series:
-    """';'-separated codes as lists (empty cell = empty list)."""
-    return s.fillna("").map(lambda v: [p.strip() for p in v.split(";") if p.strip()])
 
 
 def _linked(f: pd.DataFrame) -> pd.DataFrame:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .codebook import COUNTRIES
-from .figures import _inspired, _share, attacks, figure, split
+from .codebook import COUNTRIES, split
+from .figures import _inspired, _share, attacks, figure
 from .load import Dataset
 
 

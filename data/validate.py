@@ -12,20 +12,16 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import codebook as cb
-from .codebook import Column
+from .codebook import Column, split
 from .places import is_wellformed_nis
 from .problems import Problem
 
 ROW_OFFSET = 2  # header is row 1, first record row 2
 
 
-def _split(s: pd.Series) -> pd.Series:
-    return s.str.split(";").map(lambda parts: [p.strip() for p in parts if p.strip()])
-
-
 def _all_in(allowed: Iterable[str]) -> Callable[[pd.Series], pd.Series]:
     allowed = frozenset(allowed)
-    return lambda s: _split(s).map(lambda parts: all(p in allowed for p in parts))
+    return lambda s: split(s).map(lambda parts: all(p in allowed for p in parts))
 
 
 def _kind_check(col: Column) -> pa.Check | None:
@@ -139,7 +135,7 @@ def check_incident_rules(
             for i in _rows(unknown)
         ]
     if networks is not None and "networks" in inc:
-        named = _split(get("networks"))
+        named = split(get("networks"))
         for i, names in named[named.map(bool)].items():
             problems += [
                 Problem(file, int(i) + ROW_OFFSET, "networks", "is not in the networks table", n)
