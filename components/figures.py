@@ -93,8 +93,12 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
             hovertemplate="%{customdata[2]} of %{customdata[3]} (%{x:.1f}%)<extra></extra>",
         )
     fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%"},
-                      yaxis={"autorange": "reversed"}, legend={"traceorder": "normal"},
+                      yaxis={"autorange": "reversed", "showticklabels": False},
+                      legend={"traceorder": "normal"}, bargap=0.45,
                       uniformtext={"minsize": 12, "mode": "hide"})
+    for label in labels.values():  # above each bar, so the plot and footer use the full width
+        fig.add_annotation(x=0, xref="paper", y=label, text=f"<b>{label}</b>", showarrow=False,
+                           xanchor="left", yanchor="bottom", yshift=18, font={"size": 14})
     return _frame(fig, t("chart_shares", cap.lang), cap, 330)
 
 
