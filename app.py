@@ -23,7 +23,8 @@ from data import DatasetError, geography, load
 DATA_ENV = "BEEXPLORER_DATA"
 
 
-# gunicorn's "worker failed to boot" code: the master stops instead of restarting workers.
+# gunicorn's "worker failed to boot" code: the master stops instead of restarting workers
+# (a fallback: gunicorn.conf.py already checks a user's dataset before workers start).
 # (Not preload_app: pyarrow's thread pools do not survive a fork, and workers would hang.)
 WORKER_BOOT_ERROR = 3
 
