@@ -105,7 +105,7 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
         views.table_rows(data, incidents),
         {} if reconstructed else {"display": "none"},
         [chip(name, value, label) for name, value, label in state.chips(f, _chip_label)],
-        f"{f.describe()} · {len(incidents)} incidents" + (
+        f"{f.describe('en', data.place_names)} · {len(incidents)} incidents" + (
             f" (table shows the first {views.TABLE_LIMIT:,})"
             if len(incidents) > views.TABLE_LIMIT else ""),
         f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",

@@ -124,10 +124,10 @@ class Filters:
             return replace(self, **{name: current - {value}})
         return replace(self, **{name: default})
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
         """A short summary for captions: 'Inspired attacks, Brussels-Capital Region, 2016-01 to
         2016-12'."""
-        return ", ".join(_describe_parts(self, lang))
+        return ", ".join(_describe_parts(self, lang, names or {}))
 
 
 def _as_list(v) -> list:
@@ -157,7 +157,7 @@ def _parse(key: str, values: list[str], known: Vocabulary):
     return frozenset(values)
 
 
-def _describe_parts(f: Filters, lang: str) -> list[str]:
+def _describe_parts(f: Filters, lang: str, names: Mapping[str, str]) -> list[str]:
     places = gazetteer()
     subject = t("incidents", lang)
     if len(f.types) == 1:
@@ -180,7 +180,7 @@ def _describe_parts(f: Filters, lang: str) -> list[str]:
                 if p in GROUP_NAMES
                 else places[p].name(lang)
                 if p in places
-                else p
+                else names.get(p, p)
                 for p in sorted(f.places)
             )
         )

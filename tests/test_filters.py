@@ -69,6 +69,12 @@ def test_describe(vocab, query, text):
     assert Filters.from_query(query, vocab).describe("en") == text
 
 
+def test_describe_names_any_municipality_it_is_given(bundled):
+    known = Vocabulary.of(bundled.incidents, bundled.networks, {"25105"})
+    f = Filters.from_query("place=25105", known)
+    assert f.describe("en", {"25105": "Tubize / Tubeke"}) == "All incidents, Tubize / Tubeke"
+
+
 def test_describe_in_french_and_dutch(vocab):
     f = Filters.from_query("type=attack&place=21012", vocab)
     assert "Molenbeek-Saint-Jean" in f.describe("fr")
