@@ -77,7 +77,8 @@ def _figures(args) -> int:
     print(f"{'figure':<66} {'computed':>22} {'reference':>22}  status")
     for r in rows:
         comp = _show(r.computed, r.computed_pct)
-        print(f"{r.id:<66} {comp:>22} {_show(r.reference, r.reference_pct):>22}  {r.status}")
+        note = f" (conflicts with {r.conflicts_with})" if r.conflicts_with else ""
+        print(f"{r.id:<66} {comp:>22} {_show(r.reference, r.reference_pct):>22}  {r.status}{note}")
     return 0
 
 

@@ -13,15 +13,9 @@ Figure = Callable[[Dataset], object]
 REGISTRY: dict[str, Figure] = {}
 PCT: dict[str, Figure] = {}  # the share the study prints beside a count, where it prints one
 
-# Figures of the reference file that contradict other figures of it; see docs/methodology.md.
-ERRATA = {
-    "incidents_other_places": "The file's own basis, 107 - 62 - 14 - 4, is 27, not 31.",
-    "pct_individuals_with_two_or_more_of_citizenship_heritage_birthplace": (
-        "With 94 citizenship, 55 heritage and 48 birthplace known, 19 with all three and 115 "
-        "with at least one, exactly 63 people have two or more: 54.8% of 115, 46.7% of 135. "
-        "No base gives 41%."
-    ),
-}
+# Figures of the reference file known to be wrong, with why (none at present: the file now
+# corrects `incidents_other_places` and lists the values it accepts where its figures conflict).
+ERRATA: dict[str, str] = {}
 
 
 def figure(fid: str, pct: Figure | None = None):
