@@ -14,7 +14,10 @@ import dash
 from flask import Response, jsonify
 from flask_compress import Compress
 
-from components import callbacks  # noqa: F401  (registers the callbacks)
+from components import (
+    callbacks,  # noqa: F401  (registers the callbacks)
+    guard,
+)
 from components.figures import PANEL_TITLES as PANELS
 from components.layout import layout
 from components.runtime import GEOJSON_URL, AppData, install
@@ -110,6 +113,7 @@ def create_app(data: AppData) -> dash.Dash:
     # first requests race and one may be refused. Register them now, before any request.
     with server.test_request_context("/"):
         app._setup_server()
+    guard.install(server, app.callback_map, app.csp_hashes())
     return app
 
 

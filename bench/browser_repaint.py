@@ -22,6 +22,15 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 IDLE = "!document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
+def wait_until(page, expression: str, timeout: float, poll_ms: int = 50) -> None:
+    """Poll through the DevTools protocol: the app's CSP blocks wait_for_function's eval."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(poll_ms)
+
+
 def serve(data: str | None):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -51,7 +60,7 @@ def measure(label: str, url: str, changes: int = 36) -> None:
         cdp.on("Network.loadingFinished", lambda e: sizes.append(e["encodedDataLength"]))
         page.goto(url)
         page.wait_for_selector("#chart-map .main-svg", timeout=120_000)
-        page.wait_for_function(IDLE, timeout=120_000)
+        wait_until(page, IDLE, 120)
         print(f"{label}: first load {sum(sizes) / 1024:.0f} KiB over the wire "
               f"({len(sizes)} responses)")
         times = []
@@ -60,9 +69,8 @@ def measure(label: str, url: str, changes: int = 36) -> None:
             choice = ["Yes", "No", "Any"][i % 3]
             t0 = page.evaluate("performance.now()")
             page.locator("#filter-plot label", has_text=choice).click()
-            page.wait_for_function(
-                f"document.querySelector('#kpi-incidents .kpi-value').innerText !== '{before}'"
-                f" && {IDLE}", timeout=60_000)
+            wait_until(page, f"document.querySelector('#kpi-incidents .kpi-value').innerText "
+                       f"!== '{before}' && {IDLE}", 60, poll_ms=5)
             page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
             times.append(page.evaluate("performance.now()") - t0)
         q = statistics.quantiles(times, n=20)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
@@ -9,49 +11,50 @@ from data import aggregate as ag
 from data.filters import FilterError, Filters
 from data.i18n import t
 
-from . import ids, state, views
-from .layout import methodology_content
+from . import figures, ids, state, views
+from .layout import GRID_OPTIONS, methodology_content
 from .runtime import current
 
 CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
                "connections": ids.FILTER_CONNECTION, "links": ids.FILTER_LINK,
                "plot": ids.FILTER_PLOT, "networks": ids.FILTER_NETWORK,
                "places": ids.FILTER_PLACE, "citizenships": ids.FILTER_CITIZENSHIP}
+log = logging.getLogger(__name__)
 CLICKS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map"}
 
 
+FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
+                  *[Output(cid, "value") for cid in CONTROL_IDS.values()],
+                  Output(ids.FILTER_ERROR, "children"))
+
+
+def _filters_failed(err: Exception):
+    """A filter change that failed: say so, change nothing else (views keep matching state)."""
+    log.error("filter update failed", exc_info=err)
+    return (no_update,) * (len(FILTER_OUTPUTS) - 1) + (dmc.Alert(
+        t("filter_failed"), color="red", title=t("view_failed")),)
+
+
 @callback(
-    Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
-    *[Output(cid, "value") for cid in CONTROL_IDS.values()],
-    Output(ids.FILTER_ERROR, "children"),
+    *FILTER_OUTPUTS,
     Input(ids.URL, "search"),
     *[Input(cid, "value") for cid in CONTROL_IDS.values()],
-    Input(ids.RESET, "n_clicks"),
+    Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
     Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
     *[Input(gid, "clickData") for gid in CLICKS],
     State(ids.FILTER_STATE, "data"),
+    on_error=_filters_failed,
 )
 def update_filters(search, *args):
     """Every way of changing the filters ends here: one state, written to URL and controls."""
     controls = dict(zip(CONTROL_IDS, args[:len(CONTROL_IDS)], strict=True))
-    clicks = args[len(CONTROL_IDS) + 2:len(CONTROL_IDS) + 2 + len(CLICKS)]
-    previous = args[-1] or {}
-    known = current().vocabulary
+    clicks = dict(zip(CLICKS, args[len(CONTROL_IDS) + 3:-1], strict=True))
     trigger = ctx.triggered_id
+    source, detail = _event(trigger, clicks)
+    if source == "chip" and not ctx.triggered[0].get("value"):
+        return (no_update,) * len(FILTER_OUTPUTS)  # a chip drawn, not clicked
     try:
-        f = Filters.from_query(previous, known)
-        if trigger is None or trigger == ids.URL:
-            f = Filters.from_query(search or "", known)
-        elif trigger in CONTROL_IDS.values():
-            f = state.from_controls(controls, known)
-        elif trigger == ids.RESET:
-            f = Filters()
-        elif isinstance(trigger, dict):
-            if not ctx.triggered[0]["value"]:
-                return (no_update,) * (len(CONTROL_IDS) + 3)
-            f = state.remove(f, trigger["name"], trigger["value"])
-        elif trigger in CLICKS:
-            f = state.from_click(CLICKS[trigger], clicks[list(CLICKS).index(trigger)], f, known)
+        f = state.next_filters(source, detail, search, controls, args[-1], current().vocabulary)
         error = None
     except FilterError as err:
         f, error = Filters(), dmc.Alert(f"Ignored an invalid filter: {err}", color="red",
@@ -64,29 +67,70 @@ def update_filters(search, *args):
     return (f.to_state(), f"?{query}" if query else "", *shown, error)
 
 
+def _event(trigger, clicks: dict) -> tuple[str, object]:
+    """What changed the filters: (source, detail) for state.next_filters."""
+    if trigger is None or trigger == ids.URL:
+        return "url", None
+    if trigger in CONTROL_IDS.values():
+        return "controls", None
+    if trigger in (ids.RESET, ids.EMPTY_RESET):
+        return "reset", None
+    if isinstance(trigger, dict):
+        return "chip", trigger
+    if trigger in CLICKS:
+        return f"click:{CLICKS[trigger]}", clicks[trigger]
+    return "none", None
+
+
 def _normal(value):
     return sorted(value) if isinstance(value, list) and all(
         isinstance(v, str) for v in value) else value
 
 
-@callback(
+VIEW_OUTPUTS = (
     Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
     Output(ids.TABLE, "rowData"), Output(ids.PROVENANCE, "style"),
     Output(ids.CHIPS, "children"), Output(ids.SUMMARY, "children"),
     Output(ids.FILTER_DATE_LABEL, "children"),
     Output(ids.CHART_TIMELINE, "figure"),
     Output(ids.CHART_MAP, "figure"), Output(ids.MAP_NOTICE, "children"),
+    Output(ids.EMPTY_NOTICE, "style"), Output(ids.VIEW_ERROR, "children"),
+)
+HIDDEN = {"display": "none"}
+
+
+def _views_failed(err: Exception) -> tuple:
+    """A view that could not be drawn says so where it is: never the old numbers, silently."""
+    log.error("views could not be drawn", exc_info=err)
+    part = _part(ctx.triggered_id)
+    failed = figures.failed(t("view_failed"), t("view_failed_hint"))
+    alert = dmc.Alert(t("view_failed_hint"), color="red", title=t("view_failed"))
+    if part == "timeline":
+        return (*[no_update] * 7, failed, no_update, no_update, HIDDEN, alert)
+    if part == "map":
+        return (*[no_update] * 8, failed, "", HIDDEN, alert)
+    return ([alert], failed, [], HIDDEN, [], t("view_failed"), no_update, failed, failed, "",
+            HIDDEN, None)
+
+
+@callback(
+    *VIEW_OUTPUTS,
     Input(ids.FILTER_STATE, "data"),
     Input(ids.TIMELINE_FREQ, "value"), Input(ids.TIMELINE_BY, "value"),
     Input(ids.TIMELINE_EVENTS, "checked"),
     Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"),
+    on_error=_views_failed,
 )
 def redraw(filter_state, freq, by, events, panel, metric):
     """Every view from the one filter state, in one response (one round trip, one repaint)."""
-    trigger = ctx.triggered_id
-    part = ("timeline" if trigger in (ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS)
-            else "map" if trigger in (ids.MAP_PANEL, ids.MAP_METRIC) else "all")
-    return draw(filter_state, freq, by, events, panel, metric, part)
+    return draw(filter_state, freq, by, events, panel, metric, _part(ctx.triggered_id))
+
+
+def _part(trigger) -> str:
+    """Which views an input redraws: a timeline or map option only its own chart."""
+    if trigger in (ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS):
+        return "timeline"
+    return "map" if trigger in (ids.MAP_PANEL, ids.MAP_METRIC) else "all"
 
 
 def draw(filter_state, freq="year", by="connection", events=False, panel="brussels",
@@ -95,21 +139,23 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     data = current()
     f = Filters.from_query(filter_state or {}, data.vocabulary)
     if part == "timeline":
-        return (*[no_update] * 7, _timeline(data, f, freq, by, events), no_update, no_update)
+        return (*[no_update] * 7, _timeline(data, f, freq, by, events), no_update, no_update,
+                no_update, None)
     if part == "map":
-        return (*[no_update] * 8, *_map(data, f, panel, metric))
+        return (*[no_update] * 8, *_map(data, f, panel, metric), no_update, None)
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     return (
         kpi_cards(incidents, people), views.shares_figure(data, f),
         views.table_rows(data, incidents),
-        {} if reconstructed else {"display": "none"},
+        {} if reconstructed else HIDDEN,
         [chip(name, value, label) for name, value, label in state.chips(f, _chip_label)],
         f"{f.describe('en', data.place_names)} · {len(incidents)} incidents" + (
             f" (table shows the first {views.TABLE_LIMIT:,})"
             if len(incidents) > views.TABLE_LIMIT else ""),
         f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",
         _timeline(data, f, freq, by, events), *_map(data, f, panel, metric),
+        {} if incidents.empty else HIDDEN, None,
     )
 
 
@@ -129,21 +175,19 @@ def _map(data, f: Filters, panel, metric):
 
 
 @callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),
-          Output(ids.METHODOLOGY, "children"), Input(ids.URL, "pathname"),
-          State(ids.METHODOLOGY, "children"))
-def show_page(pathname, shown_text):
+          Output(ids.METHODOLOGY, "children"), Input(ids.URL, "pathname"))
+def show_page(pathname):
     """/methodology shows the methodology page; every other path the dashboard."""
-    on_methodology = (pathname or "").rstrip("/").endswith("/methodology")
+    on_methodology = str(pathname or "").rstrip("/").endswith("/methodology")
     hidden = {"display": "none"}
     if on_methodology:
-        return hidden, {}, shown_text or methodology_content()
+        return hidden, {}, methodology_content()
     return {}, hidden, no_update
 
 
-@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
-          State(ids.TABLE, "dashGridOptions"))
-def search_table(text, options):
-    return {**(options or {}), "quickFilterText": str(text or "")[:200]}
+@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"))
+def search_table(text):
+    return {**GRID_OPTIONS, "quickFilterText": str(text or "")[:200]}
 
 
 def _chip_label(name: str, value: str) -> str:

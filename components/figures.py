@@ -3,6 +3,7 @@ subtitle (the filter summary) and source line, so a PNG/SVG download is self-exp
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,6 +33,12 @@ TEMPLATE = {"layout": {"plot_bgcolor": "white",
                        "hoverlabel": {"font": {"size": 14}}}}
 
 
+def escape_markup(text: object) -> str:
+    """User-supplied text as plotly shows it literally: its markup tags (<a>, <b>, <span style>,
+    <br>) and entities escaped, so a dataset's name or a place can never add a link or style."""
+    return html.escape(str(text), quote=False)
+
+
 @dataclass(frozen=True)
 class Caption:
     """What every figure says about itself: subtitle (filters), source and provenance lines."""
@@ -40,6 +47,7 @@ class Caption:
     source: str = SOURCE
     provenance: str = ""
     lang: str = "en"
+    n: int | None = None  # incidents in view; 0 draws the empty state over the chart
 
 
 def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
@@ -58,7 +66,16 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
                        xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left")
+    if cap.n == 0:
+        fig.add_annotation(**EMPTY_NOTE, text=f"<b>{t('no_match', cap.lang)}</b><br>"
+                           f"{t('no_match_hint', cap.lang)}")
     return fig
+
+
+# Drawn over a chart when no incident matches: says so instead of leaving empty axes.
+EMPTY_NOTE = {"xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
+              "font": {"size": 17, "color": "#333"}, "bgcolor": "rgba(255,255,255,0.92)",
+              "bordercolor": "#999", "borderwidth": 1, "borderpad": 10, "name": "empty-state"}
 
 
 def _pattern(key: str) -> dict:
@@ -154,8 +171,9 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     """Municipalities of one panel coloured by incidents (or per 100,000); zero drawn neutral."""
     area = munis[munis["nis_code"].map(lambda c: in_panel(c, panel))]
     merged = area.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
-    names = merged["name_fr"].where(merged["name_fr"] == merged["name_nl"],
-                                    merged["name_fr"] + " / " + merged["name_nl"])
+    names = merged["name_fr"].where(
+        merged["name_fr"] == merged["name_nl"], merged["name_fr"] + " / " + merged["name_nl"]
+    ).map(escape_markup)
     hover = [f"<b>{n}</b><br>{int(i)} incidents" + (f" · {p:.1f} per 100,000" if pd.notna(p)
                                                     else "")
              for n, i, p in zip(names, merged["incidents"],
@@ -185,6 +203,15 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     return _frame(fig, f"{t('chart_where', cap.lang)}: {PANEL_TITLES[panel]}", cap, 520)
 
 
+def failed(title: str, hint: str) -> Fig:
+    """Drawn where a chart could not be: a blank plot that says so (the old one is gone)."""
+    fig = Fig().update_layout(
+        title={"text": f"<b>{title}</b>", "x": 0.01, "font": {"size": 19}},
+        xaxis={"visible": False}, yaxis={"visible": False}, height=330, template=TEMPLATE,
+        font={"family": FONT, "size": 14}, paper_bgcolor="#fff5f5", plot_bgcolor="#fff5f5")
+    return fig.add_annotation(**EMPTY_NOTE | {"name": "view-failed"}, text=hint)
+
+
 def in_panel(nis_code: str, panel: str) -> bool:
     """Brussels: the 19 communes; Charleroi / Antwerp: their arrondissements; Belgium: all."""
     prefix = {"brussels": "21", "charleroi": "52", "antwerp": "11"}.get(panel)
@@ -200,12 +227,14 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fi
                     marker={"symbol": "square", "size": 58, "color": tiles["incidents"],
                             "colorscale": [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]],
                             "line": {"color": "white", "width": 1}},
-                    text=[f"{n[:10]}<br>{int(i)}" for n, i in
+                    text=[f"{escape_markup(n[:10])}<br>{int(i)}" for n, i in
                           zip(tiles["name_fr"], tiles["incidents"], strict=True)],
                     textfont={"size": 10}, customdata=tiles["nis_code"], name="Brussels",
-                    hovertext=tiles["name_fr"] + " / " + tiles["name_nl"], hoverinfo="text")
+                    hovertext=(tiles["name_fr"] + " / " + tiles["name_nl"]).map(
+                        escape_markup),
+                    hoverinfo="text")
     fig.add_trace("scatter", x=(towns["lon"] - 4.35) * 1.6 + 10, y=(towns["lat"] - 50.85) * 3,
-                    mode="markers+text", text=[f"{n} {int(i)}" for n, i in
+                    mode="markers+text", text=[f"{escape_markup(n)} {int(i)}" for n, i in
                                                zip(towns["name_fr"], towns["incidents"],
                                                    strict=True)],
                     textposition="top center", customdata=towns["nis_code"], name="Belgium",

@@ -88,6 +88,19 @@ def provenance_notice() -> dmc.Alert:
     )
 
 
+def empty_notice() -> dmc.Alert:
+    """Shown while no incident matches: says so, and offers the way back."""
+    return dmc.Alert(id=ids.EMPTY_NOTICE, color="blue", title=t("no_match"),
+                     style={"display": "none"}, children=dmc.Group([
+                         dmc.Text(t("no_match_hint")),
+                         dmc.Button(t("show_all"), id=ids.EMPTY_RESET, variant="filled")]))
+
+
+def stale_banner() -> html.Div:
+    """Hidden until assets/view-guard.js sees a view request fail (error, timeout, no server)."""
+    return html.Div(t("stale"), id=ids.STALE_BANNER, role="alert", className="stale-banner")
+
+
 def chart(graph_id: str, controls=None) -> dmc.Paper:
     return dmc.Paper([controls or html.Div(), dcc.Graph(id=graph_id, config=GRAPH_CONFIG)],
                      withBorder=True, p="xs", className="chart-card")
@@ -132,6 +145,10 @@ COLUMNS = [
 ]
 
 
+GRID_OPTIONS = {"pagination": True, "paginationPageSize": 20, "animateRows": False,
+                "domLayout": "autoHeight"}
+
+
 def table() -> dmc.Paper:
     return dmc.Paper([
         dmc.Group([html.H3(t("incidents_shown")),
@@ -139,8 +156,7 @@ def table() -> dmc.Paper:
                                  w=320)], justify="space-between"),
         dag.AgGrid(id=ids.TABLE, columnDefs=COLUMNS, rowData=[],
                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                   dashGridOptions={"pagination": True, "paginationPageSize": 20,
-                                    "animateRows": False, "domLayout": "autoHeight"},
+                   dashGridOptions=GRID_OPTIONS,
                    style={"height": None}, className="ag-theme-alpine"),
     ], withBorder=True, p="sm")
 
@@ -151,6 +167,8 @@ def main_view(data: AppData) -> html.Div:
         html.Main([
             provenance_notice(),
             html.Div(id=ids.FILTER_ERROR, role="alert"),
+            html.Div(id=ids.VIEW_ERROR, role="alert"),
+            empty_notice(),
             html.Div([html.Span(id=ids.SUMMARY, className="summary"),
                       html.Div(id=ids.CHIPS, className="chips")], className="summary-bar"),
             html.Div(id=ids.KPIS, className="kpis"),
@@ -177,6 +195,7 @@ def layout(data: AppData) -> dmc.MantineProvider:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.FILTER_STATE, data={}),
         header(data),
+        stale_banner(),
         main_view(data),
         methodology_view(),
     ]), theme={"fontFamily": "DejaVu Sans, Arial, sans-serif"})

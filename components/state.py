@@ -18,6 +18,7 @@ SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
 
 def from_controls(values: dict, known: Vocabulary) -> Filters:
     """Filters from control values (validated like URL parameters: clients can post anything)."""
+    values = values if isinstance(values, dict) else {}
     query: dict[str, list[str]] = {}
     low, high = _month_range(values.get("date"))
     if low > 0:
@@ -43,7 +44,7 @@ def _month_range(value) -> tuple[int, int]:
         return 0, len(MONTHS) - 1
     try:
         low, high = sorted(int(v) for v in value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0, len(MONTHS) - 1
     return max(low, 0), min(high, len(MONTHS) - 1)
 
@@ -57,19 +58,20 @@ def to_controls(f: Filters) -> dict:
     return values
 
 
-def from_click(source: str, click: dict | None, f: Filters, known: Vocabulary) -> Filters:
+def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Filters:
     """A click on a chart toggles the filter it stands for; anything unexpected changes nothing."""
-    points = (click or {}).get("points") or []
-    if not points:
+    points = click.get("points") if isinstance(click, dict) else None
+    point = points[0] if isinstance(points, list) and points else None
+    if not isinstance(point, dict):
         return f
-    data = points[0].get("customdata")
+    data = point.get("customdata")
     value = data[0] if isinstance(data, list) and data else data
     if source == "shares" and value in ("linked", "inspired"):
         return f.toggle("connections", value)
     if source == "map" and isinstance(value, str) and value in known.places:
         return f.toggle("places", value)
     if source == "timeline":
-        return _toggle_period(f, str(points[0].get("x", "")))
+        return _toggle_period(f, str(point.get("x", ""))[:20])
     return f
 
 
@@ -97,8 +99,33 @@ def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
     return out
 
 
-def remove(f: Filters, name: str, value: str) -> Filters:
-    """The state with one chip removed."""
+def remove(f: Filters, name: object, value: object) -> Filters:
+    """The state with one chip removed (a chip naming no filter changes nothing)."""
     if name == "period":
         return replace(f, start=None, end=None)
+    if name == "plot":
+        return replace(f, plot=None)
+    if name not in SET_CONTROLS or not isinstance(value, str):
+        return f
     return f.without(name, value or None)
+
+
+def next_filters(source: str, detail: object, search: object, controls: dict,
+                 previous: object, known: Vocabulary) -> Filters:
+    """The filter state after one event; FilterError for a value no control can produce.
+
+    source: "url" (also the first load), "controls", "reset", "chip" (detail: the chip's id) or
+    "click:<chart>" (detail: the chart's clickData). Any JSON value in any argument is handled.
+    """
+    if source == "url":
+        return Filters.from_query(search if isinstance(search, str) else "", known)
+    if source == "controls":
+        return from_controls(controls, known)
+    if source == "reset":
+        return Filters()
+    f = Filters.from_query(previous if isinstance(previous, dict) else {}, known)
+    if source == "chip" and isinstance(detail, dict):
+        return remove(f, detail.get("name"), detail.get("value"))
+    if source.startswith("click:"):
+        return from_click(source.removeprefix("click:"), detail, f, known)
+    return f

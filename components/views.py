@@ -39,10 +39,11 @@ def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str = "en"
             ) -> figures.Caption:
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     return figures.Caption(
-        subtitle=(f"{f.describe(lang, data.place_names)} · "
+        subtitle=(f"{figures.escape_markup(f.describe(lang, data.place_names))} · "
                   f"n = {len(incidents)} {t('incidents', lang)}"),
-        source=f"{figures.SOURCE} · Data: {data.dataset.name} {data.dataset.version}".strip(),
-        provenance=RECONSTRUCTED_LINE if reconstructed else "", lang=lang)
+        source=figures.escape_markup(
+            f"{figures.SOURCE} · Data: {data.dataset.name} {data.dataset.version}".strip()),
+        provenance=RECONSTRUCTED_LINE if reconstructed else "", lang=lang, n=len(incidents))
 
 
 def shares_figure(data: AppData, f: Filters, lang: str = "en") -> Fig:

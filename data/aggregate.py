@@ -68,21 +68,24 @@ def by_period(
 
 
 def by_municipality(incidents: pd.DataFrame, population: pd.Series | None = None) -> pd.DataFrame:
-    """Per NIS code: incidents, arrest actions, attacks, people, and per 100,000 inhabitants."""
-    g = incidents.groupby("nis_code")
-    out = pd.DataFrame(
-        {
-            "incidents": g.size(),
-            "arrest_actions": g["incident_type"].apply(lambda s: int((s == "arrest_action").sum())),
-            "attacks": g["incident_type"].apply(lambda s: int((s == "attack").sum())),
-            "linked": g["connection"].apply(lambda s: int((s == "linked").sum())),
-            "people": g["people"].sum(),
-        }
-    ).reset_index()
+    """Per NIS code: incidents, arrest actions, attacks, people, and per 100,000 inhabitants.
+
+    Total over its input: no rows in, a table with no rows (and the same columns) out.
+    """
+    flags = pd.DataFrame({
+        "nis_code": incidents["nis_code"].astype(str).to_numpy(),
+        "incidents": 1,
+        "arrest_actions": (incidents["incident_type"] == "arrest_action").to_numpy(dtype=int),
+        "attacks": (incidents["incident_type"] == "attack").to_numpy(dtype=int),
+        "linked": (incidents["connection"] == "linked").to_numpy(dtype=int),
+        "people": pd.to_numeric(incidents["people"]).to_numpy(dtype="int64"),
+    }, index=pd.RangeIndex(len(incidents)))
+    out = flags.groupby("nis_code", as_index=False, sort=False).sum()
+    out = out.astype({c: "int64" for c in out.columns if c != "nis_code"})
     if population is not None:
-        pop = out["nis_code"].map(population)
+        pop = pd.to_numeric(out["nis_code"].map(population), errors="coerce").astype("float64")
         out["population"] = pop
-        out["per_100k"] = (100_000 * out["incidents"] / pop).round(2)
+        out["per_100k"] = (100_000 * out["incidents"] / pop.where(pop > 0)).round(2)
     return out.sort_values(["incidents", "nis_code"], ascending=[False, True], ignore_index=True)
 
 

@@ -71,11 +71,13 @@ class Filters:
     @classmethod
     def from_query(cls, query: str | Mapping, known: Vocabulary) -> Filters:
         """Parse '?type=attack&place=brussels,52011' (or a mapping); FilterError if invalid."""
-        pairs = (
-            parse_qsl(query.lstrip("?"), keep_blank_values=False)
-            if isinstance(query, str)
-            else [(k, v) for k, vs in query.items() for v in _as_list(vs)]
-        )
+        if isinstance(query, str):
+            pairs = parse_qsl(query.lstrip("?"), keep_blank_values=False)
+        elif isinstance(query, Mapping):
+            pairs = [(str(k), v) for k, vs in query.items() for v in _as_list(vs)]
+        else:
+            raise FilterError(f"a filter state must be a query string or a mapping, "
+                              f"not {type(query).__name__}")
         values: dict[str, list[str]] = {}
         for key, raw in pairs:
             if key not in PARAMS:

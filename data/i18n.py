@@ -65,6 +65,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_years": {"en": "Year by year", "fr": "Année par année", "nl": "Jaar per jaar"},
     "chart_months": {"en": "Month by month", "fr": "Mois par mois", "nl": "Maand per maand"},
     "chart_where": {"en": "Where", "fr": "Où", "nl": "Waar"},
+    # empty and failed states
+    "no_match": {"en": "No incidents match these filters",
+                 "fr": "Aucun incident ne correspond à ces filtres",
+                 "nl": "Geen incidenten voldoen aan deze filters"},
+    "no_match_hint": {"en": "Remove a filter above, or reset all filters",
+                      "fr": "Retirez un filtre ci-dessus ou effacez tous les filtres",
+                      "nl": "Verwijder hierboven een filter of wis alle filters"},
+    "show_all": {"en": "Show all incidents", "fr": "Afficher tous les incidents",
+                 "nl": "Alle incidenten tonen"},
+    "view_failed": {"en": "This view could not be drawn",
+                    "fr": "Cette vue n'a pas pu être affichée",
+                    "nl": "Deze weergave kon niet worden getoond"},
+    "filter_failed": {"en": "The filters could not be applied; the views still show the "
+                            "previous filters. Try again, or reset the filters.",
+                      "fr": "Les filtres n'ont pas pu être appliqués ; les vues montrent "
+                            "encore les filtres précédents. Réessayez ou effacez les filtres.",
+                      "nl": "De filters konden niet worden toegepast; de weergaven tonen nog "
+                            "de vorige filters. Probeer opnieuw of wis de filters."},
+    "stale": {"en": "The server did not answer: the numbers on screen may not match the "
+                    "filters shown. Reload the page.",
+              "fr": "Le serveur n'a pas répondu : les chiffres affichés peuvent ne pas "
+                    "correspondre aux filtres. Rechargez la page.",
+              "nl": "De server antwoordde niet: de getoonde cijfers komen mogelijk niet "
+                    "overeen met de filters. Laad de pagina opnieuw."},
+    "view_failed_hint": {"en": "Nothing shown here is for the current filters. Try again, or "
+                               "reset the filters; the error is in the server log.",
+                         "fr": "Rien de ce qui est affiché ici ne correspond aux filtres "
+                               "actuels. Réessayez ou effacez les filtres ; l'erreur figure "
+                               "dans le journal du serveur.",
+                         "nl": "Niets wat hier staat, hoort bij de huidige filters. Probeer "
+                               "opnieuw of wis de filters; de fout staat in het serverlogboek."},
 }
 
 

@@ -123,20 +123,36 @@ class Page:
         self.page.goto(url)
         self.wait_drawn()
 
+    def wait_for(self, expression: str, arg=None, timeout: float = 15) -> None:
+        """Poll a JS expression (or `arg => ...` function) until truthy.
+
+        Not page.wait_for_function: it evaluates a string inside the page, which the app's
+        Content-Security-Policy (no 'unsafe-eval') rightly blocks. evaluate() goes through the
+        DevTools protocol instead.
+        """
+        wait_until(self.page, expression, arg, timeout)
+
     def wait_drawn(self) -> None:
         for graph in ("chart-shares", "chart-timeline", "chart-map"):
             self.page.wait_for_selector(f"#{graph} .main-svg", timeout=30_000)
-        self.page.wait_for_function(
-            "!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30_000)
+        self.wait_for("!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30)
 
     def kpi(self) -> int:
         text = self.page.inner_text("#kpi-incidents .kpi-value")
         return int(text)
 
     def wait_kpi(self, value: int) -> None:
-        self.page.wait_for_function(
-            f"document.querySelector('#kpi-incidents .kpi-value')?.innerText === '{value}'",
-            timeout=15_000)
+        self.wait_for(
+            f"document.querySelector('#kpi-incidents .kpi-value')?.innerText === '{value}'")
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = 15) -> None:
+    """Poll page.evaluate(expression, arg) every 50 ms until it is truthy; fail after timeout."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture

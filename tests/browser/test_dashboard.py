@@ -34,7 +34,7 @@ def test_clicking_a_commune_filters_every_view(page, app_url):
     page.wait_drawn()
     shown = page.kpi()
     assert shown < 107 and code.isdigit() and code.startswith("21")
-    page.page.wait_for_function(
+    page.wait_for(
         "n => document.querySelectorAll('#table-incidents .ag-center-cols-container .ag-row')"
         ".length === n", arg=min(shown, 20))
     assert f"n = {shown} incidents" in page.page.inner_text("#chart-timeline")

@@ -1,0 +1,42 @@
+/* When a request for a view fails (server error, refused request, timeout, no server), Dash
+   keeps the old output on screen. Say so: a banner, and the numbers greyed out, until every
+   failed output has been drawn again. */
+(function () {
+  "use strict";
+  var original = window.fetch.bind(window);
+  var failed = new Set();
+
+  function outputOf(init) {
+    try {
+      return JSON.parse(init && init.body).output || "?";
+    } catch (err) {
+      return "?";
+    }
+  }
+
+  function mark(output, ok) {
+    if (ok) {
+      failed.delete(output);
+    } else {
+      failed.add(output);
+    }
+    if (document.body) {
+      document.body.classList.toggle("views-stale", failed.size > 0);
+    }
+  }
+
+  window.fetch = function (input, init) {
+    var url = typeof input === "string" ? input : (input && input.url) || "";
+    if (url.indexOf("_dash-update-component") === -1) {
+      return original(input, init);
+    }
+    var output = outputOf(init);
+    return original(input, init).then(function (response) {
+      mark(output, response.ok);
+      return response;
+    }, function (err) {
+      mark(output, false);
+      throw err;
+    });
+  };
+})();
