@@ -222,7 +222,10 @@ ROBOTS = "User-agent: *\nDisallow: /_dash-\nDisallow: /geo/\nAllow: /\n"
 
 
 def _short(text: str, status: int) -> Response:
-    return Response(text + "\n", status=status, mimetype="text/plain")
+    response = Response(text + "\n", status=status, mimetype="text/plain")
+    if status == 413:  # the body was not read: the connection cannot carry another request
+        response.headers["Connection"] = "close"
+    return response
 
 
 def install(server: Flask, callback_map: dict, script_hashes: list[str]) -> None:

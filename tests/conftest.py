@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from data import BUNDLED, load
+from data import BUNDLED, geography, load
 from data.study import reference_figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +66,63 @@ def make_dataset(tmp_path) -> Callable[..., Path]:
         return folder
 
     return build
+
+
+# --- the real app, started as production starts it --------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not start")
+
+
+def start_server(cmd: list[str], env: dict, port: int):
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    _wait(url, proc)
+    return proc, url
+
+
+@pytest.fixture(scope="session")
+def boundary_cache(tmp_path_factory) -> Path:
+    """A cache holding the boundary file, fetched through the real download path."""
+    import functools
+    import http.server
+    import threading
+    root = tmp_path_factory.mktemp("www")
+    (root / "belgium.json").write_bytes(TOPOJSON.read_bytes())
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    cache = tmp_path_factory.mktemp("cache")
+    geography.fetch(f"http://127.0.0.1:{httpd.server_address[1]}/belgium.json", cache)
+    httpd.shutdown()
+    return cache
+
+
+@pytest.fixture(scope="session")
+def app_url(boundary_cache):
+    """The production server: gunicorn app:server, with the boundary file in its cache."""
+    port = free_port()
+    proc, url = start_server(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "app:server"], {"BEEXPLORER_CACHE": str(boundary_cache)}, port)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+

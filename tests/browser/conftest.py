@@ -5,18 +5,12 @@ Every request that would leave localhost is aborted and recorded; tests fail if 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from data import geography
-from tests.conftest import ROOT, TOPOJSON
+from tests.conftest import ROOT, free_port, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -24,67 +18,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("server did not start")
-
-
-def start_server(cmd: list[str], env: dict, port: int):
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    _wait(url, proc)
-    return proc, url
-
-
-@pytest.fixture(scope="session")
-def boundary_cache(tmp_path_factory) -> Path:
-    """A cache holding the boundary file, fetched through the real download path."""
-    import functools
-    import http.server
-    import threading
-    root = tmp_path_factory.mktemp("www")
-    (root / "belgium.json").write_bytes(TOPOJSON.read_bytes())
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    cache = tmp_path_factory.mktemp("cache")
-    geography.fetch(f"http://127.0.0.1:{httpd.server_address[1]}/belgium.json", cache)
-    httpd.shutdown()
-    return cache
-
-
-@pytest.fixture(scope="session")
-def app_url(boundary_cache):
-    """The production server: gunicorn app:server, with the boundary file in its cache."""
-    port = _free_port()
-    proc, url = start_server(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "app:server"], {"BEEXPLORER_CACHE": str(boundary_cache)}, port)
-    yield url
-    proc.terminate()
-    proc.wait(10)
-
-
 @pytest.fixture(scope="session")
 def offline_url(tmp_path_factory):
     """The development server, with no boundary file at all."""
-    port = _free_port()
+    port = free_port()
     empty = tmp_path_factory.mktemp("empty-cache")
     proc, url = start_server([sys.executable, "app.py", "--port", str(port)],
                              {"BEEXPLORER_CACHE": str(empty)}, port)

@@ -1,0 +1,105 @@
+"""The web edge of the real server (gunicorn app:server): hostile callback posts, headers, 404s.
+
+The fuzz run here is the small one (1,000 seeded posts); bench/fuzz.py sends 10,000 and
+measures worker memory.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+
+from bench.fuzz_payloads import dependencies, posts, send_all
+from components.guard import MAX_DEPTH, nesting_depth
+
+
+def _get(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def _post(base: str, body: bytes) -> tuple[int, bytes]:
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("POST", "/_dash-update-component", body=body,
+                 headers={"Content-Type": "application/json"})
+    response = conn.getresponse()
+    out = response.status, response.read()
+    conn.close()
+    return out
+
+
+def test_a_thousand_hostile_posts_get_no_server_error(app_url):
+    counts = send_all(app_url, posts(dependencies(app_url), seed=20261125, count=1_000))
+    assert sum(counts.values()) == 1_000
+    assert [k for k in counts if k == "dropped" or k.startswith("5")] == [], counts
+    assert counts.get("200", 0) > 150 and counts.get("400", 0) > 300  # both paths exercised
+
+
+@pytest.mark.parametrize("body,status,says", [
+    (b"[" * 50_000, 400, b"nested deeper"),
+    (b"{" + b" " * 70_000 + b"}", 413, b"larger than"),
+    (b"not json", 400, b"not valid JSON"),
+    (b"[1, 2]", 400, b"JSON object"),
+    (b'{"output": "nope.children"}', 400, b"no known output"),
+])
+def test_malformed_posts_get_one_short_line(app_url, body, status, says):
+    code, text = _post(app_url, body)
+    assert code == status and says in text and text.count(b"\n") == 1 and len(text) < 200
+
+
+def test_a_wrongly_typed_input_is_named(app_url):
+    deps = dependencies(app_url)
+    views = next(d for d in deps if "kpis.children" in d["output"])
+    body = {"output": views["output"],
+            "outputs": [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
+                        for o in views["output"][2:-2].split("...")],
+            "inputs": [{"id": d["id"], "property": d["property"], "value": None}
+                       for d in views["inputs"]], "changedPropIds": [], "state": []}
+    assert _post(app_url, json.dumps(body).encode())[0] == 200
+    body["inputs"][0]["value"] = ["type", "attack"]
+    code, text = _post(app_url, json.dumps(body).encode())
+    assert code == 400 and b"inputs[0] (filter-state.data) must be an object" in text
+
+
+def test_security_headers_on_every_response(app_url):
+    for path in ("/", "/_dash-layout", "/health", "/robots.txt", "/.env"):
+        _, headers, _ = _get(app_url + path)
+        csp = headers["Content-Security-Policy"]
+        assert "script-src 'self' 'sha256-" in csp and "unsafe-eval" not in csp
+        assert "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("path,status", [
+    ("/.env", 404), ("/wp-admin/", 404), ("/methodology/x", 404),
+    ("/_dash-component-suites/dash/nope.js", 404), ("/_dash-component-suites/nopkg/x.js", 404),
+    ("/assets/nope.css", 404), ("/", 200), ("/methodology", 200), ("/robots.txt", 200),
+])
+def test_unknown_paths_are_not_found(app_url, path, status):
+    code, headers, body = _get(app_url + path)
+    assert code == status
+    if status == 404:
+        assert b"<html" not in body.lower() or path.startswith("/assets")
+
+
+def test_robots_txt_is_real(app_url):
+    _, headers, body = _get(app_url + "/robots.txt")
+    assert headers["Content-Type"].startswith("text/plain") and b"User-agent: *" in body
+
+
+@pytest.mark.parametrize("text,depth", [
+    (b"{}", 1), (b'{"a": [1, {"b": []}]}', 4), (b'"[[[["', 0), (b'["\\"[[", [1]]', 2),
+    (b"[" * 10_000, MAX_DEPTH + 1),
+])
+def test_nesting_depth_reads_strings_and_stops_early(text, depth):
+    assert nesting_depth(text) == depth
