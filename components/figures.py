@@ -137,7 +137,8 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
     ticks = [p for p in periods if len(p) == 4 or p.endswith(("-01", "-07"))]
     fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None,
                                               "tickvals": ticks, "ticktext": ticks},
-                      yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak)},
+                      yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak),
+                             **({"range": [0, 1]} if not peak else {})},
                       bargap=0.15, legend={"traceorder": "normal"})
     for event in events or []:
         _add_event(fig, event)

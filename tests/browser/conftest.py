@@ -39,11 +39,20 @@ def browser():
         b.close()
 
 
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+    e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '')));
+"""
+
+
 class Page:
     """A Playwright page that blocks and records non-local requests and console errors."""
 
     def __init__(self, page):
         self.page, self.external, self.errors = page, [], []
+        # Content-Security-Policy violations are recorded before any page script runs
+        page.add_init_script(CSP_LISTENER)
         page.route("**/*", self._route)
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -74,6 +83,12 @@ class Page:
             self.page.wait_for_selector(f"#{graph} .main-svg", timeout=30_000)
         self.wait_for("!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30)
 
+    def csp_violations(self) -> list[str]:
+        try:
+            return self.page.evaluate("window.__cspViolations || []")
+        except Exception:  # a closed page has nothing more to report
+            return []
+
     def kpi(self) -> int:
         text = self.page.inner_text("#kpi-incidents .kpi-value")
         return int(text)
@@ -100,7 +115,9 @@ def page(browser, request):
     if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
         ARTIFACTS.mkdir(exist_ok=True)
         wrapped.page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    violations = wrapped.csp_violations()
     context.close()
+    assert violations == [], f"blocked by the Content-Security-Policy: {violations}"
     assert wrapped.external == [], f"requests leaving localhost: {wrapped.external}"
     assert wrapped.errors == [], f"console errors: {wrapped.errors}"
 

@@ -1,0 +1,66 @@
+"""Never a stale number: empty results, a failed request, and the way back, as a user sees them."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+KPI_VALUES = "Array.from(document.querySelectorAll('.kpi-value')).map(e => e.innerText)"
+
+
+def _choose_place(page, label: str) -> None:
+    box = page.page.locator("#filter-place")
+    box.click()
+    box.fill(label)
+    page.page.get_by_role("option", name=label, exact=True).first.click()
+    page.page.keyboard.press("Escape")
+
+
+def test_walk_into_an_empty_result_and_back(page, app_url):
+    page.open(f"{app_url}/?type=attack")
+    page.wait_kpi(4)
+    _choose_place(page, "Antwerp")  # no attack happened in Antwerp
+    page.page.wait_for_url("**/?type=attack&place=antwerp")
+    page.wait_kpi(0)
+    page.wait_drawn()
+    assert page.page.evaluate(KPI_VALUES) == ["0", "0", "0", "0", "–", "–"]
+    assert page.page.locator("#empty-notice").is_visible()
+    for chart in ("chart-shares", "chart-timeline", "chart-map"):
+        assert "No incidents match these filters" in page.page.inner_text(f"#{chart}")
+        assert "n = 0 incidents" in page.page.inner_text(f"#{chart}")
+    assert "· 0 incidents" in page.page.inner_text("#filter-summary")
+    assert page.page.locator("#table-incidents .ag-row").count() == 0
+    # back through the chip: the attacks again, every view repainted
+    page.page.get_by_role("button", name="Remove filter Antwerp").click()
+    page.wait_kpi(4)
+    page.wait_drawn()
+    assert page.page.locator("#empty-notice").is_hidden()
+    assert "No incidents match" not in page.page.inner_text("#chart-shares")
+    assert "n = 4 incidents" in page.page.inner_text("#chart-timeline")
+    # and once more into the empty state, out through its own button
+    page.open(f"{app_url}/?type=attack&place=antwerp")
+    page.wait_kpi(0)
+    page.page.get_by_role("button", name="Show all incidents").click()
+    page.wait_kpi(107)
+    assert "?" not in page.page.url
+
+
+def test_a_failed_request_greys_the_numbers_and_says_so(page, app_url):
+    page.open(f"{app_url}/")
+    page.wait_kpi(107)
+    assert page.page.locator("#stale-banner").is_hidden()
+    failing = lambda route: route.fulfill(status=500, body="boom")  # noqa: E731
+    page.page.route("**/_dash-update-component*", failing)
+    page.page.locator("#filter-plot label", has_text="Yes").click()
+    page.page.wait_for_selector("#stale-banner", state="visible")
+    assert "may not match the filters" in page.page.inner_text("#stale-banner")
+    assert float(page.page.evaluate(
+        "getComputedStyle(document.querySelector('.kpis')).opacity")) < 0.5
+    page.page.unroute("**/_dash-update-component*", failing)
+    simulated = [e for e in page.errors if "500" in e or "boom" in e]
+    assert simulated and len(simulated) == len(page.errors)  # only the failures we made
+    page.errors.clear()
+    page.page.locator("#filter-plot label", has_text="No").click()
+    page.wait_kpi(89)
+    page.page.wait_for_selector("#stale-banner", state="hidden")

@@ -1,0 +1,167 @@
+"""Every view is total over the filter space and agrees with `aggregate`: random filter states
+drawn from the vocabulary (hypothesis), the named edge states, and any JSON at the callbacks.
+"""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from components import callbacks, state, views
+from components.figures import EMPTY_NOTE
+from components.runtime import AppData, install
+from data import aggregate as ag
+from data import codebook as cb
+from data import load
+from data.filters import FilterError, Filters, apply, apply_people
+from data.geography import load_municipalities
+from data.places import GROUPS
+from tests.conftest import TOPOJSON
+
+PANELS = ("brussels", "charleroi", "antwerp", "belgium")
+
+
+@pytest.fixture(scope="module")
+def app_data():
+    data = AppData(load(), load_municipalities(TOPOJSON))
+    install(data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def offline_data():
+    return AppData(load(), None)
+
+
+def filter_states(data: AppData):
+    """Filters over the whole vocabulary: any subset of every set, any month range."""
+    vocab = data.vocabulary
+    months = state.MONTHS
+    some_places = sorted(vocab.places)[:: max(1, len(vocab.places) // 40)]
+    places = [*GROUPS, "elsewhere", *sorted(set(data.dataset.incidents["nis_code"])),
+              *some_places]
+    cits = sorted(cb.COUNTRIES)[:40]
+
+    @st.composite
+    def build(draw):
+        lo, hi = sorted(draw(st.lists(st.integers(0, len(months) - 1), min_size=2,
+                                      max_size=2)))
+        subset = lambda values, k=3: frozenset(draw(st.lists(  # noqa: E731
+            st.sampled_from(values), max_size=k, unique=True)))
+        return Filters(
+            start=draw(st.sampled_from([None, months[lo]])),
+            end=draw(st.sampled_from([None, months[hi]])),
+            types=subset(cb.INCIDENT_TYPES), connections=subset(cb.CONNECTIONS),
+            links=subset(cb.LINK_TYPES), plot=draw(st.sampled_from([None, True, False])),
+            networks=subset(sorted(vocab.networks), 2), places=subset(places),
+            citizenships=subset(["BE", "MA", "FR", *cits], 2)).checked()
+
+    return build()
+
+
+def _figure_numbers(fig: dict) -> dict:
+    """What each chart says in numbers, read back from the figure (validated by plotly)."""
+    go.Figure(fig)
+    return fig
+
+
+def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: str,
+                      by: str) -> None:
+    d = data.dataset
+    incidents = apply(d.incidents, f, d.people)
+    people = apply_people(d.people, incidents, f)
+    n = len(incidents)
+    out = callbacks.draw(f.to_state(), freq, by, True, panel, metric)
+    kpis, shares, rows, _, _, summary, _, timeline, chart_map, _, empty, error = out
+    key = ag.key_figures(incidents, people)
+    assert error is None
+    assert kpis[0].children[1].children == str(n)
+    assert kpis[2].children[1].children == str(key["attacks"]["value"])
+    assert kpis[3].children[1].children == str(key["people"]["value"])
+    assert f"· {n} incidents" in summary
+    assert len(rows) == min(n, views.TABLE_LIMIT)
+    assert (empty == {}) is (n == 0)
+    # shares: every bar's n and total agree with the aggregate
+    expected = ag.connection_by_type(incidents).set_index(["connection", "incident_type"])
+    for trace in _figure_numbers(shares)["data"]:
+        for connection, kind, count, total in trace["customdata"]:
+            assert (count, total) == tuple(expected.loc[(connection, kind), ["n", "total"]])
+    # timeline: the bars add up to n, period by period as the aggregate has them
+    table = ag.by_period(incidents, freq, by)
+    bars = {(t["name"], p): y for t in _figure_numbers(timeline)["data"]
+            for p, y in zip(t["x"], t["y"], strict=True)}
+    assert sum(bars.values()) == n == int(table["n"].sum())
+    # map: the communes of the panel carry exactly the incidents placed there
+    drawn = _figure_numbers(chart_map)["data"]
+    in_panel = [c for c in incidents["nis_code"] if panel == "belgium" or c.startswith(
+        {"brussels": "21", "charleroi": "52", "antwerp": "11"}[panel])]
+    if metric == "incidents":
+        assert sum(drawn[1]["z"]) == len(in_panel)
+    assert sorted(drawn[1]["locations"]) == sorted(set(in_panel))
+    # the empty state is drawn over every chart exactly when nothing matches
+    for fig in (shares, timeline, chart_map):
+        notes = [a for a in fig["layout"].get("annotations", []) if a.get("name") ==
+                 EMPTY_NOTE["name"]]
+        assert len(notes) == (n == 0)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_filter_states_draw_numbers_that_agree(app_data, data):
+    f = data.draw(filter_states(app_data))
+    check_views_agree(app_data, f, data.draw(st.sampled_from(PANELS)),
+                      data.draw(st.sampled_from(["incidents", "per_100k"])),
+                      data.draw(st.sampled_from(["year", "month"])),
+                      data.draw(st.sampled_from(["connection", "incident_type"])))
+
+
+EDGE_STATES = [
+    "", "type=attack&place=antwerp", "type=attack&place=11002", "citizenship=SE&type=attack",
+    "network=Kamikaze Riders&from=2014-06&to=2014-06", "from=2017-10&to=2017-10",
+    "place=21019", "plot=yes&type=attack", "link=both&connection=inspired",
+    *[f"from={m}&to={m}" for m in state.MONTHS],
+    *[f"place={p}" for p in (*GROUPS, "elsewhere")],
+]
+
+
+@pytest.mark.parametrize("query", EDGE_STATES)
+def test_named_edge_states(app_data, query):
+    f = Filters.from_query(query, app_data.vocabulary)
+    for panel in PANELS:
+        check_views_agree(app_data, f, panel, "incidents", "month", "connection")
+
+
+def test_the_empty_state_says_so_and_offline_too(app_data, offline_data):
+    f = Filters.from_query("type=attack&place=antwerp", app_data.vocabulary)
+    out = callbacks.draw(f.to_state(), panel="antwerp")
+    assert out[0][0].children[1].children == "0" and out[10] == {}
+    assert "No incidents match these filters" in json.dumps(out[1])
+    fallback = views.map_figure(offline_data, f)
+    assert "No incidents match these filters" in json.dumps(fallback)
+    go.Figure(fallback)
+
+
+# --- the filter callback, given any JSON -----------------------------------------------------
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+SOURCES = ["url", "controls", "reset", "chip", "click:shares", "click:map", "click:timeline",
+           "none"]
+
+
+@settings(max_examples=400, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(source=st.sampled_from(SOURCES), detail=JSON, search=JSON, previous=JSON,
+       controls=st.dictionaries(st.sampled_from(list(callbacks.CONTROL_IDS)), JSON))
+def test_next_filters_takes_any_json(app_data, source, detail, search, previous, controls):
+    try:
+        f = state.next_filters(source, detail, search, controls, previous, app_data.vocabulary)
+    except FilterError:
+        return  # a clear message for the page, not a crash
+    assert isinstance(f, Filters)
+    assert Filters.from_query(f.to_query(), app_data.vocabulary) == f
