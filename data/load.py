@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import codebook as cb
+from . import limits
 from .places import area_of
 from .problems import DatasetError, Problem
 from .validate import check_columns, check_incident_rules, check_people_rules
@@ -70,11 +71,33 @@ def _read_folder(folder: Path):
                 )
             continue
         files[table] = file.name
+        refused = limits.too_large(file, file.name) or (
+            limits.csv_header_problem(file, file.name) if file.suffix == ".csv"
+            else _parquet_width_problem(file))
+        if refused:
+            problems.append(refused)
+            continue
         try:
             frames[table] = _read_csv(file) if file.suffix == ".csv" else _read_parquet(file)
-        except (ValueError, OSError, UnicodeDecodeError) as err:
-            problems.append(Problem(file.name, 0, "", f"cannot be read: {err}".strip()))
+        except (ValueError, OSError, UnicodeDecodeError, ImportError) as err:
+            problems.append(Problem(file.name, 0, "", f"cannot be read: {_first_line(err)}"))
     return frames, files, problems
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip().splitlines()
+    return (text[0][:200] if text else type(err).__name__) or type(err).__name__
+
+
+def _parquet_width_problem(file: Path) -> Problem | None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        width = len(pq.read_schema(file).names)
+    except (pa.ArrowException, OSError, ValueError) as err:
+        return Problem(file.name, 0, "", f"cannot be read as Parquet: {_first_line(err)}")
+    return limits.sheet_width_problem(file, file.name, width)
 
 
 def _read_csv(file: Path) -> pd.DataFrame:
@@ -91,15 +114,24 @@ def _read_parquet(file: Path) -> pd.DataFrame:
 
 
 def _read_xlsx(path: Path):
+    refused = limits.too_large(path, path.name) or limits.workbook_problem(path)
+    if refused:
+        return {}, {}, [refused]
     try:
         sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
-    except (ValueError, OSError, KeyError) as err:
-        return {}, {}, [Problem(path.name, 0, "", f"cannot be read as a workbook: {err}")]
+    except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
+        return {}, {}, [Problem(path.name, 0, "", "cannot be read as a workbook: "
+                                f"{_first_line(err)}")]
     frames, files, problems = {}, {}, []
     for table in TABLES:
         if table in sheets:
+            label = f"{path.name}[{table}]"
+            wide = limits.sheet_width_problem(path, label, len(sheets[table].columns))
+            if wide:
+                problems.append(wide)
+                continue
             frames[table] = _tidy(sheets[table])
-            files[table] = f"{path.name}[{table}]"
+            files[table] = label
         elif table not in OPTIONAL_TABLES:
             problems.append(Problem(path.name, 0, "", f"sheet '{table}' is missing"))
     return frames, files, problems

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+
+REPORT_LIMIT = 200  # problems listed one by one; the rest are counted per rule
 
 
 @dataclass(frozen=True, order=True)
@@ -29,5 +32,11 @@ class DatasetError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(f"{len(self.problems)} problem(s) in the dataset")
 
-    def report(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+    def report(self, limit: int = REPORT_LIMIT) -> str:
+        """One line per problem, at most limit of them; then a count per rule for the rest."""
+        lines = [str(p) for p in self.problems[:limit]]
+        rest = Counter((p.file, p.column, p.message) for p in self.problems[limit:])
+        for (file, column, message), n in rest.most_common():
+            col = f" {column}:" if column else ""
+            lines.append(f"... and {n:,} more in {file}:{col} {message}")
+        return "\n".join(lines)

@@ -171,7 +171,7 @@ def test_missing_table_and_unreadable_file(tmp_path):
     (tmp_path / "people.csv").write_bytes(b"\xff\xfe\x00broken")
     problems = [str(p) for p in validate_path(tmp_path)]
     assert any("incidents.csv: table is missing" in p for p in problems)
-    assert any(p.startswith("people.csv: cannot be read") for p in problems)
+    assert any(p.startswith("people.csv:1: is not UTF-8 text") for p in problems)
 
 
 def _cli(*args):
@@ -202,3 +202,81 @@ def test_cli_validate_missing_path_is_a_clear_error(tmp_path):
     run = _cli("validate", str(tmp_path / "nope"))
     assert run.returncode == 1 and "no such file or folder" in run.stdout
     assert "Traceback" not in run.stderr
+
+
+# --- limits: answered at once, one line each --------------------------------------------------
+def test_report_lists_200_problems_then_counts_per_rule(make_dataset):
+    def many(tables):
+        tables["incidents"]["connection"] = "maybe"
+        tables["people"]["role"] = "suspect"
+    with pytest.raises(DatasetError) as err:
+        load(make_dataset(many))
+    problems, lines = err.value.problems, err.value.report().splitlines()
+    rest = {(p.file, p.column, p.message) for p in problems[200:]}
+    assert len(problems) > 200 and len(lines) == 200 + len(rest)
+    assert lines[:200] == [str(p) for p in problems[:200]]
+    counted = sum(int(line.split()[2].replace(",", "")) for line in lines[200:])
+    assert counted == len(problems) - 200
+    # 107 incidents listed first, then 93 of the 135 people: 42 counted
+    assert "... and 42 more in people.csv: role: must be one of arrested, attacker" in lines
+
+
+def test_a_header_of_100_000_columns_is_refused_from_its_first_line(tmp_path):
+    (tmp_path / "incidents.csv").write_text(",".join(f"c{i}" for i in range(100_000)) + "\n1\n")
+    problems = [str(p) for p in validate_path(tmp_path)]
+    assert problems == ["incidents.csv:1: header has 100,000 columns; at most 200 are read"]
+
+
+def test_a_header_longer_than_a_megabyte_is_refused(tmp_path):
+    (tmp_path / "incidents.csv").write_text(",".join(f"c{i}" for i in range(1_000_000)))
+    assert [str(p) for p in validate_path(tmp_path)] == [
+        "incidents.csv:1: header row is longer than 1,048,576 bytes"]
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(tmp_path, monkeypatch, make_dataset):
+    folder = make_dataset()
+    monkeypatch.setenv("BEEXPLORER_MAX_FILE_MB", "0")
+    problems = [str(p) for p in validate_path(folder)]
+    assert any(p.startswith("incidents.csv: file is 0 MB, more than the 0 MB") for p in problems)
+
+
+def _workbook(tmp_path, make_dataset):
+    folder = make_dataset()
+    book = tmp_path / "data.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        for name in ("incidents", "people", "networks"):
+            pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False).to_excel(
+                writer, sheet_name=name, index=False)
+    return book
+
+
+@pytest.mark.parametrize("damage,message", [
+    (lambda b: b[: len(b) // 2], "is not a readable .xlsx workbook (truncated or damaged?)"),
+    (lambda b: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000,
+     "workbook is password-protected (or an old .xls)"),
+    (lambda b: b"PK\x03\x04 garbage", "is not a readable .xlsx workbook"),
+])
+def test_damaged_or_encrypted_workbooks_get_one_line(tmp_path, make_dataset, damage, message):
+    book = _workbook(tmp_path, make_dataset)
+    book.write_bytes(damage(book.read_bytes()))
+    problems = [str(p) for p in validate_path(book)]
+    assert len(problems) == 1 and problems[0].startswith(f"data.xlsx: {message}")
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(tmp_path):
+    import zipfile
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * 50_000_000)
+    problems = [str(p) for p in validate_path(bomb)]
+    assert len(problems) == 1 and "refused" in problems[0] and "unpacks to 50 MB" in problems[0]
+
+
+def test_cli_caps_its_listing(make_dataset):
+    def many(tables):
+        tables["incidents"]["connection"] = "maybe"
+        tables["people"]["role"] = "suspect"
+    run = _cli("validate", str(make_dataset(many)))
+    lines = run.stdout.splitlines()
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert 200 < len(lines) < 210 and lines[-1].startswith("... and ")
