@@ -35,10 +35,14 @@ WORKER_BOOT_ERROR = 3
 def load_app_data(data_path: str | None = None, boundaries: str | None = None,
                   boundary_id: str | None = None, exit_code: int = 1) -> AppData:
     """Dataset and boundaries; an invalid dataset exits with its problems, no traceback."""
+    folder = geography.cache_dir()
+    if folder.exists() and not folder.is_dir():
+        print(f"cache folder {folder} is not a folder (check {geography.CACHE_ENV}): no cached "
+              "boundaries, the schematic map is shown", file=sys.stderr)
     try:
         munis = geography.load_municipalities(boundaries, boundary_id)
     except (ValueError, OSError) as err:
-        print(f"boundary file ignored: {err}", file=sys.stderr)
+        print(f"boundary file ignored, the schematic map is shown: {err}", file=sys.stderr)
         munis = None
     codes = set(munis["nis_code"]) if munis is not None else None
     try:

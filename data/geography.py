@@ -84,15 +84,36 @@ def boundary_file(path: Path | None = None, cache: Path | None = None) -> Path |
     return cached if cached.exists() else None
 
 
+class BoundaryError(ValueError):
+    """A boundary file that cannot be used, with what to do about it."""
+
+
+REFETCH = "run `python -m data geometry fetch` to download it again"
+
+
 def load_municipalities(
     path: Path | None = None, id_column: str | None = None, cache: Path | None = None
 ) -> pd.DataFrame | None:
-    """Municipalities (EPSG:4326, nis_code, name_fr, name_nl, population, geometry) or None."""
+    """Municipalities (EPSG:4326, nis_code, name_fr, name_nl, population, geometry) or None.
+
+    BoundaryError (one line, no traceback) when the file is damaged or cannot be read.
+    """
     source = boundary_file(path, cache)
     if source is None:
         return None
-    return _load(source.resolve(), id_column or os.environ.get(ID_COLUMN_ENV) or "nis",
-                 cache_dir(cache))
+    downloaded = source == cache_dir(cache) / BOUNDARY_NAME
+    try:
+        if downloaded and hashlib.sha256(source.read_bytes()).hexdigest() != BOUNDARY_SHA256:
+            raise BoundaryError(f"{source}: the cached boundary file is damaged or truncated "
+                                f"(its checksum does not match); {REFETCH}")
+        return _load(source.resolve(), id_column or os.environ.get(ID_COLUMN_ENV) or "nis",
+                     cache_dir(cache))
+    except BoundaryError:
+        raise
+    except Exception as err:  # noqa: BLE001 - GDAL, shapely and the OS raise many kinds
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0][:200]
+        raise BoundaryError(f"{source}: cannot be read ({first})"
+                            + (f"; {REFETCH}" if downloaded else "")) from None
 
 
 @cache
@@ -103,9 +124,12 @@ def _load(source: Path, id_column: str, folder: Path):
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     cached = folder / f"municipalities-{digest}-{id_column}-{SIMPLIFY_TOLERANCE}.geojson"
     if cached.exists():
-        frame = gpd.read_file(cached)
-        frame["nis_code"] = frame["nis_code"].astype(str)
-        return frame
+        try:
+            frame = gpd.read_file(cached)
+            frame["nis_code"] = frame["nis_code"].astype(str)
+            return frame
+        except Exception:  # noqa: BLE001 - a damaged derived file: rebuild it from the source
+            cached.unlink(missing_ok=True)
     out = _prepare(source, id_column)
     try:
         folder.mkdir(parents=True, exist_ok=True)
