@@ -48,7 +48,7 @@ def load_app_data(data_path: str | None = None, boundaries: str | None = None,
     try:
         dataset = load(data_path or os.environ.get(DATA_ENV) or None, codes)
     except DatasetError as err:
-        print(f"The dataset cannot be loaded ({len(err.problems)} problems):", file=sys.stderr)
+        print(f"The dataset cannot be loaded ({err.total:,} problems):", file=sys.stderr)
         print(err.report(), file=sys.stderr)
         raise SystemExit(exit_code) from None
     return AppData(dataset, munis)

@@ -52,7 +52,7 @@ def _validate(args) -> int:
         d = load(args.path, register)
     except DatasetError as err:
         print(err.report())
-        print(f"{len(err.problems)} problem(s) in {args.path}", file=sys.stderr)
+        print(f"{err.total:,} problem(s) in {args.path}", file=sys.stderr)
         return 1
     checked = "boundary register" if register else "arrondissement codes (no boundary file)"
     print(

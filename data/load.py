@@ -14,7 +14,7 @@ from . import codebook as cb
 from . import limits
 from .places import area_of
 from .problems import DatasetError, Problem
-from .validate import check_columns, check_incident_rules, check_people_rules
+from .validate import check_columns, check_incident_rules, check_people_rules, counted
 
 BUNDLED = Path(__file__).with_name("bundled")
 TABLES = ("incidents", "people", "networks")
@@ -144,8 +144,8 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_path(path: Path, municipalities: set[str] | None = None) -> list[Problem]:
-    """Every problem of the dataset at path (empty when it is valid)."""
-    return _check(path, municipalities)[1]
+    """The problems of the dataset at path, at most PER_RULE of each rule (empty when valid)."""
+    return counted(_check(path, municipalities)[1])[0]
 
 
 def _check(path: Path, municipalities: set[str] | None):
@@ -173,7 +173,7 @@ def load(
     path = Path(path) if path else BUNDLED
     frames, problems = _check(path, municipalities)
     if problems:
-        raise DatasetError(problems)
+        raise DatasetError(*counted(problems))
     version = _read_version(path)
     incidents = _type_incidents(frames["incidents"])
     people = _type_people(frames.get("people", _empty("people")))

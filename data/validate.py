@@ -6,6 +6,7 @@ are a short table of vectorised predicates. Rows are numbered as a spreadsheet s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -14,7 +15,7 @@ import pandera.pandas as pa
 from . import codebook as cb
 from .codebook import Column, split
 from .places import is_wellformed_nis
-from .problems import Problem
+from .problems import PER_RULE, Problem
 
 ROW_OFFSET = 2  # header is row 1, first record row 2
 
@@ -76,12 +77,31 @@ SCHEMAS = {table: _schema(table) for table in cb.TABLES}
 
 
 def check_columns(table: str, frame: pd.DataFrame, file: str) -> list[Problem]:
-    """Per-column rules of one raw table, via pandera, as Problems."""
+    """Per-column rules of one raw table, via pandera, as Problems (at most PER_RULE of each
+    rule; the others as one Problem per rule with row -count, see `counted`)."""
     try:
         SCHEMAS[table].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        return [_to_problem(row, file) for row in err.failure_cases.itertuples(index=False)]
+        cases = err.failure_cases
+        first = cases.groupby(["column", "check"], sort=False, dropna=False).head(PER_RULE)
+        extra = cases.drop(index=first.index).groupby(["column", "check"], dropna=False).size()
+        problems = [_to_problem(row, file) for row in first.itertuples(index=False)]
+        for (column, check), n in extra.items():
+            rows = cases[(cases["column"] == column) & (cases["check"] == check)]
+            sample = _to_problem(next(rows.head(1).itertuples(index=False)), file)
+            problems.append(Problem(file, -int(n), sample.column, sample.message))
+        return problems
     return []
+
+
+def counted(problems: list[Problem]) -> tuple[list[Problem], Counter]:
+    """Split Problems into those listed one by one and per-rule counts (row -n: n more)."""
+    listed = [p for p in problems if p.row >= 0]
+    more = Counter()
+    for p in problems:
+        if p.row < 0:
+            more[(p.file, p.column, p.message)] += -p.row
+    return listed, more
 
 
 def _to_problem(case, file: str) -> Problem:

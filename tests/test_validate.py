@@ -280,3 +280,18 @@ def test_cli_caps_its_listing(make_dataset):
     lines = run.stdout.splitlines()
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert 200 < len(lines) < 210 and lines[-1].startswith("... and ")
+
+
+def test_problems_of_one_rule_are_kept_200_and_counted_beyond(tmp_path):
+    from data.synthetic import synthetic_tables
+    tables = synthetic_tables(450)
+    tables["incidents"]["connection"] = "maybe"
+    for name, frame in tables.items():
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    with pytest.raises(DatasetError) as err:
+        load(tmp_path)
+    rule = ("incidents.csv", "connection", "must be one of linked, inspired")
+    assert err.value.total == 450 and len(err.value.problems) == 200
+    assert err.value.more == {rule: 250}
+    assert err.value.report().splitlines()[-1] == (
+        "... and 250 more in incidents.csv: connection: must be one of linked, inspired")
