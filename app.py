@@ -99,7 +99,7 @@ def create_app(data: AppData) -> dash.Dash:
     @server.route("/health")
     def health():
         return jsonify(status="ok", incidents=len(data.dataset.incidents),
-                       boundaries=data.munis is not None)
+                       boundaries=data.munis is not None, worker=os.getpid())
 
     @server.route(GEOJSON_URL.replace("{panel}", "<panel>"))
     def municipalities_geojson(panel: str):

@@ -101,7 +101,10 @@ HIDDEN = {"display": "none"}
 
 def _views_failed(err: Exception) -> tuple:
     """A view that could not be drawn says so where it is: never the old numbers, silently."""
-    log.error("views could not be drawn", exc_info=err)
+    if isinstance(err, FilterError):  # a state no page sends: forged, so no traceback to read
+        log.warning("views: refused a filter state: %s", str(err)[:200])
+    else:
+        log.error("views could not be drawn", exc_info=err)
     part = _part(ctx.triggered_id)
     failed = figures.failed(t("view_failed"), t("view_failed_hint"))
     alert = dmc.Alert(t("view_failed_hint"), color="red", title=t("view_failed"))
