@@ -50,6 +50,23 @@ def bundled():
     return load()
 
 
+@pytest.fixture(scope="module")
+def app_data():
+    """The app's data with the shared boundary file, installed as the running app's."""
+    from components.runtime import AppData, install
+    from data.geography import load_municipalities
+    data = AppData(load(), load_municipalities(TOPOJSON))
+    install(data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def offline_data():
+    """The app's data with no boundary file (the schematic map)."""
+    from components.runtime import AppData
+    return AppData(load(), None)
+
+
 @pytest.fixture
 def make_dataset(tmp_path) -> Callable[..., Path]:
     """Copy the bundled CSVs into tmp, let a function change the raw tables, return the folder."""

@@ -13,28 +13,13 @@ from hypothesis import strategies as st
 
 from components import callbacks, state, views
 from components.figures import EMPTY_NOTE
-from components.runtime import AppData, install
+from components.runtime import AppData
 from data import aggregate as ag
 from data import codebook as cb
-from data import load
 from data.filters import FilterError, Filters, apply, apply_people
-from data.geography import load_municipalities
 from data.places import GROUPS
-from tests.conftest import TOPOJSON
 
 PANELS = ("brussels", "charleroi", "antwerp", "belgium")
-
-
-@pytest.fixture(scope="module")
-def app_data():
-    data = AppData(load(), load_municipalities(TOPOJSON))
-    install(data)
-    return data
-
-
-@pytest.fixture(scope="module")
-def offline_data():
-    return AppData(load(), None)
 
 
 def filter_states(data: AppData):

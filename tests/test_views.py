@@ -7,23 +7,7 @@ import pytest
 from dash import no_update
 
 from components import callbacks, state, views
-from components.runtime import AppData, install
-from data import load
 from data.filters import FilterError, Filters, Vocabulary
-from data.geography import load_municipalities
-from tests.conftest import TOPOJSON
-
-
-@pytest.fixture(scope="module")
-def app_data():
-    data = AppData(load(), load_municipalities(TOPOJSON))
-    install(data)
-    return data
-
-
-@pytest.fixture(scope="module")
-def offline_data():
-    return AppData(load(), None)
 
 
 def _fig(build):
