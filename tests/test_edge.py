@@ -103,3 +103,12 @@ def test_robots_txt_is_real(app_url):
 ])
 def test_nesting_depth_reads_strings_and_stops_early(text, depth):
     assert nesting_depth(text) == depth
+
+
+def test_every_callback_input_has_a_rule_in_the_guard():
+    """A new callback whose inputs the guard does not know would answer 400 to every click."""
+    import app as app_module
+    from components.guard import RULES, callback_specs
+    deps = [d for spec in callback_specs(app_module.app.callback_map).values()
+            for d in (*spec.inputs, *spec.state)]
+    assert deps and [d for d in deps if d.rule_key() not in RULES] == []
