@@ -114,7 +114,7 @@ class Column:
     """One column of the codebook."""
 
     name: str
-    kind: str  # text | date | choice | choices | bool | int | nis | id | countries | country
+    kind: str  # text | date | choice | choices | bool | int | nis | id | countries | country | ref
     required: bool
     meaning: str
     example: str
@@ -205,6 +205,15 @@ INCIDENTS = (
         "Named networks the incident belongs to, separated by "
         "';'; each must be in the networks table.",
         "Paris cell;Brussels cell",
+    ),
+    Column(
+        "contact_ref",
+        "ref",
+        False,
+        "An opaque reference shared by incidents tied to the same facilitator or recruiter "
+        "(a person outside the named networks): letters, digits, '-', '_' or '.', at most 32, "
+        "no spaces. Never a name.",
+        "R-01",
     ),
     Column(
         "source_type",
@@ -325,4 +334,5 @@ def _kind_note(kind: str) -> str:
         "id": "unique, non-empty",
         "countries": "alpha-2 codes separated by `;`",
         "country": "one alpha-2 code",
+        "ref": "opaque reference, e.g. `R-01`",
     }.get(kind, "text")

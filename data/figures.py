@@ -146,3 +146,11 @@ figure("people_arrested_antwerp")(
     lambda d: int(_in(d, "antwerp").query("incident_type == 'arrest_action'")["people"].sum())
 )
 figure("incidents_other_places")(lambda d: len(_in(d, "elsewhere")))
+
+
+@figure("antwerp_arrest_actions_tied_to_one_recruiter")
+def antwerp_one_recruiter(d: Dataset) -> int:
+    """The most Antwerp arrest actions that share one contact reference (0 when not coded)."""
+    refs = _in(d, "antwerp").query("incident_type == 'arrest_action'")["contact_ref"]
+    counts = refs[refs != ""].value_counts()
+    return int(counts.iloc[0]) if len(counts) else 0

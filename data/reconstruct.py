@@ -14,7 +14,7 @@ import pandas as pd
 from . import codebook as cb
 from . import reconstruct_plan as plan
 
-DATASET_VERSION = "reconstruction-1.0"
+DATASET_VERSION = "reconstruction-1.1"  # 1.1: contact_ref for the Antwerp recruiter figure
 SOURCE = "Reconstructed from the aggregates in Van Ostaeyen & Van Vlierden (CTC, 2018)"
 
 
@@ -116,6 +116,8 @@ def _assign_people(rng: random.Random, generated: list[dict]) -> None:
     inspired = [a for a in generated if a["connection"] == "inspired"]
     for a, n in zip(antwerp, plan.ANTWERP_PEOPLE, strict=True):
         a["people"] = n
+    for a in antwerp[: plan.ANTWERP_TIED_TO_ONE_RECRUITER]:
+        a["contact_ref"] = plan.ANTWERP_RECRUITER_REF
     for a, n in zip(inspired, plan.INSPIRED_PEOPLE, strict=True):
         a["people"] = n
     rest = [a for a in generated if "people" not in a]

@@ -10,6 +10,9 @@ from __future__ import annotations
 ANDERLECHT, BRUXELLES, FOREST, MOLENBEEK = "21001", "21004", "21007", "21012"
 SAINT_GILLES, SCHAERBEEK, ETTERBEEK, LAEKEN_JETTE = "21013", "21015", "21005", "21010"
 CHARLEROI, ANTWERP, VERVIERS, OSTEND = "52011", "11002", "63079", "35013"
+# 3 of the 4 Antwerp arrest actions involved contacts of one recruiter: an opaque reference
+ANTWERP_TIED_TO_ONE_RECRUITER = 3
+ANTWERP_RECRUITER_REF = "R-01"
 MAASEIK, VILVOORDE, ZAVENTEM = "72021", "23088", "23094"
 
 ZERKANI, PARIS, BRUSSELS_CELL = "Zerkani network", "Paris cell", "Brussels cell"

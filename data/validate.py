@@ -53,6 +53,9 @@ def _kind_check(col: Column) -> pa.Check | None:
         msg = "must be a 5-digit NIS code of a Belgian arrondissement"
     elif k == "countries":
         fn, msg = _all_in(cb.COUNTRIES), "each code must be an upper-case alpha-2 country code"
+    elif k == "ref":
+        fn = lambda s: (s == "") | s.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}")  # noqa: E731
+        msg = "must be an opaque reference (letters, digits, - _ . ; at most 32; no spaces)"
     elif k == "country":
         fn = lambda s: (s == "") | s.isin(frozenset(cb.COUNTRIES))  # noqa: E731
         msg = "must be one upper-case alpha-2 country code"

@@ -54,6 +54,8 @@ CASES = [
     ("target", _set("incidents", 3, "target", "banks"), "incidents.csv:5: target", "banks"),
     ("source type", _set("incidents", 3, "source_type", "rumour"),
      "incidents.csv:5: source_type", "rumour"),
+    ("contact reference is no name", _set("incidents", 3, "contact_ref", "John Doe"),
+     "incidents.csv:5: contact_ref: must be an opaque reference", "John Doe"),
     ("network unknown", _set("incidents", 3, "networks", "Nowhere cell"),
      "incidents.csv:5: networks: is not in the networks table", "Nowhere cell"),
     ("required column", _drop("incidents", "connection"), "incidents.csv:1: connection", ""),
