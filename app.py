@@ -110,7 +110,8 @@ def create_app(data: AppData) -> dash.Dash:
         return response
 
     @server.route("/methodology")
-    def methodology():
+    @server.route("/study")
+    def page():
         return app.index()
 
     # Dash registers its script paths on a worker's first request; with threaded workers two

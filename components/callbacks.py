@@ -14,6 +14,7 @@ from data.i18n import t
 from . import figures, ids, state, views
 from .layout import GRID_OPTIONS, methodology_content
 from .runtime import current
+from .study_page import study_content
 
 CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
                "connections": ids.FILTER_CONNECTION, "links": ids.FILTER_LINK,
@@ -178,14 +179,17 @@ def _map(data, f: Filters, panel, metric):
 
 
 @callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),
-          Output(ids.METHODOLOGY, "children"), Input(ids.URL, "pathname"))
+          Output(ids.METHODOLOGY, "children"), Output(ids.STUDY, "style"),
+          Output(ids.STUDY, "children"), Input(ids.URL, "pathname"))
 def show_page(pathname):
-    """/methodology shows the methodology page; every other path the dashboard."""
-    on_methodology = str(pathname or "").rstrip("/").endswith("/methodology")
+    """/methodology and /study show their page; every other path the dashboard."""
+    page = str(pathname or "").rstrip("/").rsplit("/", 1)[-1]
     hidden = {"display": "none"}
-    if on_methodology:
-        return hidden, {}, methodology_content()
-    return {}, hidden, no_update
+    if page == "methodology":
+        return hidden, {}, methodology_content(), hidden, no_update
+    if page == "study":
+        return hidden, hidden, no_update, {}, study_content(current())
+    return {}, hidden, no_update, hidden, no_update
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"))

@@ -24,7 +24,7 @@ MAX_DEPTH = 24  # nesting of a callback post: real ones reach 7 (a chart click)
 MAX_TEXT = 2_000  # one string value (a URL query, a search box)
 MAX_ITEMS = 500  # one list value (the values chosen in one filter)
 CALLBACK_PATH = "/_dash-update-component"
-PAGES = ("/", "/methodology")  # the paths Dash's catch-all page route may answer
+PAGES = ("/", "/methodology", "/study")  # the paths Dash's catch-all page route may answer
 
 
 class Rejected(ValueError):

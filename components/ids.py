@@ -37,3 +37,4 @@ STALE_BANNER = "stale-banner"  # shown by assets/view-guard.js when the server d
 PAGE = "page"
 MAIN = "main-view"
 METHODOLOGY = "methodology-view"
+STUDY = "study-view"

@@ -74,7 +74,8 @@ def header(data: AppData) -> html.Header:
             html.Div(f"{d.name}{' · ' + d.version if d.version else ''} · "
                      f"{len(d.incidents)} incidents", className="dataset-line"),
         ]),
-        html.Nav([dcc.Link("Dashboard", href="/"), dcc.Link("Methodology", href="/methodology")]),
+        html.Nav([dcc.Link("Dashboard", href="/"), dcc.Link("Study check", href="/study"),
+                  dcc.Link("Methodology", href="/methodology")]),
     ], className="app-header")
 
 
@@ -185,6 +186,11 @@ def methodology_view() -> html.Div:
     return html.Div(id=ids.METHODOLOGY, className="methodology", style={"display": "none"})
 
 
+def study_view() -> html.Div:
+    """Filled only when /study is opened."""
+    return html.Div(id=ids.STUDY, className="methodology", style={"display": "none"})
+
+
 def methodology_content() -> dcc.Markdown:
     text = METHODOLOGY.read_text(encoding="utf-8") if METHODOLOGY.exists() else ""
     return dcc.Markdown(text, className="markdown")
@@ -198,4 +204,5 @@ def layout(data: AppData) -> dmc.MantineProvider:
         stale_banner(),
         main_view(data),
         methodology_view(),
+        study_view(),
     ]), theme={"fontFamily": "DejaVu Sans, Arial, sans-serif"})

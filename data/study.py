@@ -27,8 +27,9 @@ class Row:
     reference: object = None
     reference_pct: float | None = None
     kind: str = ""
-    status: str = "computed"  # computed | match | differs | erratum
+    status: str = "computed"  # computed | match | differs | erratum | not computable
     conflicts_with: str = ""  # a figure of the reference that this one contradicts
+    basis: str = ""  # how the reference file says the figure is counted
 
 
 def compute(d: Dataset) -> dict[str, object]:
@@ -37,7 +38,7 @@ def compute(d: Dataset) -> dict[str, object]:
 
 
 def reference_figures(path: Path = REFERENCE) -> dict[str, dict]:
-    """The study's figures by id, from published-figures.yaml."""
+    """The study's figures by id, from published-figures.yaml (OSError when it is absent)."""
     doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return {item["id"]: item for item in doc["ctc"]}
 
@@ -55,6 +56,10 @@ def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
     rows = []
     for fid in list(reference) + [f for f in computed if f not in reference]:
         if fid not in computed:
+            ref = reference[fid]
+            rows.append(Row(fid, None, None, ref.get("value"), ref.get("pct"),
+                            ref.get("kind", ""), "not computable",
+                            ref.get("conflicts_with", ""), ref.get("basis", "")))
             continue
         ref = reference.get(fid, {})
         pct = PCT[fid](d) if fid in PCT else None
@@ -74,6 +79,7 @@ def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
                 ref.get("kind", ""),
                 status,
                 ref.get("conflicts_with", ""),
+                ref.get("basis", ""),
             )
         )
     return rows

@@ -94,3 +94,15 @@ def test_map_panel_and_timeline_switches(page, app_url):
     page.page.locator("#timeline-freq label", has_text="By month").click()
     page.page.wait_for_selector("#chart-timeline >> text=Month by month")
     page.wait_kpi(14)
+
+
+def test_study_check_page(page, app_url):
+    page.page.goto(f"{app_url}/")
+    page.page.get_by_role("link", name="Study check").click()
+    page.page.wait_for_selector("#study-view #study-summary")
+    assert page.page.url.endswith("/study")
+    summary = page.page.inner_text("#study-summary")
+    assert " figures match the study on the loaded data" in summary
+    row = page.page.inner_text("#study-antwerp_arrest_actions_tied_to_one_recruiter")
+    assert "3" in row and "match" in row
+    assert page.page.locator("#main-view").is_hidden()

@@ -1,0 +1,43 @@
+"""The study check page: every reference figure beside the computed one, with its status."""
+
+from __future__ import annotations
+
+from components.runtime import AppData
+from components.study_page import study_content
+from data import load
+from data.study import compare
+
+
+def _cells(page) -> dict[str, list[str]]:
+    table = page.children[2]
+    return {tr.id.removeprefix("study-"): [str(td.children) for td in tr.children]
+            for tr in table.children[1].children}
+
+
+def test_every_reference_figure_is_listed_and_the_bundled_data_matches(offline_data, reference):
+    page = study_content(offline_data)
+    cells = _cells(page)
+    assert set(cells) >= set(reference)
+    checked = [f for f, r in reference.items() if r["kind"] in ("published", "derived",
+                                                                 "inferred")]
+    assert all(cells[f][4] == "match" for f in checked)
+    summary = "".join(str(c) for c in page.children[1].children)
+    assert f"{len(checked)} of {len(checked)} published, derived or inferred figures match" in (
+        summary)
+    two_plus = cells["pct_individuals_with_two_or_more_of_citizenship_heritage_birthplace"]
+    assert two_plus[2] == "41" and two_plus[3] == "54.8" and "Conflicts with" in two_plus[5]
+    assert cells["incidents_per_year"][1] == "assumed (not in the study)"
+
+
+def test_a_users_dataset_shows_where_its_coding_differs(make_dataset, reference):
+    uncoded = make_dataset(lambda t: t["incidents"].__setitem__("contact_ref", ""))
+    data = AppData(load(uncoded), None)
+    cells = _cells(study_content(data))
+    assert cells["antwerp_arrest_actions_tied_to_one_recruiter"][3:5] == ["0", "differs"]
+    assert cells["incidents_total"][4] == "match"
+
+
+def test_a_figure_without_a_computation_is_not_computable(bundled, reference):
+    extra = {**reference, "new_figure": {"id": "new_figure", "value": 1, "kind": "published"}}
+    row = next(r for r in compare(bundled, extra) if r.id == "new_figure")
+    assert row.status == "not computable" and row.computed is None
