@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from data.filters import Filters, Vocabulary
+from data.filters import FilterError, Filters, Vocabulary, in_group
 
 MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
@@ -69,7 +69,7 @@ def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Fil
     if source == "shares" and value in ("linked", "inspired"):
         return f.toggle("connections", value)
     if source == "map" and isinstance(value, str) and value in known.places:
-        return f.toggle("places", value)
+        return f.drill(value).checked()
     if source == "timeline":
         return _toggle_period(f, str(point.get("x", ""))[:20])
     return f
@@ -96,6 +96,8 @@ def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
         out.append(("plot", "", "plot: yes" if f.plot else "plot: no"))
     if f.start or f.end:
         out.append(("period", "", f"{f.start or MONTHS[0]} – {f.end or MONTHS[-1]}"))
+    if f.within:
+        out.append(("within", f.within, f"↩ {describe_value('places', f.within)}"))
     return out
 
 
@@ -105,6 +107,9 @@ def remove(f: Filters, name: object, value: object) -> Filters:
         return replace(f, start=None, end=None)
     if name == "plot":
         return replace(f, plot=None)
+    if name == "within" and f.within:  # back to the group the map click narrowed from
+        kept = frozenset(p for p in f.places if not in_group(p, f.within))
+        return replace(f, places=kept | {f.within}, within=None)
     if name not in SET_CONTROLS or not isinstance(value, str):
         return f
     return f.without(name, value or None)
@@ -119,8 +124,13 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
     """
     if source == "url":
         return Filters.from_query(search if isinstance(search, str) else "", known)
-    if source == "controls":
-        return from_controls(controls, known)
+    if source == "controls":  # keeps the way back of a map drill-down, where it still applies
+        f = from_controls(controls, known)
+        try:
+            before = Filters.from_query(previous if isinstance(previous, dict) else {}, known)
+        except FilterError:
+            return f
+        return replace(f, within=before.within).checked()
     if source == "reset":
         return Filters()
     f = Filters.from_query(previous if isinstance(previous, dict) else {}, known)

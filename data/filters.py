@@ -31,6 +31,7 @@ PARAMS = {
     "network": "networks",
     "place": "places",
     "citizenship": "citizenships",
+    "within": "within",
 }
 
 
@@ -66,6 +67,9 @@ class Filters:
     networks: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)
     citizenships: frozenset[str] = field(default_factory=frozenset)
+    # the place group a map click narrowed from (its municipality's chip leads back to it);
+    # navigation only: it selects nothing by itself
+    within: str | None = None
 
     # --- reading and writing ---------------------------------------------------------------
     @classmethod
@@ -88,7 +92,20 @@ class Filters:
     def checked(self) -> Filters:
         if self.start and self.end and self.start > self.end:
             raise FilterError(f"'from' ({self.start}) is after 'to' ({self.end})")
+        if self.within and not any(in_group(p, self.within) for p in self.places):
+            return replace(self, within=None)  # nothing left that came from it
         return self
+
+    def drill(self, code: str) -> Filters:
+        """A map click on a municipality: narrow a selected group that holds it to it alone,
+        or, clicked again, go back to the group; otherwise toggle it."""
+        if code in self.places and self.within and in_group(code, self.within):
+            return replace(self, places=self.places - {code} | {self.within}, within=None)
+        holder = next((g for g in sorted(self.places) if g in PLACE_GROUPS
+                       and in_group(code, g)), None)
+        if holder and code not in self.places:
+            return replace(self, places=self.places - {holder} | {code}, within=holder)
+        return self.toggle("places", code)
 
     def to_query(self) -> str:
         """Canonical query string (sorted values, comma-separated); '' when nothing is set."""
@@ -149,6 +166,11 @@ def _parse(key: str, values: list[str], known: Vocabulary):
         if len(values) != 1 or not MONTH.match(values[0]):
             raise FilterError(f"{key!r} must be one month as YYYY-MM, got {','.join(values)!r}")
         return values[0]
+    if key == "within":
+        if len(values) != 1 or values[0] not in PLACE_GROUPS:
+            raise FilterError(f"'within' must be one of {', '.join(PLACE_GROUPS)}, "
+                              f"got {','.join(values)!r}")
+        return values[0]
     if key == "plot":
         if len(values) != 1 or values[0] not in ("yes", "no"):
             raise FilterError(f"'plot' must be yes or no, got {','.join(values)!r}")
@@ -193,6 +215,13 @@ def _describe_parts(f: Filters, lang: str, names: Mapping[str, str]) -> list[str
     if f.start or f.end:
         parts.append(f"{f.start or '2014-06'} – {f.end or '2017-10'}")
     return parts
+
+
+def in_group(code: str, group: str) -> bool:
+    """A municipality belongs to a place group ('elsewhere': to none of the city groups)."""
+    if group == "elsewhere":
+        return code.isdigit() and not any(code in codes for codes in GROUPS.values())
+    return code in GROUPS.get(group, ())
 
 
 def place_codes(places: frozenset[str], incidents_codes: pd.Series) -> pd.Series:

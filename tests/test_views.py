@@ -131,3 +131,34 @@ def test_redraw_callback_as_a_function(app_data):
 def test_redraw_rejects_a_forged_state(app_data):
     with pytest.raises(FilterError):
         callbacks.draw({"type": "bogus"})
+
+
+@pytest.mark.parametrize("start,code,after,again", [
+    ("place=brussels", "21012", "place=21012&within=brussels", "place=brussels"),
+    ("place=brussels,charleroi", "21004", "place=21004,charleroi&within=brussels",
+     "place=brussels,charleroi"),
+    ("place=elsewhere", "63079", "place=63079&within=elsewhere", "place=elsewhere"),
+    ("place=charleroi", "21012", "place=21012,charleroi", "place=charleroi"),  # not inside
+    ("", "21012", "place=21012", ""),
+])
+def test_map_click_drills_into_a_selected_group_and_back(vocab, start, code, after, again):
+    f = Filters.from_query(start, vocab)
+    click = {"points": [{"customdata": code}]}
+    drilled = state.from_click("map", click, f, vocab)
+    assert drilled.to_query() == after
+    assert state.from_click("map", click, drilled, vocab).to_query() == again
+
+
+def test_drill_down_chip_leads_back_and_survives_other_filters(vocab):
+    drilled = Filters.from_query("place=21012&within=brussels", vocab)
+    chips = state.chips(drilled, lambda n, v: {"brussels": "Brussels-Capital Region"}.get(v, v))
+    assert ("within", "brussels", "↩ Brussels-Capital Region") in chips
+    assert state.remove(drilled, "within", "brussels").to_query() == "place=brussels"
+    controls = {**state.to_controls(drilled), "types": ["attack"]}
+    kept = state.next_filters("controls", None, "", controls, drilled.to_state(), vocab)
+    assert kept.to_query() == "type=attack&place=21012&within=brussels"
+    controls = {**state.to_controls(drilled), "places": []}
+    assert state.next_filters("controls", None, "", controls, drilled.to_state(),
+                              vocab).to_query() == ""  # nothing left to go back from
+    with pytest.raises(FilterError):
+        Filters.from_query("place=21012&within=nowhere", vocab)

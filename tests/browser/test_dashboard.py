@@ -106,3 +106,16 @@ def test_study_check_page(page, app_url):
     row = page.page.inner_text("#study-antwerp_arrest_actions_tied_to_one_recruiter")
     assert "3" in row and "match" in row
     assert page.page.locator("#main-view").is_hidden()
+
+
+def test_clicking_a_commune_inside_the_selected_region_drills_down_and_back(page, app_url):
+    page.open(f"{app_url}/?place=brussels")
+    page.wait_kpi(62)
+    coloured = page.page.locator("#chart-map g.trace.choropleth").nth(1).locator("path")
+    coloured.first.click(force=True)
+    page.page.wait_for_url("**/?place=21*&within=brussels")
+    page.wait_drawn()
+    assert page.kpi() < 62
+    page.page.get_by_role("button", name="Remove filter ↩ Brussels-Capital Region").click()
+    page.page.wait_for_url("**/?place=brussels")
+    page.wait_kpi(62)
