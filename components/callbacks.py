@@ -21,7 +21,9 @@ CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
                "plot": ids.FILTER_PLOT, "networks": ids.FILTER_NETWORK,
                "places": ids.FILTER_PLACE, "citizenships": ids.FILTER_CITIZENSHIP}
 log = logging.getLogger(__name__)
-CLICKS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map"}
+CLICKS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map",
+          ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
+          ids.CHART_NETWORK_TIME: "networks"}
 
 
 FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
@@ -96,8 +98,18 @@ VIEW_OUTPUTS = (
     Output(ids.CHART_TIMELINE, "figure"),
     Output(ids.CHART_MAP, "figure"), Output(ids.MAP_NOTICE, "children"),
     Output(ids.EMPTY_NOTICE, "style"), Output(ids.VIEW_ERROR, "children"),
+    Output(ids.CHART_NETWORKS, "figure"), Output(ids.CHART_NETWORK_LINKS, "figure"),
+    Output(ids.CHART_NETWORK_TIME, "figure"),
 )
+VIEW_KEYS = tuple(o.component_id for o in VIEW_OUTPUTS)
+CHARTS = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORKS,
+          ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
 HIDDEN = {"display": "none"}
+
+
+def _ordered(values: dict) -> tuple:
+    """Outputs in VIEW_OUTPUTS order; an output not in values is left as it is."""
+    return tuple(values.get(key, no_update) for key in VIEW_KEYS)
 
 
 def _views_failed(err: Exception) -> tuple:
@@ -109,12 +121,14 @@ def _views_failed(err: Exception) -> tuple:
     part = _part(ctx.triggered_id)
     failed = figures.failed(t("view_failed"), t("view_failed_hint"))
     alert = dmc.Alert(t("view_failed_hint"), color="red", title=t("view_failed"))
+    common = {ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: alert}
     if part == "timeline":
-        return (*[no_update] * 7, failed, no_update, no_update, HIDDEN, alert)
+        return _ordered({ids.CHART_TIMELINE: failed, **common})
     if part == "map":
-        return (*[no_update] * 8, failed, "", HIDDEN, alert)
-    return ([alert], failed, [], HIDDEN, [], t("view_failed"), no_update, failed, failed, "",
-            HIDDEN, None)
+        return _ordered({ids.CHART_MAP: failed, ids.MAP_NOTICE: "", **common})
+    return _ordered({**dict.fromkeys(CHARTS, failed), ids.KPIS: [alert], ids.TABLE: [],
+                     ids.PROVENANCE: HIDDEN, ids.CHIPS: [], ids.SUMMARY: t("view_failed"),
+                     ids.MAP_NOTICE: "", ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: None})
 
 
 @callback(
@@ -143,24 +157,30 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     data = current()
     f = Filters.from_query(filter_state or {}, data.vocabulary)
     if part == "timeline":
-        return (*[no_update] * 7, _timeline(data, f, freq, by, events), no_update, no_update,
-                no_update, None)
+        return _ordered({ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
+                         ids.VIEW_ERROR: None})
+    chart_map, map_notice = _map(data, f, panel, metric)
     if part == "map":
-        return (*[no_update] * 8, *_map(data, f, panel, metric), no_update, None)
+        return _ordered({ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
+                         ids.VIEW_ERROR: None})
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
-    return (
-        kpi_cards(incidents, people), views.shares_figure(data, f),
-        views.table_rows(data, incidents),
-        {} if reconstructed else HIDDEN,
-        [chip(name, value, label) for name, value, label in state.chips(f, _chip_label)],
-        f"{f.describe('en', data.place_names)} · {len(incidents)} incidents" + (
+    bar, links, active = views.network_figures(data, f)
+    return _ordered({
+        ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
+        ids.TABLE: views.table_rows(data, incidents),
+        ids.PROVENANCE: {} if reconstructed else HIDDEN,
+        ids.CHIPS: [chip(name, value, label)
+                    for name, value, label in state.chips(f, _chip_label)],
+        ids.SUMMARY: f"{f.describe('en', data.place_names)} · {len(incidents)} incidents" + (
             f" (table shows the first {views.TABLE_LIMIT:,})"
             if len(incidents) > views.TABLE_LIMIT else ""),
-        f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",
-        _timeline(data, f, freq, by, events), *_map(data, f, panel, metric),
-        {} if incidents.empty else HIDDEN, None,
-    )
+        ids.FILTER_DATE_LABEL: f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",
+        ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
+        ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
+        ids.EMPTY_NOTICE: {} if incidents.empty else HIDDEN, ids.VIEW_ERROR: None,
+        ids.CHART_NETWORKS: bar, ids.CHART_NETWORK_LINKS: links, ids.CHART_NETWORK_TIME: active,
+    })
 
 
 def _timeline(data, f: Filters, freq, by, events):

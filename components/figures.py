@@ -48,6 +48,7 @@ class Caption:
     provenance: str = ""
     lang: str = "en"
     n: int | None = None  # incidents in view; 0 draws the empty state over the chart
+    empty: str = "no_match"  # what the empty state says (a key of data.i18n)
 
 
 def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
@@ -67,7 +68,7 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
                        xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left")
     if cap.n == 0:
-        fig.add_annotation(**EMPTY_NOTE, text=f"<b>{t('no_match', cap.lang)}</b><br>"
+        fig.add_annotation(**EMPTY_NOTE, text=f"<b>{t(cap.empty, cap.lang)}</b><br>"
                            f"{t('no_match_hint', cap.lang)}")
     return fig
 

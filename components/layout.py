@@ -176,6 +176,10 @@ def main_view(data: AppData) -> html.Div:
             html.Div([chart(ids.CHART_SHARES), chart(ids.CHART_TIMELINE, timeline_controls())],
                      className="chart-row"),
             chart(ids.CHART_MAP, map_controls()),
+            html.H2(t("networks_title"), className="section-title"),
+            html.Div([chart(ids.CHART_NETWORKS), chart(ids.CHART_NETWORK_LINKS)],
+                     className="chart-row"),
+            chart(ids.CHART_NETWORK_TIME),
             table(),
         ], className="content"),
     ], id=ids.MAIN, className="layout")

@@ -70,6 +70,8 @@ def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Fil
         return f.toggle("connections", value)
     if source == "map" and isinstance(value, str) and value in known.places:
         return f.drill(value).checked()
+    if source == "networks" and isinstance(value, str) and value in known.networks:
+        return f.toggle("networks", value)
     if source == "timeline":
         return _toggle_period(f, str(point.get("x", ""))[:20])
     return f

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import pandas as pd
@@ -13,7 +14,7 @@ from data.filters import Filters, apply, apply_people
 from data.i18n import t
 from data.study import REFERENCE
 
-from . import figures
+from . import figures, figures_networks
 from .figspec import Fig
 from .runtime import GEOJSON_URL, AppData
 
@@ -70,6 +71,24 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
         return figures.fallback_map(layout, counts, cap)
     return figures.choropleth(data.munis.drop(columns="geometry"), counts,
                               geojson or GEOJSON_URL.format(panel=panel), cap, panel, metric)
+
+
+def network_figures(data: AppData, f: Filters, lang: str = "en") -> tuple[Fig, Fig, Fig]:
+    """Links per network, how they connect, when each was active: for the arrest actions in view
+    that are tied to a named network."""
+    incidents, _ = shown(data, f)
+    counts = ag.by_network(incidents)
+    actions = incidents[incidents["incident_type"] == "arrest_action"]
+    tied = int((actions["networks"] != "").sum())
+    base = caption(data, f, incidents, lang)
+    links = int(counts["arrest_actions"].sum())
+    cap = replace(base, n=tied, empty="no_network_match",
+                  subtitle=f"{base.subtitle} · {tied} {t('arrest_actions', lang)} "
+                  f"{t('tied_to_network', lang)}, {links} {t('links', lang)}")
+    return (figures_networks.links_bar(counts, cap),
+            figures_networks.connections(counts, ag.network_pairs(incidents),
+                                         data.dataset.networks, cap),
+            figures_networks.activity(ag.network_activity(incidents), cap))
 
 
 def context_events(freq: str) -> list[dict]:

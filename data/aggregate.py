@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pandas as pd
 
 from . import codebook as cb
@@ -97,6 +99,26 @@ def by_network(incidents: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index().sort_values(
         ["arrest_actions", "network"], ascending=[False, True], ignore_index=True
     )
+
+
+def network_pairs(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of networks sharing arrest actions, with how many (the links of the diagram)."""
+    actions = incidents[incidents["incident_type"] == "arrest_action"]
+    pairs = [pair for names in split(actions["networks"])
+             for pair in combinations(sorted(set(names)), 2)]
+    frame = pd.DataFrame(pairs, columns=["a", "b"])
+    return frame.value_counts().rename("arrest_actions").reset_index().sort_values(
+        ["arrest_actions", "a", "b"], ascending=[False, True, True], ignore_index=True)
+
+
+def network_activity(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Per named network: first and last arrest action, and how many."""
+    actions = incidents[incidents["incident_type"] == "arrest_action"]
+    names = split(actions["networks"])
+    rows = pd.DataFrame({"network": names, "date": actions["date"]}).explode("network")
+    rows = rows.dropna(subset=["network"])
+    out = rows.groupby("network")["date"].agg(first="min", last="max", arrest_actions="size")
+    return out.reset_index().sort_values(["first", "network"], ignore_index=True)
 
 
 def people_by_citizenship(people: pd.DataFrame) -> pd.DataFrame:

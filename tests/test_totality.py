@@ -61,7 +61,7 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     people = apply_people(d.people, incidents, f)
     n = len(incidents)
     out = callbacks.draw(f.to_state(), freq, by, True, panel, metric)
-    kpis, shares, rows, _, _, summary, _, timeline, chart_map, _, empty, error = out
+    kpis, shares, rows, _, _, summary, _, timeline, chart_map, _, empty, error, *networks = out
     key = ag.key_figures(incidents, people)
     assert error is None
     assert kpis[0].children[1].children == str(n)
@@ -87,6 +87,15 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     if metric == "incidents":
         assert sum(drawn[1]["z"]) == len(in_panel)
     assert sorted(drawn[1]["locations"]) == sorted(set(in_panel))
+    # networks: the bars are by_network's counts, the diagram's edges network_pairs'
+    bar, links, active = networks
+    counts = ag.by_network(incidents)
+    drawn_bar = _figure_numbers(bar)["data"][0]
+    assert dict(zip(drawn_bar["customdata"], drawn_bar["x"], strict=True)) == dict(
+        zip(counts["network"], counts["arrest_actions"], strict=True))
+    edges = [t for t in _figure_numbers(links)["data"] if t["mode"] == "lines"]
+    assert len(edges) == len(ag.network_pairs(incidents))
+    assert len(_figure_numbers(active)["data"]) == len(counts)
     # the empty state is drawn over every chart exactly when nothing matches
     for fig in (shares, timeline, chart_map):
         notes = [a for a in fig["layout"].get("annotations", []) if a.get("name") ==

@@ -115,15 +115,16 @@ def test_chips_and_removal(vocab):
 
 
 def test_redraw_callback_as_a_function(app_data):
-    kpis, shares, rows, notice, chips, summary, _, timeline, _, _, empty, error = callbacks.draw(
-        {"type": "attack"})
+    kpis, shares, rows, notice, chips, summary, _, timeline, _, _, empty, error, *_ = (
+        callbacks.draw({"type": "attack"}))
     assert empty == {"display": "none"} and error is None
     assert "4" in str(kpis[0].children) and len(rows) == 4
     assert notice == {"display": "none"}  # the attacks are all public record
     assert "Attacks" in summary and len(chips) == 1
     assert sum(sum(t.y) for t in go.Figure(timeline).data) == 4
     assert callbacks.draw({"place": "brussels"})[3] == {}
-    *_, fig, note, _, _ = callbacks.draw({"place": "52011"}, panel="charleroi", part="map")
+    _, _, _, _, _, _, _, _, fig, note, *_ = callbacks.draw({"place": "52011"},
+                                                           panel="charleroi", part="map")
     assert note == "" and sum(go.Figure(fig).data[1].z) == 14
     assert callbacks.draw({}, freq="month", part="timeline")[0] is no_update
 
@@ -162,3 +163,29 @@ def test_drill_down_chip_leads_back_and_survives_other_filters(vocab):
                               vocab).to_query() == ""  # nothing left to go back from
     with pytest.raises(FilterError):
         Filters.from_query("place=21012&within=nowhere", vocab)
+
+
+def test_network_views_hold_the_studys_table_1(app_data, reference):
+    bar, links, active = (go.Figure(fig) for fig in views.network_figures(app_data, Filters()))
+    table = reference["network_links"]["value"]
+    assert dict(zip(bar.data[0].customdata, bar.data[0].x, strict=True)) == table
+    assert list(bar.data[0].x) == sorted(table.values(), reverse=True)
+    assert "56 arrest actions tied to a named network, 58 links" in _text(bar)
+    edges = {tuple(sorted((round(t.x[0], 3), round(t.x[1], 3)))) for t in links.data
+             if t.mode == "lines"}
+    assert len(edges) == 2  # the two arrest actions tied to two networks
+    circle = next(t for t in links.data if t.mode == "markers+text" and "Paris cell" in
+                  t.customdata)
+    assert sorted(circle.customdata) == sorted(reference["networks_forming_one_whole"]["value"])
+    assert active.data[0].customdata[0] == "Zerkani network"  # the first active, on top
+
+
+def test_network_views_follow_the_filters_and_click(app_data, vocab):
+    f = Filters.from_query("from=2016-01&to=2016-12", app_data.vocabulary)
+    bar = go.Figure(views.network_figures(app_data, f)[0])
+    assert sum(bar.data[0].x) < 58
+    click = {"points": [{"customdata": "Paris cell"}]}
+    assert state.from_click("networks", click, Filters(), vocab).to_query() == (
+        "network=Paris+cell")
+    empty = views.network_figures(app_data, Filters.from_query("type=attack", vocab))
+    assert "No arrest action in view is tied to a named network" in str(empty[0])

@@ -1,0 +1,106 @@
+"""Pure figure functions for the named networks: links per network, how the networks connect,
+and when each was active (tables in, plotly figures out; no Dash)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from data.i18n import t
+
+from .figspec import Fig
+from .figures import COLORS, NEUTRAL, TEMPLATE, Caption, _frame, _integer_axis, escape_markup
+
+CIRCLE = "#0072B2"  # the networks that form one whole
+OTHER = "#6b6b6b"
+
+
+def links_bar(counts: pd.DataFrame, cap: Caption) -> Fig:
+    """Arrest actions per named network (an action tied to two counts for both), largest first."""
+    fig = Fig()
+    names = [escape_markup(n) for n in counts["network"]]
+    fig.add_trace("bar", y=names, x=counts["arrest_actions"], orientation="h",
+                  text=[str(n) for n in counts["arrest_actions"]], textposition="outside",
+                  marker={"color": COLORS["linked"]}, customdata=list(counts["network"]),
+                  hovertemplate="%{y}: %{x} arrest actions<extra></extra>", cliponaxis=False)
+    top = int(counts["arrest_actions"].max()) if len(counts) else 1
+    fig.update_layout(yaxis={"autorange": "reversed", "type": "category"},
+                      xaxis={"title": t("arrest_actions", cap.lang), **_integer_axis(top),
+                             "range": [0, top * 1.15 + 0.5]},
+                      showlegend=False, bargap=0.25)
+    return _frame(fig, t("chart_networks", cap.lang), cap, 120 + 34 * max(len(counts), 3))
+
+
+def layout_positions(networks: list[str], circle: set[str]) -> dict[str, tuple[float, float]]:
+    """Deterministic places for the nodes: the one circle on the left, the others on the right,
+    each set on an arc in name order (the same layout for the same names, every time)."""
+    def arc(names: list[str], cx: float) -> dict[str, tuple[float, float]]:
+        n = len(names)
+        return {name: (cx + 0.8 * math.cos(math.pi / 2 + 2 * math.pi * i / max(n, 1)),
+                       0.8 * math.sin(math.pi / 2 + 2 * math.pi * i / max(n, 1)))
+                for i, name in enumerate(sorted(names))}
+    inside = [n for n in networks if n in circle]
+    return arc(inside, 0.0) | arc([n for n in networks if n not in circle], 2.4)
+
+
+def connections(counts: pd.DataFrame, pairs: pd.DataFrame, networks: pd.DataFrame,
+                cap: Caption) -> Fig:
+    """Networks as nodes (size: arrest actions in view), joined where they share arrest actions;
+    the networks of one circle in one colour, inside a ring."""
+    circle_name = _biggest_cluster(networks)
+    circle = set(networks.loc[networks["cluster"] == circle_name, "network"]) if circle_name \
+        else set()
+    names = list(networks["network"])
+    pos = layout_positions(names, circle)
+    n_by = dict(zip(counts["network"], counts["arrest_actions"], strict=True))
+    fig = Fig()
+    if circle:
+        fig.add_shape(type="circle", x0=-1.25, x1=1.25, y0=-1.25, y1=1.25,
+                      line={"color": CIRCLE, "dash": "dot", "width": 1.5}, layer="below")
+        fig.add_annotation(x=0, y=1.38, text=escape_markup(circle_name), showarrow=False,
+                           font={"color": CIRCLE, "size": 13})
+    for row in pairs.itertuples():
+        (x0, y0), (x1, y1) = pos[row.a], pos[row.b]
+        fig.add_trace("scatter", x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
+                      line={"color": "#222", "width": 1.5 + 1.5 * row.arrest_actions},
+                      showlegend=False)
+    for group, colour in ((circle, CIRCLE), (set(names) - circle, OTHER)):
+        members = [n for n in names if n in group]
+        sizes = [n_by.get(n, 0) for n in members]
+        fig.add_trace("scatter", x=[pos[n][0] for n in members], y=[pos[n][1] for n in members],
+                      mode="markers+text", text=[f"{escape_markup(n)} ({k})" for n, k in
+                                                 zip(members, sizes, strict=True)],
+                      textposition="bottom center", customdata=members, showlegend=False,
+                      marker={"size": [12 + 4 * math.sqrt(k) * 3 for k in sizes],
+                              "color": [colour if k else NEUTRAL for k in sizes],
+                              "line": {"color": "white", "width": 1}},
+                      hovertemplate="%{text}<extra></extra>", cliponaxis=False)
+    fig.update_layout(xaxis={"visible": False, "range": [-1.6, 3.6]},
+                      yaxis={"visible": False, "range": [-1.55, 1.55], "scaleanchor": "x"},
+                      template=TEMPLATE)
+    return _frame(fig, t("chart_network_links", cap.lang), cap, 460)
+
+
+def _biggest_cluster(networks: pd.DataFrame) -> str:
+    clusters = networks["cluster"].fillna("")
+    counts = clusters[clusters != ""].value_counts()
+    return str(counts.index[0]) if len(counts) else ""
+
+
+def activity(spans: pd.DataFrame, cap: Caption, start: str = "2014-06",
+             end: str = "2017-10") -> Fig:
+    """First to last arrest action per network, on the timeline's span, earliest on top."""
+    fig = Fig()
+    for row in spans.itertuples():
+        name = escape_markup(row.network)
+        first, last = row.first.strftime("%Y-%m-%d"), row.last.strftime("%Y-%m-%d")
+        fig.add_trace("scatter", x=[first, last], y=[name, name], mode="lines+markers",
+                      line={"color": COLORS["linked"], "width": 8},
+                      marker={"size": 10, "color": COLORS["linked"]}, customdata=[row.network] * 2,
+                      showlegend=False, hovertemplate=(f"{name}: {first} – {last}, "
+                                                       f"{row.arrest_actions} arrest actions"
+                                                       "<extra></extra>"))
+    fig.update_layout(xaxis={"type": "date", "range": [f"{start}-01", f"{end}-28"]},
+                      yaxis={"autorange": "reversed", "type": "category"})
+    return _frame(fig, t("chart_network_time", cap.lang), cap, 120 + 34 * max(len(spans), 3))
