@@ -33,15 +33,27 @@ def links_bar(counts: pd.DataFrame, cap: Caption) -> Fig:
 
 
 def layout_positions(networks: list[str], circle: set[str]) -> dict[str, tuple[float, float]]:
-    """Deterministic places for the nodes: the one circle on the left, the others on the right,
-    each set on an arc in name order (the same layout for the same names, every time)."""
-    def arc(names: list[str], cx: float) -> dict[str, tuple[float, float]]:
-        n = len(names)
-        return {name: (cx + 0.8 * math.cos(math.pi / 2 + 2 * math.pi * i / max(n, 1)),
-                       0.8 * math.sin(math.pi / 2 + 2 * math.pi * i / max(n, 1)))
-                for i, name in enumerate(sorted(names))}
-    inside = [n for n in networks if n in circle]
-    return arc(inside, 0.0) | arc([n for n in networks if n not in circle], 2.4)
+    """Deterministic places for the nodes (the same layout for the same names, every time): the
+    one circle on a ring on the left, the other networks in a column on the right, by name."""
+    inside = sorted(n for n in networks if n in circle)
+    others = sorted(n for n in networks if n not in circle)
+    k = max(len(inside), 1)
+    ring = {name: (RADIUS * math.cos(math.pi / 2 + 2 * math.pi * i / k),
+                   RADIUS * math.sin(math.pi / 2 + 2 * math.pi * i / k))
+            for i, name in enumerate(inside)}
+    step = 2.6 / max(len(others) - 1, 1)
+    column = {name: (GAP, 1.3 - i * step) for i, name in enumerate(others)}
+    return ring | column
+
+
+RADIUS, GAP = 1.0, 3.0  # the ring's radius; where the column of other networks stands
+
+
+def _label_side(x: float, y: float) -> str:
+    """Ring labels above or below their node (never across the links); column labels right."""
+    if x >= GAP:
+        return "middle right"
+    return "top center" if y >= 0 else "bottom center"
 
 
 def connections(counts: pd.DataFrame, pairs: pd.DataFrame, networks: pd.DataFrame,
@@ -56,10 +68,11 @@ def connections(counts: pd.DataFrame, pairs: pd.DataFrame, networks: pd.DataFram
     n_by = dict(zip(counts["network"], counts["arrest_actions"], strict=True))
     fig = Fig()
     if circle:
-        fig.add_shape(type="circle", x0=-1.25, x1=1.25, y0=-1.25, y1=1.25,
+        edge = RADIUS + 0.55
+        fig.add_shape(type="circle", x0=-edge, x1=edge, y0=-edge, y1=edge,
                       line={"color": CIRCLE, "dash": "dot", "width": 1.5}, layer="below")
-        fig.add_annotation(x=0, y=1.38, text=escape_markup(circle_name), showarrow=False,
-                           font={"color": CIRCLE, "size": 13})
+        fig.add_annotation(x=0, y=edge + 0.3, text=escape_markup(circle_name),
+                           showarrow=False, font={"color": CIRCLE, "size": 14})
     for row in pairs.itertuples():
         (x0, y0), (x1, y1) = pos[row.a], pos[row.b]
         fig.add_trace("scatter", x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
@@ -71,15 +84,16 @@ def connections(counts: pd.DataFrame, pairs: pd.DataFrame, networks: pd.DataFram
         fig.add_trace("scatter", x=[pos[n][0] for n in members], y=[pos[n][1] for n in members],
                       mode="markers+text", text=[f"{escape_markup(n)} ({k})" for n, k in
                                                  zip(members, sizes, strict=True)],
-                      textposition="bottom center", customdata=members, showlegend=False,
+                      textposition=[_label_side(*pos[n]) for n in members],
+                      customdata=members, showlegend=False,
                       marker={"size": [12 + 4 * math.sqrt(k) * 3 for k in sizes],
                               "color": [colour if k else NEUTRAL for k in sizes],
                               "line": {"color": "white", "width": 1}},
                       hovertemplate="%{text}<extra></extra>", cliponaxis=False)
-    fig.update_layout(xaxis={"visible": False, "range": [-1.6, 3.6]},
-                      yaxis={"visible": False, "range": [-1.55, 1.55], "scaleanchor": "x"},
-                      template=TEMPLATE)
-    return _frame(fig, t("chart_network_links", cap.lang), cap, 460)
+    fig.update_layout(xaxis={"visible": False, "range": [-2.4, GAP + 3.4]},
+                      yaxis={"visible": False, "range": [-1.9, 1.95]},
+                      template=TEMPLATE, font={"size": 15})
+    return _frame(fig, t("chart_network_links", cap.lang), cap, 480)
 
 
 def _biggest_cluster(networks: pd.DataFrame) -> str:

@@ -177,9 +177,9 @@ def main_view(data: AppData) -> html.Div:
                      className="chart-row"),
             chart(ids.CHART_MAP, map_controls()),
             html.H2(t("networks_title"), className="section-title"),
-            html.Div([chart(ids.CHART_NETWORKS), chart(ids.CHART_NETWORK_LINKS)],
+            html.Div([chart(ids.CHART_NETWORKS), chart(ids.CHART_NETWORK_TIME)],
                      className="chart-row"),
-            chart(ids.CHART_NETWORK_TIME),
+            chart(ids.CHART_NETWORK_LINKS),
             table(),
         ], className="content"),
     ], id=ids.MAIN, className="layout")

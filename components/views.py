@@ -80,11 +80,11 @@ def network_figures(data: AppData, f: Filters, lang: str = "en") -> tuple[Fig, F
     counts = ag.by_network(incidents)
     actions = incidents[incidents["incident_type"] == "arrest_action"]
     tied = int((actions["networks"] != "").sum())
-    base = caption(data, f, incidents, lang)
     links = int(counts["arrest_actions"].sum())
-    cap = replace(base, n=tied, empty="no_network_match",
-                  subtitle=f"{base.subtitle} · {tied} {t('arrest_actions', lang)} "
-                  f"{t('tied_to_network', lang)}, {links} {t('links', lang)}")
+    cap = replace(caption(data, f, incidents, lang), n=tied, empty="no_network_match",
+                  subtitle=f"{figures.escape_markup(f.describe(lang, data.place_names))} · "
+                  f"{tied} {t('arrest_actions', lang)} {t('tied_to_network', lang)} · "
+                  f"{links} {t('links', lang)}")
     return (figures_networks.links_bar(counts, cap),
             figures_networks.connections(counts, ag.network_pairs(incidents),
                                          data.dataset.networks, cap),

@@ -170,7 +170,7 @@ def test_network_views_hold_the_studys_table_1(app_data, reference):
     table = reference["network_links"]["value"]
     assert dict(zip(bar.data[0].customdata, bar.data[0].x, strict=True)) == table
     assert list(bar.data[0].x) == sorted(table.values(), reverse=True)
-    assert "56 arrest actions tied to a named network, 58 links" in _text(bar)
+    assert "All incidents · 56 arrest actions with a network · 58 links" in _text(bar)
     edges = {tuple(sorted((round(t.x[0], 3), round(t.x[1], 3)))) for t in links.data
              if t.mode == "lines"}
     assert len(edges) == 2  # the two arrest actions tied to two networks
