@@ -23,7 +23,8 @@ CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
 log = logging.getLogger(__name__)
 CLICKS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map",
           ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
-          ids.CHART_NETWORK_TIME: "networks"}
+          ids.CHART_NETWORK_TIME: "networks", ids.CHART_PEOPLE_CITIZENSHIP: "citizenship",
+          ids.CHART_PEOPLE_YEARS: "citizenship"}
 
 
 FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
@@ -100,10 +101,15 @@ VIEW_OUTPUTS = (
     Output(ids.EMPTY_NOTICE, "style"), Output(ids.VIEW_ERROR, "children"),
     Output(ids.CHART_NETWORKS, "figure"), Output(ids.CHART_NETWORK_LINKS, "figure"),
     Output(ids.CHART_NETWORK_TIME, "figure"),
+    Output(ids.PEOPLE_SUMMARY, "children"), Output(ids.CHART_PEOPLE_CITIZENSHIP, "figure"),
+    Output(ids.CHART_PEOPLE_BIRTHPLACE, "figure"), Output(ids.CHART_PEOPLE_HERITAGE, "figure"),
+    Output(ids.CHART_PEOPLE_YEARS, "figure"),
 )
 VIEW_KEYS = tuple(o.component_id for o in VIEW_OUTPUTS)
+PEOPLE_CHARTS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
+                 ids.CHART_PEOPLE_HERITAGE, ids.CHART_PEOPLE_YEARS)
 CHARTS = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORKS,
-          ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
+          ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME, *PEOPLE_CHARTS)
 HIDDEN = {"display": "none"}
 
 
@@ -128,7 +134,8 @@ def _views_failed(err: Exception) -> tuple:
         return _ordered({ids.CHART_MAP: failed, ids.MAP_NOTICE: "", **common})
     return _ordered({**dict.fromkeys(CHARTS, failed), ids.KPIS: [alert], ids.TABLE: [],
                      ids.PROVENANCE: HIDDEN, ids.CHIPS: [], ids.SUMMARY: t("view_failed"),
-                     ids.MAP_NOTICE: "", ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: None})
+                     ids.MAP_NOTICE: "", ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: None,
+                     ids.PEOPLE_SUMMARY: t("view_failed")})
 
 
 @callback(
@@ -166,7 +173,9 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     bar, links, active = views.network_figures(data, f)
+    people_line, *people_figs = views.people_views(data, f)
     return _ordered({
+        ids.PEOPLE_SUMMARY: people_line, **dict(zip(PEOPLE_CHARTS, people_figs, strict=True)),
         ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
         ids.TABLE: views.table_rows(data, incidents),
         ids.PROVENANCE: {} if reconstructed else HIDDEN,

@@ -85,7 +85,9 @@ RULES: dict[tuple[str, str], Rule] = {
     (ids.CHIP, "n_clicks"): COUNT,  # pattern-matching: the rule of its "type"
     **{(cid, "clickData"): CLICK for cid in (ids.CHART_SHARES, ids.CHART_TIMELINE,
                                              ids.CHART_MAP, ids.CHART_NETWORKS,
-                                             ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)},
+                                             ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME,
+                                             ids.CHART_PEOPLE_CITIZENSHIP,
+                                             ids.CHART_PEOPLE_YEARS)},
     (ids.TIMELINE_EVENTS, "checked"): FLAG,
     (ids.FILTER_STATE, "data"): ("an object of strings or null", _optional(_state)),
 }

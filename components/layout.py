@@ -180,6 +180,12 @@ def main_view(data: AppData) -> html.Div:
             html.Div([chart(ids.CHART_NETWORKS), chart(ids.CHART_NETWORK_TIME)],
                      className="chart-row"),
             chart(ids.CHART_NETWORK_LINKS),
+            html.H2(t("people_title"), className="section-title"),
+            html.P(id=ids.PEOPLE_SUMMARY, className="people-summary"),
+            html.Div([chart(ids.CHART_PEOPLE_CITIZENSHIP), chart(ids.CHART_PEOPLE_YEARS)],
+                     className="chart-row"),
+            html.Div([chart(ids.CHART_PEOPLE_BIRTHPLACE), chart(ids.CHART_PEOPLE_HERITAGE)],
+                     className="chart-row"),
             table(),
         ], className="content"),
     ], id=ids.MAIN, className="layout")

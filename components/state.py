@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from data.codebook import COUNTRIES
 from data.filters import FilterError, Filters, Vocabulary, in_group
 
 MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
@@ -70,6 +71,8 @@ def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Fil
         return f.toggle("connections", value)
     if source == "map" and isinstance(value, str) and value in known.places:
         return f.drill(value).checked()
+    if source == "citizenship" and isinstance(value, str) and value in COUNTRIES:
+        return f.toggle("citizenships", value)
     if source == "networks" and isinstance(value, str) and value in known.networks:
         return f.toggle("networks", value)
     if source == "timeline":

@@ -10,11 +10,12 @@ import yaml
 
 from data import aggregate as ag
 from data import geography
+from data import people as pp
 from data.filters import Filters, apply, apply_people
 from data.i18n import t
 from data.study import REFERENCE
 
-from . import figures, figures_networks
+from . import figures, figures_networks, figures_people
 from .figspec import Fig
 from .runtime import GEOJSON_URL, AppData
 
@@ -89,6 +90,57 @@ def network_figures(data: AppData, f: Filters, lang: str = "en") -> tuple[Fig, F
             figures_networks.connections(counts, ag.network_pairs(incidents),
                                          data.dataset.networks, cap),
             figures_networks.activity(ag.network_activity(incidents), cap))
+
+
+def people_views(data: AppData, f: Filters, lang: str = "en") -> tuple[str, Fig, Fig, Fig, Fig]:
+    """The people in view as aggregates, with disclosure control: a summary line and four
+    charts (citizenship, Belgians' birthplace, heritage, citizenships by year)."""
+    incidents, people = shown(data, f)
+    minimum = pp.threshold()
+    base = caption(data, f, incidents, lang)
+    where = figures.escape_markup(f.describe(lang, data.place_names))
+    few = len(people) < minimum  # too few to break down at all
+
+    def cap(b: pp.Breakdown, of: str) -> figures.Caption:
+        return replace(base, n=0 if few else b.total, empty="too_few_people" if few
+                       and len(people) else "no_people",
+                       subtitle=f"{where} · {pp.shown(len(people), few, minimum)} "
+                       f"{t('people', lang).lower()} · {t('shares_of', lang)} "
+                       f"{pp.shown(b.known, few or b.known < minimum, minimum)} {t(of, lang)}")
+
+    drawn = people.iloc[:0] if few else people  # too few: nothing is broken down
+    cit, born = pp.citizenship(drawn, minimum), pp.belgians_birthplace(drawn, minimum)
+    roots = pp.heritage(drawn, minimum)
+    years = data.dataset.incidents["year"].to_numpy()[drawn["incident_row"].to_numpy()]
+    grid = pp.citizenship_by_year(drawn, pd.Series(years), minimum)
+    year_labels = [str(y) for y in range(2014, 2018)]
+    figs = (
+        figures_people.breakdown_bar(cit, cap(cit, "with_citizenship_known"), minimum,
+                                     t("chart_people_citizenship", lang)),
+        figures_people.breakdown_bar(born, cap(born, "belgian_citizens"), minimum,
+                                     t("chart_people_birthplace", lang)),
+        figures_people.breakdown_bar(roots, cap(roots, "with_heritage_known"), minimum,
+                                     t("chart_people_heritage", lang)),
+        figures_people.by_year(grid, cap(cit, "with_citizenship_known"), minimum, year_labels),
+    )
+    return people_summary(people, minimum, lang), *figs
+
+
+def people_summary(people: pd.DataFrame, minimum: int, lang: str = "en") -> str:
+    """One line: people by role and the Moroccan connection, small counts hidden."""
+    if len(people) < minimum:
+        return t("too_few_people", lang)
+    roles = pp.role(people, minimum).counts.set_index("category")
+    m = pp.moroccan(people)
+    count = lambda n: pp.shown(n, 0 < n < minimum, minimum)  # noqa: E731
+    role_text = ", ".join(f"{count(int(roles.at[r, 'n']))} {t(r + '_people', lang)}"
+                          for r in ("arrested", "attacker") if r in roles.index)
+    share = f" ({100 * m['n'] / m['known']:.0f}%)" if m["known"] >= minimum and (
+        m["n"] >= minimum) else ""
+    return (f"{count(len(people))} {t('people', lang).lower()}: {role_text}. "
+            f"{count(m['n'])} {t('moroccan_connection', lang)}, {t('of', lang)} "
+            f"{count(m['known'])} {t('with_any_known', lang)}{share}; {count(m['belgian'])} "
+            f"{t('of_them_belgian', lang)}.")
 
 
 def context_events(freq: str) -> list[dict]:

@@ -32,9 +32,9 @@ def _belgians(d: Dataset) -> pd.DataFrame:
 def moroccan_connected(people: pd.DataFrame) -> pd.Series:
     """Born in Morocco, Moroccan citizen, or Moroccan family roots."""
     return (
-        split(people["citizenship"]).map(lambda c: "MA" in c)
-        | (people["birth_country"] == "MA")
-        | split(people["heritage"]).map(lambda c: "MA" in c)
+        split(people["citizenship"]).map(lambda c: "MA" in c).astype(bool)
+        | (people["birth_country"] == "MA").astype(bool)
+        | split(people["heritage"]).map(lambda c: "MA" in c).astype(bool)
     )
 
 

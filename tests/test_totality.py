@@ -88,7 +88,7 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
         assert sum(drawn[1]["z"]) == len(in_panel)
     assert sorted(drawn[1]["locations"]) == sorted(set(in_panel))
     # networks: the bars are by_network's counts, the diagram's edges network_pairs'
-    bar, links, active = networks
+    bar, links, active, *_people = networks
     counts = ag.by_network(incidents)
     drawn_bar = _figure_numbers(bar)["data"][0]
     assert dict(zip(drawn_bar["customdata"], drawn_bar["x"], strict=True)) == dict(

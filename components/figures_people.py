@@ -1,0 +1,65 @@
+"""Pure figure functions for the people involved: aggregates only, hidden cells drawn alike
+(tables in, plotly figures out; no Dash)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data.i18n import t
+from data.people import UNKNOWN, Breakdown, shown
+
+from .figspec import Fig
+from .figures import COLORS, NEUTRAL, Caption, _frame, escape_markup
+
+HIDDEN_COLOUR = "#bdbdbd"
+
+
+def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
+    """People per category, largest first and 'unknown' last; a hidden count is drawn at the
+    threshold's length, hatched, and labelled '< 3' (its size tells nothing)."""
+    rows = b.counts[b.counts["n"] > 0] if b.total else b.counts.iloc[:0]
+    rows = pd.concat([rows[rows["category"] != UNKNOWN], rows[rows["category"] == UNKNOWN]])
+    labels = [t("unknown", cap.lang).capitalize() if c == UNKNOWN else escape_markup(label)
+              for c, label in zip(rows["category"], rows["label"], strict=True)]
+    text = [shown(n, h, minimum) + ("" if s is None or pd.isna(s) else f" ({s:.0f}%)")
+            for n, h, s in zip(rows["n"], rows["hidden"], rows["share"], strict=True)]
+    colours = [NEUTRAL if c == UNKNOWN else HIDDEN_COLOUR if h else COLORS["linked"]
+               for c, h in zip(rows["category"], rows["hidden"], strict=True)]
+    fig = Fig()
+    fig.add_trace("bar", y=labels, x=[minimum if h else n for n, h in
+                                      zip(rows["n"], rows["hidden"], strict=True)],
+                  orientation="h", text=text, textposition="outside", cliponaxis=False,
+                  marker={"color": colours, "pattern": {
+                      "shape": ["/" if h else "" for h in rows["hidden"]], "fgcolor": "#555",
+                      "size": 7, "solidity": 0.3}},
+                  customdata=list(rows["category"]), hovertext=text,
+                  hovertemplate="%{y}: %{hovertext}<extra></extra>")
+    top = int(rows["n"].max()) if len(rows) else 1
+    fig.update_layout(yaxis={"autorange": "reversed", "type": "category"}, showlegend=False,
+                      xaxis={"title": t("people", cap.lang), "tickformat": "d",
+                             "range": [0, max(top, minimum) * 1.25 + 1]}, bargap=0.25)
+    return _frame(fig, title, cap, 130 + 30 * max(len(rows), 3))
+
+
+def by_year(grid: pd.DataFrame, cap: Caption, minimum: int, years: list[str]) -> Fig:
+    """Which citizenships appear in which year: a dot per country and year with people, sized
+    by the count (hidden counts all drawn alike), countries present in most years on top."""
+    fig = Fig()
+    for hidden in (False, True):
+        rows = grid[grid["hidden"] == hidden]
+        fig.add_trace("scatter", x=rows["year"].astype(str), y=rows["label"].map(escape_markup),
+                      mode="markers+text",
+                      text=[shown(n, h, minimum) for n, h in zip(rows["n"], rows["hidden"],
+                                                               strict=True)],
+                      textposition="middle right", customdata=list(rows["country"]),
+                      marker={"size": [10] * len(rows) if hidden else
+                              [10 + 6 * n ** 0.5 for n in rows["n"]],
+                              "color": HIDDEN_COLOUR if hidden else COLORS["linked"]},
+                      hovertemplate="%{y}, %{x}: %{text}<extra></extra>", showlegend=False,
+                      cliponaxis=False)
+    countries = list(dict.fromkeys(grid["label"].map(escape_markup)))
+    fig.update_layout(xaxis={"type": "category", "categoryorder": "array",
+                             "categoryarray": years, "range": [-0.5, len(years) - 0.2]},
+                      yaxis={"type": "category", "autorange": "reversed",
+                             "categoryorder": "array", "categoryarray": countries})
+    return _frame(fig, t("chart_people_years", cap.lang), cap, 130 + 30 * max(len(countries), 3))

@@ -1,0 +1,117 @@
+"""Who was involved, as aggregates only, with disclosure control (never a row per person).
+
+Counts of people below a threshold are shown as "< 3"; where one cell of a breakdown is
+hidden, the next smallest is hidden too (else the total would give it away); and a view with
+fewer people than the threshold is not broken down at all.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .codebook import COUNTRIES, split
+from .figures_people import moroccan_connected
+
+THRESHOLD_ENV = "BEEXPLORER_DISCLOSURE_MIN"
+DEFAULT_THRESHOLD = 3
+UNKNOWN = "unknown"
+
+
+def threshold() -> int:
+    """People counts below this are not shown (BEEXPLORER_DISCLOSURE_MIN, default 3)."""
+    raw = os.environ.get(THRESHOLD_ENV, "")
+    return max(1, int(raw)) if raw.isdigit() else DEFAULT_THRESHOLD
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """People per category: the counts, which are hidden, and the base of every share."""
+
+    title_key: str
+    counts: pd.DataFrame  # category, label, n, hidden (bool), share (of known; None if hidden)
+    known: int  # people for whom the category is known (the base of the shares)
+    total: int  # people in the breakdown, unknown included
+
+
+def hide_small(counts: pd.Series, minimum: int) -> pd.Series:
+    """Which counts to hide: those below minimum, and if that hides exactly one cell, the next
+    smallest too (a total minus the others would reveal a single hidden cell)."""
+    hidden = (counts > 0) & (counts < minimum)
+    if int(hidden.sum()) == 1:
+        rest = counts[(counts > 0) & ~hidden].sort_values(kind="stable")
+        if len(rest):
+            hidden[rest.index[0]] = True
+    return hidden
+
+
+def _breakdown(key: str, codes: pd.Series, minimum: int, names: dict[str, str],
+               of_all: bool = False, unknown: bool = True) -> Breakdown:
+    """Per code (a person with two counts for both), plus 'unknown' for an empty cell; shares
+    of those with the category known (of_all: of everyone in the breakdown)."""
+    known_mask = codes.map(bool).astype(bool)
+    counts = codes[known_mask].explode().value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    if unknown:
+        counts[UNKNOWN] = int((~known_mask).sum())
+    hidden = hide_small(counts, minimum)
+    known = len(codes) if of_all else int(known_mask.sum())
+    frame = pd.DataFrame({
+        "category": counts.index, "n": counts.to_numpy(dtype=int), "hidden": hidden.to_numpy(),
+        "label": [names.get(c, c) for c in counts.index],
+    })
+    frame["share"] = [None if h or c == UNKNOWN or not known else 100 * n / known
+                      for c, n, h in zip(frame["category"], frame["n"], frame["hidden"],
+                                         strict=True)]
+    return Breakdown(key, frame, known, len(codes))
+
+
+def citizenship(people: pd.DataFrame, minimum: int) -> Breakdown:
+    return _breakdown("people_citizenship", split(people["citizenship"]), minimum, COUNTRIES)
+
+
+def belgians_birthplace(people: pd.DataFrame, minimum: int) -> Breakdown:
+    belgians = people.loc[split(people["citizenship"]).map(lambda c: "BE" in c).astype(bool)]
+    births = belgians["birth_country"].fillna("").map(lambda c: [c] if c else [])
+    return _breakdown("people_birthplace", births, minimum, COUNTRIES, of_all=True)
+
+
+def heritage(people: pd.DataFrame, minimum: int) -> Breakdown:
+    return _breakdown("people_heritage", split(people["heritage"]), minimum, COUNTRIES)
+
+
+def role(people: pd.DataFrame, minimum: int) -> Breakdown:
+    roles = people["role"].map(lambda r: [r] if r else [])
+    return _breakdown("people_role", roles, minimum, {}, unknown=False)
+
+
+def moroccan(people: pd.DataFrame) -> dict[str, int]:
+    """People with a Moroccan connection; the base (any of citizenship, birth or heritage known);
+    how many of them are Belgian citizens."""
+    known = ((people["citizenship"] != "") | (people["birth_country"] != "")
+             | (people["heritage"] != ""))
+    connected = moroccan_connected(people).astype(bool)
+    belgian = split(people["citizenship"]).map(lambda c: "BE" in c).astype(bool)
+    return {"n": int(connected.sum()), "known": int(known.sum()),
+            "belgian": int((connected & belgian).sum()), "people": len(people)}
+
+
+def citizenship_by_year(people: pd.DataFrame, years: pd.Series, minimum: int) -> pd.DataFrame:
+    """People per citizenship and year of their incident (citizenship known), cells hidden as
+    in every breakdown; rows ordered by how many years the citizenship appears in."""
+    pairs = pd.DataFrame({"country": split(people["citizenship"]), "year": years.to_numpy()})
+    pairs = pairs.explode("country").dropna(subset=["country"])
+    grid = pairs.groupby(["country", "year"]).size().rename("n").reset_index()
+    grid["hidden"] = (grid["n"] > 0) & (grid["n"] < minimum)
+    spread = grid.groupby("country")["year"].nunique().rename("years")
+    grid = grid.merge(spread, on="country")
+    grid["label"] = grid["country"].map(lambda c: COUNTRIES.get(c, c))
+    return grid.sort_values(["years", "country", "year"], ascending=[False, True, True],
+                            ignore_index=True)
+
+
+def shown(n: int, hidden: bool, minimum: int) -> str:
+    """A people count as displayed: the number, or '< minimum' when it is hidden."""
+    return f"< {minimum}" if hidden else f"{n:,}"
