@@ -53,7 +53,7 @@ def by_year(grid: pd.DataFrame, cap: Caption, minimum: int, years: list[str]) ->
                                                                strict=True)],
                       textposition="middle right", customdata=list(rows["country"]),
                       marker={"size": [10] * len(rows) if hidden else
-                              [10 + 6 * n ** 0.5 for n in rows["n"]],
+                              [8 + 3.5 * n ** 0.5 for n in rows["n"]],
                               "color": HIDDEN_COLOUR if hidden else COLORS["linked"]},
                       hovertemplate="%{y}, %{x}: %{text}<extra></extra>", showlegend=False,
                       cliponaxis=False)

@@ -119,3 +119,15 @@ def test_clicking_a_commune_inside_the_selected_region_drills_down_and_back(page
     page.page.get_by_role("button", name="Remove filter ↩ Brussels-Capital Region").click()
     page.page.wait_for_url("**/?place=brussels")
     page.wait_kpi(62)
+
+
+def test_network_and_citizenship_bars_filter_everything(page, app_url):
+    page.open(f"{app_url}/")
+    page.page.locator("#chart-networks g.trace.bars path").first.click(force=True)
+    page.page.wait_for_url("**/?network=Zerkani+network")
+    page.wait_kpi(13)
+    page.page.locator("#chart-people-citizenship g.trace.bars path").nth(1).click(force=True)
+    page.page.wait_for_url("**/?network=Zerkani+network&citizenship=*")
+    page.wait_drawn()
+    assert page.kpi() < 13
+    assert "people" in page.page.inner_text("#people-summary")
