@@ -30,7 +30,7 @@ def _label(fid: str) -> str:
 
 
 def _row(r: Row) -> html.Tr:
-    note = r.basis
+    note = (f"p. {r.page}. " if r.page else "") + r.basis
     if r.conflicts_with:
         note = (f"Conflicts with “{_label(r.conflicts_with)}”: both the printed and the "
                 f"consistent value are accepted. {note}")

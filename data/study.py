@@ -30,6 +30,7 @@ class Row:
     status: str = "computed"  # computed | match | differs | erratum | not computable
     conflicts_with: str = ""  # a figure of the reference that this one contradicts
     basis: str = ""  # how the reference file says the figure is counted
+    page: str = ""  # where the study prints it, when the reference file says
 
 
 def compute(d: Dataset) -> dict[str, object]:
@@ -59,7 +60,8 @@ def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
             ref = reference[fid]
             rows.append(Row(fid, None, None, ref.get("value"), ref.get("pct"),
                             ref.get("kind", ""), "not computable",
-                            ref.get("conflicts_with", ""), ref.get("basis", "")))
+                            ref.get("conflicts_with", ""), ref.get("basis", ""),
+                            str(ref.get("page", ""))))
             continue
         ref = reference.get(fid, {})
         pct = PCT[fid](d) if fid in PCT else None
@@ -80,6 +82,7 @@ def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
                 status,
                 ref.get("conflicts_with", ""),
                 ref.get("basis", ""),
+                str(ref.get("page", "")),
             )
         )
     return rows

@@ -41,3 +41,15 @@ def test_a_figure_without_a_computation_is_not_computable(bundled, reference):
     extra = {**reference, "new_figure": {"id": "new_figure", "value": 1, "kind": "published"}}
     row = next(r for r in compare(bundled, extra) if r.id == "new_figure")
     assert row.status == "not computable" and row.computed is None
+
+
+def test_a_page_reference_is_shown_when_the_reference_file_has_one(offline_data, reference,
+                                                                     monkeypatch, tmp_path):
+    import yaml
+
+    from components import study_page
+    doc = {"ctc": [{**reference["attacks"], "page": 12}]}
+    path = tmp_path / "figures.yaml"
+    path.write_text(yaml.safe_dump(doc))
+    monkeypatch.setattr(study_page, "REFERENCE", path)
+    assert _cells(study_content(offline_data))["attacks"][5].startswith("p. 12. ")
