@@ -7,7 +7,7 @@ from itertools import combinations
 import pandas as pd
 
 from . import codebook as cb
-from .codebook import split
+from .codebook import explode_codes, split
 from .figures_people import moroccan_connected
 
 SMALL_N = 5  # shares on fewer cases than this are flagged
@@ -94,7 +94,7 @@ def by_municipality(incidents: pd.DataFrame, population: pd.Series | None = None
 def by_network(incidents: pd.DataFrame) -> pd.DataFrame:
     """Arrest actions per named network (an action with two networks counts for both)."""
     actions = incidents[incidents["incident_type"] == "arrest_action"]
-    names = split(actions["networks"]).explode().dropna()
+    names = explode_codes(actions["networks"])
     counts = names.value_counts().rename_axis("network").rename("arrest_actions")
     return counts.reset_index().sort_values(
         ["arrest_actions", "network"], ascending=[False, True], ignore_index=True
@@ -104,7 +104,8 @@ def by_network(incidents: pd.DataFrame) -> pd.DataFrame:
 def network_pairs(incidents: pd.DataFrame) -> pd.DataFrame:
     """Pairs of networks sharing arrest actions, with how many (the links of the diagram)."""
     actions = incidents[incidents["incident_type"] == "arrest_action"]
-    pairs = [pair for names in split(actions["networks"])
+    several = actions.loc[actions["networks"].str.contains(";", regex=False), "networks"]
+    pairs = [pair for names in split(several)
              for pair in combinations(sorted(set(names)), 2)]
     frame = pd.DataFrame(pairs, columns=["a", "b"])
     return frame.value_counts().rename("arrest_actions").reset_index().sort_values(
@@ -114,9 +115,9 @@ def network_pairs(incidents: pd.DataFrame) -> pd.DataFrame:
 def network_activity(incidents: pd.DataFrame) -> pd.DataFrame:
     """Per named network: first and last arrest action, and how many."""
     actions = incidents[incidents["incident_type"] == "arrest_action"]
-    names = split(actions["networks"])
-    rows = pd.DataFrame({"network": names, "date": actions["date"]}).explode("network")
-    rows = rows.dropna(subset=["network"])
+    names = explode_codes(actions["networks"])
+    rows = pd.DataFrame({"network": names.to_numpy(),
+                         "date": actions.loc[names.index, "date"].to_numpy()})
     out = rows.groupby("network")["date"].agg(first="min", last="max", arrest_actions="size")
     return out.reset_index().sort_values(["first", "network"], ignore_index=True)
 

@@ -294,6 +294,22 @@ def split(s: pd.Series) -> pd.Series:
     return s.fillna("").map(lambda v: [p.strip() for p in v.split(";") if p.strip()])
 
 
+def explode_codes(s: pd.Series) -> pd.Series:
+    """Every ';'-separated code or name of a column, one per row, keeping the row's index
+    (vectorised: no Python call per row; empty cells give nothing)."""
+    s = s.fillna("").astype(str).str.strip()
+    several = s.str.contains(";", regex=False).to_numpy(dtype=bool)
+    single = s[~several & (s != "").to_numpy(dtype=bool)]  # most cells: no split needed
+    parts = s[several].str.split(";").explode().str.strip()
+    return pd.concat([single, parts[parts != ""]])
+
+
+def has_code(s: pd.Series, code: str) -> pd.Series:
+    """Whether a column of validated ';'-separated two-letter codes holds code (exact: a
+    two-letter code cannot straddle a ';')."""
+    return s.fillna("").astype(str).str.contains(code, regex=False).astype(bool)
+
+
 def markdown() -> str:
     """The codebook as a Markdown page (docs/codebook.md is generated from it)."""
     out = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .codebook import COUNTRIES, split
+from .codebook import COUNTRIES, has_code, split
 from .figures import _inspired, _share, attacks, figure
 from .load import Dataset
 
@@ -32,9 +32,9 @@ def _belgians(d: Dataset) -> pd.DataFrame:
 def moroccan_connected(people: pd.DataFrame) -> pd.Series:
     """Born in Morocco, Moroccan citizen, or Moroccan family roots."""
     return (
-        split(people["citizenship"]).map(lambda c: "MA" in c).astype(bool)
+        has_code(people["citizenship"], "MA")
         | (people["birth_country"] == "MA").astype(bool)
-        | split(people["heritage"]).map(lambda c: "MA" in c).astype(bool)
+        | has_code(people["heritage"], "MA")
     )
 
 

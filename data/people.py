@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .codebook import COUNTRIES, split
+from .codebook import COUNTRIES, explode_codes, has_code
 from .figures_people import moroccan_connected
 
 THRESHOLD_ENV = "BEEXPLORER_DISCLOSURE_MIN"
@@ -47,17 +47,17 @@ def hide_small(counts: pd.Series, minimum: int) -> pd.Series:
     return hidden
 
 
-def _breakdown(key: str, codes: pd.Series, minimum: int, names: dict[str, str],
+def _breakdown(key: str, column: pd.Series, minimum: int, names: dict[str, str],
                of_all: bool = False, unknown: bool = True) -> Breakdown:
-    """Per code (a person with two counts for both), plus 'unknown' for an empty cell; shares
-    of those with the category known (of_all: of everyone in the breakdown)."""
-    known_mask = codes.map(bool).astype(bool)
-    counts = codes[known_mask].explode().value_counts()
+    """Per code of a ';'-separated column (a person with two counts for both), plus 'unknown'
+    for an empty cell; shares of those with it known (of_all: of everyone in the breakdown)."""
+    known_mask = (column.fillna("").astype(str).str.strip() != "").to_numpy(dtype=bool)
+    counts = explode_codes(column).value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")
     if unknown:
         counts[UNKNOWN] = int((~known_mask).sum())
     hidden = hide_small(counts, minimum)
-    known = len(codes) if of_all else int(known_mask.sum())
+    known = len(column) if of_all else int(known_mask.sum())
     frame = pd.DataFrame({
         "category": counts.index, "n": counts.to_numpy(dtype=int), "hidden": hidden.to_numpy(),
         "label": [names.get(c, c) for c in counts.index],
@@ -65,26 +65,25 @@ def _breakdown(key: str, codes: pd.Series, minimum: int, names: dict[str, str],
     frame["share"] = [None if h or c == UNKNOWN or not known else 100 * n / known
                       for c, n, h in zip(frame["category"], frame["n"], frame["hidden"],
                                          strict=True)]
-    return Breakdown(key, frame, known, len(codes))
+    return Breakdown(key, frame, known, len(column))
 
 
 def citizenship(people: pd.DataFrame, minimum: int) -> Breakdown:
-    return _breakdown("people_citizenship", split(people["citizenship"]), minimum, COUNTRIES)
+    return _breakdown("people_citizenship", people["citizenship"], minimum, COUNTRIES)
 
 
 def belgians_birthplace(people: pd.DataFrame, minimum: int) -> Breakdown:
-    belgians = people.loc[split(people["citizenship"]).map(lambda c: "BE" in c).astype(bool)]
-    births = belgians["birth_country"].fillna("").map(lambda c: [c] if c else [])
-    return _breakdown("people_birthplace", births, minimum, COUNTRIES, of_all=True)
+    belgians = people.loc[has_code(people["citizenship"], "BE").to_numpy()]
+    return _breakdown("people_birthplace", belgians["birth_country"], minimum, COUNTRIES,
+                      of_all=True)
 
 
 def heritage(people: pd.DataFrame, minimum: int) -> Breakdown:
-    return _breakdown("people_heritage", split(people["heritage"]), minimum, COUNTRIES)
+    return _breakdown("people_heritage", people["heritage"], minimum, COUNTRIES)
 
 
 def role(people: pd.DataFrame, minimum: int) -> Breakdown:
-    roles = people["role"].map(lambda r: [r] if r else [])
-    return _breakdown("people_role", roles, minimum, {}, unknown=False)
+    return _breakdown("people_role", people["role"], minimum, {}, unknown=False)
 
 
 def moroccan(people: pd.DataFrame) -> dict[str, int]:
@@ -92,8 +91,8 @@ def moroccan(people: pd.DataFrame) -> dict[str, int]:
     how many of them are Belgian citizens."""
     known = ((people["citizenship"] != "") | (people["birth_country"] != "")
              | (people["heritage"] != ""))
-    connected = moroccan_connected(people).astype(bool)
-    belgian = split(people["citizenship"]).map(lambda c: "BE" in c).astype(bool)
+    connected = moroccan_connected(people).to_numpy(dtype=bool)
+    belgian = has_code(people["citizenship"], "BE").to_numpy()
     return {"n": int(connected.sum()), "known": int(known.sum()),
             "belgian": int((connected & belgian).sum()), "people": len(people)}
 
@@ -101,8 +100,9 @@ def moroccan(people: pd.DataFrame) -> dict[str, int]:
 def citizenship_by_year(people: pd.DataFrame, years: pd.Series, minimum: int) -> pd.DataFrame:
     """People per citizenship and year of their incident (citizenship known), cells hidden as
     in every breakdown; rows ordered by how many years the citizenship appears in."""
-    pairs = pd.DataFrame({"country": split(people["citizenship"]), "year": years.to_numpy()})
-    pairs = pairs.explode("country").dropna(subset=["country"])
+    codes = explode_codes(people["citizenship"].reset_index(drop=True))
+    pairs = pd.DataFrame({"country": codes.to_numpy(),
+                          "year": years.to_numpy()[codes.index.to_numpy(dtype=int)]})
     grid = pairs.groupby(["country", "year"]).size().rename("n").reset_index()
     grid["hidden"] = (grid["n"] > 0) & (grid["n"] < minimum)
     spread = grid.groupby("country")["year"].nunique().rename("years")
