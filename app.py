@@ -16,6 +16,7 @@ from flask_compress import Compress
 
 from components import (
     callbacks,  # noqa: F401  (registers the callbacks)
+    downloads,  # noqa: F401  (registers the download callback)
     guard,
 )
 from components.figures import PANEL_TITLES as PANELS

@@ -83,6 +83,7 @@ RULES: dict[tuple[str, str], Rule] = {
                                         ids.MAP_PANEL, ids.MAP_METRIC, ids.TABLE_SEARCH)},
     (ids.RESET, "n_clicks"): COUNT, (ids.EMPTY_RESET, "n_clicks"): COUNT,
     (ids.CHIP, "n_clicks"): COUNT,  # pattern-matching: the rule of its "type"
+    (ids.EXPORT, "n_clicks"): COUNT,
     **{(cid, "clickData"): CLICK for cid in (ids.CHART_SHARES, ids.CHART_TIMELINE,
                                              ids.CHART_MAP, ids.CHART_NETWORKS,
                                              ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME,

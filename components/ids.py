@@ -46,3 +46,5 @@ PAGE = "page"
 MAIN = "main-view"
 METHODOLOGY = "methodology-view"
 STUDY = "study-view"
+EXPORT = "export"  # pattern-matching type of a Download menu item
+DOWNLOAD = "download"

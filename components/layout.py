@@ -103,7 +103,11 @@ def stale_banner() -> html.Div:
 
 
 def chart(graph_id: str, controls=None) -> dmc.Paper:
-    return dmc.Paper([controls or html.Div(), dcc.Graph(id=graph_id, config=GRAPH_CONFIG)],
+    """A chart in its card: its controls and its Download menu above it."""
+    from .downloads import download_menu
+    return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
+                                justify="space-between", align="flex-start"),
+                      dcc.Graph(id=graph_id, config=GRAPH_CONFIG)],
                      withBorder=True, p="xs", className="chart-card")
 
 
@@ -210,6 +214,7 @@ def layout(data: AppData) -> dmc.MantineProvider:
     return dmc.MantineProvider(html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.FILTER_STATE, data={}),
+        dcc.Download(id=ids.DOWNLOAD),
         header(data),
         stale_banner(),
         main_view(data),

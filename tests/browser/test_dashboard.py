@@ -131,3 +131,23 @@ def test_network_and_citizenship_bars_filter_everything(page, app_url):
     page.wait_drawn()
     assert page.kpi() < 13
     assert "people" in page.page.inner_text("#people-summary")
+
+
+def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
+    import pandas as pd
+    page.open(f"{app_url}/?type=arrest_action")
+    page.wait_kpi(103)
+    page.page.get_by_role("button", name="Download the data of this chart (shares)").click()
+    with page.page.expect_download() as info:
+        page.page.get_by_role("menuitem", name="Chart data · CSV", exact=True).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert info.value.suggested_filename.startswith("be-is-shares-")
+    table = pd.read_csv(path)
+    assert table["incidents"].sum() == 103
+    page.page.get_by_role("button", name="Download the data of this chart (map)").click()
+    with page.page.expect_download() as info:
+        page.page.get_by_role("menuitem", name="All rows in view · CSV").click()
+    rows = tmp_path / "rows.csv"
+    info.value.save_as(rows)
+    assert len(pd.read_csv(rows)) == 103

@@ -1,0 +1,96 @@
+"""Downloads: the data behind each chart and every row in view, as CSV and XLSX; formula
+injection neutralised, numbers kept numbers, hidden people cells kept hidden."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from components import downloads
+from components.runtime import AppData
+from data import export, load
+from data.filters import Filters
+
+CORPUS = ["=1+1", "+SUM(A1:A2)", "-2+3", "@SUM(1)", "\tTAB", "\rCR", "=HYPERLINK(\"x\")",
+          "=cmd|' /C calc'!A0"]
+# a dataset's cells are stripped when loaded: a leading tab or CR cannot reach an export from it
+IN_DATA = [t for t in CORPUS if not t.startswith(("\t", "\r"))]
+
+
+@pytest.mark.parametrize("text", CORPUS)
+def test_formula_starts_are_neutralised(text):
+    assert export.neutralise(text) == "'" + text
+    assert export.neutralise("Molenbeek") == "Molenbeek" and export.neutralise(-3) == -3
+
+
+def _injected(make_dataset):
+    def change(tables):
+        for i, text in enumerate(IN_DATA):
+            tables["incidents"].loc[i, "description"] = text
+    return AppData(load(make_dataset(change)), None)
+
+
+def _xlsx(payload: bytes) -> dict[str, list[list]]:
+    book = openpyxl.load_workbook(io.BytesIO(payload))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            assert all(cell.data_type != "f" for cell in row), "a formula in the workbook"
+    return {s.title: [[c.value for c in r] for r in s.iter_rows()] for s in book.worksheets}
+
+
+def test_rows_in_view_are_all_there_and_safe(make_dataset):
+    data = _injected(make_dataset)
+    payload, suffix = downloads.build(data, Filters(), "shares", "rows-xlsx", {},
+                                      "http://x/?a")
+    sheets = _xlsx(payload)
+    assert suffix == ".xlsx" and set(sheets) == {"data", "filters", "about"}
+    header, *rows = sheets["data"]
+    assert len(rows) == 107 and "description" in header and "place" in header
+    descriptions = [r[header.index("description")] for r in rows]
+    assert all("'" + t in descriptions for t in IN_DATA)
+    assert all(isinstance(r[header.index("people")], int) for r in rows)  # numbers stay numbers
+    about = dict(r for r in sheets["about"][1:])
+    assert about["permalink"] == "http://x/?a" and "Van Ostaeyen" in about["how to cite"]
+    assert about["column: nis_code"].startswith("Statbel NIS code")
+    csv, _ = downloads.build(data, Filters(), "shares", "rows-csv", {}, "")
+    back = pd.read_csv(io.BytesIO(csv), dtype={"nis_code": str})
+    assert len(back) == 107 and all("'" + t in set(back["description"]) for t in IN_DATA)
+
+
+def test_rows_in_view_are_not_capped_like_the_table(tmp_path):
+    from data.synthetic import write_synthetic
+    data = AppData(load(write_synthetic(tmp_path, 2_500)), None)
+    payload, _ = downloads.build(data, Filters(), "map", "rows-csv", {}, "")
+    assert len(pd.read_csv(io.BytesIO(payload))) == 2_500
+
+
+def test_chart_data_round_trips_and_the_belgian_flavour(offline_data):
+    payload, _ = downloads.build(offline_data, Filters(), "shares", "csv", {}, "")
+    back = pd.read_csv(io.BytesIO(payload))
+    linked = back[(back["incident type"] == "arrest_action") & (back["connection"] == "linked")]
+    assert linked[["incidents", "incidents of this type", "share (%)"]].values.tolist() == [
+        [94, 103, 91.3]]
+    belgian, _ = downloads.build(offline_data, Filters(), "shares", "csv-be", {}, "")
+    assert belgian.startswith("\ufeff".encode()) and b";94;103;91,3;" in belgian
+
+
+def test_people_exports_keep_hidden_cells_hidden(offline_data):
+    payload, _ = downloads.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
+    header, *rows = _xlsx(payload)["data"]
+    people = {r[0]: r[1] for r in rows}
+    assert people["Belgium"] == 61 and people["Sweden"] == "< 3"
+    assert not any(isinstance(v, int) and 0 < v < 3 for v in people.values())
+
+
+def test_filters_sheet_says_the_filters_in_words(offline_data):
+    f = Filters.from_query("type=attack&place=brussels", offline_data.vocabulary)
+    payload, _ = downloads.build(offline_data, f, "timeline", "xlsx",
+                                 {"freq": "month", "by": "incident_type"}, "http://h/?q")
+    sheets = _xlsx(payload)
+    filters = dict(r for r in sheets["filters"][1:])
+    assert filters["filters"] == "Attacks, Brussels-Capital Region"
+    assert filters["permalink"] == "http://h/?q"
+    assert len(sheets["data"]) == 1 + 41 * 2  # every month, by type
