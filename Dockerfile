@@ -2,6 +2,10 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 BEEXPLORER_CACHE=/app/cache
 WORKDIR /app
+# Chromium draws the PNG/SVG/PDF exports (kaleido); DejaVu is the charts' font.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+ENV BROWSER_PATH=/usr/bin/chromium
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .

@@ -3,6 +3,7 @@ rows in view, as CSV (',' or Belgian ';') or XLSX, from the same filter state as
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 
@@ -13,9 +14,10 @@ from flask import request
 from data import export
 from data.filters import Filters
 
-from . import ids, state, views
+from . import ids, image_export, state, views
 from .runtime import current
 
+log = logging.getLogger(__name__)
 CHART_DATA = {  # graph id -> the table it draws (data.export.chart_data)
     ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map",
     ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
@@ -23,7 +25,10 @@ CHART_DATA = {  # graph id -> the table it draws (data.export.chart_data)
     ids.CHART_PEOPLE_YEARS: "citizenship", ids.CHART_PEOPLE_BIRTHPLACE: "birthplace",
     ids.CHART_PEOPLE_HERITAGE: "heritage",
 }
-FORMATS = {"csv": "Chart data · CSV", "csv-be": "Chart data · CSV (; for Belgian Excel)",
+IMAGES = {"png": "Image · PNG 1200×675", "png-square": "Image · PNG 1080×1080 (square)",
+          "svg": "Image · SVG (vector)", "pdf": "Image · PDF (vector, for print)"}
+FORMATS = {**IMAGES,
+           "csv": "Chart data · CSV", "csv-be": "Chart data · CSV (; for Belgian Excel)",
            "xlsx": "Chart data · XLSX", "rows-csv": "All rows in view · CSV",
            "rows-xlsx": "All rows in view · XLSX"}
 
@@ -33,32 +38,53 @@ def download_menu(graph_id: str) -> dmc.Menu:
     return dmc.Menu([
         dmc.MenuTarget(dmc.Button("Download", variant="subtle", size="compact-sm",
                                   **{"aria-label": f"Download the data of this chart ({chart})"})),
-        dmc.MenuDropdown([dmc.MenuItem(label, id={"type": ids.EXPORT, "chart": chart,
-                                                  "format": fmt, "graph": graph_id})
-                          for fmt, label in FORMATS.items()]),
+        dmc.MenuDropdown([
+            dmc.MenuItem(label, id={"type": ids.EXPORT, "chart": chart, "format": fmt,
+                                    "graph": graph_id})
+            for fmt, label in FORMATS.items()]),
     ], position="bottom-end")
 
 
-@callback(Output(ids.DOWNLOAD, "data"),
+def _failed(err: Exception):
+    """An export that failed says so next to the charts, in one line; the log has the rest."""
+    log.error("export failed", exc_info=err)
+    return no_update, dmc.Alert(f"The download failed ({type(err).__name__}). The data files "
+                                "may still work; the error is in the server log.", color="red",
+                                withCloseButton=True)
+
+
+@callback(Output(ids.DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
           Input({"type": ids.EXPORT, "chart": ALL, "format": ALL, "graph": ALL}, "n_clicks"),
           State(ids.FILTER_STATE, "data"), State(ids.TIMELINE_FREQ, "value"),
-          State(ids.TIMELINE_BY, "value"), prevent_initial_call=True)
-def download(_clicks, filter_state, freq, by):
-    """One click on a Download item: the file, named after the chart, the filters' date."""
+          State(ids.TIMELINE_BY, "value"), State(ids.TIMELINE_EVENTS, "checked"),
+          State(ids.MAP_PANEL, "value"), State(ids.MAP_METRIC, "value"),
+          running=[(Output(ids.EXPORT_PROGRESS, "children"), "Preparing the download…", "")],
+          prevent_initial_call=True, on_error=_failed)
+def download(_clicks, filter_state, freq, by, events, panel, metric):
+    """One click on a Download item: the file, named after the chart and the date."""
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered[0].get("value"):
-        return no_update
-    chart, fmt = trigger.get("chart"), trigger.get("format")
-    if chart not in set(CHART_DATA.values()) or fmt not in FORMATS:
-        return no_update
+        return no_update, no_update
+    chart, fmt, graph = trigger.get("chart"), trigger.get("format"), trigger.get("graph")
+    if CHART_DATA.get(graph) != chart or fmt not in FORMATS:
+        return no_update, no_update
     data = current()
     f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
                            data.vocabulary)
-    payload, suffix = build(data, f, chart, fmt, {"freq": str(freq or "year"),
-                                                  "by": str(by or "connection")},
-                            permalink(f))
-    name = f"be-is-{chart if not fmt.startswith('rows') else 'incidents'}-{date.today()}"
-    return dcc.send_bytes(payload, filename=re.sub(r"[^a-z0-9._-]", "-", name) + suffix)
+    options = {"freq": freq if freq in ("year", "month") else "year",
+               "by": by if by in ("connection", "incident_type") else "connection",
+               "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
+               "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
+               else "brussels"}
+    try:
+        payload, suffix = build(data, f, chart, fmt, options, permalink(f), graph)
+    except image_export.ExportUnavailable as err:
+        return no_update, dmc.Alert(
+            f"Images cannot be drawn on this server ({err}). The chart data and the rows in "
+            "view can still be downloaded.", color="yellow", withCloseButton=True)
+    stem = "incidents" if fmt.startswith("rows") else graph.removeprefix("chart-")
+    name = re.sub(r"[^a-z0-9._-]", "-", f"be-is-{stem}-{date.today()}")
+    return dcc.send_bytes(payload, filename=name + suffix), None
 
 
 def permalink(f: Filters) -> str:
@@ -66,9 +92,13 @@ def permalink(f: Filters) -> str:
     return request.host_url.rstrip("/") + "/" + (f"?{query}" if query else "")
 
 
-def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str
-          ) -> tuple[bytes, str]:
+def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
+          graph: str = "") -> tuple[bytes, str]:
     """The bytes of one download and its file suffix (pure but for the data it reads)."""
+    if fmt in IMAGES:
+        fig = image_export.for_export(figure_for(data, f, graph, options), link,
+                                      date.today().isoformat())
+        return image_export.render(fig, fmt), "." + fmt.split("-")[0]
     incidents, people = views.shown(data, f)
     names = data.place_names
     table = (export.rows_in_view(incidents, names) if fmt.startswith("rows") else
@@ -80,3 +110,25 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str
         about = export.about(data.dataset, incidents, link, date.today().isoformat())
         return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
     return export.csv_bytes(table, belgian=fmt == "csv-be"), ".csv"
+
+
+NETWORK_GRAPHS = (ids.CHART_NETWORKS, ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
+PEOPLE_GRAPHS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
+                 ids.CHART_PEOPLE_HERITAGE, ids.CHART_PEOPLE_YEARS)
+
+
+def figure_for(data, f: Filters, graph: str, o: dict) -> dict:
+    """The figure a graph shows, from the same view functions as the screen (the map's
+    boundaries inline: the export renderer fetches nothing)."""
+    if graph == ids.CHART_SHARES:
+        return views.shares_figure(data, f)
+    if graph == ids.CHART_TIMELINE:
+        return views.timeline_figure(data, f, o["freq"], o["by"], o["events"])
+    if graph == ids.CHART_MAP:
+        return views.map_figure(data, f, o["panel"], o["metric"],
+                                geojson=data.geojson(o["panel"]))
+    if graph in NETWORK_GRAPHS:
+        return views.network_figures(data, f)[NETWORK_GRAPHS.index(graph)]
+    if graph in PEOPLE_GRAPHS:
+        return views.people_views(data, f)[1 + PEOPLE_GRAPHS.index(graph)]
+    raise ValueError(f"no chart {graph!r}")

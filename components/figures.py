@@ -114,9 +114,13 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
                       yaxis={"autorange": "reversed", "showticklabels": False},
                       legend={"traceorder": "normal"}, bargap=0.45,
                       uniformtext={"minsize": 12, "mode": "hide"})
-    for label in labels.values():  # above each bar, so the plot and footer use the full width
-        fig.add_annotation(x=0, xref="paper", y=label, text=f"<b>{label}</b>", showarrow=False,
-                           xanchor="left", yanchor="bottom", yshift=18, font={"size": 14})
+    # above each bar, so the plot and footer use the full width: placed at the bar's top edge
+    # in category units (a category's bar is 1 - bargap thick), so it clears the bar at any
+    # height, on screen or in a 1080 px export
+    for i, label in enumerate(labels.values()):
+        fig.add_annotation(x=0, xref="paper", y=i - (1 - 0.45) / 2, text=f"<b>{label}</b>",
+                           showarrow=False, xanchor="left", yanchor="bottom", yshift=2,
+                           font={"size": 14})
     return _frame(fig, t("chart_shares", cap.lang), cap, 330)
 
 

@@ -173,6 +173,8 @@ def main_view(data: AppData) -> html.Div:
             provenance_notice(),
             html.Div(id=ids.FILTER_ERROR, role="alert"),
             html.Div(id=ids.VIEW_ERROR, role="alert"),
+            html.Div(id=ids.EXPORT_STATUS, role="alert"),
+            html.Div(id=ids.EXPORT_PROGRESS, role="status", className="export-progress"),
             empty_notice(),
             html.Div([html.Span(id=ids.SUMMARY, className="summary"),
                       html.Div(id=ids.CHIPS, className="chips")], className="summary-bar"),

@@ -94,3 +94,44 @@ def test_filters_sheet_says_the_filters_in_words(offline_data):
     assert filters["filters"] == "Attacks, Brussels-Capital Region"
     assert filters["permalink"] == "http://h/?q"
     assert len(sheets["data"]) == 1 + 41 * 2  # every month, by type
+
+
+def _png_size(payload: bytes) -> tuple[int, int]:
+    assert payload[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(payload[16:20], "big"), int.from_bytes(payload[20:24], "big")
+
+
+OPTIONS = {"freq": "year", "by": "connection", "events": True, "metric": "incidents",
+           "panel": "brussels"}
+
+
+@pytest.mark.parametrize("fmt,size", [("png", (2400, 1350)), ("png-square", (2160, 2160))])
+def test_png_exports_are_newsroom_sized_at_twice_the_density(app_data, fmt, size):
+    payload, suffix = downloads.build(app_data, Filters(), "shares", fmt, OPTIONS,
+                                      "http://h/", "chart-shares")
+    assert suffix == ".png" and _png_size(payload) == size
+
+
+@pytest.mark.parametrize("graph", list(downloads.CHART_DATA))
+def test_every_chart_exports_as_svg_with_its_caption_baked_in(app_data, graph):
+    f = Filters.from_query("place=brussels", app_data.vocabulary)
+    payload, suffix = downloads.build(app_data, f, downloads.CHART_DATA[graph], "svg", OPTIONS,
+                                      "http://h/?place=brussels", graph)
+    svg = payload.decode()
+    assert suffix == ".svg" and svg.startswith("<svg")
+    for text in ("Brussels-Capital Region", "Van Ostaeyen", "Bundled reconstruction",
+                 "http://h/?place=brussels", "exported "):
+        assert text in svg, (graph, text)
+
+
+def test_pdf_export_is_a_vector_pdf_and_the_map_needs_no_network(app_data):
+    payload, suffix = downloads.build(app_data, Filters(), "map", "pdf", OPTIONS, "http://h/",
+                                      "chart-map")
+    assert suffix == ".pdf" and payload.startswith(b"%PDF-") and len(payload) > 5_000
+
+
+def test_without_a_browser_the_export_says_so(app_data, monkeypatch):
+    from components import image_export
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    with pytest.raises(image_export.ExportUnavailable):
+        downloads.build(app_data, Filters(), "shares", "png", OPTIONS, "", "chart-shares")

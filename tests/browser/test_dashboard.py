@@ -151,3 +151,16 @@ def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
     rows = tmp_path / "rows.csv"
     info.value.save_as(rows)
     assert len(pd.read_csv(rows)) == 103
+
+
+def test_download_a_chart_as_an_image(page, app_url, tmp_path):
+    page.open(f"{app_url}/?place=charleroi")
+    page.wait_kpi(14)
+    page.page.get_by_role("button", name="Download the data of this chart (timeline)").click()
+    with page.page.expect_download(timeout=60_000) as info:
+        page.page.get_by_role("menuitem", name="Image · PNG 1200×675").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    payload = path.read_bytes()
+    assert path.name.startswith("be-is-timeline-") and path.suffix == ".png"
+    assert int.from_bytes(payload[16:20], "big") == 2400

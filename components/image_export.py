@@ -1,0 +1,101 @@
+"""Charts as PNG, SVG and PDF, drawn on the server by kaleido from the same figure dicts as the
+screen, with the permalink and the export date added to the foot. No Dash.
+
+One export browser per worker (the system Chromium, BROWSER_PATH), started on the first export,
+not at import; exports are serialised; a dead renderer is restarted on the next export. The
+page kaleido draws in loads our own plotly.js bundle and our own topojson files: no MathJax,
+nothing from the network.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import os
+import threading
+from pathlib import Path
+
+from .figures import escape_markup
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+BROWSER_ENV = "BROWSER_PATH"
+DEFAULT_BROWSER = "/usr/bin/chromium"
+TIMEOUT = 30  # seconds one export may take
+SIZES = {"png": (1200, 675), "png-square": (1080, 1080), "svg": (1200, 675),
+         "pdf": (1200, 675)}
+
+FOOT_START = "<span style='font-size:11px"  # the source lines figures._frame writes
+_lock = threading.Lock()
+_started = False
+
+
+class ExportUnavailable(RuntimeError):
+    """No browser to draw images with (the data files can still be downloaded)."""
+
+
+def browser() -> str | None:
+    path = os.environ.get(BROWSER_ENV) or DEFAULT_BROWSER
+    return path if Path(path).exists() else None
+
+
+def for_export(fig: dict, permalink: str, exported: str) -> dict:
+    """The figure with one more line at its foot: where to see it live, and when it was made."""
+    out = copy.deepcopy(dict(fig))
+    layout = out.setdefault("layout", {})
+    notes = layout.get("annotations", [])
+    foot = next((a for a in notes if str(a.get("text", "")).startswith(FOOT_START)), None)
+    line = escape_markup(f"View: {permalink} · exported {exported}")
+    if foot is not None:
+        foot["text"] = foot["text"].replace("</span>", f"<br>{line}</span>")
+        foot["yshift"] = foot.get("yshift", 0) - 14
+    margin = layout.setdefault("margin", {})
+    margin["b"] = margin.get("b", 40) + 14
+    layout["height"] = layout.get("height", 450) + 14
+    return out
+
+
+def render(fig: dict, fmt: str) -> bytes:
+    """PNG (2x pixel density), SVG or PDF bytes of a figure; ExportUnavailable without a browser."""
+    import kaleido
+
+    if browser() is None:
+        raise ExportUnavailable(f"no browser at {os.environ.get(BROWSER_ENV) or DEFAULT_BROWSER}")
+    width, height = SIZES[fmt]
+    if fmt != "png-square":  # a tall chart keeps its height
+        height = max(height, int(fig.get("layout", {}).get("height", 0)))
+    opts = {"format": fmt.split("-")[0], "width": width, "height": height,
+            "scale": 2 if fmt.startswith("png") else 1}
+    with _lock:
+        _start()
+        try:
+            return kaleido.calc_fig_sync(fig, opts=opts, topojson=(ASSETS / "topojson").as_uri()
+                                         + "/")
+        except Exception:
+            _stop()  # the next export starts a fresh renderer
+            raise
+
+
+def _start() -> None:
+    global _started
+    if _started:
+        return
+    import kaleido
+    from kaleido import PageGenerator
+
+    os.environ.setdefault(BROWSER_ENV, browser() or DEFAULT_BROWSER)
+    page = PageGenerator(plotly=str(ASSETS / "plotly-custom.min.js"), mathjax=False)
+    kaleido.start_sync_server(n=1, timeout=TIMEOUT, page_generator=page, silence_warnings=True)
+    _started = True
+    atexit.register(_stop)  # the export browser ends with the worker
+
+
+def _stop() -> None:
+    global _started
+    import kaleido
+
+    if not _started:
+        return
+    try:
+        kaleido.stop_sync_server(silence_warnings=True)
+    finally:
+        _started = False
