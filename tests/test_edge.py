@@ -41,7 +41,7 @@ def test_a_thousand_hostile_posts_get_no_server_error(app_url):
     counts = send_all(app_url, posts(dependencies(app_url), seed=20261125, count=1_000))
     assert sum(counts.values()) == 1_000
     assert [k for k in counts if k == "dropped" or k.startswith("5")] == [], counts
-    assert counts.get("200", 0) > 150 and counts.get("400", 0) > 300  # both paths exercised
+    assert counts.get("200", 0) > 100 and counts.get("400", 0) > 300  # both paths exercised
 
 
 @pytest.mark.parametrize("body,status,says", [
