@@ -104,6 +104,10 @@ VIEW_OUTPUTS = (
     Output(ids.PEOPLE_SUMMARY, "children"), Output(ids.CHART_PEOPLE_CITIZENSHIP, "figure"),
     Output(ids.CHART_PEOPLE_BIRTHPLACE, "figure"), Output(ids.CHART_PEOPLE_HERITAGE, "figure"),
     Output(ids.CHART_PEOPLE_YEARS, "figure"),
+    *[Output(ids.description(g), "children") for g in (
+        ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORKS,
+        ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME, ids.CHART_PEOPLE_CITIZENSHIP,
+        ids.CHART_PEOPLE_BIRTHPLACE, ids.CHART_PEOPLE_HERITAGE, ids.CHART_PEOPLE_YEARS)],
 )
 VIEW_KEYS = tuple(o.component_id for o in VIEW_OUTPUTS)
 PEOPLE_CHARTS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
@@ -165,7 +169,9 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     f = Filters.from_query(filter_state or {}, data.vocabulary)
     if part == "timeline":
         return _ordered({ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
-                         ids.VIEW_ERROR: None})
+                         ids.description(ids.CHART_TIMELINE): views.descriptions(
+                             data, f, freq if freq in ("year", "month") else "year")[
+                             ids.CHART_TIMELINE], ids.VIEW_ERROR: None})
     chart_map, map_notice = _map(data, f, panel, metric)
     if part == "map":
         return _ordered({ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
@@ -174,7 +180,9 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     bar, links, active = views.network_figures(data, f)
     people_line, *people_figs = views.people_views(data, f)
+    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year")
     return _ordered({
+        **{ids.description(g): text for g, text in described.items()},
         ids.PEOPLE_SUMMARY: people_line, **dict(zip(PEOPLE_CHARTS, people_figs, strict=True)),
         ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
         ids.TABLE: views.table_rows(data, incidents),

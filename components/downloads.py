@@ -108,6 +108,9 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
             (name, label) for name, _, label in state.chips(f, lambda n, v: v)] + [
             ("permalink", link)]
         about = export.about(data.dataset, incidents, link, date.today().isoformat())
+        if graph and not fmt.startswith("rows"):
+            about.append(("what the chart shows", views.descriptions(
+                data, f, options.get("freq", "year"))[graph]))
         return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
     return export.csv_bytes(table, belgian=fmt == "csv-be"), ".csv"
 

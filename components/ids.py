@@ -50,3 +50,8 @@ EXPORT = "export"  # pattern-matching type of a Download menu item
 DOWNLOAD = "download"
 EXPORT_STATUS = "export-status"  # what went wrong with a download, in one line
 EXPORT_PROGRESS = "export-progress"  # "Preparing the download…" while it renders
+
+
+def description(graph_id: str) -> str:
+    """The id of a chart's text alternative."""
+    return f"{graph_id}-desc"

@@ -107,7 +107,9 @@ def chart(graph_id: str, controls=None) -> dmc.Paper:
     from .downloads import download_menu
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
                                 justify="space-between", align="flex-start"),
-                      dcc.Graph(id=graph_id, config=GRAPH_CONFIG)],
+                      html.Div(dcc.Graph(id=graph_id, config=GRAPH_CONFIG), role="figure",
+                               **{"aria-describedby": ids.description(graph_id)}),
+                      html.P(id=ids.description(graph_id), className="visually-hidden")],
                      withBorder=True, p="xs", className="chart-card")
 
 

@@ -143,6 +143,28 @@ def people_summary(people: pd.DataFrame, minimum: int, lang: str = "en") -> str:
             f"{t('of_them_belgian', lang)}.")
 
 
+def descriptions(data: AppData, f: Filters, freq: str = "year") -> dict[str, str]:
+    """The text alternative of every chart, keyed by graph id, from the same aggregates."""
+    from . import alt_text, ids
+    incidents, people = shown(data, f)
+    minimum = pp.threshold()
+    few = len(people) < minimum
+    drawn = people.iloc[:0] if few else people
+    nets = alt_text.networks(incidents)
+    cit = alt_text.people_breakdown(pp.citizenship(drawn, minimum), minimum, "Citizenship")
+    return {
+        ids.CHART_SHARES: alt_text.shares(incidents),
+        ids.CHART_TIMELINE: alt_text.timeline(incidents, freq),
+        ids.CHART_MAP: alt_text.places(incidents, data.place_names),
+        ids.CHART_NETWORKS: nets, ids.CHART_NETWORK_LINKS: nets, ids.CHART_NETWORK_TIME: nets,
+        ids.CHART_PEOPLE_CITIZENSHIP: cit, ids.CHART_PEOPLE_YEARS: cit,
+        ids.CHART_PEOPLE_BIRTHPLACE: alt_text.people_breakdown(
+            pp.belgians_birthplace(drawn, minimum), minimum, "Belgian citizens' birthplace"),
+        ids.CHART_PEOPLE_HERITAGE: alt_text.people_breakdown(
+            pp.heritage(drawn, minimum), minimum, "Family heritage"),
+    }
+
+
 def context_events(freq: str) -> list[dict]:
     """The four attacks, the Paris attacks and threat levels, from the reference's context."""
     attacks = [("2016-03-22", "22 Mar 2016 bombings"), ("2016-08-06", "Charleroi"),

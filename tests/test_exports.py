@@ -88,12 +88,15 @@ def test_people_exports_keep_hidden_cells_hidden(offline_data):
 def test_filters_sheet_says_the_filters_in_words(offline_data):
     f = Filters.from_query("type=attack&place=brussels", offline_data.vocabulary)
     payload, _ = downloads.build(offline_data, f, "timeline", "xlsx",
-                                 {"freq": "month", "by": "incident_type"}, "http://h/?q")
+                                 {"freq": "month", "by": "incident_type"}, "http://h/?q",
+                                 "chart-timeline")
     sheets = _xlsx(payload)
     filters = dict(r for r in sheets["filters"][1:])
     assert filters["filters"] == "Attacks, Brussels-Capital Region"
     assert filters["permalink"] == "http://h/?q"
     assert len(sheets["data"]) == 1 + 41 * 2  # every month, by type
+    about = dict(r for r in sheets["about"][1:])
+    assert about["what the chart shows"].startswith("Incidents per month: ")
 
 
 def _png_size(payload: bytes) -> tuple[int, int]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import callbacks, state, views
+from components import callbacks, ids, state, views
 from components.figures import EMPTY_NOTE
 from components.runtime import AppData
 from data import aggregate as ag
@@ -96,6 +96,18 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     edges = [t for t in _figure_numbers(links)["data"] if t["mode"] == "lines"]
     assert len(edges) == len(ag.network_pairs(incidents))
     assert len(_figure_numbers(active)["data"]) == len(counts)
+    # text alternatives: their numbers are the aggregates'
+    said = dict(zip(callbacks.VIEW_KEYS, out, strict=True))
+    shares_text = said[ids.description(ids.CHART_SHARES)].lower()
+    table = ag.connection_by_type(incidents).set_index(["incident_type", "connection"])["n"]
+    for kind, noun in (("arrest_action", "arrest actions"), ("attack", "attacks")):
+        linked, total = int(table[(kind, "linked")]), int(table[kind].sum())
+        assert (f"of {total} {noun}, {linked}" if total else f"no {noun}") in shares_text
+    places_text = said[ids.description(ids.CHART_MAP)]
+    assert places_text.startswith(f"{n} incidents in ") or n == 0
+    links_total = int(counts["arrest_actions"].sum())
+    assert said[ids.description(ids.CHART_NETWORKS)].startswith(
+        f"{links_total} links" if links_total else "No arrest action")
     # the empty state is drawn over every chart exactly when nothing matches
     for fig in (shares, timeline, chart_map):
         notes = [a for a in fig["layout"].get("annotations", []) if a.get("name") ==
