@@ -17,6 +17,7 @@ from flask_compress import Compress
 from components import (
     callbacks,  # noqa: F401  (registers the callbacks)
     downloads,  # noqa: F401  (registers the download callback)
+    embed,
     guard,
 )
 from components.figures import PANEL_TITLES as PANELS
@@ -119,6 +120,7 @@ def create_app(data: AppData) -> dash.Dash:
     # first requests race and one may be refused. Register them now, before any request.
     with server.test_request_context("/"):
         app._setup_server()
+    embed.install(server)
     guard.install(server, app.callback_map, app.csp_hashes())
     return app
 

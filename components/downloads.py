@@ -14,7 +14,7 @@ from flask import request
 from data import export
 from data.filters import Filters
 
-from . import ids, image_export, state, views
+from . import embed, ids, image_export, state, views
 from .runtime import current
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ IMAGES = {"png": "Image · PNG 1200×675", "png-square": "Image · PNG 1080×108
 FORMATS = {**IMAGES,
            "csv": "Chart data · CSV", "csv-be": "Chart data · CSV (; for Belgian Excel)",
            "xlsx": "Chart data · XLSX", "rows-csv": "All rows in view · CSV",
-           "rows-xlsx": "All rows in view · XLSX"}
+           "rows-xlsx": "All rows in view · XLSX", "embed": "Embed · iframe code"}
 
 
 def download_menu(graph_id: str) -> dmc.Menu:
@@ -76,6 +76,13 @@ def download(_clicks, filter_state, freq, by, events, panel, metric):
                "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
                "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
                else "brussels"}
+    if fmt == "embed":
+        code = embed.snippet(request.host_url, graph.removeprefix("chart-"), f, options,
+                             data.dataset.version, 560)
+        return no_update, dmc.Alert([dmc.Text("Paste this into a web page: the chart stays "
+                                              "pinned to this dataset version."),
+                                     dmc.Code(code, block=True, id=ids.EMBED_CODE)],
+                                    title="Embed this chart", withCloseButton=True)
     try:
         payload, suffix = build(data, f, chart, fmt, options, permalink(f), graph)
     except image_export.ExportUnavailable as err:

@@ -261,7 +261,8 @@ def install(server: Flask, callback_map: dict, script_hashes: list[str]) -> None
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if "frame-ancestors *" not in response.headers.get("Content-Security-Policy", ""):
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # embeds excepted
         return response
 
     from dash.exceptions import DependencyException

@@ -48,6 +48,7 @@ METHODOLOGY = "methodology-view"
 STUDY = "study-view"
 EXPORT = "export"  # pattern-matching type of a Download menu item
 DOWNLOAD = "download"
+EMBED_CODE = "embed-code"
 EXPORT_STATUS = "export-status"  # what went wrong with a download, in one line
 EXPORT_PROGRESS = "export-progress"  # "Preparing the download…" while it renders
 

@@ -112,3 +112,14 @@ def test_every_callback_input_has_a_rule_in_the_guard():
     deps = [d for spec in callback_specs(app_module.app.callback_map).values()
             for d in (*spec.inputs, *spec.state)]
     assert deps and [d for d in deps if d.rule_key() not in RULES] == []
+
+
+def test_embed_pages_may_be_framed_anywhere_and_nothing_else_may(app_url):
+    code, headers, body = _get(app_url + "/embed/shares?type=attack")
+    assert code == 200 and "frame-ancestors *" in headers["Content-Security-Policy"]
+    assert "X-Frame-Options" not in headers and b"Open the full" in body
+    _, headers, _ = _get(app_url + "/")
+    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert _get(app_url + "/embed/nope")[0] == 404
+    assert _get(app_url + "/embed/map?type=raid")[0] == 400

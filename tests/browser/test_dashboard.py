@@ -164,3 +164,26 @@ def test_download_a_chart_as_an_image(page, app_url, tmp_path):
     payload = path.read_bytes()
     assert path.name.startswith("be-is-timeline-") and path.suffix == ".png"
     assert int.from_bytes(payload[16:20], "big") == 2400
+
+
+def test_an_embed_draws_offline_and_says_when_the_version_moved(page, app_url):
+    page.page.goto(f"{app_url}/embed/timeline?type=attack&v=reconstruction-1.1")
+    page.page.wait_for_selector("#chart .main-svg")
+    text = page.page.inner_text("body")
+    assert "n = 4 incidents" in text and "Van Ostaeyen" in text
+    assert page.page.locator(".embed-version").count() == 0
+    assert "Incidents per year" in page.page.inner_text("#desc")
+    page.page.goto(f"{app_url}/embed/map?place=brussels&v=reconstruction-0.9")
+    page.page.wait_for_selector("#chart .main-svg")
+    assert "Published with dataset version reconstruction-0.9" in page.page.inner_text("body")
+
+
+def test_the_embed_item_gives_an_iframe_snippet(page, app_url):
+    page.open(f"{app_url}/?type=attack")
+    page.wait_kpi(4)
+    page.page.get_by_role("button", name="Download the data of this chart (map)").click()
+    page.page.get_by_role("menuitem", name="Embed · iframe code").click()
+    page.page.wait_for_selector("#embed-code")
+    code = page.page.inner_text("#embed-code")
+    assert code.startswith("<iframe src=") and "/embed/map?type=attack&amp;" in code
+    assert "v=reconstruction-1.1" in code

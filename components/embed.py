@@ -1,0 +1,87 @@
+"""/embed/<chart>?<filters>&v=<version>: one chart with its caption, source and a link back to
+the full view; no controls, sized to its frame, drawn from our own files (works offline).
+Embed pages may be framed by any site; every other page may not (components/guard.py)."""
+
+from __future__ import annotations
+
+import html
+import json
+from urllib.parse import urlencode
+
+from flask import Flask, Response, request
+
+from data.filters import FilterError, Filters
+
+from . import views
+from .runtime import current
+
+CHARTS = ("shares", "timeline", "map", "networks", "network-links", "network-time",
+          "people-citizenship", "people-birthplace", "people-heritage", "people-years")
+OPTIONS = {"freq": ("year", "month"), "by": ("connection", "incident_type"),
+           "panel": ("brussels", "charleroi", "antwerp", "belgium"),
+           "metric": ("incidents", "per_100k")}
+EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+             "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; "
+             "frame-ancestors *")
+
+
+def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
+            height: int = 520) -> str:
+    """The iframe a journalist pastes: the view pinned to the dataset version it shows."""
+    query = f.to_query()
+    extra = urlencode({k: v for k, v in options.items() if k in OPTIONS} | {"v": version})
+    src = f"{host.rstrip('/')}/embed/{chart}?{query + '&' if query else ''}{extra}"
+    return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
+            f'style="border:0" loading="lazy" title="Chart: {chart}"></iframe>')
+
+
+def page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
+    """The embed page's HTML and status (404 for an unknown chart, 400 for a bad filter)."""
+    data = current()
+    if chart not in CHARTS:
+        return "no such chart", 404
+    options = {k: (args.get(k) if args.get(k) in allowed else allowed[0])
+               for k, allowed in OPTIONS.items()}
+    options["events"] = args.get("events") == "1"
+    filters = {k: v for k, v in args.items() if k not in (*OPTIONS, "v", "events")}
+    try:
+        f = Filters.from_query(filters, data.vocabulary)
+    except FilterError as err:
+        return f"invalid filter: {err}", 400
+    from .downloads import figure_for  # (downloads imports this module for the snippet)
+    graph = f"chart-{chart}"
+    fig = figure_for(data, f, graph, options)
+    described = views.descriptions(data, f, options["freq"])[graph]
+    version = data.dataset.version
+    pinned = args.get("v", "")
+    notice = "" if not pinned or pinned == version else (
+        f'<p class="embed-version" role="note">Published with dataset version '
+        f'{html.escape(pinned)}; this server now has {html.escape(version or "none")}: the '
+        "numbers may differ from those first published.</p>")
+    query = f.to_query()
+    live = f"{host.rstrip('/')}/{'?' + query if query else ''}"
+    figure_json = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")
+    return (f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(described[:80])}</title>
+<link rel="stylesheet" href="/static/embed.css">
+<script src="/assets/plotly-custom.min.js"></script></head>
+<body>{notice}
+<div id="chart" role="figure" aria-describedby="desc"></div>
+<p id="desc" class="visually-hidden">{html.escape(described)}</p>
+<p class="embed-foot"><a href="{html.escape(live)}" target="_top" rel="noopener">Open the full
+view</a> · dataset {html.escape(data.dataset.name)} {html.escape(version)}</p>
+<script id="figure" type="application/json">{figure_json}</script>
+<script src="/static/embed.js"></script>
+</body></html>""", 200)
+
+
+def install(server: Flask) -> None:
+    @server.route("/embed/<chart>")
+    def embed(chart: str):
+        body, status = page(chart, request.args.to_dict(), request.host_url)
+        response = Response(body, status=status,
+                            mimetype="text/html" if status == 200 else "text/plain")
+        response.headers["Content-Security-Policy"] = EMBED_CSP
+        return response
