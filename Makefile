@@ -11,7 +11,7 @@ run: setup
 	$(PYTHON) app.py
 
 test-setup:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core)
+	@(command -v chromium && command -v pdftotext && command -v zbarimg) >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core poppler-utils zbar-tools)
 	$(PYTHON) -m pip install -q -r requirements-test.txt
 
 test: test-setup

@@ -94,6 +94,38 @@ def download(_clicks, filter_state, freq, by, events, panel, metric):
     return dcc.send_bytes(payload, filename=name + suffix), None
 
 
+@callback(Output(ids.DOWNLOAD_PACK, "data"), Output(ids.EXPORT_STATUS, "children",
+                                                   allow_duplicate=True),
+          Input(ids.BRIEFING_PACK, "n_clicks"),
+          State(ids.FILTER_STATE, "data"), State(ids.TIMELINE_FREQ, "value"),
+          State(ids.TIMELINE_BY, "value"), State(ids.TIMELINE_EVENTS, "checked"),
+          State(ids.MAP_PANEL, "value"), State(ids.MAP_METRIC, "value"),
+          running=[(Output(ids.EXPORT_PROGRESS, "children"),
+                    "Preparing the briefing pack (about 10 s)…", ""),
+                   (Output(ids.BRIEFING_PACK, "disabled"), True, False)],
+          prevent_initial_call=True, on_error=_failed)
+def briefing_pack(clicks, filter_state, freq, by, events, panel, metric):
+    """The ZIP of the current view (components/briefing.py)."""
+    from .briefing import pack
+    if not clicks:
+        return no_update, no_update
+    data = current()
+    f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
+                           data.vocabulary)
+    options = {"freq": freq if freq in ("year", "month") else "year",
+               "by": by if by in ("connection", "incident_type") else "connection",
+               "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
+               "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
+               else "brussels"}
+    try:
+        payload = pack(data, f, options, permalink(f))
+    except image_export.ExportUnavailable as err:
+        return no_update, dmc.Alert(f"The briefing pack needs images, which cannot be drawn on "
+                                    f"this server ({err}).", color="yellow",
+                                    withCloseButton=True)
+    return dcc.send_bytes(payload, filename=f"be-is-briefing-pack-{date.today()}.zip"), None
+
+
 def permalink(f: Filters) -> str:
     query = f.to_query()
     return request.host_url.rstrip("/") + "/" + (f"?{query}" if query else "")

@@ -49,6 +49,8 @@ STUDY = "study-view"
 EXPORT = "export"  # pattern-matching type of a Download menu item
 DOWNLOAD = "download"
 EMBED_CODE = "embed-code"
+BRIEFING_PACK = "briefing-pack"
+DOWNLOAD_PACK = "download-pack"
 EXPORT_STATUS = "export-status"  # what went wrong with a download, in one line
 EXPORT_PROGRESS = "export-progress"  # "Preparing the download…" while it renders
 

@@ -54,13 +54,13 @@ def for_export(fig: dict, permalink: str, exported: str) -> dict:
     return out
 
 
-def render(fig: dict, fmt: str) -> bytes:
+def render(fig: dict, fmt: str, size: tuple[int, int] | None = None) -> bytes:
     """PNG (2x pixel density), SVG or PDF bytes of a figure; ExportUnavailable without a browser."""
     import kaleido
 
     if browser() is None:
         raise ExportUnavailable(f"no browser at {os.environ.get(BROWSER_ENV) or DEFAULT_BROWSER}")
-    width, height = SIZES[fmt]
+    width, height = size or SIZES[fmt]
     if fmt != "png-square":  # a tall chart keeps its height
         height = max(height, int(fig.get("layout", {}).get("height", 0)))
     opts = {"format": fmt.split("-")[0], "width": width, "height": height,

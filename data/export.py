@@ -123,6 +123,21 @@ def xlsx_bytes(data: pd.DataFrame, filters: list[tuple[str, str]], about: list[t
     return buffer.getvalue()
 
 
+def xlsx_book(sheets: Mapping[str, pd.DataFrame], filters: list[tuple[str, str]],
+              about: list[tuple[str, str]]) -> bytes:
+    """A workbook of several data sheets (names cut to Excel's 31 characters), then the
+    filters and about sheets."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            safe(frame).to_excel(writer, sheet_name=name[:31], index=False)
+        pd.DataFrame(filters, columns=["filter", "value"]).pipe(safe).to_excel(
+            writer, sheet_name="filters", index=False)
+        pd.DataFrame(about, columns=["item", "value"]).pipe(safe).to_excel(
+            writer, sheet_name="about", index=False)
+    return buffer.getvalue()
+
+
 def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) -> list[tuple]:
     """The 'about' lines of every export: source, citation, dataset, provenance, permalink."""
     reconstructed = int((incidents["source_type"] == "reconstructed").sum())

@@ -187,3 +187,16 @@ def test_the_embed_item_gives_an_iframe_snippet(page, app_url):
     code = page.page.inner_text("#embed-code")
     assert code.startswith("<iframe src=") and "/embed/map?type=attack&amp;" in code
     assert "v=reconstruction-1.1" in code
+
+
+def test_the_briefing_pack_button_gives_a_zip(page, app_url, tmp_path):
+    import zipfile
+    page.open(f"{app_url}/?type=attack")
+    page.wait_kpi(4)
+    with page.page.expect_download(timeout=90_000) as info:
+        page.page.get_by_role("button", name="Download a briefing pack of this view").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name.startswith("be-is-briefing-pack-") and path.suffix == ".zip"
+    with zipfile.ZipFile(path) as z:
+        assert "briefing.pdf" in z.namelist() and "charts/shares.svg" in z.namelist()

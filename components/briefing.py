@@ -1,0 +1,124 @@
+"""The briefing pack: one ZIP of the current view for a briefing or a newsroom — a PDF (cover
+page with the filters, key figures, provenance, citation, dataset version, permalink and its QR
+code; then one page per chart), every chart as PNG and SVG, the chart data and the rows in view
+as one workbook, and a README. Drawn by the same figure functions and export path as the screen.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import segno
+from pypdf import PdfWriter
+
+from data import aggregate as ag
+from data import export
+from data.filters import Filters
+
+from . import image_export, views
+from .downloads import CHART_DATA, figure_for
+from .figspec import Fig
+from .figures import FONT, escape_markup
+
+PACK_CHARTS = tuple(CHART_DATA)  # every chart on the page, in page order
+TITLE = "IS-related incidents in Belgium, 2014–2017"
+
+
+def cover(data, f: Filters, link: str, exported: str) -> Fig:
+    """The first page: what the pack shows, in words and numbers, and how to get back to it."""
+    incidents, people = views.shown(data, f)
+    k = ag.key_figures(incidents, people)
+    reconstructed = bool((incidents["source_type"] == "reconstructed").any())
+    share = lambda item: "–" if item["pct"] is None else f"{item['pct']:.0f}%"  # noqa: E731
+    lines = [
+        f"<b>Filters:</b> {escape_markup(f.describe('en', data.place_names))}",
+        f"<b>Incidents:</b> {k['incidents']['value']} · <b>arrest actions:</b> "
+        f"{k['arrest_actions']['value']} · <b>attacks:</b> {k['attacks']['value']} · "
+        f"<b>people:</b> {k['people']['value']}",
+        f"<b>Linked:</b> {share(k['share_linked'])} ({k['share_linked']['value']} of "
+        f"n={k['share_linked']['n']} incidents) · <b>with a plot:</b> "
+        f"{share(k['share_plot'])} ({k['share_plot']['value']} of n={k['share_plot']['n']} "
+        "arrest actions)",
+        "",
+        "<b>Provenance:</b> " + (views.RECONSTRUCTED_LINE if reconstructed else
+                                 "all records in view are coded or public record."),
+        f"<b>Dataset:</b> {escape_markup(data.dataset.name)} "
+        f"{escape_markup(data.dataset.version)} · exported {exported}",
+        "<b>Cite:</b> Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Islamic State",
+        "Activity Outside the Group's Defined Wilayat – Belgium', CTC at West Point, 2018.",
+        "",
+        f"<b>Live view:</b> {escape_markup(link)}",
+    ]
+    fig = Fig().update_layout(
+        width=1200, height=850, paper_bgcolor="white", plot_bgcolor="white",
+        font={"family": FONT, "size": 17}, margin={"l": 40, "r": 40, "t": 40, "b": 40},
+        xaxis={"visible": False, "range": [0, 1]}, yaxis={"visible": False, "range": [0, 1]},
+        title={"text": f"<b>{TITLE}</b><br><span style='font-size:17px'>Briefing pack</span>",
+               "x": 0.02, "y": 0.96, "font": {"size": 30}},
+        images=[{"source": segno.make(link, error="m").png_data_uri(scale=8, border=2),
+                 "xref": "paper", "yref": "paper", "x": 1, "y": 0, "sizex": 0.24,
+                 "sizey": 0.34, "xanchor": "right", "yanchor": "bottom"}])
+    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0.80,
+                       xanchor="left", yanchor="top", align="left", showarrow=False,
+                       name="cover-text")
+    return fig
+
+
+def pack(data, f: Filters, options: dict, link: str) -> bytes:
+    """The ZIP's bytes."""
+    exported = date.today().isoformat()
+    out = io.BytesIO()
+    pdf = PdfWriter()
+    pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported), "pdf",
+                                              size=(1200, 850))))
+    described = views.descriptions(data, f, options.get("freq", "year"))
+    incidents, people = views.shown(data, f)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for graph in PACK_CHARTS:
+            fig = image_export.for_export(figure_for(data, f, graph, options), link, exported)
+            name = graph.removeprefix("chart-")
+            pdf.append(io.BytesIO(image_export.render(fig, "pdf")))
+            z.writestr(f"charts/{name}.png", image_export.render(fig, "png"))
+            z.writestr(f"charts/{name}.svg", image_export.render(fig, "svg"))
+        book = io.BytesIO()
+        pdf.write(book)
+        z.writestr("briefing.pdf", book.getvalue())
+        sheets = {CHART_DATA[g]: export.chart_data(CHART_DATA[g], incidents, people,
+                                                  data.place_names, options)
+                  for g in PACK_CHARTS}
+        sheets["rows in view"] = export.rows_in_view(incidents, data.place_names)
+        filters = [("filters", f.describe("en", data.place_names)), ("permalink", link)]
+        z.writestr("data.xlsx", export.xlsx_book(
+            sheets, filters, export.about(data.dataset, incidents, link, exported)))
+        z.writestr("README.txt", readme(data, f, link, exported, described))
+    return out.getvalue()
+
+
+def readme(data, f: Filters, link: str, exported: str, described: dict[str, str]) -> str:
+    d = data.dataset
+    charts = "\n".join(f"- charts/{g.removeprefix('chart-')}: {described[g]}"
+                       for g in PACK_CHARTS if g in described)
+    return f"""{TITLE} — briefing pack
+
+Filters: {f.describe("en", data.place_names)}
+Live view (the same filters, in the dashboard): {link}
+Dataset: {d.name} {d.version}; exported {exported}.
+
+What is in this pack
+- briefing.pdf: a cover page (filters, key figures, provenance, citation, QR code of the live
+  view), then one page per chart.
+- charts/*.png (1200x675 at 2x) and charts/*.svg: every chart, with its caption and source.
+- data.xlsx: the data of every chart, every incident in view, the filters and where the data
+  come from. People appear only as aggregates; counts under the disclosure threshold read "< N".
+
+What each chart shows
+{charts}
+
+How to cite
+{export.CITATION}
+""" + ("""
+The incident records are a reconstruction that reproduces the study's published totals, not
+the study's own incident list: say so when you publish from them.
+""" if d.reconstructed else "")

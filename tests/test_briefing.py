@@ -1,0 +1,71 @@
+"""The briefing pack, opened as its reader would: the PDF's pages and text, the QR code read
+back, every chart's images, the workbook, the README."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from components import briefing
+from data.filters import Filters
+
+LINK = "http://127.0.0.1:8050/?place=brussels&type=attack"
+OPTIONS = {"freq": "year", "by": "connection", "events": False, "metric": "incidents",
+           "panel": "brussels"}
+
+
+@pytest.fixture(scope="module")
+def pack(app_data, tmp_path_factory):
+    f = Filters.from_query("place=brussels&type=attack", app_data.vocabulary)
+    folder = tmp_path_factory.mktemp("pack")
+    with zipfile.ZipFile(io.BytesIO(briefing.pack(app_data, f, OPTIONS, LINK))) as z:
+        z.extractall(folder)
+        names = set(z.namelist())
+    return folder, names
+
+
+def test_the_pack_holds_every_chart_the_pdf_the_data_and_a_readme(pack):
+    _, names = pack
+    charts = {g.removeprefix("chart-") for g in briefing.PACK_CHARTS}
+    assert names == {"briefing.pdf", "data.xlsx", "README.txt"} | {
+        f"charts/{c}.{ext}" for c in charts for ext in ("png", "svg")}
+
+
+def test_the_pdf_has_a_cover_and_one_page_per_chart(pack):
+    folder, _ = pack
+    reader = PdfReader(folder / "briefing.pdf")
+    assert len(reader.pages) == 1 + len(briefing.PACK_CHARTS)
+    cover = reader.pages[0].extract_text().replace("\ufb01", "fi")  # the font's ligature
+    for text in ("Briefing pack", "Attacks, Brussels-Capital Region", "Incidents: 3",
+                 "reconstruction-1.1", "Van Ostaeyen", LINK):
+        assert text in cover, text
+    assert "Linked or inspired?" in reader.pages[1].extract_text()
+
+
+@pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
+                    reason="poppler-utils and zbar-tools are installed by make test")
+def test_the_qr_code_on_the_cover_reads_back_as_the_permalink(pack, tmp_path):
+    folder, _ = pack
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png",
+                    str(folder / "briefing.pdf"), str(tmp_path / "cover")], check=True)
+    page = next(tmp_path.glob("cover*.png"))
+    read = subprocess.run(["zbarimg", "--quiet", "--raw", str(page)], capture_output=True,
+                          text=True)
+    assert read.stdout.strip() == LINK
+
+
+def test_the_workbook_and_readme(pack):
+    folder, _ = pack
+    book = openpyxl.load_workbook(folder / "data.xlsx")
+    assert {"shares", "timeline", "map", "networks", "citizenship", "rows in view", "filters",
+            "about"} <= set(book.sheetnames)
+    assert book["rows in view"].max_row == 1 + 3  # the three attacks in Brussels
+    readme = (folder / "README.txt").read_text()
+    assert LINK in readme and "Beyond the Caliphate" in readme and "reconstruction" in readme
+    assert "Of 0 arrest actions" not in readme and "No arrest actions; of 3 attacks" in readme
