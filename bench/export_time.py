@@ -48,6 +48,14 @@ def main() -> None:
             q = statistics.quantiles(times, n=20) if len(times) > 1 else times * 19
             print(f"{fmt:<10} {graph:<13} warm p50 {statistics.median(times) * 1000:5.0f} ms, "
                   f"p95 {q[18] * 1000:5.0f} ms")
+    from components import briefing
+    packs = []
+    for _ in range(2):
+        started = time.perf_counter()
+        briefing.pack(data, Filters(), OPTIONS, "http://h/")
+        packs.append(time.perf_counter() - started)
+    print(f"briefing pack (10 charts: PDF pages, PNG, SVG; workbook): "
+          f"{', '.join(f'{s:.1f}' for s in packs)} s")
     results: list[object] = []
 
     def one():

@@ -26,6 +26,7 @@ CHART_DATA = {  # graph id -> the table it draws (data.export.chart_data)
     ids.CHART_PEOPLE_HERITAGE: "heritage",
 }
 IMAGES = {"png": "Image · PNG 1200×675", "png-square": "Image · PNG 1080×1080 (square)",
+          "png-screen": "Image · PNG as on screen (1000 px wide)",
           "svg": "Image · SVG (vector)", "pdf": "Image · PDF (vector, for print)"}
 FORMATS = {**IMAGES,
            "csv": "Chart data · CSV", "csv-be": "Chart data · CSV (; for Belgian Excel)",
@@ -34,13 +35,18 @@ FORMATS = {**IMAGES,
 
 
 def download_menu(graph_id: str) -> dmc.Menu:
+    """Images (when the server has a browser to draw them), data, rows in view, embed code."""
     chart = CHART_DATA[graph_id]
+    drawable = image_export.browser() is not None
     return dmc.Menu([
         dmc.MenuTarget(dmc.Button("Download", variant="subtle", size="compact-sm",
                                   **{"aria-label": f"Download the data of this chart ({chart})"})),
         dmc.MenuDropdown([
-            dmc.MenuItem(label, id={"type": ids.EXPORT, "chart": chart, "format": fmt,
-                                    "graph": graph_id})
+            dmc.MenuItem(label if fmt not in IMAGES or drawable else
+                         f"{label} — not on this server (no Chromium)",
+                         disabled=fmt in IMAGES and not drawable,
+                         id={"type": ids.EXPORT, "chart": chart, "format": fmt,
+                             "graph": graph_id})
             for fmt, label in FORMATS.items()]),
     ], position="bottom-end")
 

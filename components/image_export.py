@@ -21,8 +21,8 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 BROWSER_ENV = "BROWSER_PATH"
 DEFAULT_BROWSER = "/usr/bin/chromium"
 TIMEOUT = 30  # seconds one export may take
-SIZES = {"png": (1200, 675), "png-square": (1080, 1080), "svg": (1200, 675),
-         "pdf": (1200, 675)}
+SIZES = {"png": (1200, 675), "png-square": (1080, 1080), "png-screen": (1000, 0),
+         "svg": (1200, 675), "pdf": (1200, 675)}  # png-screen: the chart's own height
 
 FOOT_START = "<span style='font-size:11px"  # the source lines figures._frame writes
 _lock = threading.Lock()

@@ -108,7 +108,8 @@ OPTIONS = {"freq": "year", "by": "connection", "events": True, "metric": "incide
            "panel": "brussels"}
 
 
-@pytest.mark.parametrize("fmt,size", [("png", (2400, 1350)), ("png-square", (2160, 2160))])
+@pytest.mark.parametrize("fmt,size", [("png", (2400, 1350)), ("png-square", (2160, 2160)),
+                                      ("png-screen", (2000, 2 * (330 + 14)))])
 def test_png_exports_are_newsroom_sized_at_twice_the_density(app_data, fmt, size):
     payload, suffix = downloads.build(app_data, Filters(), "shares", fmt, OPTIONS,
                                       "http://h/", "chart-shares")
@@ -127,10 +128,16 @@ def test_every_chart_exports_as_svg_with_its_caption_baked_in(app_data, graph):
         assert text in svg, (graph, text)
 
 
-def test_pdf_export_is_a_vector_pdf_and_the_map_needs_no_network(app_data):
-    payload, suffix = downloads.build(app_data, Filters(), "map", "pdf", OPTIONS, "http://h/",
+def test_pdf_export_is_a_vector_pdf_with_its_caption_and_the_map_needs_no_network(app_data):
+    from pypdf import PdfReader
+    f = Filters.from_query("type=arrest_action", app_data.vocabulary)
+    payload, suffix = downloads.build(app_data, f, "map", "pdf", OPTIONS, "http://h/?x",
                                       "chart-map")
-    assert suffix == ".pdf" and payload.startswith(b"%PDF-") and len(payload) > 5_000
+    assert suffix == ".pdf" and payload.startswith(b"%PDF-")
+    text = PdfReader(io.BytesIO(payload)).pages[0].extract_text()
+    for part in ("Where: Brussels-Capital Region", "Arrest actions · n = 103", "Van Ostaeyen",
+                 "reconstruction-1.1", "http://h/?x"):
+        assert part in text, part
 
 
 def test_without_a_browser_the_export_says_so(app_data, monkeypatch):
