@@ -62,7 +62,8 @@ def filter_change(deps: dict, r: random.Random, maps: bool = True
         values, changed = {cid: chosen}, f"{cid}.value"
     views_values = {"filter-state": state, "timeline-freq": "year",
                     "timeline-by": "connection", "timeline-events": False,
-                    "map-panel": r.choice(["brussels", "belgium"]), "map-metric": "incidents"}
+                    "map-panel": r.choice(["brussels", "belgium"]), "map-metric": "incidents",
+                    "sections": r.choice([[], ["networks"], ["networks", "people"]])}
     out = [("POST", "filters", body(deps["filters"], values, changed)),
            ("POST", "views", body(deps["views"], views_values, "filter-state.data"))]
     if r.random() < 0.3:

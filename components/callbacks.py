@@ -148,25 +148,42 @@ def _views_failed(err: Exception) -> tuple:
     Input(ids.TIMELINE_FREQ, "value"), Input(ids.TIMELINE_BY, "value"),
     Input(ids.TIMELINE_EVENTS, "checked"),
     Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"),
+    Input(ids.SECTIONS, "value"),
     on_error=_views_failed,
 )
-def redraw(filter_state, freq, by, events, panel, metric):
+def redraw(filter_state, freq, by, events, panel, metric, open_sections):
     """Every view from the one filter state, in one response (one round trip, one repaint)."""
-    return draw(filter_state, freq, by, events, panel, metric, _part(ctx.triggered_id))
+    shown = [s for s in (open_sections or []) if s in SECTION_OUTPUTS]
+    return draw(filter_state, freq, by, events, panel, metric, _part(ctx.triggered_id), shown)
 
 
 def _part(trigger) -> str:
     """Which views an input redraws: a timeline or map option only its own chart."""
     if trigger in (ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS):
         return "timeline"
+    if trigger == ids.SECTIONS:
+        return "sections"
     return "map" if trigger in (ids.MAP_PANEL, ids.MAP_METRIC) else "all"
 
 
+NETWORK_CHARTS = (ids.CHART_NETWORKS, ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
+SECTION_OUTPUTS = {  # what each closable section shows
+    "networks": (*NETWORK_CHARTS, *[ids.description(g) for g in NETWORK_CHARTS]),
+    "people": (ids.PEOPLE_SUMMARY, *PEOPLE_CHARTS, *[ids.description(g) for g in PEOPLE_CHARTS]),
+}
+CLOSED = {"data": [], "layout": {}}  # a closed section's charts hold no numbers
+
+
 def draw(filter_state, freq="year", by="connection", events=False, panel="brussels",
-         metric="incidents", part="all") -> tuple:
-    """The outputs of redraw; a timeline or map option change redraws only that chart."""
+         metric="incidents", part="all", open_sections=tuple(SECTION_OUTPUTS)) -> tuple:
+    """The outputs of redraw; a timeline or map option change redraws only that chart, opening
+    a section only that section; a closed section is emptied, never drawn."""
     data = current()
     f = Filters.from_query(filter_state or {}, data.vocabulary)
+    if part in ("sections", "all"):
+        sections = _sections(data, f, freq, open_sections)
+        if part == "sections":
+            return _ordered(sections)
     if part == "timeline":
         return _ordered({ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
                          ids.description(ids.CHART_TIMELINE): views.descriptions(
@@ -178,12 +195,11 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
                          ids.VIEW_ERROR: None})
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
-    bar, links, active = views.network_figures(data, f)
-    people_line, *people_figs = views.people_views(data, f)
     described = views.descriptions(data, f, freq if freq in ("year", "month") else "year")
     return _ordered({
-        **{ids.description(g): text for g, text in described.items()},
-        ids.PEOPLE_SUMMARY: people_line, **dict(zip(PEOPLE_CHARTS, people_figs, strict=True)),
+        **{ids.description(g): described[g] for g in (ids.CHART_SHARES, ids.CHART_TIMELINE,
+                                                      ids.CHART_MAP)},
+        **sections,
         ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
         ids.TABLE: views.table_rows(data, incidents),
         ids.PROVENANCE: {} if reconstructed else HIDDEN,
@@ -196,8 +212,25 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
         ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
         ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
         ids.EMPTY_NOTICE: {} if incidents.empty else HIDDEN, ids.VIEW_ERROR: None,
-        ids.CHART_NETWORKS: bar, ids.CHART_NETWORK_LINKS: links, ids.CHART_NETWORK_TIME: active,
     })
+
+
+def _sections(data, f: Filters, freq, open_sections) -> dict:
+    """The outputs of the networks and people sections: drawn if open, emptied if closed."""
+    out: dict = {}
+    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year")
+    for section, keys in SECTION_OUTPUTS.items():
+        if section not in open_sections:
+            out |= {k: (CLOSED if k.startswith("chart-") and not k.endswith("-desc") else "")
+                    for k in keys}
+    if "networks" in open_sections:
+        out |= dict(zip(NETWORK_CHARTS, views.network_figures(data, f), strict=True))
+        out |= {ids.description(g): described[g] for g in NETWORK_CHARTS}
+    if "people" in open_sections:
+        line, *figs = views.people_views(data, f)
+        out |= {ids.PEOPLE_SUMMARY: line, **dict(zip(PEOPLE_CHARTS, figs, strict=True))}
+        out |= {ids.description(g): described[g] for g in PEOPLE_CHARTS}
+    return out
 
 
 def _timeline(data, f: Filters, freq, by, events):

@@ -91,6 +91,7 @@ RULES: dict[tuple[str, str], Rule] = {
                                              ids.CHART_PEOPLE_CITIZENSHIP,
                                              ids.CHART_PEOPLE_YEARS)},
     (ids.TIMELINE_EVENTS, "checked"): FLAG,
+    (ids.SECTIONS, "value"): TEXTS,
     (ids.FILTER_STATE, "data"): ("an object of strings or null", _optional(_state)),
 }
 

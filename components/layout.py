@@ -89,6 +89,28 @@ def provenance_notice() -> dmc.Alert:
     )
 
 
+def sections() -> dmc.Accordion:
+    """Networks and people, closed at first: drawn only while open (a filter change redraws
+    only what can be seen; a closed section holds no numbers, so none can be stale)."""
+    def item(value: str, title: str, body: list) -> dmc.AccordionItem:
+        return dmc.AccordionItem([
+            dmc.AccordionControl(html.H2(t(title), className="section-title")),
+            dmc.AccordionPanel(body)], value=value)
+    return dmc.Accordion(id=ids.SECTIONS, multiple=True, value=[], transitionDuration=0,
+                         variant="separated", children=[
+        item("networks", "networks_title", [
+            html.Div([chart(ids.CHART_NETWORKS), chart(ids.CHART_NETWORK_TIME)],
+                     className="chart-row"),
+            chart(ids.CHART_NETWORK_LINKS)]),
+        item("people", "people_title", [
+            html.P(id=ids.PEOPLE_SUMMARY, className="people-summary"),
+            html.Div([chart(ids.CHART_PEOPLE_CITIZENSHIP), chart(ids.CHART_PEOPLE_YEARS)],
+                     className="chart-row"),
+            html.Div([chart(ids.CHART_PEOPLE_BIRTHPLACE), chart(ids.CHART_PEOPLE_HERITAGE)],
+                     className="chart-row")]),
+    ])
+
+
 def empty_notice() -> dmc.Alert:
     """Shown while no incident matches: says so, and offers the way back."""
     return dmc.Alert(id=ids.EMPTY_NOTICE, color="blue", title=t("no_match"),
@@ -188,16 +210,7 @@ def main_view(data: AppData) -> html.Div:
             html.Div([chart(ids.CHART_SHARES), chart(ids.CHART_TIMELINE, timeline_controls())],
                      className="chart-row"),
             chart(ids.CHART_MAP, map_controls()),
-            html.H2(t("networks_title"), className="section-title"),
-            html.Div([chart(ids.CHART_NETWORKS), chart(ids.CHART_NETWORK_TIME)],
-                     className="chart-row"),
-            chart(ids.CHART_NETWORK_LINKS),
-            html.H2(t("people_title"), className="section-title"),
-            html.P(id=ids.PEOPLE_SUMMARY, className="people-summary"),
-            html.Div([chart(ids.CHART_PEOPLE_CITIZENSHIP), chart(ids.CHART_PEOPLE_YEARS)],
-                     className="chart-row"),
-            html.Div([chart(ids.CHART_PEOPLE_BIRTHPLACE), chart(ids.CHART_PEOPLE_HERITAGE)],
-                     className="chart-row"),
+            sections(),
             table(),
         ], className="content"),
     ], id=ids.MAIN, className="layout")

@@ -30,7 +30,8 @@ def _views_post(client, state: dict) -> dict:
     deps = client.get("/_dash-dependencies").get_json()
     views_cb = next(d for d in deps if "kpis.children" in d["output"])
     values = {"filter-state": state, "timeline-freq": "year", "timeline-by": "connection",
-              "timeline-events": False, "map-panel": "brussels", "map-metric": "incidents"}
+              "timeline-events": False, "map-panel": "brussels", "map-metric": "incidents",
+              "sections": ["networks", "people"]}
     body = {"output": views_cb["output"],
             "outputs": [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
                         for o in views_cb["output"][2:-2].split("...")],

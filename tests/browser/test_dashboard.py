@@ -121,8 +121,28 @@ def test_clicking_a_commune_inside_the_selected_region_drills_down_and_back(page
     page.wait_kpi(62)
 
 
+def test_sections_are_drawn_when_opened_and_emptied_when_closed(page, app_url):
+    page.open(f"{app_url}/?type=attack")
+    page.wait_kpi(4)
+    assert page.page.locator("#chart-networks").is_hidden()
+    page.page.get_by_role("button", name="Named networks").click()
+    page.page.wait_for_selector("#chart-networks >> text=No arrest action in view is tied")
+    page.page.get_by_role("button", name="People involved (aggregates only)").click()
+    page.page.wait_for_selector("#people-summary >> text=6 people: 6 attackers")
+    page.page.get_by_role("button", name="People involved (aggregates only)").click()
+    page.page.locator("#filter-plot label", has_text="Yes").click()
+    page.wait_kpi(0)
+    summary = page.page.locator("#people-summary")  # closed: nothing of it kept on the page
+    assert summary.count() == 0 or summary.inner_text() == ""
+    page.page.get_by_role("button", name="People involved (aggregates only)").click()
+    page.page.wait_for_selector("#people-summary >> text=Too few people")
+
+
 def test_network_and_citizenship_bars_filter_everything(page, app_url):
     page.open(f"{app_url}/")
+    page.page.get_by_role("button", name="Named networks").click()
+    page.page.get_by_role("button", name="People involved (aggregates only)").click()
+    page.page.wait_for_selector("#chart-networks g.trace.bars path")
     page.page.locator("#chart-networks g.trace.bars path").first.click(force=True)
     page.page.wait_for_url("**/?network=Zerkani+network")
     page.wait_kpi(13)
