@@ -21,20 +21,23 @@ STATES = [{}, {"type": "attack"}, {"connection": "inspired"}, {"place": "brussel
                                                              "connection": "linked"}]
 
 
-def one_change(state: dict) -> float:
+def one_change(state: dict, sections: tuple[str, ...]) -> float:
     current().shown_cache.clear()  # measure a change never seen before
     started = time.perf_counter()
-    callbacks.draw(state)
+    callbacks.draw(state, open_sections=sections)
     return time.perf_counter() - started
 
 
 def measure(label: str, data: AppData, rounds: int = 5) -> None:
     install(data)
-    one_change({})  # warm caches
-    times = [one_change(s) for _ in range(rounds) for s in STATES]
-    q = statistics.quantiles(times, n=20)
-    print(f"{label}: filter change, all outputs: p50 {statistics.median(times) * 1000:.0f} ms, "
-          f"p95 {q[18] * 1000:.0f} ms over {len(times)} changes")
+    for what, sections in (("sections closed (first view)", ()),
+                           ("networks and people open", ("networks", "people"))):
+        one_change({}, sections)  # warm caches
+        times = [one_change(s, sections) for _ in range(rounds) for s in STATES]
+        q = statistics.quantiles(times, n=20)
+        print(f"{label}, {what}: filter change, all outputs: p50 "
+              f"{statistics.median(times) * 1000:.0f} ms, p95 {q[18] * 1000:.0f} ms over "
+              f"{len(times)} changes")
 
 
 def main() -> None:

@@ -187,18 +187,19 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     if part == "timeline":
         return _ordered({ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
                          ids.description(ids.CHART_TIMELINE): views.descriptions(
-                             data, f, freq if freq in ("year", "month") else "year")[
-                             ids.CHART_TIMELINE], ids.VIEW_ERROR: None})
+                             data, f, freq if freq in ("year", "month") else "year",
+                             (ids.CHART_TIMELINE,))[ids.CHART_TIMELINE],
+                         ids.VIEW_ERROR: None})
     chart_map, map_notice = _map(data, f, panel, metric)
     if part == "map":
         return _ordered({ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
                          ids.VIEW_ERROR: None})
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
-    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year")
+    main = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
+    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year", main)
     return _ordered({
-        **{ids.description(g): described[g] for g in (ids.CHART_SHARES, ids.CHART_TIMELINE,
-                                                      ids.CHART_MAP)},
+        **{ids.description(g): described[g] for g in main},
         **sections,
         ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
         ids.TABLE: views.table_rows(data, incidents),
@@ -218,7 +219,10 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
 def _sections(data, f: Filters, freq, open_sections) -> dict:
     """The outputs of the networks and people sections: drawn if open, emptied if closed."""
     out: dict = {}
-    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year")
+    graphs = (*(NETWORK_CHARTS if "networks" in open_sections else ()),
+              *(PEOPLE_CHARTS if "people" in open_sections else ()))
+    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year",
+                                   graphs) if graphs else {}
     for section, keys in SECTION_OUTPUTS.items():
         if section not in open_sections:
             out |= {k: (CLOSED if k.startswith("chart-") and not k.endswith("-desc") else "")

@@ -155,7 +155,7 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
         about = export.about(data.dataset, incidents, link, date.today().isoformat())
         if graph and not fmt.startswith("rows"):
             about.append(("what the chart shows", views.descriptions(
-                data, f, options.get("freq", "year"))[graph]))
+                data, f, options.get("freq", "year"), (graph,))[graph]))
         return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
     return export.csv_bytes(table, belgian=fmt == "csv-be"), ".csv"
 

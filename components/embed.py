@@ -51,7 +51,7 @@ def page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     from .downloads import figure_for  # (downloads imports this module for the snippet)
     graph = f"chart-{chart}"
     fig = figure_for(data, f, graph, options)
-    described = views.descriptions(data, f, options["freq"])[graph]
+    described = views.descriptions(data, f, options["freq"], (graph,))[graph]
     version = data.dataset.version
     pinned = args.get("v", "")
     notice = "" if not pinned or pinned == version else (

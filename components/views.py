@@ -143,26 +143,37 @@ def people_summary(people: pd.DataFrame, minimum: int, lang: str = "en") -> str:
             f"{t('of_them_belgian', lang)}.")
 
 
-def descriptions(data: AppData, f: Filters, freq: str = "year") -> dict[str, str]:
-    """The text alternative of every chart, keyed by graph id, from the same aggregates."""
+def descriptions(data: AppData, f: Filters, freq: str = "year",
+                 graphs: tuple[str, ...] | None = None) -> dict[str, str]:
+    """The text alternative of every chart (or of graphs), keyed by graph id, from the same
+    aggregates; only what is asked for is computed."""
     from . import alt_text, ids
     incidents, people = shown(data, f)
     minimum = pp.threshold()
-    few = len(people) < minimum
-    drawn = people.iloc[:0] if few else people
-    nets = alt_text.networks(incidents)
-    cit = alt_text.people_breakdown(pp.citizenship(drawn, minimum), minimum, "Citizenship")
-    return {
-        ids.CHART_SHARES: alt_text.shares(incidents),
-        ids.CHART_TIMELINE: alt_text.timeline(incidents, freq),
-        ids.CHART_MAP: alt_text.places(incidents, data.place_names),
-        ids.CHART_NETWORKS: nets, ids.CHART_NETWORK_LINKS: nets, ids.CHART_NETWORK_TIME: nets,
-        ids.CHART_PEOPLE_CITIZENSHIP: cit, ids.CHART_PEOPLE_YEARS: cit,
-        ids.CHART_PEOPLE_BIRTHPLACE: alt_text.people_breakdown(
+    drawn = people.iloc[:0] if len(people) < minimum else people
+    makers = {
+        ids.CHART_SHARES: lambda: alt_text.shares(incidents),
+        ids.CHART_TIMELINE: lambda: alt_text.timeline(incidents, freq),
+        ids.CHART_MAP: lambda: alt_text.places(incidents, data.place_names),
+        ids.CHART_NETWORKS: lambda: alt_text.networks(incidents),
+        ids.CHART_PEOPLE_CITIZENSHIP: lambda: alt_text.people_breakdown(
+            pp.citizenship(drawn, minimum), minimum, "Citizenship"),
+        ids.CHART_PEOPLE_BIRTHPLACE: lambda: alt_text.people_breakdown(
             pp.belgians_birthplace(drawn, minimum), minimum, "Belgian citizens' birthplace"),
-        ids.CHART_PEOPLE_HERITAGE: alt_text.people_breakdown(
+        ids.CHART_PEOPLE_HERITAGE: lambda: alt_text.people_breakdown(
             pp.heritage(drawn, minimum), minimum, "Family heritage"),
     }
+    same = {ids.CHART_NETWORK_LINKS: ids.CHART_NETWORKS,
+            ids.CHART_NETWORK_TIME: ids.CHART_NETWORKS,
+            ids.CHART_PEOPLE_YEARS: ids.CHART_PEOPLE_CITIZENSHIP}
+    wanted = graphs or (*makers, *same)
+    done: dict[str, str] = {}
+    for graph in wanted:
+        source = same.get(graph, graph)
+        if source not in done:
+            done[source] = makers[source]()
+        done[graph] = done[source]
+    return {g: done[g] for g in wanted}
 
 
 def context_events(freq: str) -> list[dict]:
