@@ -75,13 +75,7 @@ def download(_clicks, filter_state, freq, by, events, panel, metric):
     if CHART_DATA.get(graph) != chart or fmt not in FORMATS:
         return no_update, no_update
     data = current()
-    f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
-                           data.vocabulary)
-    options = {"freq": freq if freq in ("year", "month") else "year",
-               "by": by if by in ("connection", "incident_type") else "connection",
-               "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
-               "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
-               else "brussels"}
+    f, options = view_of(data, filter_state, freq, by, events, panel, metric)
     if fmt == "embed":
         code = embed.snippet(request.host_url, graph.removeprefix("chart-"), f, options,
                              data.dataset.version, 560)
@@ -116,13 +110,7 @@ def briefing_pack(clicks, filter_state, freq, by, events, panel, metric):
     if not clicks:
         return no_update, no_update
     data = current()
-    f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
-                           data.vocabulary)
-    options = {"freq": freq if freq in ("year", "month") else "year",
-               "by": by if by in ("connection", "incident_type") else "connection",
-               "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
-               "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
-               else "brussels"}
+    f, options = view_of(data, filter_state, freq, by, events, panel, metric)
     try:
         payload = pack(data, f, options, permalink(f))
     except image_export.ExportUnavailable as err:
@@ -130,6 +118,18 @@ def briefing_pack(clicks, filter_state, freq, by, events, panel, metric):
                                     f"this server ({err}).", color="yellow",
                                     withCloseButton=True)
     return dcc.send_bytes(payload, filename=f"be-is-briefing-pack-{date.today()}.zip"), None
+
+
+def view_of(data, filter_state, freq, by, events, panel, metric) -> tuple[Filters, dict]:
+    """The filters and chart options of the view being exported, checked like any input."""
+    f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
+                           data.vocabulary)
+    options = {"freq": freq if freq in ("year", "month") else "year",
+               "by": by if by in ("connection", "incident_type") else "connection",
+               "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
+               "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
+               else "brussels"}
+    return f, options
 
 
 def permalink(f: Filters) -> str:
