@@ -49,6 +49,7 @@ class Caption:
     lang: str = "en"
     n: int | None = None  # incidents in view; 0 draws the empty state over the chart
     empty: str = "no_match"  # what the empty state says (a key of data.i18n)
+    hint: str = "no_match_hint"  # and the way out it offers
 
 
 def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
@@ -69,7 +70,7 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
                        showarrow=False, xanchor="left", yanchor="bottom", align="left")
     if cap.n == 0:
         fig.add_annotation(**EMPTY_NOTE, text=f"<b>{t(cap.empty, cap.lang)}</b><br>"
-                           f"{t('no_match_hint', cap.lang)}")
+                           f"{t(cap.hint, cap.lang)}")
     return fig
 
 

@@ -18,7 +18,8 @@ from .runtime import AppData
 from .state import MONTHS
 
 GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
-                "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
+                "modeBarButtonsToRemove": ["sendDataToCloud", "sendChartToCloud", "lasso2d",
+                                           "select2d"],
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 METHODOLOGY = Path(__file__).resolve().parents[1] / "docs" / "methodology.md"
 

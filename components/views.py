@@ -70,6 +70,8 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
     if data.munis is None:
         layout = geography.fallback_places(list(counts["nis_code"]))
         return figures.fallback_map(layout, counts, cap)
+    if len(incidents) and not counts["nis_code"].map(lambda c: figures.in_panel(c, panel)).any():
+        cap = replace(cap, n=0, empty="no_match_in_panel", hint="no_match_in_panel_hint")
     return figures.choropleth(data.munis.drop(columns="geometry"), counts,
                               geojson or GEOJSON_URL.format(panel=panel), cap, panel, metric)
 
