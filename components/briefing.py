@@ -18,7 +18,7 @@ from data import export
 from data.filters import Filters
 
 from . import image_export, views
-from .downloads import CHART_DATA, figure_for
+from .downloads import CHART_DATA, figures_for
 from .figspec import Fig
 from .figures import FONT, escape_markup
 
@@ -76,8 +76,8 @@ def pack(data, f: Filters, options: dict, link: str) -> bytes:
     described = views.descriptions(data, f, options.get("freq", "year"))
     incidents, people = views.shown(data, f)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for graph in PACK_CHARTS:
-            fig = image_export.for_export(figure_for(data, f, graph, options), link, exported)
+        for graph, drawn in figures_for(data, f, PACK_CHARTS, options).items():
+            fig = image_export.for_export(drawn, link, exported)
             name = graph.removeprefix("chart-")
             pdf.append(io.BytesIO(image_export.render(fig, "pdf")))
             z.writestr(f"charts/{name}.png", image_export.render(fig, "png"))

@@ -180,6 +180,7 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     a section only that section; a closed section is emptied, never drawn."""
     data = current()
     f = Filters.from_query(filter_state or {}, data.vocabulary)
+    freq = views.chart_options(freq=freq)["freq"]
     if part in ("sections", "all"):
         sections = _sections(data, f, freq, open_sections)
         if part == "sections":
@@ -187,8 +188,7 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     if part == "timeline":
         return _ordered({ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
                          ids.description(ids.CHART_TIMELINE): views.descriptions(
-                             data, f, freq if freq in ("year", "month") else "year",
-                             (ids.CHART_TIMELINE,))[ids.CHART_TIMELINE],
+                             data, f, freq, (ids.CHART_TIMELINE,))[ids.CHART_TIMELINE],
                          ids.VIEW_ERROR: None})
     chart_map, map_notice = _map(data, f, panel, metric)
     if part == "map":
@@ -197,7 +197,7 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     main = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
-    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year", main)
+    described = views.descriptions(data, f, freq, main)
     return _ordered({
         **{ids.description(g): described[g] for g in main},
         **sections,
@@ -221,12 +221,10 @@ def _sections(data, f: Filters, freq, open_sections) -> dict:
     out: dict = {}
     graphs = (*(NETWORK_CHARTS if "networks" in open_sections else ()),
               *(PEOPLE_CHARTS if "people" in open_sections else ()))
-    described = views.descriptions(data, f, freq if freq in ("year", "month") else "year",
-                                   graphs) if graphs else {}
-    for section, keys in SECTION_OUTPUTS.items():
+    described = views.descriptions(data, f, freq, graphs) if graphs else {}
+    for section, charts in (("networks", NETWORK_CHARTS), ("people", PEOPLE_CHARTS)):
         if section not in open_sections:
-            out |= {k: (CLOSED if k.startswith("chart-") and not k.endswith("-desc") else "")
-                    for k in keys}
+            out |= {k: "" for k in SECTION_OUTPUTS[section]} | dict.fromkeys(charts, CLOSED)
     if "networks" in open_sections:
         out |= dict(zip(NETWORK_CHARTS, views.network_figures(data, f), strict=True))
         out |= {ids.description(g): described[g] for g in NETWORK_CHARTS}
@@ -238,14 +236,13 @@ def _sections(data, f: Filters, freq, open_sections) -> dict:
 
 
 def _timeline(data, f: Filters, freq, by, events):
-    freq = freq if freq in ("year", "month") else "year"
-    by = by if by in ("connection", "incident_type") else "connection"
-    return views.timeline_figure(data, f, freq, by, bool(events))
+    o = views.chart_options(freq=freq, by=by, events=events)
+    return views.timeline_figure(data, f, o["freq"], o["by"], o["events"])
 
 
 def _map(data, f: Filters, panel, metric):
-    panel = panel if panel in ("brussels", "charleroi", "antwerp", "belgium") else "brussels"
-    metric = metric if metric in ("incidents", "per_100k") else "incidents"
+    o = views.chart_options(panel=panel, metric=metric)
+    panel, metric = o["panel"], o["metric"]
     notice = "" if data.munis is not None else (
         "No boundary file is loaded (offline or not yet fetched): showing a schematic map. "
         "Run `python -m data geometry fetch` once online for the real boundaries.")

@@ -45,8 +45,7 @@ def download_menu(graph_id: str) -> dmc.Menu:
             dmc.MenuItem(label if fmt not in IMAGES or drawable else
                          f"{label} — not on this server (no Chromium)",
                          disabled=fmt in IMAGES and not drawable,
-                         id={"type": ids.EXPORT, "chart": chart, "format": fmt,
-                             "graph": graph_id})
+                         id={"type": ids.EXPORT, "format": fmt, "graph": graph_id})
             for fmt, label in FORMATS.items()]),
     ], position="bottom-end")
 
@@ -60,7 +59,7 @@ def _failed(err: Exception):
 
 
 @callback(Output(ids.DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
-          Input({"type": ids.EXPORT, "chart": ALL, "format": ALL, "graph": ALL}, "n_clicks"),
+          Input({"type": ids.EXPORT, "format": ALL, "graph": ALL}, "n_clicks"),
           State(ids.FILTER_STATE, "data"), State(ids.TIMELINE_FREQ, "value"),
           State(ids.TIMELINE_BY, "value"), State(ids.TIMELINE_EVENTS, "checked"),
           State(ids.MAP_PANEL, "value"), State(ids.MAP_METRIC, "value"),
@@ -71,8 +70,9 @@ def download(_clicks, filter_state, freq, by, events, panel, metric):
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered[0].get("value"):
         return no_update, no_update
-    chart, fmt, graph = trigger.get("chart"), trigger.get("format"), trigger.get("graph")
-    if CHART_DATA.get(graph) != chart or fmt not in FORMATS:
+    fmt, graph = trigger.get("format"), trigger.get("graph")
+    chart = CHART_DATA.get(graph)
+    if chart is None or fmt not in FORMATS:
         return no_update, no_update
     data = current()
     f, options = view_of(data, filter_state, freq, by, events, panel, metric)
@@ -124,12 +124,7 @@ def view_of(data, filter_state, freq, by, events, panel, metric) -> tuple[Filter
     """The filters and chart options of the view being exported, checked like any input."""
     f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
                            data.vocabulary)
-    options = {"freq": freq if freq in ("year", "month") else "year",
-               "by": by if by in ("connection", "incident_type") else "connection",
-               "events": bool(events), "metric": metric if metric == "per_100k" else "incidents",
-               "panel": panel if panel in ("brussels", "charleroi", "antwerp", "belgium")
-               else "brussels"}
-    return f, options
+    return f, views.chart_options(freq, by, events, panel, metric)
 
 
 def permalink(f: Filters) -> str:
@@ -166,17 +161,27 @@ PEOPLE_GRAPHS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
 
 
 def figure_for(data, f: Filters, graph: str, o: dict) -> dict:
-    """The figure a graph shows, from the same view functions as the screen (the map's
-    boundaries inline: the export renderer fetches nothing)."""
-    if graph == ids.CHART_SHARES:
-        return views.shares_figure(data, f)
-    if graph == ids.CHART_TIMELINE:
-        return views.timeline_figure(data, f, o["freq"], o["by"], o["events"])
-    if graph == ids.CHART_MAP:
-        return views.map_figure(data, f, o["panel"], o["metric"],
-                                geojson=data.geojson(o["panel"]))
-    if graph in NETWORK_GRAPHS:
-        return views.network_figures(data, f)[NETWORK_GRAPHS.index(graph)]
-    if graph in PEOPLE_GRAPHS:
-        return views.people_views(data, f)[1 + PEOPLE_GRAPHS.index(graph)]
-    raise ValueError(f"no chart {graph!r}")
+    """The figure a graph shows (see figures_for)."""
+    return figures_for(data, f, (graph,), o)[graph]
+
+
+def figures_for(data, f: Filters, graphs: tuple[str, ...], o: dict) -> dict[str, dict]:
+    """The figures graphs show, from the same view functions as the screen, each view function
+    called once (the map's boundaries inline: the export renderer fetches nothing)."""
+    unknown = set(graphs) - set(CHART_DATA)
+    if unknown:
+        raise ValueError(f"no chart {sorted(unknown)[0]!r}")
+    out: dict[str, dict] = {}
+    if ids.CHART_SHARES in graphs:
+        out[ids.CHART_SHARES] = views.shares_figure(data, f)
+    if ids.CHART_TIMELINE in graphs:
+        out[ids.CHART_TIMELINE] = views.timeline_figure(data, f, o["freq"], o["by"],
+                                                        o["events"])
+    if ids.CHART_MAP in graphs:
+        out[ids.CHART_MAP] = views.map_figure(data, f, o["panel"], o["metric"],
+                                              geojson=data.geojson(o["panel"]))
+    if set(graphs) & set(NETWORK_GRAPHS):
+        out |= dict(zip(NETWORK_GRAPHS, views.network_figures(data, f), strict=True))
+    if set(graphs) & set(PEOPLE_GRAPHS):
+        out |= dict(zip(PEOPLE_GRAPHS, views.people_views(data, f)[1:], strict=True))
+    return {g: out[g] for g in graphs}

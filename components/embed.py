@@ -17,9 +17,6 @@ from .runtime import current
 
 CHARTS = ("shares", "timeline", "map", "networks", "network-links", "network-time",
           "people-citizenship", "people-birthplace", "people-heritage", "people-years")
-OPTIONS = {"freq": ("year", "month"), "by": ("connection", "incident_type"),
-           "panel": ("brussels", "charleroi", "antwerp", "belgium"),
-           "metric": ("incidents", "per_100k")}
 EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; "
              "frame-ancestors *")
@@ -29,7 +26,7 @@ def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
             height: int = 520) -> str:
     """The iframe a journalist pastes: the view pinned to the dataset version it shows."""
     query = f.to_query()
-    extra = urlencode({k: v for k, v in options.items() if k in OPTIONS} | {"v": version})
+    extra = urlencode({k: v for k, v in options.items() if k in views.OPTIONS} | {"v": version})
     src = f"{host.rstrip('/')}/embed/{chart}?{query + '&' if query else ''}{extra}"
     return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
             f'style="border:0" loading="lazy" title="Chart: {chart}"></iframe>')
@@ -40,10 +37,9 @@ def page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     data = current()
     if chart not in CHARTS:
         return "no such chart", 404
-    options = {k: (args.get(k) if args.get(k) in allowed else allowed[0])
-               for k, allowed in OPTIONS.items()}
-    options["events"] = args.get("events") == "1"
-    filters = {k: v for k, v in args.items() if k not in (*OPTIONS, "v", "events")}
+    options = views.chart_options(args.get("freq"), args.get("by"), args.get("events") == "1",
+                                  args.get("panel"), args.get("metric"))
+    filters = {k: v for k, v in args.items() if k not in (*views.OPTIONS, "v", "events")}
     try:
         f = Filters.from_query(filters, data.vocabulary)
     except FilterError as err:

@@ -22,6 +22,18 @@ from .runtime import GEOJSON_URL, AppData
 RECONSTRUCTED_LINE = "Includes reconstructed records: totals match the study (see methodology)."
 
 
+# the options a chart can be drawn with; the first value of each is the default
+OPTIONS = {"freq": ("year", "month"), "by": ("connection", "incident_type"),
+           "panel": tuple(figures.PANEL_TITLES), "metric": ("incidents", "per_100k")}
+
+
+def chart_options(freq=None, by=None, events=None, panel=None, metric=None) -> dict:
+    """Chart options from any input (a control, a URL, a posted value): unknown ones default."""
+    raw = {"freq": freq, "by": by, "panel": panel, "metric": metric}
+    out = {k: raw[k] if raw[k] in allowed else allowed[0] for k, allowed in OPTIONS.items()}
+    return out | {"events": bool(events)}
+
+
 TABLE_LIMIT = 2_000  # rows sent to the browser; the export (next issue) carries all of them
 
 

@@ -111,16 +111,8 @@ def csv_bytes(frame: pd.DataFrame, belgian: bool = False) -> bytes:
 def xlsx_bytes(data: pd.DataFrame, filters: list[tuple[str, str]], about: list[tuple[str, str]],
                columns_meaning: Mapping[str, str] | None = None) -> bytes:
     """A workbook: the data, the filters in words (and the permalink), and where it comes from."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe(data).to_excel(writer, sheet_name="data", index=False)
-        pd.DataFrame(filters, columns=["filter", "value"]).pipe(safe).to_excel(
-            writer, sheet_name="filters", index=False)
-        about_rows = list(about) + [(f"column: {c}", m) for c, m in
-                                    (columns_meaning or {}).items()]
-        pd.DataFrame(about_rows, columns=["item", "value"]).pipe(safe).to_excel(
-            writer, sheet_name="about", index=False)
-    return buffer.getvalue()
+    about_rows = list(about) + [(f"column: {c}", m) for c, m in (columns_meaning or {}).items()]
+    return xlsx_book({"data": data}, filters, about_rows)
 
 
 def xlsx_book(sheets: Mapping[str, pd.DataFrame], filters: list[tuple[str, str]],

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import codebook as cb
+from .codebook import has_code
 from .i18n import t
 from .places import GROUP_NAMES, GROUPS, gazetteer
 
@@ -235,10 +236,10 @@ def place_codes(places: frozenset[str], incidents_codes: pd.Series) -> pd.Series
 
 
 def _has_code(column: pd.Series, codes: frozenset[str]) -> pd.Series:
-    """Validated ';'-separated 2-letter codes: a substring test is exact and fast."""
+    """Holds any of codes (validated ';'-separated 2-letter codes, see codebook.has_code)."""
     mask = pd.Series(False, index=column.index)
     for code in codes:
-        mask |= column.str.contains(code, regex=False)
+        mask |= has_code(column, code)
     return mask
 
 

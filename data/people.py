@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import aggregate as ag
 from .codebook import COUNTRIES, explode_codes, has_code
 from .figures_people import moroccan_connected
 
@@ -87,14 +88,10 @@ def role(people: pd.DataFrame, minimum: int) -> Breakdown:
 
 
 def moroccan(people: pd.DataFrame) -> dict[str, int]:
-    """People with a Moroccan connection; the base (any of citizenship, birth or heritage known);
-    how many of them are Belgian citizens."""
-    known = ((people["citizenship"] != "") | (people["birth_country"] != "")
-             | (people["heritage"] != ""))
+    """aggregate.moroccan_connection, and how many of those people are Belgian citizens."""
     connected = moroccan_connected(people).to_numpy(dtype=bool)
     belgian = has_code(people["citizenship"], "BE").to_numpy()
-    return {"n": int(connected.sum()), "known": int(known.sum()),
-            "belgian": int((connected & belgian).sum()), "people": len(people)}
+    return ag.moroccan_connection(people) | {"belgian": int((connected & belgian).sum())}
 
 
 def citizenship_by_year(people: pd.DataFrame, years: pd.Series, minimum: int) -> pd.DataFrame:
