@@ -49,9 +49,11 @@ def safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def chart_data(chart: str, incidents: pd.DataFrame, people: pd.DataFrame,
                names: Mapping[str, str], options: Mapping[str, str] | None = None,
-               minimum: int = 3) -> pd.DataFrame:
-    """The table a chart draws, columns named in plain words."""
+               minimum: int | None = None) -> pd.DataFrame:
+    """The table a chart draws, columns named in plain words (people counts hidden below the
+    disclosure threshold, pp.threshold() unless minimum is given)."""
     options = options or {}
+    minimum = pp.threshold() if minimum is None else minimum
     if chart == "shares":
         t = ag.connection_by_type(incidents)
         return pd.DataFrame({"incident type": t["incident_type"], "connection": t["connection"],

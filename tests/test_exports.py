@@ -145,3 +145,10 @@ def test_without_a_browser_the_export_says_so(app_data, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(image_export.ExportUnavailable):
         downloads.build(app_data, Filters(), "shares", "png", OPTIONS, "", "chart-shares")
+
+
+def test_people_exports_follow_the_configured_threshold(offline_data, monkeypatch):
+    monkeypatch.setenv("BEEXPLORER_DISCLOSURE_MIN", "10")
+    payload, _ = downloads.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
+    people = {r[0]: r[1] for r in _xlsx(payload)["data"][1:]}
+    assert people["France"] == "< 10" and people["Belgium"] == 61  # as on screen
