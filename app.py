@@ -11,7 +11,7 @@ import os
 import sys
 
 import dash
-from flask import Response, jsonify
+from flask import Response, has_request_context, jsonify, request
 from flask_compress import Compress
 
 from components import (
@@ -23,7 +23,7 @@ from components import (
 from components.figures import PANEL_TITLES as PANELS
 from components.layout import layout
 from components.runtime import GEOJSON_URL, AppData, install
-from data import DatasetError, geography, load
+from data import DatasetError, geography, i18n, load
 
 DATA_ENV = "BEEXPLORER_DATA"
 
@@ -89,12 +89,31 @@ def _compress(server) -> None:
     Compress(server)
 
 
+def request_lang() -> str:
+    """The language of a page load: `lang=` in its URL, else the browser's Accept-Language.
+    (assets/view-guard.js adds the page's `lang=` to Dash's layout request.)"""
+    if not has_request_context():
+        return i18n.DEFAULT
+    return i18n.valid(request.args.get("lang")) or i18n.negotiate(
+        request.headers.get("Accept-Language"))
+
+
+class App(dash.Dash):
+    """Dash, with the page's language on its <html> element and in its title."""
+
+    def interpolate_index(self, **kwargs):
+        lang = request_lang()
+        with i18n.use(lang):
+            kwargs["title"] = i18n.t("title")
+        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
+
+
 def create_app(data: AppData) -> dash.Dash:
     install(data)
-    app = dash.Dash(__name__, title="IS-related incidents in Belgium", serve_locally=True,
-                    suppress_callback_exceptions=False, update_title=None)
+    app = App(__name__, title="IS-related incidents in Belgium", serve_locally=True,
+              suppress_callback_exceptions=False, update_title=None)
     _use_own_plotly_bundle()
-    app.layout = layout(data)
+    app.layout = lambda: layout(data, request_lang())
     server = app.server
     _compress(server)
 

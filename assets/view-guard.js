@@ -1,4 +1,4 @@
-/* When a request for a view fails (server error, refused request, timeout, no server), Dash
+/* The layout request carries the page's language. And when a request for a view fails (server error, refused request, timeout, no server), Dash
    keeps the old output on screen. Say so: a banner, and the numbers greyed out, until every
    failed output has been drawn again. */
 (function () {
@@ -27,6 +27,11 @@
 
   window.fetch = function (input, init) {
     var url = typeof input === "string" ? input : (input && input.url) || "";
+    var lang = document.documentElement.getAttribute("lang");
+    if (/_dash-layout$/.test(url) && typeof input === "string" && lang) {
+      // the layout is built in the page's language (set on <html> by the server)
+      return original(url + "?lang=" + encodeURIComponent(lang), init);
+    }
     if (url.indexOf("_dash-update-component") === -1) {
       return original(input, init);
     }

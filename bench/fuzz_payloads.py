@@ -73,8 +73,14 @@ def _outputs(output: str) -> list[dict] | dict:
     return items if output.startswith("..") else items[0]
 
 
+ID_SAMPLES = {  # where one component's property differs from the property's usual type
+    "page-lang": lambda r: r.choice([None, "en", "fr", "nl", "de", r.choice(HOSTILE_TEXT)]),
+}
+
+
 def _item(dep: dict, r: random.Random) -> dict | list:
-    sample = PROPERTY_SAMPLES.get(dep["property"], lambda r: random_json(r, 2))
+    sample = ID_SAMPLES.get(dep["id"]) or PROPERTY_SAMPLES.get(dep["property"],
+                                                            lambda r: random_json(r, 2))
     if dep["id"].startswith("{"):  # an ALL pattern: a list of matching components
         pattern = json.loads(dep["id"])
         return [{"id": {**pattern, "name": r.choice(HOSTILE_TEXT), "value": r.choice(

@@ -8,11 +8,12 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from data import aggregate as ag
+from data import i18n
 from data.filters import FilterError, Filters
-from data.i18n import t
+from data.i18n import _, num, pct, t, use
 
 from . import figures, ids, state, views
-from .layout import GRID_OPTIONS, methodology_content
+from .layout import grid_options, methodology_content
 from .runtime import current
 from .study_page import study_content
 
@@ -32,11 +33,20 @@ FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
                   Output(ids.FILTER_ERROR, "children"))
 
 
+def _page_lang() -> str:
+    """The language of the page a callback came from (its lang store)."""
+    try:
+        return i18n.valid(ctx.states.get(f"{ids.LANG}.data")) or i18n.DEFAULT
+    except Exception:  # noqa: BLE001 (outside a callback: the default)
+        return i18n.DEFAULT
+
+
 def _filters_failed(err: Exception):
     """A filter change that failed: say so, change nothing else (views keep matching state)."""
     log.error("filter update failed", exc_info=err)
-    return (no_update,) * (len(FILTER_OUTPUTS) - 1) + (dmc.Alert(
-        t("filter_failed"), color="red", title=t("view_failed")),)
+    with use(_page_lang()):
+        return (no_update,) * (len(FILTER_OUTPUTS) - 1) + (dmc.Alert(
+            t("filter_failed"), color="red", title=t("view_failed")),)
 
 
 @callback(
@@ -46,11 +56,17 @@ def _filters_failed(err: Exception):
     Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
     Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
     *[Input(gid, "clickData") for gid in CLICKS],
-    State(ids.FILTER_STATE, "data"),
+    State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"),
     on_error=_filters_failed,
 )
 def update_filters(search, *args):
     """Every way of changing the filters ends here: one state, written to URL and controls."""
+    *args, lang = args
+    with use(lang) as lang:
+        return _update_filters(search, args, lang)
+
+
+def _update_filters(search, args, lang):
     controls = dict(zip(CONTROL_IDS, args[:len(CONTROL_IDS)], strict=True))
     clicks = dict(zip(CLICKS, args[len(CONTROL_IDS) + 3:-1], strict=True))
     trigger = ctx.triggered_id
@@ -61,14 +77,14 @@ def update_filters(search, *args):
         f = state.next_filters(source, detail, search, controls, args[-1], current().vocabulary)
         error = None
     except FilterError as err:
-        f, error = Filters(), dmc.Alert(f"Ignored an invalid filter: {err}", color="red",
-                                        title="Invalid filter")
-    query = f.to_query()
+        f, error = Filters(), dmc.Alert(_("Ignored an invalid filter: {error}").format(
+            error=err), color="red", title=_("Invalid filter"))
+    query = state.with_lang(f.to_query(), lang)
     values = state.to_controls(f)
     # leave controls that already show the state alone: no needless re-render
     shown = [no_update if values[name] == _normal(controls[name]) else values[name]
              for name in CONTROL_IDS]
-    return (f.to_state(), f"?{query}" if query else "", *shown, error)
+    return (f.to_state(), f"?{query}", *shown, error)
 
 
 def _event(trigger, clicks: dict) -> tuple[str, object]:
@@ -103,7 +119,7 @@ VIEW_OUTPUTS = (
     Output(ids.CHART_NETWORK_TIME, "figure"),
     Output(ids.PEOPLE_SUMMARY, "children"), Output(ids.CHART_PEOPLE_CITIZENSHIP, "figure"),
     Output(ids.CHART_PEOPLE_BIRTHPLACE, "figure"), Output(ids.CHART_PEOPLE_HERITAGE, "figure"),
-    Output(ids.CHART_PEOPLE_YEARS, "figure"),
+    Output(ids.CHART_PEOPLE_YEARS, "figure"), Output(ids.LIVE, "children"),
     *[Output(ids.description(g), "children") for g in (
         ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORKS,
         ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME, ids.CHART_PEOPLE_CITIZENSHIP,
@@ -128,7 +144,11 @@ def _views_failed(err: Exception) -> tuple:
         log.warning("views: refused a filter state: %s", str(err)[:200])
     else:
         log.error("views could not be drawn", exc_info=err)
-    part = _part(ctx.triggered_id)
+    with use(_page_lang()):
+        return _failed_views(_part(ctx.triggered_id))
+
+
+def _failed_views(part: str) -> tuple:
     failed = figures.failed(t("view_failed"), t("view_failed_hint"))
     alert = dmc.Alert(t("view_failed_hint"), color="red", title=t("view_failed"))
     common = {ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: alert}
@@ -148,13 +168,15 @@ def _views_failed(err: Exception) -> tuple:
     Input(ids.TIMELINE_FREQ, "value"), Input(ids.TIMELINE_BY, "value"),
     Input(ids.TIMELINE_EVENTS, "checked"),
     Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"),
-    Input(ids.SECTIONS, "value"),
+    Input(ids.SECTIONS, "value"), State(ids.LANG, "data"),
     on_error=_views_failed,
 )
-def redraw(filter_state, freq, by, events, panel, metric, open_sections):
+def redraw(filter_state, freq, by, events, panel, metric, open_sections, lang):
     """Every view from the one filter state, in one response (one round trip, one repaint)."""
     shown = [s for s in (open_sections or []) if s in SECTION_OUTPUTS]
-    return draw(filter_state, freq, by, events, panel, metric, _part(ctx.triggered_id), shown)
+    with use(lang):
+        return draw(filter_state, freq, by, events, panel, metric, _part(ctx.triggered_id),
+                    shown)
 
 
 def _part(trigger) -> str:
@@ -197,6 +219,7 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     main = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
+    summary = views.summary_line(data, f, len(incidents))
     described = views.descriptions(data, f, freq, main)
     return _ordered({
         **{ids.description(g): described[g] for g in main},
@@ -206,10 +229,10 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
         ids.PROVENANCE: {} if reconstructed else HIDDEN,
         ids.CHIPS: [chip(name, value, label)
                     for name, value, label in state.chips(f, _chip_label)],
-        ids.SUMMARY: f"{f.describe('en', data.place_names)} · {len(incidents)} incidents" + (
-            f" (table shows the first {views.TABLE_LIMIT:,})"
-            if len(incidents) > views.TABLE_LIMIT else ""),
-        ids.FILTER_DATE_LABEL: f"{f.start or state.MONTHS[0]} – {f.end or state.MONTHS[-1]}",
+        ids.SUMMARY: summary + (_(" (the table shows the first {n})").format(
+            n=num(views.TABLE_LIMIT)) if len(incidents) > views.TABLE_LIMIT else ""),
+        ids.LIVE: summary,
+        ids.FILTER_DATE_LABEL: state.period_label(f),
         ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
         ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
         ids.EMPTY_NOTICE: {} if incidents.empty else HIDDEN, ids.VIEW_ERROR: None,
@@ -243,7 +266,7 @@ def _timeline(data, f: Filters, freq, by, events):
 def _map(data, f: Filters, panel, metric):
     o = views.chart_options(panel=panel, metric=metric)
     panel, metric = o["panel"], o["metric"]
-    notice = "" if data.munis is not None else (
+    notice = "" if data.munis is not None else _(
         "No boundary file is loaded (offline or not yet fetched): showing a schematic map. "
         "Run `python -m data geometry fetch` once online for the real boundaries.")
     return views.map_figure(data, f, panel, metric), notice
@@ -251,21 +274,24 @@ def _map(data, f: Filters, panel, metric):
 
 @callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),
           Output(ids.METHODOLOGY, "children"), Output(ids.STUDY, "style"),
-          Output(ids.STUDY, "children"), Input(ids.URL, "pathname"))
-def show_page(pathname):
+          Output(ids.STUDY, "children"), Input(ids.URL, "pathname"), State(ids.LANG, "data"))
+def show_page(pathname, lang):
     """/methodology and /study show their page; every other path the dashboard."""
     page = str(pathname or "").rstrip("/").rsplit("/", 1)[-1]
     hidden = {"display": "none"}
-    if page == "methodology":
-        return hidden, {}, methodology_content(), hidden, no_update
-    if page == "study":
-        return hidden, hidden, no_update, {}, study_content(current())
+    with use(lang) as lang:
+        if page == "methodology":
+            return hidden, {}, methodology_content(lang), hidden, no_update
+        if page == "study":
+            return hidden, hidden, no_update, {}, study_content(current())
     return {}, hidden, no_update, hidden, no_update
 
 
-@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"))
-def search_table(text):
-    return {**GRID_OPTIONS, "quickFilterText": str(text or "")[:200]}
+@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
+          State(ids.LANG, "data"))
+def search_table(text, lang):
+    with use(lang):
+        return grid_options(str(text or "")[:200])
 
 
 def _chip_label(name: str, value: str) -> str:
@@ -279,28 +305,32 @@ def _chip_label(name: str, value: str) -> str:
 def chip(name: str, value: str, label: str) -> dmc.Button:
     return dmc.Button(f"{label} ✕", id={"type": ids.CHIP, "name": name, "value": value},
                       size="compact-sm", variant="light", radius="xl",
-                      **{"aria-label": f"Remove filter {label}"})
+                      **{"aria-label": _("Remove filter: {label}").format(label=label)})
 
 
 def kpi_cards(incidents, people) -> list:
+    """Six cards, each read as one sentence by a screen reader: label, value, n."""
     k = ag.key_figures(incidents, people)
 
     def card(card_id, label, value, note=""):
         return html.Div([html.Div(label, className="kpi-label"),
                          html.Div(value, className="kpi-value"),
-                         html.Div(note, className="kpi-note")], id=card_id, className="kpi")
+                         html.Div(note, className="kpi-note")], id=card_id, className="kpi",
+                        role="group", **{"aria-label": f"{label}: {value}"
+                                         + (f" ({note})" if note else "")})
 
-    def pct(item):
-        return "–" if item["pct"] is None else f"{item['pct']:.0f}%"
+    def share(item, noun):
+        return _("{value} of n = {n} {noun}").format(value=num(item["value"]),
+                                                   n=num(item["n"]), noun=noun)
 
     return [
-        card(ids.KPI_INCIDENTS, t("incidents").capitalize(), f"{k['incidents']['value']}"),
-        card("kpi-arrest-actions", t("arrest_actions").capitalize(),
-             f"{k['arrest_actions']['value']}"),
-        card("kpi-attacks", t("attacks").capitalize(), f"{k['attacks']['value']}"),
-        card("kpi-people", t("people"), f"{k['people']['value']}", t("people_note")),
-        card("kpi-linked", t("share_linked"), pct(k["share_linked"]),
-             f"{k['share_linked']['value']} of n={k['share_linked']['n']} incidents"),
-        card("kpi-plot", t("share_plot"), pct(k["share_plot"]),
-             f"{k['share_plot']['value']} of n={k['share_plot']['n']} arrest actions"),
+        card(ids.KPI_INCIDENTS, i18n.cap(t("incidents")), num(k["incidents"]["value"])),
+        card("kpi-arrest-actions", i18n.cap(t("arrest_actions")),
+             num(k["arrest_actions"]["value"])),
+        card("kpi-attacks", i18n.cap(t("attacks")), num(k["attacks"]["value"])),
+        card("kpi-people", t("people"), num(k["people"]["value"]), t("people_note")),
+        card("kpi-linked", t("share_linked"), pct(k["share_linked"]["pct"]),
+             share(k["share_linked"], t("incidents"))),
+        card("kpi-plot", t("share_plot"), pct(k["share_plot"]["pct"]),
+             share(k["share_plot"], t("arrest_actions"))),
     ]

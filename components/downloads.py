@@ -11,8 +11,9 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from flask import request
 
-from data import export
+from data import export, i18n
 from data.filters import Filters
+from data.i18n import N_, _, use
 
 from . import embed, ids, image_export, state, views
 from .runtime import current
@@ -25,13 +26,16 @@ CHART_DATA = {  # graph id -> the table it draws (data.export.chart_data)
     ids.CHART_PEOPLE_YEARS: "citizenship", ids.CHART_PEOPLE_BIRTHPLACE: "birthplace",
     ids.CHART_PEOPLE_HERITAGE: "heritage",
 }
-IMAGES = {"png": "Image · PNG 1200×675", "png-square": "Image · PNG 1080×1080 (square)",
-          "png-screen": "Image · PNG as on screen (1000 px wide)",
-          "svg": "Image · SVG (vector)", "pdf": "Image · PDF (vector, for print)"}
+IMAGES = {"png": N_("Image · PNG 1200×675"), "png-square": N_("Image · PNG 1080×1080 (square)"),
+          "png-screen": N_("Image · PNG as on screen (1000 px wide)"),
+          "svg": N_("Image · SVG (vector)"), "pdf": N_("Image · PDF (vector, for print)")}
 FORMATS = {**IMAGES,
-           "csv": "Chart data · CSV", "csv-be": "Chart data · CSV (; for Belgian Excel)",
-           "xlsx": "Chart data · XLSX", "rows-csv": "All rows in view · CSV",
-           "rows-xlsx": "All rows in view · XLSX", "embed": "Embed · iframe code"}
+           "csv": N_("Chart data · CSV"), "csv-be": N_("Chart data · CSV (; for Belgian Excel)"),
+           "xlsx": N_("Chart data · XLSX"), "rows-csv": N_("All rows in view · CSV"),
+           "rows-xlsx": N_("All rows in view · XLSX"), "embed": N_("Embed · iframe code")}
+CHART_NAMES = {"shares": N_("linked or inspired"), "timeline": N_("over time"),
+               "map": N_("map"), "networks": N_("networks"), "citizenship": N_("citizenship"),
+               "birthplace": N_("country of birth"), "heritage": N_("family heritage")}
 
 
 def download_menu(graph_id: str) -> dmc.Menu:
@@ -39,11 +43,13 @@ def download_menu(graph_id: str) -> dmc.Menu:
     chart = CHART_DATA[graph_id]
     drawable = image_export.browser() is not None
     return dmc.Menu([
-        dmc.MenuTarget(dmc.Button("Download", variant="subtle", size="compact-sm",
-                                  **{"aria-label": f"Download the data of this chart ({chart})"})),
+        dmc.MenuTarget(dmc.Button(_("Download"), variant="subtle", size="compact-sm",
+                                  **{"aria-label": _("Download this chart or its data ({chart})"
+                                                     ).format(chart=_(CHART_NAMES[chart]))})),
         dmc.MenuDropdown([
-            dmc.MenuItem(label if fmt not in IMAGES or drawable else
-                         f"{label} — not on this server (no Chromium)",
+            dmc.MenuItem(_(label) if fmt not in IMAGES or drawable else
+                         _("{format} — not on this server (no Chromium)").format(
+                             format=_(label)),
                          disabled=fmt in IMAGES and not drawable,
                          id={"type": ids.EXPORT, "format": fmt, "graph": graph_id})
             for fmt, label in FORMATS.items()]),
@@ -53,9 +59,11 @@ def download_menu(graph_id: str) -> dmc.Menu:
 def _failed(err: Exception):
     """An export that failed says so next to the charts, in one line; the log has the rest."""
     log.error("export failed", exc_info=err)
-    return no_update, dmc.Alert(f"The download failed ({type(err).__name__}). The data files "
-                                "may still work; the error is in the server log.", color="red",
-                                withCloseButton=True)
+    from .callbacks import _page_lang
+    with use(_page_lang()):
+        return no_update, dmc.Alert(_("The download failed ({error}). The data files may still "
+                                      "work; the error is in the server log.").format(
+            error=type(err).__name__), color="red", withCloseButton=True)
 
 
 @callback(Output(ids.DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
@@ -63,10 +71,18 @@ def _failed(err: Exception):
           State(ids.FILTER_STATE, "data"), State(ids.TIMELINE_FREQ, "value"),
           State(ids.TIMELINE_BY, "value"), State(ids.TIMELINE_EVENTS, "checked"),
           State(ids.MAP_PANEL, "value"), State(ids.MAP_METRIC, "value"),
-          running=[(Output(ids.EXPORT_PROGRESS, "children"), "Preparing the download…", "")],
+          State(ids.LANG, "data"),
+          running=[(Output(ids.EXPORT_PROGRESS, "className"), "export-progress active",
+                    "export-progress")],
           prevent_initial_call=True, on_error=_failed)
-def download(_clicks, filter_state, freq, by, events, panel, metric):
-    """One click on a Download item: the file, named after the chart and the date."""
+def download(_clicks, filter_state, freq, by, events, panel, metric, lang):
+    """One click on a Download item: the file, named after the chart and the date, in the
+    page's language."""
+    with use(lang):
+        return _download(filter_state, freq, by, events, panel, metric)
+
+
+def _download(filter_state, freq, by, events, panel, metric):
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered[0].get("value"):
         return no_update, no_update
@@ -79,16 +95,17 @@ def download(_clicks, filter_state, freq, by, events, panel, metric):
     if fmt == "embed":
         code = embed.snippet(request.host_url, graph.removeprefix("chart-"), f, options,
                              data.dataset.version, 560)
-        return no_update, dmc.Alert([dmc.Text("Paste this into a web page: the chart stays "
-                                              "pinned to this dataset version."),
+        return no_update, dmc.Alert([dmc.Text(_("Paste this into a web page: the chart stays "
+                                                "pinned to this dataset version.")),
                                      dmc.Code(code, block=True, id=ids.EMBED_CODE)],
-                                    title="Embed this chart", withCloseButton=True)
+                                    title=_("Embed this chart"), withCloseButton=True)
     try:
         payload, suffix = build(data, f, chart, fmt, options, permalink(f), graph)
     except image_export.ExportUnavailable as err:
         return no_update, dmc.Alert(
-            f"Images cannot be drawn on this server ({err}). The chart data and the rows in "
-            "view can still be downloaded.", color="yellow", withCloseButton=True)
+            _("Images cannot be drawn on this server ({error}). The chart data and the rows in "
+              "view can still be downloaded.").format(error=err), color="yellow",
+            withCloseButton=True)
     stem = "incidents" if fmt.startswith("rows") else graph.removeprefix("chart-")
     name = re.sub(r"[^a-z0-9._-]", "-", f"be-is-{stem}-{date.today()}")
     return dcc.send_bytes(payload, filename=name + suffix), None
@@ -100,23 +117,29 @@ def download(_clicks, filter_state, freq, by, events, panel, metric):
           State(ids.FILTER_STATE, "data"), State(ids.TIMELINE_FREQ, "value"),
           State(ids.TIMELINE_BY, "value"), State(ids.TIMELINE_EVENTS, "checked"),
           State(ids.MAP_PANEL, "value"), State(ids.MAP_METRIC, "value"),
-          running=[(Output(ids.EXPORT_PROGRESS, "children"),
-                    "Preparing the briefing pack (about 10 s)…", ""),
+          State(ids.LANG, "data"),
+          running=[(Output(ids.EXPORT_PROGRESS, "className"), "export-progress active pack",
+                    "export-progress"),
                    (Output(ids.BRIEFING_PACK, "disabled"), True, False)],
           prevent_initial_call=True, on_error=_failed)
-def briefing_pack(clicks, filter_state, freq, by, events, panel, metric):
-    """The ZIP of the current view (components/briefing.py)."""
-    from .briefing import pack
+def briefing_pack(clicks, filter_state, freq, by, events, panel, metric, lang):
+    """The ZIP of the current view (components/briefing.py), in the page's language."""
     if not clicks:
         return no_update, no_update
+    with use(lang):
+        return _briefing_pack(filter_state, freq, by, events, panel, metric)
+
+
+def _briefing_pack(filter_state, freq, by, events, panel, metric):
+    from .briefing import pack
     data = current()
     f, options = view_of(data, filter_state, freq, by, events, panel, metric)
     try:
         payload = pack(data, f, options, permalink(f))
     except image_export.ExportUnavailable as err:
-        return no_update, dmc.Alert(f"The briefing pack needs images, which cannot be drawn on "
-                                    f"this server ({err}).", color="yellow",
-                                    withCloseButton=True)
+        return no_update, dmc.Alert(_("The briefing pack needs images, which cannot be drawn "
+                                      "on this server ({error}).").format(error=err),
+                                    color="yellow", withCloseButton=True)
     return dcc.send_bytes(payload, filename=f"be-is-briefing-pack-{date.today()}.zip"), None
 
 
@@ -128,8 +151,8 @@ def view_of(data, filter_state, freq, by, events, panel, metric) -> tuple[Filter
 
 
 def permalink(f: Filters) -> str:
-    query = f.to_query()
-    return request.host_url.rstrip("/") + "/" + (f"?{query}" if query else "")
+    """The link that reopens this view, in this language."""
+    return request.host_url.rstrip("/") + "/?" + state.with_lang(f.to_query(), i18n.current())
 
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
@@ -144,12 +167,12 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
     table = (export.rows_in_view(incidents, names) if fmt.startswith("rows") else
              export.chart_data(chart, incidents, people, names, options))
     if fmt.endswith("xlsx"):
-        filters = [("filters", f.describe("en", names))] + [
+        filters = [(_("filters"), f.describe(i18n.current(), names))] + [
             (name, label) for name, _, label in state.chips(f, lambda n, v: v)] + [
-            ("permalink", link)]
+            (_("permalink"), link)]
         about = export.about(data.dataset, incidents, link, date.today().isoformat())
         if graph and not fmt.startswith("rows"):
-            about.append(("what the chart shows", views.descriptions(
+            about.append((_("what the chart shows"), views.descriptions(
                 data, f, options.get("freq", "year"), (graph,))[graph]))
         return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
     return export.csv_bytes(table, belgian=fmt == "csv-be"), ".csv"

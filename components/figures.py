@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data.i18n import t
+from data import i18n
+from data.i18n import N_, _, num, t
 
 from .figspec import Fig
 
@@ -21,7 +22,13 @@ NEUTRAL = "#e6e6e6"
 BLUES = [[0, "#c6dbef"], [0.25, "#9ecae1"], [0.5, "#6baed6"], [0.75, "#3182bd"],
          [1, "#08519c"]]
 FONT = "DejaVu Sans, Arial, sans-serif"
-SOURCE = "Source: Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"
+STUDY = "Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"
+SOURCE = f"Source: {STUDY}"
+
+
+def source(lang: str | None = None) -> str:
+    """The source line (the study's citation stays as published)."""
+    return _("Source: {study}", lang).format(study=STUDY)
 
 
 # A small template of our own: plotly_white's full template costs ~20 ms to copy per figure.
@@ -62,6 +69,7 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
                "x": 0.01, "xanchor": "left", "yref": "container", "y": 0.985,
                "yanchor": "top"},
         font={"family": FONT, "size": 14}, height=height, template=TEMPLATE,
+        separators=i18n.separators(cap.lang),
         margin={"l": 55, "r": 20, "t": 105, "b": 40 + 14 * lines}, paper_bgcolor="white",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
@@ -96,22 +104,25 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
     fig = Fig()
     lang = cap.lang
     totals = table.groupby("incident_type")["total"].first()
-    labels = {k: f"{t(k + 's', lang).capitalize()} (n={int(n)}){' ⚠ n<5' if 0 < n < 5 else ''}"
-              for k, n in totals.items()}
+    labels = {k: f"{i18n.cap(t(k + 's', lang))} (n = {num(n, lang)})"
+                 f"{' ⚠ n < 5' if 0 < n < 5 else ''}" for k, n in totals.items()}
     for connection in ("linked", "inspired"):
         rows = table[table["connection"] == connection]
         fig.add_trace("bar",
             y=rows["incident_type"].map(labels), x=rows["share"].fillna(0), orientation="h",
-            name=t(connection, lang).capitalize(),
-            text=[f"{t(connection, lang)} {s:.0f}% ({n})" if n else "" for s, n in
-                  zip(rows["share"].fillna(0), rows["n"], strict=True)],
+            name=i18n.cap(t(connection, lang)),
+            text=[f"{t(connection, lang)} {i18n.pct(s, lang)} ({num(n, lang)})" if n else ""
+                  for s, n in zip(rows["share"].fillna(0), rows["n"], strict=True)],
             textposition="inside", insidetextanchor="middle",
             marker={"color": COLORS[connection], "pattern": _pattern(connection)},
             customdata=list(zip([connection] * len(rows), rows["incident_type"], rows["n"],
                                 rows["total"], strict=True)),
-            hovertemplate="%{customdata[2]} of %{customdata[3]} (%{x:.1f}%)<extra></extra>",
+            hovertemplate=_("{part} of {whole}", lang).format(
+                part="%{customdata[2]}", whole="%{customdata[3]}")
+                + f" (%{{x:.1f}}{i18n.percent_sign(lang)})<extra></extra>",
         )
-    fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%"},
+    fig.update_layout(barmode="stack",
+                      xaxis={"range": [0, 100], "ticksuffix": i18n.percent_sign(lang)},
                       yaxis={"autorange": "reversed", "showticklabels": False},
                       legend={"traceorder": "normal"}, bargap=0.45,
                       uniformtext={"minsize": 12, "mode": "hide"})
@@ -132,17 +143,19 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
     for key in table["key"].unique():
         rows = table[table["key"] == key]
         fig.add_trace("bar",
-            x=rows["period"], y=rows["n"], name=t(key, cap.lang).capitalize(),
+            x=rows["period"], y=rows["n"], name=i18n.cap(t(key, cap.lang)),
             text=[str(n) if n else "" for n in rows["n"]], textposition="inside",
             marker={"color": COLORS[key], "pattern": _pattern(key)},
             customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
-            hovertemplate="%{x}: %{y} of %{customdata[1]}<extra>%{fullData.name}</extra>",
+            hovertemplate="%{x}: " + _("{part} of {whole}", cap.lang).format(
+                part="%{y}", whole="%{customdata[1]}") + "<extra>%{fullData.name}</extra>",
         )
     peak = table.groupby("period")["n"].sum().max() if len(table) else 1
     periods = list(dict.fromkeys(table["period"]))
     ticks = [p for p in periods if len(p) == 4 or p.endswith(("-01", "-07"))]
     fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None,
-                                              "tickvals": ticks, "ticktext": ticks},
+                                              "tickvals": ticks, "ticktext": [
+                                                  i18n.month(p, cap.lang) for p in ticks]},
                       yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak),
                              **({"range": [0, 1]} if not peak else {})},
                       bargap=0.15, legend={"traceorder": "normal"})
@@ -169,8 +182,15 @@ def _add_event(fig: Fig, event: dict) -> None:
                            font={"size": 11, "color": "#333"})
 
 
-PANEL_TITLES = {"brussels": "Brussels-Capital Region", "charleroi": "Charleroi and surroundings",
-                "antwerp": "Antwerp and surroundings", "belgium": "Belgium"}
+PANEL_TITLES = {"brussels": N_("Brussels-Capital Region"),
+                "charleroi": N_("Charleroi and surroundings"),
+                "antwerp": N_("Antwerp and surroundings"), "belgium": N_("Belgium")}
+PANEL_SHORT = {"brussels": N_("Brussels"), "charleroi": "Charleroi", "antwerp": N_("Antwerp"),
+               "belgium": N_("Belgium")}
+
+
+def panel_title(panel: str, lang: str | None = None, short: bool = False) -> str:
+    return _((PANEL_SHORT if short else PANEL_TITLES)[panel], lang)
 
 
 def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, cap: Caption,
@@ -181,8 +201,10 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     names = merged["name_fr"].where(
         merged["name_fr"] == merged["name_nl"], merged["name_fr"] + " / " + merged["name_nl"]
     ).map(escape_markup)
-    hover = [f"<b>{n}</b><br>{int(i)} incidents" + (f" · {p:.1f} per 100,000" if pd.notna(p)
-                                                    else "")
+    lang = cap.lang
+    hover = [f"<b>{n}</b><br>{num(i, lang)} {t('incidents', lang)}" + (
+        f" · {_('{value} per 100,000', lang).format(value=num(p, lang, 1))}" if pd.notna(p)
+        else "")
              for n, i, p in zip(names, merged["incidents"],
                                 merged.get("per_100k", pd.Series(index=merged.index)),
                                 strict=True)]
@@ -197,7 +219,8 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                        customdata=merged.loc[~has, "nis_code"], name="none", **common)
     per_100k = metric == "per_100k"
     top = float(z[has].max()) if has.any() else 1.0
-    bar = {"title": {"text": "per 100,000" if per_100k else "incidents"}, "thickness": 14}
+    bar = {"title": {"text": _("per 100,000", lang) if per_100k else t("incidents", lang)},
+           "thickness": 14}
     if not per_100k:
         bar |= _integer_axis(top)
     fig.add_trace("choropleth", locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
@@ -207,7 +230,8 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                        colorbar=bar, **common)
     fig.update_layout(geo={"fitbounds": "locations", "visible": False,
                            "projection": {"type": "mercator"}})
-    return _frame(fig, f"{t('chart_where', cap.lang)}: {PANEL_TITLES[panel]}", cap, 520)
+    return _frame(fig, f"{t('chart_where', cap.lang)}: {panel_title(panel, cap.lang)}", cap,
+                  520)
 
 
 def failed(title: str, hint: str) -> Fig:
@@ -248,4 +272,4 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fi
                     marker={"size": 8 + 4 * towns["incidents"] ** 0.5, "color": "#0072B2"})
     fig.update_layout(showlegend=False, xaxis={"visible": False},
                       yaxis={"visible": False, "scaleanchor": "x"})
-    return _frame(fig, "Where (schematic: no boundary file loaded)", cap, 520)
+    return _frame(fig, _("Where (schematic: no boundary file loaded)", cap.lang), cap, 520)

@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 
+from data import i18n
 from data.i18n import t
 
 from .figspec import Fig
@@ -109,12 +110,14 @@ def activity(spans: pd.DataFrame, cap: Caption, start: str = "2014-06",
     for row in spans.itertuples():
         name = escape_markup(row.network)
         first, last = row.first.strftime("%Y-%m-%d"), row.last.strftime("%Y-%m-%d")
+        when = f"{i18n.day(row.first, cap.lang)} – {i18n.day(row.last, cap.lang)}"
         fig.add_trace("scatter", x=[first, last], y=[name, name], mode="lines+markers",
                       line={"color": COLORS["linked"], "width": 8},
                       marker={"size": 10, "color": COLORS["linked"]}, customdata=[row.network] * 2,
-                      showlegend=False, hovertemplate=(f"{name}: {first} – {last}, "
-                                                       f"{row.arrest_actions} arrest actions"
-                                                       "<extra></extra>"))
-    fig.update_layout(xaxis={"type": "date", "range": [f"{start}-01", f"{end}-28"]},
+                      showlegend=False, hovertemplate=(
+                          f"{name}: {when}, {i18n.num(row.arrest_actions, cap.lang)} "
+                          f"{t('arrest_actions', cap.lang)}<extra></extra>"))
+    fig.update_layout(xaxis={"type": "date", "range": [f"{start}-01", f"{end}-28"],
+                             "tickformat": "%Y", "dtick": "M12"},
                       yaxis={"autorange": "reversed", "type": "category"})
     return _frame(fig, t("chart_network_time", cap.lang), cap, 120 + 34 * max(len(spans), 3))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data import i18n
 from data.i18n import t
 from data.people import UNKNOWN, Breakdown, shown
 
@@ -19,9 +20,10 @@ def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
     threshold's length, hatched, and labelled '< 3' (its size tells nothing)."""
     rows = b.counts[b.counts["n"] > 0] if b.total else b.counts.iloc[:0]
     rows = pd.concat([rows[rows["category"] != UNKNOWN], rows[rows["category"] == UNKNOWN]])
-    labels = [t("unknown", cap.lang).capitalize() if c == UNKNOWN else escape_markup(label)
+    labels = [i18n.cap(t("unknown", cap.lang)) if c == UNKNOWN else escape_markup(label)
               for c, label in zip(rows["category"], rows["label"], strict=True)]
-    text = [shown(n, h, minimum) + ("" if s is None or pd.isna(s) else f" ({s:.0f}%)")
+    text = [shown(n, h, minimum) + ("" if s is None or pd.isna(s) else
+                                    f" ({i18n.pct(s, cap.lang)})")
             for n, h, s in zip(rows["n"], rows["hidden"], rows["share"], strict=True)]
     colours = [NEUTRAL if c == UNKNOWN else HIDDEN_COLOUR if h else COLORS["linked"]
                for c, h in zip(rows["category"], rows["hidden"], strict=True)]

@@ -93,6 +93,7 @@ RULES: dict[tuple[str, str], Rule] = {
     (ids.TIMELINE_EVENTS, "checked"): FLAG,
     (ids.SECTIONS, "value"): TEXTS,
     (ids.FILTER_STATE, "data"): ("an object of strings or null", _optional(_state)),
+    (ids.LANG, "data"): TEXT,  # an unknown language is read as the default one
 }
 
 

@@ -59,3 +59,11 @@ EXPORT_PROGRESS = "export-progress"  # "Preparing the download…" while it rend
 def description(graph_id: str) -> str:
     """The id of a chart's text alternative."""
     return f"{graph_id}-desc"
+LANG = "page-lang"  # the page's language (a store: set when the layout is built)
+LANG_SWITCH = "lang-switch"
+SKIP_LINK = "skip-link"
+CONTENT = "content"  # where "skip to content" lands
+FILTERS_TOGGLE = "filters-toggle"  # small screens: opens the filters drawer
+FILTERS_DRAWER = "filters-drawer"
+LIVE = "live-summary"  # announced politely after a filter change
+BRIEF_LINK = "brief-link"

@@ -10,7 +10,8 @@ from dash import dcc, html
 
 from data import codebook as cb
 from data.codebook import COUNTRIES
-from data.i18n import t
+from data.i18n import LANGS, NAMES, _, country, num, t, use
+from data.i18n import cap as upper
 from data.places import GROUP_NAMES
 
 from . import ids
@@ -28,65 +29,93 @@ def _options(values, label=lambda v: v) -> list[dict]:
     return [{"value": v, "label": label(v)} for v in values]
 
 
-def _place_options(data: AppData) -> list[dict]:
-    groups = [{"value": g, "label": names["en"]} for g, names in GROUP_NAMES.items()]
+def _place_options(data: AppData, lang: str) -> list[dict]:
+    groups = [{"value": g, "label": names[lang]} for g, names in GROUP_NAMES.items()]
     shown = set(data.dataset.incidents["nis_code"])
-    codes = sorted(data.place_names, key=lambda c: (c not in shown, data.place_names[c]))
-    return [{"group": "Groups", "items": groups},
-            {"group": "Municipalities (FR / NL)",
-             "items": [{"value": c, "label": data.place_names[c]} for c in codes]}]
+    names = data.names(lang)
+    codes = sorted(names, key=lambda c: (c not in shown, names[c]))
+    return [{"group": _("Groups"), "items": groups},
+            {"group": _("Municipalities"),
+             "items": [{"value": c, "label": names[c]} for c in codes]}]
 
 
-def filters_panel(data: AppData) -> dmc.Stack:
+def filters_panel(data: AppData, lang: str) -> dmc.Stack:
     marks = [{"value": MONTHS.index(m), "label": m[:4]} for m in MONTHS if m.endswith("-01")]
     people = data.dataset.people
     cits = sorted({c for v in people["citizenship"] for c in v.split(";") if c})
-    multi = dict(searchable=True, clearable=True, size="md")
+    multi = dict(searchable=True, clearable=True, size="md",
+                 nothingFoundMessage=_("Nothing found"))
     return dmc.Stack([
-        dmc.Text(t("period"), fw=600),
-        dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm"),
+        html.H2(_("Filters"), className="filters-title"),
+        dmc.Text(t("period"), fw=600, id="period-label"),
+        dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm", **{"aria-live": "off"}),
         dmc.RangeSlider(id=ids.FILTER_DATE, min=0, max=len(MONTHS) - 1, minRange=0,
                         value=[0, len(MONTHS) - 1], marks=marks, label=None, mb="lg",
-                        updatemode="mouseup"),
+                        updatemode="mouseup", thumbFromLabel=_("First month"),
+                        thumbToLabel=_("Last month")),
         dmc.MultiSelect(id=ids.FILTER_TYPE, label=t("incident_type"), value=[],
-                        data=_options(cb.INCIDENT_TYPES, lambda v: t(v).capitalize()), **multi),
+                        data=_options(cb.INCIDENT_TYPES, lambda v: upper(t(v))), **multi),
         dmc.MultiSelect(id=ids.FILTER_CONNECTION, label=t("connection"), value=[],
-                        data=_options(cb.CONNECTIONS, lambda v: t(v).capitalize()), **multi),
+                        data=_options(cb.CONNECTIONS, lambda v: upper(t(v))), **multi),
         dmc.MultiSelect(id=ids.FILTER_LINK, label=t("how_linked"), value=[],
                         data=_options(cb.LINK_TYPES, t), **multi),
-        dmc.Text(t("plot_evidence"), fw=500, size="sm"),
+        dmc.Text(t("plot_evidence"), fw=500, size="sm", id="plot-label"),
         dmc.SegmentedControl(id=ids.FILTER_PLOT, value="any", data=_options(
-            ["any", "yes", "no"], str.capitalize)),
-        dmc.MultiSelect(id=ids.FILTER_NETWORK, label=t("network").capitalize(), value=[],
+            ["any", "yes", "no"], lambda v: {"any": _("Any"), "yes": _("Yes"),
+                                             "no": _("No")}[v]),
+            **{"aria-labelledby": "plot-label"}),
+        dmc.MultiSelect(id=ids.FILTER_NETWORK, label=upper(t("network")), value=[],
                         data=_options(sorted(data.dataset.networks["network"])), **multi),
         dmc.MultiSelect(id=ids.FILTER_PLACE, label=t("place"), value=[],
-                        data=_place_options(data), limit=60, **multi),
+                        data=_place_options(data, lang), limit=60, **multi),
         dmc.MultiSelect(id=ids.FILTER_CITIZENSHIP, label=t("citizenship"), value=[],
-                        data=_options(cits, lambda c: COUNTRIES.get(c, c)), **multi),
+                        data=_options(cits, lambda c: country(c, lang, COUNTRIES.get(c))),
+                        **multi),
         dmc.Button(t("reset"), id=ids.RESET, variant="outline", color="gray"),
     ], gap="xs")
 
 
-def header(data: AppData) -> html.Header:
+def header(data: AppData, lang: str) -> html.Header:
     d = data.dataset
     return html.Header([
+        html.A(_("Skip to content"), href=f"#{ids.CONTENT}", id=ids.SKIP_LINK,
+               className="skip-link"),
         html.Div([
             html.H1(t("title")),
             html.Div(f"{d.name}{' · ' + d.version if d.version else ''} · "
-                     f"{len(d.incidents)} incidents", className="dataset-line"),
+                     f"{num(len(d.incidents))} {t('incidents')}", className="dataset-line"),
         ]),
-        html.Nav([dcc.Link("Dashboard", href="/"), dcc.Link("Study check", href="/study"),
-                  dcc.Link("Methodology", href="/methodology")]),
+        html.Nav([dcc.Link(_("Dashboard"), href="/"), dcc.Link(_("Study check"), href="/study"),
+                  dcc.Link(_("Methodology"), href="/methodology"),
+                  html.A(_("Brief"), href=f"/brief?lang={lang}", id=ids.BRIEF_LINK,
+                         title=_("Briefing mode: the study's findings, one scene per screen"))],
+                 **{"aria-label": _("Pages")}),
+        language_switch(lang),
     ], className="app-header")
+
+
+def language_switch(lang: str) -> html.Nav:
+    """EN · FR · NL: links to the same view in another language (assets/ui.js keeps the
+    current filters in them; without scripts they open the default view)."""
+    return html.Nav([html.A(code.upper(), href=f"?lang={code}", lang=code, hrefLang=code,
+                            className="lang-link" + (" current" if code == lang else ""),
+                            title=NAMES[code], **{"aria-label": NAMES[code],
+                                                  "aria-current": "true" if code == lang
+                                                  else "false"})
+                     for code in LANGS],
+                    id=ids.LANG_SWITCH, className="lang-switch",
+                    **{"aria-label": _("Language")})
 
 
 def provenance_notice() -> dmc.Alert:
     return dmc.Alert(
-        id=ids.PROVENANCE, color="yellow", title="Reconstructed records in view",
-        children=["Most records shown are a reconstruction that reproduces the study's published "
-                  "totals, not the study's own incident list. Counts match the study; individual "
-                  "dates and places of reconstructed records do not describe real events. ",
-                  dcc.Link("How the reconstruction was made", href="/methodology")],
+        id=ids.PROVENANCE, color="yellow", title=_("Reconstructed records in view"),
+        children=[_("Most records shown are a reconstruction that reproduces the study's "
+                    "published totals, not the study's own incident list. Counts match the "
+                    "study; individual dates and places of reconstructed records do not "
+                    "describe real events."), " ",
+                  dcc.Link(_("How the reconstruction was made"), href="/methodology")],
+        className="provenance",
     )
 
 
@@ -138,82 +167,119 @@ def chart(graph_id: str, controls=None) -> dmc.Paper:
 
 def timeline_controls() -> dmc.Group:
     return dmc.Group([
-        dmc.SegmentedControl(id=ids.TIMELINE_FREQ, value="year", data=_options(
-            ["year", "month"], lambda v: f"By {v}")),
+        dmc.SegmentedControl(id=ids.TIMELINE_FREQ, value="year", data=[
+            {"value": "year", "label": _("By year")}, {"value": "month", "label": _("By month")}],
+            **{"aria-label": _("Period of each bar")}),
         dmc.SegmentedControl(id=ids.TIMELINE_BY, value="connection", data=[
-            {"value": "connection", "label": "Linked / inspired"},
-            {"value": "incident_type", "label": "Arrests / attacks"}]),
-        dmc.Switch(id=ids.TIMELINE_EVENTS, label="Attacks and threat levels", checked=False),
+            {"value": "connection", "label": _("Linked / inspired")},
+            {"value": "incident_type", "label": _("Arrests / attacks")}],
+            **{"aria-label": _("Colour the bars by")}),
+        dmc.Switch(id=ids.TIMELINE_EVENTS, label=_("Attacks and threat levels"), checked=False),
     ])
 
 
 def map_controls() -> dmc.Group:
+    from .figures import panel_title
     return dmc.Group([
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
-            {"value": "brussels", "label": "Brussels"}, {"value": "charleroi",
-                                                          "label": "Charleroi"},
-            {"value": "antwerp", "label": "Antwerp"}, {"value": "belgium", "label": "Belgium"}]),
+            {"value": p, "label": panel_title(p, short=True)}
+            for p in ("brussels", "charleroi", "antwerp", "belgium")],
+            **{"aria-label": _("Map area")}),
         dmc.SegmentedControl(id=ids.MAP_METRIC, value="incidents", data=[
-            {"value": "incidents", "label": "Incidents"},
-            {"value": "per_100k", "label": "Per 100,000"}]),
+            {"value": "incidents", "label": _("Incidents")},
+            {"value": "per_100k", "label": _("Per 100,000")}],
+            **{"aria-label": _("Map measure")}),
         html.Div(id=ids.MAP_NOTICE, className="map-notice"),
     ])
 
 
-COLUMNS = [
-    {"field": "incident_id", "headerName": "Id", "width": 130, "pinned": "left"},
-    {"field": "date", "headerName": "Date", "width": 120},
-    {"field": "type", "headerName": "Type", "width": 130},
-    {"field": "connection", "headerName": "Connection", "width": 130},
-    {"field": "link", "headerName": "How linked", "width": 160},
-    {"field": "plot", "headerName": "Plot", "width": 90},
-    {"field": "place", "headerName": "Place", "width": 230},
-    {"field": "people", "headerName": "People", "width": 100, "type": "numericColumn"},
-    {"field": "networks", "headerName": "Networks", "width": 220},
-    {"field": "provenance", "headerName": "Provenance", "width": 150},
-    {"field": "description", "headerName": "What happened", "flex": 1, "minWidth": 300},
-]
+def columns() -> list[dict]:
+    """The table's columns, headed in the current language."""
+    return [
+        {"field": "incident_id", "headerName": _("Id"), "width": 130, "pinned": "left"},
+        {"field": "date", "headerName": _("Date"), "width": 120},
+        {"field": "type", "headerName": _("Type"), "width": 130},
+        {"field": "connection", "headerName": _("Connection"), "width": 130},
+        {"field": "link", "headerName": _("How linked"), "width": 160},
+        {"field": "plot", "headerName": _("Plot"), "width": 90},
+        {"field": "place", "headerName": _("Place"), "width": 230},
+        {"field": "people", "headerName": _("People"), "width": 100, "type": "numericColumn"},
+        {"field": "networks", "headerName": _("Networks"), "width": 220},
+        {"field": "provenance", "headerName": _("Provenance"), "width": 150},
+        {"field": "description", "headerName": _("What happened"), "flex": 1, "minWidth": 300},
+    ]
+
+
+def grid_locale() -> dict:
+    """AG Grid's own words (paging, menus) in the current language."""
+    return {"page": _("Page"), "of": _("of"), "to": _("to"), "more": _("more"),
+            "next": _("Next page"), "last": _("Last page"), "first": _("First page"),
+            "previous": _("Previous page"), "pageSizeSelectorLabel": _("Rows per page:"),
+            "noRowsToShow": _("No rows to show"), "loadingOoo": _("Loading…"),
+            "filterOoo": _("Filter…"), "equals": _("Equals"), "notEqual": _("Does not equal"),
+            "contains": _("Contains"), "notContains": _("Does not contain"),
+            "startsWith": _("Begins with"), "endsWith": _("Ends with"), "blank": _("Blank"),
+            "notBlank": _("Not blank"), "andCondition": _("AND"), "orCondition": _("OR"),
+            "lessThan": _("Less than"), "greaterThan": _("Greater than"),
+            "lessThanOrEqual": _("Less than or equal to"),
+            "greaterThanOrEqual": _("Greater than or equal to"), "inRange": _("Between"),
+            "ariaPageSizeSelectorLabel": _("Rows per page"),
+            "ariaFilterInput": _("Filter input"), "ariaFilterValue": _("Filter value"),
+            "ariaSearch": _("Search"), "ariaRowSelect": _("Press Space to select this row"),
+            "sortAscending": _("Sort ascending"), "sortDescending": _("Sort descending"),
+            "ariaSortableColumn": _("Press Enter to sort")}
 
 
 GRID_OPTIONS = {"pagination": True, "paginationPageSize": 20, "animateRows": False,
-                "domLayout": "autoHeight"}
+                "domLayout": "autoHeight", "ensureDomOrder": True}
+
+
+def grid_options(search: str = "") -> dict:
+    return {**GRID_OPTIONS, "localeText": grid_locale(), "quickFilterText": search}
 
 
 def table() -> dmc.Paper:
     return dmc.Paper([
-        dmc.Group([html.H3(t("incidents_shown")),
+        dmc.Group([html.H2(t("incidents_shown"), className="table-title"),
                    dmc.TextInput(id=ids.TABLE_SEARCH, placeholder=t("search_table"),
-                                 w=320)], justify="space-between"),
-        dag.AgGrid(id=ids.TABLE, columnDefs=COLUMNS, rowData=[],
+                                 w=320, **{"aria-label": t("search_table")})],
+                  justify="space-between"),
+        dag.AgGrid(id=ids.TABLE, columnDefs=columns(), rowData=[],
                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                   dashGridOptions=GRID_OPTIONS,
+                   dashGridOptions=grid_options(),
                    style={"height": None}, className="ag-theme-alpine"),
-    ], withBorder=True, p="sm")
+    ], withBorder=True, p="sm", **{"aria-label": t("incidents_shown")}, className="table-card")
 
 
-def main_view(data: AppData) -> html.Div:
+def main_view(data: AppData, lang: str) -> html.Div:
     return html.Div([
-        html.Aside(filters_panel(data), className="filters"),
+        html.Button(_("Filters"), id=ids.FILTERS_TOGGLE, className="filters-toggle",
+                    type="button", **{"aria-expanded": "false",
+                                      "aria-controls": ids.FILTERS_DRAWER}),
+        html.Aside(filters_panel(data, lang), id=ids.FILTERS_DRAWER, className="filters",
+                   **{"aria-label": _("Filters")}),
         html.Main([
             provenance_notice(),
             html.Div(id=ids.FILTER_ERROR, role="alert"),
             html.Div(id=ids.VIEW_ERROR, role="alert"),
             html.Div(id=ids.EXPORT_STATUS, role="alert"),
             html.Div(id=ids.EXPORT_PROGRESS, role="status", className="export-progress"),
+            html.Div(id=ids.LIVE, role="status", className="visually-hidden",
+                     **{"aria-live": "polite", "aria-atomic": "true"}),
             empty_notice(),
             html.Div([html.Span(id=ids.SUMMARY, className="summary"),
                       html.Div(id=ids.CHIPS, className="chips"),
-                      dmc.Button("Briefing pack", id=ids.BRIEFING_PACK, variant="outline",
+                      dmc.Button(_("Briefing pack"), id=ids.BRIEFING_PACK, variant="outline",
                                  size="compact-md", className="pack-button",
-                                 **{"aria-label": "Download a briefing pack of this view"})],
+                                 **{"aria-label": _("Download a briefing pack of this view")})],
                      className="summary-bar"),
-            html.Div(id=ids.KPIS, className="kpis"),
+            html.Section(id=ids.KPIS, className="kpis", **{"aria-label": _("Key figures")}),
             html.Div([chart(ids.CHART_SHARES), chart(ids.CHART_TIMELINE, timeline_controls())],
                      className="chart-row"),
             chart(ids.CHART_MAP, map_controls()),
             sections(),
             table(),
-        ], className="content"),
+        ], id=ids.CONTENT, className="content", tabIndex="-1"),
     ], id=ids.MAIN, className="layout")
 
 
@@ -227,19 +293,26 @@ def study_view() -> html.Div:
     return html.Div(id=ids.STUDY, className="methodology", style={"display": "none"})
 
 
-def methodology_content() -> dcc.Markdown:
-    text = METHODOLOGY.read_text(encoding="utf-8") if METHODOLOGY.exists() else ""
+def methodology_content(lang: str = "en") -> dcc.Markdown:
+    """The methodology in lang (docs/methodology.<lang>.md; English: docs/methodology.md)."""
+    page = METHODOLOGY.with_name(f"methodology.{lang}.md")
+    page = page if page.exists() else METHODOLOGY
+    text = page.read_text(encoding="utf-8") if page.exists() else ""
     return dcc.Markdown(text, className="markdown")
 
 
-def layout(data: AppData) -> dmc.MantineProvider:
-    return dmc.MantineProvider(html.Div([
-        dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.FILTER_STATE, data={}),
-        dcc.Download(id=ids.DOWNLOAD), dcc.Download(id=ids.DOWNLOAD_PACK),
-        header(data),
-        stale_banner(),
-        main_view(data),
-        methodology_view(),
-        study_view(),
-    ]), theme={"fontFamily": "DejaVu Sans, Arial, sans-serif"})
+def layout(data: AppData, lang: str = "en") -> dmc.MantineProvider:
+    """The page in lang (built for each page load: the language is part of the view)."""
+    with use(lang) as lang:
+        return dmc.MantineProvider(html.Div([
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.FILTER_STATE, data={}),
+            dcc.Store(id=ids.LANG, data=lang),
+            dcc.Download(id=ids.DOWNLOAD), dcc.Download(id=ids.DOWNLOAD_PACK),
+            header(data, lang),
+            stale_banner(),
+            main_view(data, lang),
+            methodology_view(),
+            study_view(),
+        ]), theme={"fontFamily": "DejaVu Sans, Arial, sans-serif", "primaryColor": "blue",
+                   "primaryShade": 8})

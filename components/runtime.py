@@ -7,7 +7,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from data import geography
+from data import geography, i18n
 from data.filters import Vocabulary
 from data.load import Dataset
 from data.places import GROUP_NAMES, bilingual, gazetteer
@@ -23,6 +23,7 @@ class AppData:
     munis: pd.DataFrame | None  # None: no boundary file, the schematic map is used
     shown_cache: dict = field(default_factory=dict, repr=False)
     geojson_cache: dict = field(default_factory=dict, repr=False)
+    names_cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -45,18 +46,29 @@ class AppData:
             self.geojson_cache[panel] = geography.geojson(rows)
         return self.geojson_cache[panel]
 
-    @cached_property
+    @property
     def place_names(self) -> dict[str, str]:
-        """NIS code -> 'French / Dutch' name, for every place the app can show."""
-        names = {c: p.name("en") for c, p in gazetteer().items()}
-        if self.munis is not None:
-            names |= {r.nis_code: bilingual(r.name_fr, r.name_nl)
-                      for r in self.munis.itertuples()}
-        return names
+        """NIS code -> name in the current language, for every place the app can show."""
+        return self.names(i18n.current())
+
+    def names(self, lang: str) -> dict[str, str]:
+        """NIS code -> name in lang: French in FR, Dutch in NL, 'French / Dutch' in English
+        where the two differ (a name in English where one is in use: Antwerp, Brussels)."""
+        if lang not in self.names_cache:
+            names = {c: p.name(lang) for c, p in gazetteer().items()}
+            if self.munis is not None:
+                for r in self.munis.itertuples():
+                    known = gazetteer().get(r.nis_code)
+                    if lang == "en" and known and known.name_en:
+                        continue  # an English name in use (Antwerp): kept
+                    names[r.nis_code] = {"fr": r.name_fr, "nl": r.name_nl}.get(
+                        lang, bilingual(r.name_fr, r.name_nl))
+            self.names_cache[lang] = names
+        return self.names_cache[lang]
 
     def place_label(self, code: str) -> str:
         if code in GROUP_NAMES:
-            return GROUP_NAMES[code]["en"]
+            return GROUP_NAMES[code][i18n.current()]
         return self.place_names.get(code, code)
 
 

@@ -6,11 +6,14 @@ Linking runs one way: controls, URL and clicks each produce a new Filters; views
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
+from data import i18n
 from data.codebook import COUNTRIES
 from data.filters import FilterError, Filters, Vocabulary, in_group
+from data.i18n import _
 
 MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
@@ -92,15 +95,20 @@ def _toggle_period(f: Filters, period: str) -> Filters:
     return replace(f, start=start, end=end)
 
 
+def period_label(f: Filters) -> str:
+    """'Jan 2016 – Dec 2016' in the current language."""
+    return f"{i18n.month(f.start or MONTHS[0])} – {i18n.month(f.end or MONTHS[-1])}"
+
+
 def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
     """(field, value, label) for each active filter value, for removable chips."""
     out = []
     for name in ("types", "connections", "links", "networks", "places", "citizenships"):
         out += [(name, v, describe_value(name, v)) for v in sorted(getattr(f, name))]
     if f.plot is not None:
-        out.append(("plot", "", "plot: yes" if f.plot else "plot: no"))
+        out.append(("plot", "", _("with a plot") if f.plot else _("without a plot")))
     if f.start or f.end:
-        out.append(("period", "", f"{f.start or MONTHS[0]} – {f.end or MONTHS[-1]}"))
+        out.append(("period", "", period_label(f)))
     if f.within:
         out.append(("within", f.within, f"↩ {describe_value('places', f.within)}"))
     return out
@@ -120,6 +128,27 @@ def remove(f: Filters, name: object, value: object) -> Filters:
     return f.without(name, value or None)
 
 
+VIEW_PARAMS = ("lang",)  # in the URL beside the filters: how the view is shown, not what
+
+
+def without_view(search: str) -> str:
+    """A URL's query without the view's own parameters (the language)."""
+    pairs = parse_qsl(search.lstrip("?"), keep_blank_values=True)
+    return urlencode([(k, v) for k, v in pairs if k not in VIEW_PARAMS], safe=",")
+
+
+def lang_of(search: object) -> str | None:
+    """The language a URL's query asks for, if it is one we speak."""
+    if not isinstance(search, str):
+        return None
+    return next((i18n.valid(v) for k, v in parse_qsl(search.lstrip("?")) if k == "lang"), None)
+
+
+def with_lang(query: str, lang: str) -> str:
+    """A filter query with the page's language added (a shared link keeps its language)."""
+    return f"{query}&lang={lang}" if query else f"lang={lang}"
+
+
 def next_filters(source: str, detail: object, search: object, controls: dict,
                  previous: object, known: Vocabulary) -> Filters:
     """The filter state after one event; FilterError for a value no control can produce.
@@ -128,7 +157,7 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
     "click:<chart>" (detail: the chart's clickData). Any JSON value in any argument is handled.
     """
     if source == "url":
-        return Filters.from_query(search if isinstance(search, str) else "", known)
+        return Filters.from_query(without_view(search if isinstance(search, str) else ""), known)
     if source == "controls":  # keeps the way back of a map drill-down, where it still applies
         f = from_controls(controls, known)
         try:

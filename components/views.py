@@ -9,17 +9,17 @@ import pandas as pd
 import yaml
 
 from data import aggregate as ag
-from data import geography
+from data import geography, i18n
 from data import people as pp
 from data.filters import Filters, apply, apply_people
-from data.i18n import t
+from data.i18n import N_, _, n_, num, t
 from data.study import REFERENCE
 
 from . import figures, figures_networks, figures_people
 from .figspec import Fig
 from .runtime import GEOJSON_URL, AppData
 
-RECONSTRUCTED_LINE = "Includes reconstructed records: totals match the study (see methodology)."
+RECONSTRUCTED_LINE = N_("Includes reconstructed records: totals match the study (see methodology).")
 
 
 # the options a chart can be drawn with; the first value of each is the default
@@ -49,24 +49,34 @@ def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     return data.shown_cache[key]
 
 
-def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str = "en"
+def summary_line(data: AppData, f: Filters, n: int, lang: str | None = None) -> str:
+    """'Attacks, Brussels-Capital Region · 2 incidents' (plain text: for the page)."""
+    lang = i18n.valid(lang) or i18n.current()
+    return f"{f.describe(lang, data.names(lang))} · " + n_(
+        "{n} incident", "{n} incidents", n, lang).format(n=num(n, lang))
+
+
+def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str | None = None
             ) -> figures.Caption:
+    lang = i18n.valid(lang) or i18n.current()
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     return figures.Caption(
-        subtitle=(f"{figures.escape_markup(f.describe(lang, data.place_names))} · "
-                  f"n = {len(incidents)} {t('incidents', lang)}"),
+        subtitle=(f"{figures.escape_markup(f.describe(lang, data.names(lang)))} · "
+                  f"n = {num(len(incidents), lang)} {t('incidents', lang)}"),
         source=figures.escape_markup(
-            f"{figures.SOURCE} · Data: {data.dataset.name} {data.dataset.version}".strip()),
-        provenance=RECONSTRUCTED_LINE if reconstructed else "", lang=lang, n=len(incidents))
+            f"{figures.source(lang)} · {_('Data', lang)}: {data.dataset.name} "
+            f"{data.dataset.version}".strip()),
+        provenance=_(RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
+        n=len(incidents))
 
 
-def shares_figure(data: AppData, f: Filters, lang: str = "en") -> Fig:
+def shares_figure(data: AppData, f: Filters, lang: str | None = None) -> Fig:
     incidents, _ = shown(data, f)
     return figures.shares(ag.connection_by_type(incidents), caption(data, f, incidents, lang))
 
 
 def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "connection",
-                    events: bool = False, lang: str = "en") -> Fig:
+                    events: bool = False, lang: str | None = None) -> Fig:
     incidents, _ = shown(data, f)
     table = ag.by_period(incidents, freq, by)
     return figures.timeline(table, caption(data, f, incidents, lang), by,
@@ -74,7 +84,7 @@ def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "co
 
 
 def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str = "incidents",
-               geojson: dict | str | None = None, lang: str = "en") -> Fig:
+               geojson: dict | str | None = None, lang: str | None = None) -> Fig:
     """The choropleth (geojson by URL on screen, inline for exports), or the schematic map."""
     incidents, _ = shown(data, f)
     counts = ag.by_municipality(incidents, data.population)
@@ -88,7 +98,7 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
                               geojson or GEOJSON_URL.format(panel=panel), cap, panel, metric)
 
 
-def network_figures(data: AppData, f: Filters, lang: str = "en") -> tuple[Fig, Fig, Fig]:
+def network_figures(data: AppData, f: Filters, lang: str | None = None) -> tuple[Fig, Fig, Fig]:
     """Links per network, how they connect, when each was active: for the arrest actions in view
     that are tied to a named network."""
     incidents, _ = shown(data, f)
@@ -96,23 +106,25 @@ def network_figures(data: AppData, f: Filters, lang: str = "en") -> tuple[Fig, F
     actions = incidents[incidents["incident_type"] == "arrest_action"]
     tied = int((actions["networks"] != "").sum())
     links = int(counts["arrest_actions"].sum())
-    cap = replace(caption(data, f, incidents, lang), n=tied, empty="no_network_match",
-                  subtitle=f"{figures.escape_markup(f.describe(lang, data.place_names))} · "
-                  f"{tied} {t('arrest_actions', lang)} {t('tied_to_network', lang)} · "
-                  f"{links} {t('links', lang)}")
+    base = caption(data, f, incidents, lang)
+    cap = replace(base, n=tied, empty="no_network_match",
+                  subtitle=f"{figures.escape_markup(f.describe(base.lang, data.place_names))} "
+                  f"· {num(tied)} {t('arrest_actions')} {t('tied_to_network')} · "
+                  f"{num(links)} {t('links')}")
     return (figures_networks.links_bar(counts, cap),
             figures_networks.connections(counts, ag.network_pairs(incidents),
                                          data.dataset.networks, cap),
             figures_networks.activity(ag.network_activity(incidents), cap))
 
 
-def people_views(data: AppData, f: Filters, lang: str = "en") -> tuple[str, Fig, Fig, Fig, Fig]:
+def people_views(data: AppData, f: Filters, lang: str | None = None
+                 ) -> tuple[str, Fig, Fig, Fig, Fig]:
     """The people in view as aggregates, with disclosure control: a summary line and four
     charts (citizenship, Belgians' birthplace, heritage, citizenships by year)."""
     incidents, people = shown(data, f)
     minimum = pp.threshold()
     base = caption(data, f, incidents, lang)
-    where = figures.escape_markup(f.describe(lang, data.place_names))
+    where = figures.escape_markup(f.describe(base.lang, data.place_names))
     few = len(people) < minimum  # too few to break down at all
 
     def cap(b: pp.Breakdown, of: str) -> figures.Caption:
@@ -140,7 +152,7 @@ def people_views(data: AppData, f: Filters, lang: str = "en") -> tuple[str, Fig,
     return people_summary(people, minimum, lang), *figs
 
 
-def people_summary(people: pd.DataFrame, minimum: int, lang: str = "en") -> str:
+def people_summary(people: pd.DataFrame, minimum: int, lang: str | None = None) -> str:
     """One line: people by role and the Moroccan connection, small counts hidden."""
     if len(people) < minimum:
         return t("too_few_people", lang)
@@ -149,12 +161,13 @@ def people_summary(people: pd.DataFrame, minimum: int, lang: str = "en") -> str:
     count = lambda n: pp.shown(n, 0 < n < minimum, minimum)  # noqa: E731
     role_text = ", ".join(f"{count(int(roles.at[r, 'n']))} {t(r + '_people', lang)}"
                           for r in ("arrested", "attacker") if r in roles.index)
-    share = f" ({100 * m['n'] / m['known']:.0f}%)" if m["known"] >= minimum and (
+    share = f" ({i18n.pct(100 * m['n'] / m['known'], lang)})" if m["known"] >= minimum and (
         m["n"] >= minimum) else ""
-    return (f"{count(len(people))} {t('people', lang).lower()}: {role_text}. "
-            f"{count(m['n'])} {t('moroccan_connection', lang)}, {t('of', lang)} "
-            f"{count(m['known'])} {t('with_any_known', lang)}{share}; {count(m['belgian'])} "
-            f"{t('of_them_belgian', lang)}.")
+    return _("{people} people: {roles}. {moroccan} with a Moroccan connection (citizenship, "
+             "birth or family), of {known} with any of these known{share}; {belgian} of them "
+             "Belgian citizens.", lang).format(
+        people=count(len(people)), roles=role_text, moroccan=count(m["n"]),
+        known=count(m["known"]), share=share, belgian=count(m["belgian"]))
 
 
 def descriptions(data: AppData, f: Filters, freq: str = "year",
@@ -171,11 +184,11 @@ def descriptions(data: AppData, f: Filters, freq: str = "year",
         ids.CHART_MAP: lambda: alt_text.places(incidents, data.place_names),
         ids.CHART_NETWORKS: lambda: alt_text.networks(incidents),
         ids.CHART_PEOPLE_CITIZENSHIP: lambda: alt_text.people_breakdown(
-            pp.citizenship(drawn, minimum), minimum, "Citizenship"),
+            pp.citizenship(drawn, minimum), minimum, _("Citizenship")),
         ids.CHART_PEOPLE_BIRTHPLACE: lambda: alt_text.people_breakdown(
-            pp.belgians_birthplace(drawn, minimum), minimum, "Belgian citizens' birthplace"),
+            pp.belgians_birthplace(drawn, minimum), minimum, _("Belgian citizens' birthplace")),
         ids.CHART_PEOPLE_HERITAGE: lambda: alt_text.people_breakdown(
-            pp.heritage(drawn, minimum), minimum, "Family heritage"),
+            pp.heritage(drawn, minimum), minimum, _("Family heritage")),
     }
     same = {ids.CHART_NETWORK_LINKS: ids.CHART_NETWORKS,
             ids.CHART_NETWORK_TIME: ids.CHART_NETWORKS,
@@ -192,14 +205,15 @@ def descriptions(data: AppData, f: Filters, freq: str = "year",
 
 def context_events(freq: str) -> list[dict]:
     """The four attacks, the Paris attacks and threat levels, from the reference's context."""
-    attacks = [("2016-03-22", "22 Mar 2016 bombings"), ("2016-08-06", "Charleroi"),
-               ("2016-10-05", "Schaerbeek"), ("2017-06-20", "Central Station"),
-               ("2015-11-13", "Paris attacks")]
+    attacks = [("2016-03-22", _("22 March 2016 bombings")), ("2016-08-06", "Charleroi"),
+               ("2016-10-05", _("Schaerbeek")), ("2017-06-20", _("Central Station")),
+               ("2015-11-13", _("Paris attacks"))]
     cut = (lambda d: d[:4]) if freq == "year" else (lambda d: d[:7])
     events = [{"at": cut(d), "label": label} for d, label in attacks]
     for start, end, level in threat_levels():
         if freq == "month":
-            events.append({"at": start, "until": end, "label": f"threat level {level}",
+            events.append({"at": start, "until": end,
+                           "label": _("threat level {level}").format(level=level),
                            "color": "#D55E00" if level >= 4 else "#999", "raised": level >= 4})
     return events
 
@@ -228,17 +242,23 @@ def threat_levels() -> tuple[tuple[str, str, int], ...]:
 
 
 def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
-    """The incidents in view, as the table shows them."""
+    """The incidents in view, as the table shows them (in the current language)."""
     names = data.place_names
+    lang = i18n.current()
     incidents = incidents.head(TABLE_LIMIT)
+    text = (f"description_{lang}" if f"description_{lang}" in incidents.columns
+            else "description")
+    provenance = {"reconstructed": _("reconstructed"), "public_record": _("public record")}
     return [{
-        "incident_id": r.incident_id, "date": r.date.strftime("%Y-%m-%d"),
-        "type": t(r.incident_type), "connection": t(r.connection), "link": t(r.link_type)
-        if r.link_type else "", "plot": "yes" if r.plot else "no",
-        "place": names.get(r.nis_code, r.nis_code), "people": int(r.people),
-        "networks": r.networks.replace(";", "; "),
-        "provenance": r.source_type.replace("_", " "), "description": r.description,
-    } for r in incidents.itertuples()]
+        "incident_id": r["incident_id"], "date": r["date"].strftime("%Y-%m-%d"),
+        "type": t(r["incident_type"]), "connection": t(r["connection"]),
+        "link": t(r["link_type"]) if r["link_type"] else "",
+        "plot": _("yes") if r["plot"] else _("no"),
+        "place": names.get(r["nis_code"], r["nis_code"]), "people": int(r["people"]),
+        "networks": r["networks"].replace(";", "; "),
+        "provenance": provenance.get(r["source_type"], r["source_type"].replace("_", " ")),
+        "description": r[text] or r["description"],
+    } for r in incidents.to_dict("records")]
 
 
 def _next_month(month: str) -> str:

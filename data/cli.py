@@ -37,7 +37,23 @@ def _parser() -> argparse.ArgumentParser:
     gen = sub.add_parser("generate", help="a large synthetic dataset, for benchmarks")
     gen.add_argument("--incidents", type=int, default=100_000)
     gen.add_argument("--out", type=Path, required=True)
+    i = sub.add_parser("i18n", help="the French and Dutch message catalogues")
+    i.add_argument("action", choices=("check", "update"))
     return p
+
+
+def _i18n(args) -> int:
+    from . import catalogues
+    if args.action == "update":
+        catalogues.update()
+    gaps = catalogues.missing()
+    for lang, messages in gaps.items():
+        for message in messages:
+            print(f"{catalogues.po_path(lang).relative_to(catalogues.ROOT)}: no translation "
+                  f"of {message!r}")
+    print(", ".join(f"{lang}: {len(m)} untranslated" for lang, m in gaps.items()),
+          file=sys.stderr)
+    return 1 if any(gaps.values()) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +137,7 @@ def _generate(args) -> int:
 
 COMMANDS = {
     "validate": _validate,
+    "i18n": _i18n,
     "figures": _figures,
     "reconstruct": _reconstruct,
     "codebook": _codebook,

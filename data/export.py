@@ -17,6 +17,7 @@ import pandas as pd
 from . import aggregate as ag
 from . import codebook as cb
 from . import people as pp
+from .i18n import KEYS, N_, NAMES, _, current, t
 from .load import Dataset
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,6 +48,20 @@ def safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def tr(value: object) -> object:
+    """A codebook value ('linked') in the current language; anything else as it is."""
+    return t(value) if isinstance(value, str) and value in KEYS else value
+
+
+def _headings(extra: Mapping[str, str]) -> dict[str, str]:
+    """Column names of an aggregate table in plain words of the current language."""
+    return {k: _(v) for k, v in {"arrest_actions": N_("arrest actions"),
+                                  "incidents": N_("incidents"), "attacks": N_("attacks"),
+                                  "per_100k": N_("per 100,000"),
+                                  "linked": N_("linked"), "people": N_("people"),
+                                  **extra}.items()}
+
+
 def chart_data(chart: str, incidents: pd.DataFrame, people: pd.DataFrame,
                names: Mapping[str, str], options: Mapping[str, str] | None = None,
                minimum: int | None = None) -> pd.DataFrame:
@@ -56,22 +71,26 @@ def chart_data(chart: str, incidents: pd.DataFrame, people: pd.DataFrame,
     minimum = pp.threshold() if minimum is None else minimum
     if chart == "shares":
         t = ag.connection_by_type(incidents)
-        return pd.DataFrame({"incident type": t["incident_type"], "connection": t["connection"],
-                             "incidents": t["n"], "incidents of this type": t["total"],
-                             "share (%)": t["share"], "fewer than 5 (flag)": t["small_n"]})
+        return pd.DataFrame({_("incident type"): t["incident_type"].map(tr),
+                             _("connection"): t["connection"].map(tr),
+                             _("incidents"): t["n"], _("incidents of this type"): t["total"],
+                             _("share (%)"): t["share"],
+                             _("fewer than 5 (flag)"): t["small_n"]})
     if chart == "timeline":
         by = options.get("by", "connection")
         t = ag.by_period(incidents, options.get("freq", "year"), by)
-        return pd.DataFrame({"period": t["period"], by.replace("_", " "): t["key"],
-                             "incidents": t["n"], "incidents in the period": t["total"],
-                             "share (%)": t["share"]})
+        return pd.DataFrame({_("period"): t["period"],
+                             _("incident type") if by == "incident_type" else _("connection"):
+                             t["key"].map(tr), _("incidents"): t["n"],
+                             _("incidents in the period"): t["total"],
+                             _("share (%)"): t["share"]})
     if chart == "map":
         t = ag.by_municipality(incidents)
-        t.insert(1, "municipality", t["nis_code"].map(lambda c: names.get(c, c)))
-        return t.rename(columns={"nis_code": "NIS code", "arrest_actions": "arrest actions"})
+        t.insert(1, _("municipality"), t["nis_code"].map(lambda c: names.get(c, c)))
+        return t.rename(columns=_headings({"nis_code": N_("NIS code")}))
     if chart == "networks":
         t = ag.by_network(incidents)
-        return t.rename(columns={"arrest_actions": "arrest actions"})
+        return t.rename(columns=_headings({"network": N_("network")}))
     if chart in PEOPLE_CHARTS:
         return _people_table(PEOPLE_CHARTS[chart](people, minimum), minimum)
     raise ValueError(f"no chart named {chart!r}")
@@ -85,11 +104,11 @@ def _people_table(b: pp.Breakdown, minimum: int) -> pd.DataFrame:
     """A people breakdown with the screen's hidden cells: '< 3' as text, never the number."""
     c = b.counts
     return pd.DataFrame({
-        "category": c["label"],
-        "people": [f"< {minimum}" if h else int(n) for n, h in zip(c["n"], c["hidden"],
-                                                                   strict=True)],
-        "share (%)": [None if s is None or pd.isna(s) else round(s, 1) for s in c["share"]],
-        "base of the shares": b.known,
+        _("category"): c["label"],
+        _("people"): [f"< {minimum}" if h else int(n) for n, h in zip(c["n"], c["hidden"],
+                                                                      strict=True)],
+        _("share (%)"): [None if s is None or pd.isna(s) else round(s, 1) for s in c["share"]],
+        _("base of the shares"): b.known,
     })
 
 
@@ -113,7 +132,8 @@ def csv_bytes(frame: pd.DataFrame, belgian: bool = False) -> bytes:
 def xlsx_bytes(data: pd.DataFrame, filters: list[tuple[str, str]], about: list[tuple[str, str]],
                columns_meaning: Mapping[str, str] | None = None) -> bytes:
     """A workbook: the data, the filters in words (and the permalink), and where it comes from."""
-    about_rows = list(about) + [(f"column: {c}", m) for c, m in (columns_meaning or {}).items()]
+    about_rows = list(about) + [(_("column: {name}").format(name=c), m)
+                                for c, m in (columns_meaning or {}).items()]
     return xlsx_book({"data": data}, filters, about_rows)
 
 
@@ -125,27 +145,30 @@ def xlsx_book(sheets: Mapping[str, pd.DataFrame], filters: list[tuple[str, str]]
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             safe(frame).to_excel(writer, sheet_name=name[:31], index=False)
-        pd.DataFrame(filters, columns=["filter", "value"]).pipe(safe).to_excel(
-            writer, sheet_name="filters", index=False)
-        pd.DataFrame(about, columns=["item", "value"]).pipe(safe).to_excel(
-            writer, sheet_name="about", index=False)
+        pd.DataFrame(filters, columns=[_("filter"), _("value")]).pipe(safe).to_excel(
+            writer, sheet_name=_("filters")[:31], index=False)
+        pd.DataFrame(about, columns=[_("item"), _("value")]).pipe(safe).to_excel(
+            writer, sheet_name=_("about")[:31], index=False)
     return buffer.getvalue()
 
 
 def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) -> list[tuple]:
     """The 'about' lines of every export: source, citation, dataset, provenance, permalink."""
     reconstructed = int((incidents["source_type"] == "reconstructed").sum())
-    return [("source", "Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"),
-            ("how to cite", CITATION), ("dataset", d.name), ("dataset version", d.version),
-            ("incidents in view", str(len(incidents))),
-            ("reconstructed records in view", str(reconstructed) + (
-                " (generated to match the study's published totals; see the methodology)"
+    return [(_("source"), "Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, "
+                          "2018"),
+            (_("how to cite"), CITATION), (_("dataset"), d.name),
+            (_("dataset version"), d.version), (_("incidents in view"), str(len(incidents))),
+            (_("reconstructed records in view"), str(reconstructed) + (
+                _(" (generated to match the study's published totals; see the methodology)")
                 if reconstructed else "")),
-            ("permalink", permalink), ("exported", exported)]
+            (_("language"), NAMES[current()]),
+            (_("permalink"), permalink), (_("exported"), exported)]
 
 
 def column_meanings(frame: pd.DataFrame) -> dict[str, str]:
     """The codebook's meaning of each column present (for the 'about' sheet)."""
     meaning = {c.name: c.meaning for c in cb.INCIDENTS}
-    meaning["place"] = "Name of the municipality (French / Dutch where they differ)."
+    meaning["place"] = _("Name of the municipality in the export's language (French / Dutch "
+                         "where they differ, in English).")
     return {c: meaning[c] for c in frame.columns if c in meaning}

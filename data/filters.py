@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import codebook as cb
 from .codebook import has_code
-from .i18n import t
+from .i18n import country, current, month, t, valid
 from .places import GROUP_NAMES, GROUPS, gazetteer
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
@@ -144,7 +144,7 @@ class Filters:
             return replace(self, **{name: current - {value}})
         return replace(self, **{name: default})
 
-    def describe(self, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
+    def describe(self, lang: str | None = None, names: Mapping[str, str] | None = None) -> str:
         """A short summary for captions: 'Inspired attacks, Brussels-Capital Region, 2016-01 to
         2016-12'."""
         return ", ".join(_describe_parts(self, lang, names or {}))
@@ -182,7 +182,8 @@ def _parse(key: str, values: list[str], known: Vocabulary):
     return frozenset(values)
 
 
-def _describe_parts(f: Filters, lang: str, names: Mapping[str, str]) -> list[str]:
+def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> list[str]:
+    lang = valid(lang) or current()
     places = gazetteer()
     subject = t("incidents", lang)
     if len(f.types) == 1:
@@ -210,11 +211,10 @@ def _describe_parts(f: Filters, lang: str, names: Mapping[str, str]) -> list[str
             )
         )
     if f.citizenships:
-        parts.append(
-            f"{t('citizens', lang)} " + " + ".join(cb.COUNTRIES[c] for c in sorted(f.citizenships))
-        )
+        parts.append(f"{t('citizens', lang)} " + " + ".join(
+            country(c, lang, cb.COUNTRIES[c]) for c in sorted(f.citizenships)))
     if f.start or f.end:
-        parts.append(f"{f.start or '2014-06'} – {f.end or '2017-10'}")
+        parts.append(f"{month(f.start or '2014-06', lang)} – {month(f.end or '2017-10', lang)}")
     return parts
 
 

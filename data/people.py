@@ -15,6 +15,7 @@ import pandas as pd
 from . import aggregate as ag
 from .codebook import COUNTRIES, explode_codes, has_code
 from .figures_people import moroccan_connected
+from .i18n import country, num, t
 
 THRESHOLD_ENV = "BEEXPLORER_DISCLOSURE_MIN"
 DEFAULT_THRESHOLD = 3
@@ -48,6 +49,13 @@ def hide_small(counts: pd.Series, minimum: int) -> pd.Series:
     return hidden
 
 
+def _label(code: str, names: dict[str, str]) -> str:
+    """A category as shown: a country's name in the current language (CLDR), or 'unknown'."""
+    if code == UNKNOWN:
+        return t("unknown")
+    return country(code, fallback=names[code]) if code in names else code
+
+
 def _breakdown(key: str, column: pd.Series, minimum: int, names: dict[str, str],
                of_all: bool = False, unknown: bool = True) -> Breakdown:
     """Per code of a ';'-separated column (a person with two counts for both), plus 'unknown'
@@ -61,7 +69,7 @@ def _breakdown(key: str, column: pd.Series, minimum: int, names: dict[str, str],
     known = len(column) if of_all else int(known_mask.sum())
     frame = pd.DataFrame({
         "category": counts.index, "n": counts.to_numpy(dtype=int), "hidden": hidden.to_numpy(),
-        "label": [names.get(c, c) for c in counts.index],
+        "label": [_label(c, names) for c in counts.index],
     })
     frame["share"] = [None if h or c == UNKNOWN or not known else 100 * n / known
                       for c, n, h in zip(frame["category"], frame["n"], frame["hidden"],
@@ -104,11 +112,11 @@ def citizenship_by_year(people: pd.DataFrame, years: pd.Series, minimum: int) ->
     grid["hidden"] = (grid["n"] > 0) & (grid["n"] < minimum)
     spread = grid.groupby("country")["year"].nunique().rename("years")
     grid = grid.merge(spread, on="country")
-    grid["label"] = grid["country"].map(lambda c: COUNTRIES.get(c, c))
+    grid["label"] = grid["country"].map(lambda c: _label(c, COUNTRIES))
     return grid.sort_values(["years", "country", "year"], ascending=[False, True, True],
                             ignore_index=True)
 
 
 def shown(n: int, hidden: bool, minimum: int) -> str:
     """A people count as displayed: the number, or '< minimum' when it is hidden."""
-    return f"< {minimum}" if hidden else f"{n:,}"
+    return f"< {num(minimum)}" if hidden else num(n)

@@ -63,7 +63,9 @@ def test_a_wrongly_typed_input_is_named(app_url):
             "outputs": [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
                         for o in views["output"][2:-2].split("...")],
             "inputs": [{"id": d["id"], "property": d["property"], "value": None}
-                       for d in views["inputs"]], "changedPropIds": [], "state": []}
+                       for d in views["inputs"]], "changedPropIds": [],
+            "state": [{"id": d["id"], "property": d["property"], "value": None}
+                      for d in views.get("state", [])]}
     assert _post(app_url, json.dumps(body).encode())[0] == 200
     body["inputs"][0]["value"] = ["type", "attack"]
     code, text = _post(app_url, json.dumps(body).encode())

@@ -70,7 +70,7 @@ def test_rows_in_view_are_not_capped_like_the_table(tmp_path):
 def test_chart_data_round_trips_and_the_belgian_flavour(offline_data):
     payload, _ = downloads.build(offline_data, Filters(), "shares", "csv", {}, "")
     back = pd.read_csv(io.BytesIO(payload))
-    linked = back[(back["incident type"] == "arrest_action") & (back["connection"] == "linked")]
+    linked = back[(back["incident type"] == "arrest action") & (back["connection"] == "linked")]
     assert linked[["incidents", "incidents of this type", "share (%)"]].values.tolist() == [
         [94, 103, 91.3]]
     belgian, _ = downloads.build(offline_data, Filters(), "shares", "csv-be", {}, "")

@@ -62,7 +62,7 @@ def test_canonical_query_sorts_values(vocab):
 @pytest.mark.parametrize("query,text", [
     ("", "All incidents"),
     ("type=attack&connection=inspired&place=brussels&from=2016-01&to=2016-12",
-     "Inspired attacks, Brussels-Capital Region, 2016-01 – 2016-12"),
+     "Inspired attacks, Brussels-Capital Region, Jan 2016 – Dec 2016"),
     ("place=21012&plot=yes", "All incidents, with plot evidence, Molenbeek"),
 ])
 def test_describe(vocab, query, text):

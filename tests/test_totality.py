@@ -67,7 +67,7 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     assert kpis[0].children[1].children == str(n)
     assert kpis[2].children[1].children == str(key["attacks"]["value"])
     assert kpis[3].children[1].children == str(key["people"]["value"])
-    assert f"· {n} incidents" in summary
+    assert summary.endswith(f"· {n} incident" + ("" if n == 1 else "s"))
     assert len(rows) == min(n, views.TABLE_LIMIT)
     assert (empty == {}) is (n == 0)
     # shares: every bar's n and total agree with the aggregate

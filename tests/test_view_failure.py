@@ -37,7 +37,8 @@ def _views_post(client, state: dict) -> dict:
                         for o in views_cb["output"][2:-2].split("...")],
             "inputs": [{"id": d["id"], "property": d["property"], "value": values[d["id"]]}
                        for d in views_cb["inputs"]],
-            "changedPropIds": ["filter-state.data"], "state": []}
+            "changedPropIds": ["filter-state.data"],
+            "state": [{"id": "page-lang", "property": "data", "value": "en"}]}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data[:300]
     return response.get_json()["response"]

@@ -25,7 +25,7 @@ def test_shares_figure_labels_counts_and_flags_small_n(app_data):
     d = fig.to_dict()
     linked = next(t for t in d["data"] if t["name"] == "Linked")
     assert "linked 91% (94)" in list(linked["text"])
-    assert any("n<5" in str(y) for y in d["data"][0]["y"])
+    assert any("n < 5" in str(y) for y in d["data"][0]["y"])
     inspired = next(t for t in d["data"] if t["name"] == "Inspired")
     assert inspired["marker"]["pattern"]["shape"] == "/"  # told apart without colour
 
