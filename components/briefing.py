@@ -14,8 +14,9 @@ import segno
 from pypdf import PdfWriter
 
 from data import aggregate as ag
-from data import export
+from data import export, i18n
 from data.filters import Filters
+from data.i18n import _, num, pct, t
 
 from . import image_export, views
 from .downloads import CHART_DATA, figures_for
@@ -23,7 +24,6 @@ from .figspec import Fig
 from .figures import FONT, escape_markup
 
 PACK_CHARTS = tuple(CHART_DATA)  # every chart on the page, in page order
-TITLE = "IS-related incidents in Belgium, 2014–2017"
 
 
 def cover(data, f: Filters, link: str, exported: str) -> Fig:
@@ -31,31 +31,41 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
     incidents, people = views.shown(data, f)
     k = ag.key_figures(incidents, people)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
-    share = lambda item: "–" if item["pct"] is None else f"{item['pct']:.0f}%"  # noqa: E731
+    share = lambda item: pct(item["pct"])  # noqa: E731
+
+    def b(label: str) -> str:
+        return f"<b>{label}</b>"
+
     lines = [
-        f"<b>Filters:</b> {escape_markup(f.describe('en', data.place_names))}",
-        f"<b>Incidents:</b> {k['incidents']['value']} · <b>arrest actions:</b> "
-        f"{k['arrest_actions']['value']} · <b>attacks:</b> {k['attacks']['value']} · "
-        f"<b>people:</b> {k['people']['value']}",
-        f"<b>Linked:</b> {share(k['share_linked'])} ({k['share_linked']['value']} of "
-        f"n={k['share_linked']['n']} incidents) · <b>with a plot:</b> "
-        f"{share(k['share_plot'])} ({k['share_plot']['value']} of n={k['share_plot']['n']} "
-        "arrest actions)",
+        f"{b(_('Filters:'))} {escape_markup(f.describe(None, data.place_names))}",
+        f"{b(i18n.cap(t('incidents')) + ':')} {num(k['incidents']['value'])} · "
+        f"{b(t('arrest_actions') + ':')} {num(k['arrest_actions']['value'])} · "
+        f"{b(t('attacks') + ':')} {num(k['attacks']['value'])} · "
+        f"{b(t('people').lower() + ':')} {num(k['people']['value'])}",
+        f"{b(t('share_linked') + ':')} {share(k['share_linked'])} ("
+        + _("{value} of n = {n} {noun}").format(value=num(k["share_linked"]["value"]),
+                                              n=num(k["share_linked"]["n"]),
+                                              noun=t("incidents"))
+        + f") · {b(t('share_plot').lower() + ':')} {share(k['share_plot'])} ("
+        + _("{value} of n = {n} {noun}").format(value=num(k["share_plot"]["value"]),
+                                              n=num(k["share_plot"]["n"]),
+                                              noun=t("arrest_actions")) + ")",
         "",
-        "<b>Provenance:</b> " + (views.RECONSTRUCTED_LINE if reconstructed else
-                                 "all records in view are coded or public record."),
-        f"<b>Dataset:</b> {escape_markup(data.dataset.name)} "
-        f"{escape_markup(data.dataset.version)} · exported {exported}",
-        "<b>Cite:</b> Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Islamic State",
+        f"{b(_('Provenance:'))} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
+                                    _("all records in view are coded or public record.")),
+        f"{b(_('Dataset:'))} {escape_markup(data.dataset.name)} "
+        f"{escape_markup(data.dataset.version)} · " + _("exported {date}").format(date=exported),
+        f"{b(_('Cite:'))} Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Islamic State",
         "Activity Outside the Group's Defined Wilayat – Belgium', CTC at West Point, 2018.",
         "",
-        f"<b>Live view:</b> {escape_markup(link)}",
+        f"{b(_('Live view:'))} {escape_markup(link)}",
     ]
     fig = Fig().update_layout(
         width=1200, height=850, paper_bgcolor="white", plot_bgcolor="white",
         font={"family": FONT, "size": 17}, margin={"l": 40, "r": 40, "t": 40, "b": 40},
         xaxis={"visible": False, "range": [0, 1]}, yaxis={"visible": False, "range": [0, 1]},
-        title={"text": f"<b>{TITLE}</b><br><span style='font-size:17px'>Briefing pack</span>",
+        title={"text": f"<b>{t('title')}</b><br><span style='font-size:17px'>"
+                       f"{_('Briefing pack')}</span>",
                "x": 0.02, "y": 0.96, "font": {"size": 30}},
         images=[{"source": segno.make(link, error="m").png_data_uri(scale=8, border=2),
                  "xref": "paper", "yref": "paper", "x": 1, "y": 0, "sizex": 0.24,
@@ -88,8 +98,8 @@ def pack(data, f: Filters, options: dict, link: str) -> bytes:
         sheets = {CHART_DATA[g]: export.chart_data(CHART_DATA[g], incidents, people,
                                                   data.place_names, options)
                   for g in PACK_CHARTS}
-        sheets["rows in view"] = export.rows_in_view(incidents, data.place_names)
-        filters = [("filters", f.describe("en", data.place_names)), ("permalink", link)]
+        sheets[_("rows in view")] = export.rows_in_view(incidents, data.place_names)
+        filters = [(_("filters"), f.describe(None, data.place_names)), (_("permalink"), link)]
         z.writestr("data.xlsx", export.xlsx_book(
             sheets, filters, export.about(data.dataset, incidents, link, exported)))
         z.writestr("README.txt", readme(data, f, link, exported, described))
@@ -100,11 +110,11 @@ def readme(data, f: Filters, link: str, exported: str, described: dict[str, str]
     d = data.dataset
     charts = "\n".join(f"- charts/{g.removeprefix('chart-')}: {described[g]}"
                        for g in PACK_CHARTS if g in described)
-    return f"""{TITLE} — briefing pack
+    text = _("""{title} — briefing pack
 
-Filters: {f.describe("en", data.place_names)}
+Filters: {filters}
 Live view (the same filters, in the dashboard): {link}
-Dataset: {d.name} {d.version}; exported {exported}.
+Dataset: {dataset}; exported {exported}.
 
 What is in this pack
 - briefing.pdf: a cover page (filters, key figures, provenance, citation, QR code of the live
@@ -117,8 +127,12 @@ What each chart shows
 {charts}
 
 How to cite
-{export.CITATION}
-""" + ("""
-The incident records are a reconstruction that reproduces the study's published totals, not
-the study's own incident list: say so when you publish from them.
-""" if d.reconstructed else "")
+{citation}
+""").format(title=t("title"), filters=f.describe(None, data.place_names), link=link,
+            dataset=f"{d.name} {d.version}", exported=exported, charts=charts,
+            citation=export.CITATION)
+    if d.reconstructed:
+        text += "\n" + _("The incident records are a reconstruction that reproduces the "
+                         "study's published totals, not the study's own incident list: say so "
+                         "when you publish from them.") + "\n"
+    return text

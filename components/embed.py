@@ -10,9 +10,11 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, request
 
+from data import i18n
 from data.filters import FilterError, Filters
+from data.i18n import _, use
 
-from . import views
+from . import state, views
 from .runtime import current
 
 CHARTS = ("shares", "timeline", "map", "networks", "network-links", "network-time",
@@ -26,20 +28,30 @@ def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
             height: int = 520) -> str:
     """The iframe a journalist pastes: the view pinned to the dataset version it shows."""
     query = f.to_query()
-    extra = urlencode({k: v for k, v in options.items() if k in views.OPTIONS} | {"v": version})
+    extra = urlencode({k: v for k, v in options.items() if k in views.OPTIONS}
+                      | {"v": version, "lang": i18n.current()})
     src = f"{host.rstrip('/')}/embed/{chart}?{query + '&' if query else ''}{extra}"
+    title = html.escape(_("Chart: {name}").format(name=chart))
     return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
-            f'style="border:0" loading="lazy" title="Chart: {chart}"></iframe>')
+            f'style="border:0" loading="lazy" title="{title}"></iframe>')
 
 
-def page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
-    """The embed page's HTML and status (404 for an unknown chart, 400 for a bad filter)."""
+def page(chart: str, args: dict[str, str], host: str, accept_language: str = ""
+         ) -> tuple[str, int]:
+    """The embed page's HTML and status (404 for an unknown chart, 400 for a bad filter), in
+    the language of its `lang=` (else the reader's browser)."""
+    with use(i18n.valid(args.get("lang")) or i18n.negotiate(accept_language)):
+        return _page(chart, args, host)
+
+
+def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     data = current()
     if chart not in CHARTS:
         return "no such chart", 404
     options = views.chart_options(args.get("freq"), args.get("by"), args.get("events") == "1",
                                   args.get("panel"), args.get("metric"))
-    filters = {k: v for k, v in args.items() if k not in (*views.OPTIONS, "v", "events")}
+    filters = {k: v for k, v in args.items()
+               if k not in (*views.OPTIONS, "v", "events", "lang")}
     try:
         f = Filters.from_query(filters, data.vocabulary)
     except FilterError as err:
@@ -51,23 +63,26 @@ def page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     version = data.dataset.version
     pinned = args.get("v", "")
     notice = "" if not pinned or pinned == version else (
-        f'<p class="embed-version" role="note">Published with dataset version '
-        f'{html.escape(pinned)}; this server now has {html.escape(version or "none")}: the '
-        "numbers may differ from those first published.</p>")
-    query = f.to_query()
-    live = f"{host.rstrip('/')}/{'?' + query if query else ''}"
+        '<p class="embed-version" role="note">' + html.escape(_(
+            "Published with dataset version {pinned}; this server now has {version}: the "
+            "numbers may differ from those first published.").format(
+                pinned=pinned, version=version or _("none"))) + "</p>")
+    lang = i18n.current()
+    live = f"{host.rstrip('/')}/?{state.with_lang(f.to_query(), lang)}"
     figure_json = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")
     return (f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(described[:80])}</title>
 <link rel="stylesheet" href="/static/embed.css">
 <script src="/assets/plotly-custom.min.js"></script></head>
-<body>{notice}
-<div id="chart" role="figure" aria-describedby="desc"></div>
+<body><main>{notice}
+<div id="chart" role="figure" aria-label="{html.escape(described[:200])}"
+     aria-describedby="desc" data-locale="{lang}"></div>
 <p id="desc" class="visually-hidden">{html.escape(described)}</p>
-<p class="embed-foot"><a href="{html.escape(live)}" target="_top" rel="noopener">Open the full
-view</a> · dataset {html.escape(data.dataset.name)} {html.escape(version)}</p>
+<p class="embed-foot"><a href="{html.escape(live)}" target="_top" rel="noopener">{html.escape(
+    _("Open the full view"))}</a> · {html.escape(_("dataset"))} {html.escape(data.dataset.name)}
+{html.escape(version)}</p></main>
 <script id="figure" type="application/json">{figure_json}</script>
 <script src="/static/embed.js"></script>
 </body></html>""", 200)
@@ -76,7 +91,8 @@ view</a> · dataset {html.escape(data.dataset.name)} {html.escape(version)}</p>
 def install(server: Flask) -> None:
     @server.route("/embed/<chart>")
     def embed(chart: str):
-        body, status = page(chart, request.args.to_dict(), request.host_url)
+        body, status = page(chart, request.args.to_dict(), request.host_url,
+                            request.headers.get("Accept-Language", ""))
         response = Response(body, status=status,
                             mimetype="text/html" if status == 200 else "text/plain")
         response.headers["Content-Security-Policy"] = EMBED_CSP

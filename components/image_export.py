@@ -15,6 +15,8 @@ import os
 import threading
 from pathlib import Path
 
+from data.i18n import _
+
 from .figures import escape_markup
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -44,7 +46,8 @@ def for_export(fig: dict, permalink: str, exported: str) -> dict:
     layout = out.setdefault("layout", {})
     notes = layout.get("annotations", [])
     foot = next((a for a in notes if str(a.get("text", "")).startswith(FOOT_START)), None)
-    line = escape_markup(f"View: {permalink} · exported {exported}")
+    line = escape_markup(_("View: {link} · exported {date}").format(link=permalink,
+                                                                     date=exported))
     if foot is not None:
         foot["text"] = foot["text"].replace("</span>", f"<br>{line}</span>")
         foot["yshift"] = foot.get("yshift", 0) - 14

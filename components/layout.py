@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from data import codebook as cb
 from data.codebook import COUNTRIES
+from data import i18n
 from data.i18n import LANGS, NAMES, _, country, num, t, use
 from data.i18n import cap as upper
 from data.places import GROUP_NAMES
@@ -159,7 +160,9 @@ def chart(graph_id: str, controls=None) -> dmc.Paper:
     from .downloads import download_menu
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
                                 justify="space-between", align="flex-start"),
-                      html.Div(dcc.Graph(id=graph_id, config=GRAPH_CONFIG), role="figure",
+                      html.Div(dcc.Graph(id=graph_id, config={**GRAPH_CONFIG,
+                                                              "locale": i18n.current()}),
+                               role="figure",
                                **{"aria-describedby": ids.description(graph_id)}),
                       html.P(id=ids.description(graph_id), className="visually-hidden")],
                      withBorder=True, p="xs", className="chart-card")

@@ -11,6 +11,7 @@
   delete fig.layout.width;
   window.Plotly.newPlot(target, fig.data, fig.layout, {
     responsive: true, displaylogo: false, topojsonURL: "/assets/topojson/",
+    locale: target.getAttribute("data-locale") || "en",
     modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud", "lasso2d",
                              "select2d"]
   });
