@@ -9,8 +9,8 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from data import codebook as cb
-from data.codebook import COUNTRIES
 from data import i18n
+from data.codebook import COUNTRIES
 from data.i18n import LANGS, NAMES, _, country, num, t, use
 from data.i18n import cap as upper
 from data.places import GROUP_NAMES
