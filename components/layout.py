@@ -86,8 +86,9 @@ def header(data: AppData, lang: str) -> html.Header:
             html.Div(f"{d.name}{' · ' + d.version if d.version else ''} · "
                      f"{num(len(d.incidents))} {t('incidents')}", className="dataset-line"),
         ]),
-        html.Nav([dcc.Link(_("Dashboard"), href="/"), dcc.Link(_("Study check"), href="/study"),
-                  dcc.Link(_("Methodology"), href="/methodology"),
+        html.Nav([dcc.Link(_("Dashboard"), href=f"/?lang={lang}"),
+                  dcc.Link(_("Study check"), href=f"/study?lang={lang}"),
+                  dcc.Link(_("Methodology"), href=f"/methodology?lang={lang}"),
                   html.A(_("Brief"), href=f"/brief?lang={lang}", id=ids.BRIEF_LINK,
                          title=_("Briefing mode: the study's findings, one scene per screen"))],
                  **{"aria-label": _("Pages")}),

@@ -29,7 +29,7 @@ def test_clicking_a_commune_filters_every_view(page, app_url):
     page.open(f"{app_url}/")
     coloured = page.page.locator("#chart-map g.trace.choropleth").nth(1).locator("path")
     coloured.first.click(force=True)
-    page.page.wait_for_url("**/?place=*")
+    page.page.wait_for_url("**/?place=*&lang=en")
     code = page.page.url.split("place=")[1][:5]
     page.wait_drawn()
     shown = page.kpi()
@@ -44,7 +44,7 @@ def test_clicking_a_year_bar_filters_and_clicking_again_clears(page, app_url):
     page.open(f"{app_url}/")
     bar = page.page.locator("#chart-timeline g.trace.bars").first.locator("path").nth(2)
     bar.click(force=True)
-    page.page.wait_for_url("**/?from=2016-01&to=2016-12")
+    page.page.wait_for_url("**/?from=2016-01&to=2016-12&lang=en")
     page.wait_kpi(50)
 
 
@@ -53,7 +53,7 @@ def test_reset_back_and_forward(page, app_url):
     page.wait_kpi(4)
     page.page.click("#reset-filters")
     page.wait_kpi(107)
-    assert "?" not in page.page.url
+    assert page.page.url.endswith("/?lang=en")  # no filter left
     page.page.go_back()
     page.wait_kpi(4)
     page.page.go_forward()
@@ -64,7 +64,7 @@ def test_filter_control_updates_url_without_reload(page, app_url):
     page.open(f"{app_url}/")
     page.page.evaluate("window.__marker = 1")
     page.page.locator("#filter-plot label", has_text="Yes").click()
-    page.page.wait_for_url("**/?plot=yes")
+    page.page.wait_for_url("**/?plot=yes&lang=en")
     page.wait_kpi(18)
     assert page.page.evaluate("window.__marker") == 1  # no reload
 
@@ -100,7 +100,7 @@ def test_study_check_page(page, app_url):
     page.page.goto(f"{app_url}/")
     page.page.get_by_role("link", name="Study check").click()
     page.page.wait_for_selector("#study-view #study-summary")
-    assert page.page.url.endswith("/study")
+    assert "/study?lang=en" in page.page.url
     summary = page.page.inner_text("#study-summary")
     assert " figures match the study on the loaded data" in summary
     row = page.page.inner_text("#study-antwerp_arrest_actions_tied_to_one_recruiter")
@@ -113,11 +113,11 @@ def test_clicking_a_commune_inside_the_selected_region_drills_down_and_back(page
     page.wait_kpi(62)
     coloured = page.page.locator("#chart-map g.trace.choropleth").nth(1).locator("path")
     coloured.first.click(force=True)
-    page.page.wait_for_url("**/?place=21*&within=brussels")
+    page.page.wait_for_url("**/?place=21*&within=brussels&lang=en")
     page.wait_drawn()
     assert page.kpi() < 62
-    page.page.get_by_role("button", name="Remove filter ↩ Brussels-Capital Region").click()
-    page.page.wait_for_url("**/?place=brussels")
+    page.page.get_by_role("button", name="Remove filter: ↩ Brussels-Capital Region").click()
+    page.page.wait_for_url("**/?place=brussels&lang=en")
     page.wait_kpi(62)
 
 
@@ -144,10 +144,10 @@ def test_network_and_citizenship_bars_filter_everything(page, app_url):
     page.page.get_by_role("button", name="People involved (aggregates only)").click()
     page.page.wait_for_selector("#chart-networks g.trace.bars path")
     page.page.locator("#chart-networks g.trace.bars path").first.click(force=True)
-    page.page.wait_for_url("**/?network=Zerkani+network")
+    page.page.wait_for_url("**/?network=Zerkani+network&lang=en")
     page.wait_kpi(13)
     page.page.locator("#chart-people-citizenship g.trace.bars path").nth(1).click(force=True)
-    page.page.wait_for_url("**/?network=Zerkani+network&citizenship=*")
+    page.page.wait_for_url("**/?network=Zerkani+network&citizenship=*&lang=en")
     page.wait_drawn()
     assert page.kpi() < 13
     assert "people" in page.page.inner_text("#people-summary")
@@ -157,7 +157,7 @@ def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
     import pandas as pd
     page.open(f"{app_url}/?type=arrest_action")
     page.wait_kpi(103)
-    page.page.get_by_role("button", name="Download the data of this chart (shares)").click()
+    page.page.get_by_role("button", name="Download this chart or its data (linked or inspired)").click()
     with page.page.expect_download() as info:
         page.page.get_by_role("menuitem", name="Chart data · CSV", exact=True).click()
     path = tmp_path / info.value.suggested_filename
@@ -165,7 +165,7 @@ def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
     assert info.value.suggested_filename.startswith("be-is-shares-")
     table = pd.read_csv(path)
     assert table["incidents"].sum() == 103
-    page.page.get_by_role("button", name="Download the data of this chart (map)").click()
+    page.page.get_by_role("button", name="Download this chart or its data (map)").click()
     with page.page.expect_download() as info:
         page.page.get_by_role("menuitem", name="All rows in view · CSV").click()
     rows = tmp_path / "rows.csv"
@@ -176,7 +176,7 @@ def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
 def test_download_a_chart_as_an_image(page, app_url, tmp_path):
     page.open(f"{app_url}/?place=charleroi")
     page.wait_kpi(14)
-    page.page.get_by_role("button", name="Download the data of this chart (timeline)").click()
+    page.page.get_by_role("button", name="Download this chart or its data (over time)").click()
     with page.page.expect_download(timeout=60_000) as info:
         page.page.get_by_role("menuitem", name="Image · PNG 1200×675").click()
     path = tmp_path / info.value.suggested_filename
@@ -201,7 +201,7 @@ def test_an_embed_draws_offline_and_says_when_the_version_moved(page, app_url):
 def test_the_embed_item_gives_an_iframe_snippet(page, app_url):
     page.open(f"{app_url}/?type=attack")
     page.wait_kpi(4)
-    page.page.get_by_role("button", name="Download the data of this chart (map)").click()
+    page.page.get_by_role("button", name="Download this chart or its data (map)").click()
     page.page.get_by_role("menuitem", name="Embed · iframe code").click()
     page.page.wait_for_selector("#embed-code")
     code = page.page.inner_text("#embed-code")
