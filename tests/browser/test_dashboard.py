@@ -157,7 +157,8 @@ def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
     import pandas as pd
     page.open(f"{app_url}/?type=arrest_action")
     page.wait_kpi(103)
-    page.page.get_by_role("button", name="Download this chart or its data (linked or inspired)").click()
+    page.page.get_by_role("button",
+                          name="Download this chart or its data (linked or inspired)").click()
     with page.page.expect_download() as info:
         page.page.get_by_role("menuitem", name="Chart data · CSV", exact=True).click()
     path = tmp_path / info.value.suggested_filename
