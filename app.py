@@ -15,6 +15,7 @@ from flask import Response, has_request_context, jsonify, request
 from flask_compress import Compress
 
 from components import (
+    brief,
     callbacks,  # noqa: F401  (registers the callbacks)
     downloads,  # noqa: F401  (registers the download callback)
     embed,
@@ -23,6 +24,8 @@ from components import (
 from components.figures import PANEL_TITLES as PANELS
 from components.layout import layout
 from components.runtime import GEOJSON_URL, AppData, install
+from components.story import ENV as STORY_ENV
+from components.story import StoryError
 from data import DatasetError, geography, i18n, load
 
 DATA_ENV = "BEEXPLORER_DATA"
@@ -108,7 +111,7 @@ class App(dash.Dash):
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
 
 
-def create_app(data: AppData) -> dash.Dash:
+def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1) -> dash.Dash:
     install(data)
     app = App(__name__, title="IS-related incidents in Belgium", serve_locally=True,
               suppress_callback_exceptions=False, update_title=None)
@@ -140,6 +143,13 @@ def create_app(data: AppData) -> dash.Dash:
     with server.test_request_context("/"):
         app._setup_server()
     embed.install(server)
+    try:
+        brief.install(server, story_path)
+    except StoryError as err:
+        print(f"The briefing story cannot be used ({len(err.problems)} problems):",
+              file=sys.stderr)
+        print("\n".join(err.problems), file=sys.stderr)
+        raise SystemExit(exit_code) from None
     guard.install(server, app.callback_map, app.csp_hashes())
     return app
 
@@ -151,14 +161,16 @@ def _args(argv=None) -> argparse.Namespace:
     p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
+    p.add_argument("--story", help=f"briefing story YAML (default: docs/story.yaml; or "
+                                   f"{STORY_ENV})")
     p.add_argument("--debug", action="store_true")
     return p.parse_args(argv)
 
 
 if __name__ == "__main__":
     args = _args()
-    app = create_app(load_app_data(args.data, args.boundaries, args.boundary_id))
+    app = create_app(load_app_data(args.data, args.boundaries, args.boundary_id), args.story)
     app.run(host=args.host, port=args.port, debug=args.debug)
 else:
-    app = create_app(load_app_data(exit_code=WORKER_BOOT_ERROR))
+    app = create_app(load_app_data(exit_code=WORKER_BOOT_ERROR), exit_code=WORKER_BOOT_ERROR)
     server = app.server

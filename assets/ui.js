@@ -1,6 +1,7 @@
 /* Small page behaviours, by event delegation (Dash draws the page after this runs):
    - the language links keep the current page and filters (only lang= changes);
    - "Skip to content" moves the focus to the views without changing the URL;
+   - a Download menu's button opens with Enter or Space;
    - on small screens the filters are a drawer: the Filters button opens it, Escape or the
      button closes it, and the focus goes back to the button. */
 (function () {
@@ -58,6 +59,13 @@
   });
 
   document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.key === "Enter" || event.key === " ") && target.classList &&
+        target.classList.contains("download-button")) {
+      event.preventDefault();  // a Download menu's button: open it as a <button> would
+      target.click();
+      return;
+    }
     var panel = drawer();
     if (event.key === "Escape" && panel && panel.classList.contains("open")) {
       // an open dropdown inside the drawer closes first (Mantine handles its own Escape)

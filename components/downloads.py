@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 import dash_mantine_components as dmc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from flask import request
 
 from data import export, i18n
@@ -43,9 +43,13 @@ def download_menu(graph_id: str) -> dmc.Menu:
     chart = CHART_DATA[graph_id]
     drawable = image_export.browser() is not None
     return dmc.Menu([
-        dmc.MenuTarget(dmc.Button(_("Download"), variant="subtle", size="compact-sm",
-                                  **{"aria-label": _("Download this chart or its data ({chart})"
-                                                     ).format(chart=_(CHART_NAMES[chart]))})),
+        # Mantine puts the menu's aria-expanded on the wrapper of the target: the wrapper is
+        # the button (a <button> inside would be a control inside a control); assets/ui.js
+        # opens it with Enter and Space as a button does
+        dmc.MenuTarget(html.Span(_("Download"), className="download-label"), boxWrapperProps={
+            "role": "button", "tabIndex": 0, "className": "download-button",
+            "aria-label": _("Download this chart or its data ({chart})").format(
+                chart=_(CHART_NAMES[chart]))}),
         dmc.MenuDropdown([
             dmc.MenuItem(_(label) if fmt not in IMAGES or drawable else
                          _("{format} — not on this server (no Chromium)").format(

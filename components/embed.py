@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from urllib.parse import urlencode
 
 from flask import Flask, Response, request
@@ -69,6 +70,9 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
                 pinned=pinned, version=version or _("none"))) + "</p>")
     lang = i18n.current()
     live = f"{host.rstrip('/')}/?{state.with_lang(f.to_query(), lang)}"
+    title = re.sub(r"<[^>]+>", "", str((fig.to_dict() if hasattr(fig, "to_dict") else fig)
+                                         .get("layout", {}).get("title", {}).get("text", "")))
+    title = html.unescape(title) or described[:80]
     figure_json = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")
     return (f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -76,7 +80,7 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
 <title>{html.escape(described[:80])}</title>
 <link rel="stylesheet" href="/static/embed.css">
 <script src="/assets/plotly-custom.min.js"></script></head>
-<body><main>{notice}
+<body><main><h1 class="visually-hidden">{html.escape(title)}</h1>{notice}
 <div id="chart" role="figure" aria-label="{html.escape(described[:200])}"
      aria-describedby="desc" data-locale="{lang}"></div>
 <p id="desc" class="visually-hidden">{html.escape(described)}</p>

@@ -290,14 +290,15 @@ def main_view(data: AppData, lang: str) -> html.Div:
     ], id=ids.MAIN, className="layout")
 
 
-def methodology_view() -> html.Div:
-    """Filled only when /methodology is opened: the Markdown renderer is not part of first load."""
-    return html.Div(id=ids.METHODOLOGY, className="methodology", style={"display": "none"})
+def methodology_view() -> html.Main:
+    """Filled only when /methodology is opened: the Markdown renderer is not part of first load.
+    (Each page is its own <main>; only the one shown is in the accessibility tree.)"""
+    return html.Main(id=ids.METHODOLOGY, className="methodology", style={"display": "none"})
 
 
-def study_view() -> html.Div:
+def study_view() -> html.Main:
     """Filled only when /study is opened."""
-    return html.Div(id=ids.STUDY, className="methodology", style={"display": "none"})
+    return html.Main(id=ids.STUDY, className="methodology", style={"display": "none"})
 
 
 def methodology_content(lang: str = "en") -> dcc.Markdown:

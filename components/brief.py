@@ -1,0 +1,162 @@
+"""/brief: the study's story on a projector — one scene per screen (a chart and a caption whose
+numbers are computed from the loaded data), large type, keyboard and clicker navigation
+(static/brief.js), the scene number in the URL, an Explore link to the same filters in the
+dashboard, and a printable handout (one page per scene). Served from our own files: offline."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+
+from flask import Flask, Response, request
+
+from data import i18n
+from data.filters import apply, apply_people
+from data.i18n import LANGS, NAMES, _, use
+from data.study import REFERENCE, compare, reference_figures
+
+from . import story, views
+from .runtime import current
+
+SIZES = {"font": 20, "title": 22}
+
+
+def _figure(data, scene: story.Scene) -> dict:
+    """The scene's chart, from the embed's figure function, set for a projector."""
+    from .downloads import figure_for
+    options = views.chart_options(**{k: scene.options.get(k) for k in
+                                     ("freq", "by", "events", "panel", "metric")})
+    fig = figure_for(data, scene.filters, f"chart-{scene.chart}", options)
+    fig = fig.to_dict() if hasattr(fig, "to_dict") else fig
+    layout = fig.setdefault("layout", {})
+    subtitle = layout.get("title", {}).get("subtitle", {}).get("text", "")
+    layout["title"] = {"text": subtitle, "font": {"size": SIZES["title"]}, "x": 0.01,
+                       "xanchor": "left"}
+    layout.setdefault("font", {})["size"] = SIZES["font"]
+    layout.pop("height", None)
+    layout.pop("width", None)
+    layout.setdefault("margin", {}).update(t=60, b=50)
+    # the source and provenance lines are in the page's foot, in large type
+    layout["annotations"] = [a for a in layout.get("annotations", [])
+                             if "font-size:11px" not in str(a.get("text", ""))]
+    return fig
+
+
+def _reference_rows(data) -> dict:
+    try:
+        reference = reference_figures(REFERENCE)
+    except OSError:
+        return {}
+    return {r.id: r for r in compare(data.dataset, reference)}
+
+
+def _study_note(scene: story.Scene, rows: dict) -> str:
+    """Which study figures the scene shows, the study's value beside ours (and p. N if known)."""
+    parts = []
+    for fid in scene.figures:
+        row = rows.get(fid)
+        if row is None or row.reference is None:
+            continue
+        page = _(" p. {page}").format(page=row.page) if row.page else ""
+        mark = "✓" if row.status == "match" else "≠"
+        parts.append(f"<code>{html.escape(fid)}</code>{page}: {html.escape(str(row.reference))}"
+                     f" {mark}")
+    if not parts:
+        return ""
+    return (_("In the study (CTC, 2018):") + " " + " · ".join(parts))
+
+
+def page(scene_arg: str | None, lang: str, host: str) -> str:
+    data = current()
+    scenes = data_story()
+    try:
+        shown_index = min(max(int(scene_arg or 1), 1), len(scenes))
+    except ValueError:
+        shown_index = 1
+    rows = _reference_rows(data)
+    names = data.names(lang)
+    sections = []
+    for i, scene in enumerate(scenes, start=1):
+        incidents = apply(data.dataset.incidents, scene.filters, data.dataset.people)
+        people = apply_people(data.dataset.people, incidents, scene.filters)
+        values = story.numbers(incidents, people, names)
+        caption = story.caption(scene, values, lang)
+        graph = f"chart-{scene.chart}"
+        described = views.descriptions(data, scene.filters,
+                                       scene.options.get("freq", "year"), (graph,))[graph]
+        explore = f"/?{html.escape(views_query(scene, lang))}"
+        fig = json.dumps(_figure(data, scene), separators=(",", ":")).replace("</", "<\\/")
+        note = _study_note(scene, rows)
+        sections.append(f"""
+<section class="scene" id="scene-{i}" aria-labelledby="scene-{i}-title" data-scene="{i}"
+  {'' if i == shown_index else 'hidden'}>
+  <h2 id="scene-{i}-title"><span class="scene-number">{i}/{len(scenes)}</span>
+    {html.escape(scene.text("title", lang))}</h2>
+  <div class="scene-chart" id="scene-{i}-chart" role="img"
+       aria-label="{html.escape(described)}"></div>
+  <p class="scene-caption">{html.escape(caption)}</p>
+  <p class="scene-foot">{note}{' · ' if note else ''}<a href="{explore}">{
+      html.escape(_("Explore these filters in the dashboard"))}</a></p>
+  <script type="application/json" class="scene-figure">{fig}</script>
+</section>""")
+    langs = "".join(
+        f'<a href="/brief?lang={code}&amp;scene={shown_index}" lang="{code}" hreflang="{code}" '
+        f'class="lang-link{" current" if code == lang else ""}" '
+        f'aria-current="{"true" if code == lang else "false"}" '
+        f'aria-label="{NAMES[code]}">{code.upper()}</a>' for code in LANGS)
+    title = i18n.t("title")
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{html.escape(_("Briefing"))} · {html.escape(title)}</title>
+<link rel="stylesheet" href="/static/brief.css">
+<script src="/assets/plotly-custom.min.js"></script></head>
+<body class="brief">
+<header class="brief-bar">
+  <h1 class="brief-title">{html.escape(title)}</h1>
+  <nav aria-label="{html.escape(_("Language"))}" class="brief-langs">{langs}</nav>
+  <a class="brief-exit" href="/?lang={lang}">{html.escape(_("Dashboard"))}</a>
+</header>
+<main id="scenes" data-count="{len(scenes)}" data-locale="{lang}"
+      data-label-scene="{html.escape(_("Scene {n} of {total}"))}">{"".join(sections)}
+</main>
+<nav class="brief-nav" aria-label="{html.escape(_("Scenes"))}">
+  <button type="button" id="brief-prev">← {html.escape(_("Previous"))}</button>
+  <span id="brief-counter" aria-live="polite">{html.escape(_("Scene {n} of {total}").format(
+      n=shown_index, total=len(scenes)))}</span>
+  <button type="button" id="brief-next">{html.escape(_("Next"))} →</button>
+  <span class="brief-keys">{html.escape(_("Keys: ← → or Page Up / Page Down, Space"))}</span>
+</nav>
+<footer class="brief-source">{html.escape(_("Source: {study}").format(study=views.figures.STUDY))} ·
+{html.escape(_("Data"))}: {html.escape(data.dataset.name)} {html.escape(data.dataset.version)}{
+    " · " + html.escape(_(views.RECONSTRUCTED_LINE)) if data.dataset.reconstructed else ""}</footer>
+<script src="/static/brief.js"></script>
+</body></html>"""
+
+
+def views_query(scene: story.Scene, lang: str) -> str:
+    from .state import with_lang
+    return with_lang(scene.query, lang)
+
+
+_STORY: dict = {}
+
+
+def data_story() -> list[story.Scene]:
+    return _STORY["scenes"]
+
+
+def install(server: Flask, story_path: str | None = None) -> None:
+    """Load and check the story (StoryError at start-up), then serve /brief."""
+    _STORY["scenes"] = story.load(story_path or os.environ.get(story.ENV) or None,
+                                  current().vocabulary)
+
+    @server.route("/brief")
+    def brief():
+        lang = i18n.valid(request.args.get("lang")) or i18n.negotiate(
+            request.headers.get("Accept-Language"))
+        with use(lang):
+            body = page(request.args.get("scene"), lang, request.host_url)
+        return Response(body, mimetype="text/html")
