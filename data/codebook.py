@@ -233,6 +233,12 @@ INCIDENTS = (
         "What happened, without names of people.",
         "Police raid on a safe house",
     ),
+    Column("description_fr", "text", False,
+           "The description in French (shown on the French page; else description).",
+           "Descente de police dans une planque"),
+    Column("description_nl", "text", False,
+           "The description in Dutch (shown on the Dutch page; else description).",
+           "Politie-inval in een schuiladres"),
     Column("sources", "text", False, "Where the record comes from.", "CTC 2018, p. 12"),
 )
 

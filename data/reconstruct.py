@@ -14,7 +14,7 @@ import pandas as pd
 from . import codebook as cb
 from . import reconstruct_plan as plan
 
-DATASET_VERSION = "reconstruction-1.1"  # 1.1: contact_ref for the Antwerp recruiter figure
+DATASET_VERSION = "reconstruction-1.2"  # 1.1: contact_ref; 1.2: descriptions in FR and NL
 SOURCE = "Reconstructed from the aggregates in Van Ostaeyen & Van Vlierden (CTC, 2018)"
 
 
@@ -136,7 +136,10 @@ def build_incidents() -> pd.DataFrame:
     public_actions = [r for r in public if r["incident_type"] == "arrest_action"]
     _assign_people(rng, generated + public_actions)
     for a in generated:
-        a.update(source_type="reconstructed", description=_describe(a))
+        a.update(source_type="reconstructed", description=_describe(a),
+                 description_fr=_describe_fr(a), description_nl=_describe_nl(a))
+    for r in public:
+        r["description_fr"], r["description_nl"] = plan.DESCRIPTIONS_FR_NL[r["description"]]
     frame = pd.DataFrame(public + generated)
     frame = frame.sort_values(
         ["date", "incident_type", "nis_code", "networks", "people"],
@@ -152,6 +155,21 @@ def build_incidents() -> pd.DataFrame:
         frame[col] = frame[col].map(lambda v: "" if pd.isna(v) else str(int(v)))
     order = [c.name for c in cb.INCIDENTS] + ["locations_other"]
     return frame.reindex(columns=order).fillna("").astype(str)
+
+
+def _describe_fr(a: dict) -> str:
+    kind = ("Projet d'attentat découvert lors d'une arrestation" if a["plot"] == "true"
+            else "Arrestation")
+    tie = (f", liée au réseau {a['networks'].replace(';', ' et au réseau ')}"
+           if a["networks"] else "")
+    return f"{kind}{tie} (enregistrement généré, conforme aux agrégats de l'étude)."
+
+
+def _describe_nl(a: dict) -> str:
+    kind = "Aanslagplan ontdekt bij een arrestatie" if a["plot"] == "true" else "Arrestatie"
+    tie = (f", gelinkt aan het netwerk {a['networks'].replace(';', ' en het netwerk ')}"
+           if a["networks"] else "")
+    return f"{kind}{tie} (gegenereerd record, in overeenstemming met de totalen van de studie)."
 
 
 def _describe(a: dict) -> str:

@@ -311,3 +311,57 @@ YEAR_WINDOWS = {
     2017: ("2017-01-01", "2017-10-31"),
 }
 SEED = 20180201
+
+
+# The public records' descriptions in French and Dutch (our own words, no names of people).
+DESCRIPTIONS_FR_NL = {
+    "Armed police raid on a safe house of returnees from Syria; two suspects were killed, one "
+    "was arrested; firearms and TATP precursors were found.": (
+        "Descente de police armée dans une planque de combattants revenus de Syrie ; deux "
+        "suspects ont été tués, un a été arrêté ; des armes à feu et des précurseurs de TATP "
+        "ont été découverts.",
+        "Gewapende politie-inval in een schuiladres van teruggekeerde Syriëstrijders; twee "
+        "verdachten werden gedood, één werd aangehouden; er werden vuurwapens en grondstoffen "
+        "voor TATP gevonden."),
+    "Arrests in Molenbeek the day after the Paris attacks.": (
+        "Arrestations à Molenbeek au lendemain des attentats de Paris.",
+        "Arrestaties in Molenbeek de dag na de aanslagen in Parijs."),
+    "Arrest of the last surviving member of the Paris attack commando and of those sheltering "
+    "him in Molenbeek.": (
+        "Arrestation du dernier membre survivant du commando des attentats de Paris et de ceux "
+        "qui l'hébergeaient à Molenbeek.",
+        "Aanhouding van het laatste overlevende lid van het commando van de aanslagen in Parijs "
+        "en van wie hem in Molenbeek onderdak bood."),
+    "Arrest at a tram stop in Schaerbeek linked to a plot foiled in France.": (
+        "Arrestation à un arrêt de tram à Schaerbeek, liée à un projet d'attentat déjoué en "
+        "France.",
+        "Aanhouding aan een tramhalte in Schaarbeek, gelinkt aan een verijdeld aanslagplan in "
+        "Frankrijk."),
+    "Arrests in Anderlecht of suspects tied to both the Paris attacks and the Brussels "
+    "bombings.": (
+        "Arrestations à Anderlecht de suspects liés à la fois aux attentats de Paris et à ceux "
+        "de Bruxelles.",
+        "Arrestaties in Anderlecht van verdachten die zowel bij de aanslagen in Parijs als bij "
+        "die in Brussel betrokken waren."),
+    "Coordinated suicide bombings at Brussels Airport (Zaventem) and Maelbeek metro station; "
+    "recorded once, at the metro station's municipality, with the airport's municipality in "
+    "locations_other. Three bombers died.": (
+        "Attentats-suicides coordonnés à l'aéroport de Bruxelles (Zaventem) et à la station de "
+        "métro Maelbeek ; enregistrés une seule fois, dans la commune de la station, avec la "
+        "commune de l'aéroport dans locations_other. Trois kamikazes sont morts.",
+        "Gecoördineerde zelfmoordaanslagen op Brussels Airport (Zaventem) en in het metrostation "
+        "Maalbeek; één keer geregistreerd, in de gemeente van het metrostation, met de gemeente "
+        "van de luchthaven in locations_other. Drie daders kwamen om."),
+    "Machete attack on police officers at Charleroi police headquarters; the attacker was shot "
+    "dead.": (
+        "Attaque à la machette contre des policiers devant l'hôtel de police de Charleroi ; "
+        "l'assaillant a été abattu.",
+        "Aanval met een machete op politieagenten aan het politiehoofdkwartier van Charleroi; "
+        "de dader werd doodgeschoten."),
+    "Knife attack on police officers in Schaerbeek; the attacker was arrested.": (
+        "Attaque au couteau contre des policiers à Schaerbeek ; l'assaillant a été arrêté.",
+        "Aanval met een mes op politieagenten in Schaarbeek; de dader werd aangehouden."),
+    "Failed bombing at Brussels Central Station; the attacker was shot dead.": (
+        "Attentat à la bombe manqué à la gare de Bruxelles-Central ; l'assaillant a été abattu.",
+        "Mislukte bomaanslag in het station Brussel-Centraal; de dader werd doodgeschoten."),
+}

@@ -136,7 +136,7 @@ def test_pdf_export_is_a_vector_pdf_with_its_caption_and_the_map_needs_no_networ
     assert suffix == ".pdf" and payload.startswith(b"%PDF-")
     text = PdfReader(io.BytesIO(payload)).pages[0].extract_text()
     for part in ("Where: Brussels-Capital Region", "Arrest actions · n = 103", "Van Ostaeyen",
-                 "reconstruction-1.1", "http://h/?x"):
+                 "reconstruction-1.2", "http://h/?x"):
         assert part in text, part
 
 

@@ -188,7 +188,7 @@ def test_download_a_chart_as_an_image(page, app_url, tmp_path):
 
 
 def test_an_embed_draws_offline_and_says_when_the_version_moved(page, app_url):
-    page.page.goto(f"{app_url}/embed/timeline?type=attack&v=reconstruction-1.1")
+    page.page.goto(f"{app_url}/embed/timeline?type=attack&v=reconstruction-1.2")
     page.page.wait_for_selector("#chart .main-svg")
     text = page.page.inner_text("body")
     assert "n = 4 incidents" in text and "Van Ostaeyen" in text
@@ -207,7 +207,7 @@ def test_the_embed_item_gives_an_iframe_snippet(page, app_url):
     page.page.wait_for_selector("#embed-code")
     code = page.page.inner_text("#embed-code")
     assert code.startswith("<iframe src=") and "/embed/map?type=attack&amp;" in code
-    assert "v=reconstruction-1.1" in code
+    assert "v=reconstruction-1.2" in code
 
 
 def test_the_briefing_pack_button_gives_a_zip(page, app_url, tmp_path):
