@@ -76,6 +76,14 @@ def page(scene_arg: str | None, lang: str, host: str) -> str:
         shown_index = 1
     rows = _reference_rows(data)
     names = data.names(lang)
+    w = {k: html.escape(v) for k, v in {  # every word of the page, in lang
+        "explore": _("Explore these filters in the dashboard"), "briefing": _("Briefing"),
+        "language": _("Language"), "dashboard": _("Dashboard"), "scenes": _("Scenes"),
+        "scene_of": _("Scene {n} of {total}"), "previous": _("Previous"), "next": _("Next"),
+        "keys": _("Keys: ← → or Page Up / Page Down, Space"),
+        "source": _("Source: {study}").format(study=views.figures.STUDY), "data": _("Data"),
+        "provenance": _(views.RECONSTRUCTED_LINE) if data.dataset.reconstructed else "",
+    }.items()}
     sections = []
     for i, scene in enumerate(scenes, start=1):
         incidents = apply(data.dataset.incidents, scene.filters, data.dataset.people)
@@ -96,8 +104,7 @@ def page(scene_arg: str | None, lang: str, host: str) -> str:
   <div class="scene-chart" id="scene-{i}-chart" role="img"
        aria-label="{html.escape(described)}"></div>
   <p class="scene-caption">{html.escape(caption)}</p>
-  <p class="scene-foot">{note}{' · ' if note else ''}<a href="{explore}">{
-      html.escape(_("Explore these filters in the dashboard"))}</a></p>
+  <p class="scene-foot">{note}{' · ' if note else ''}<a href="{explore}">{w["explore"]}</a></p>
   <script type="application/json" class="scene-figure">{fig}</script>
 </section>""")
     langs = "".join(
@@ -110,28 +117,27 @@ def page(scene_arg: str | None, lang: str, host: str) -> str:
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>{html.escape(_("Briefing"))} · {html.escape(title)}</title>
+<title>{w["briefing"]} · {html.escape(title)}</title>
 <link rel="stylesheet" href="/static/brief.css">
 <script src="/assets/plotly-custom.min.js"></script></head>
 <body class="brief">
 <header class="brief-bar">
   <h1 class="brief-title">{html.escape(title)}</h1>
-  <nav aria-label="{html.escape(_("Language"))}" class="brief-langs">{langs}</nav>
-  <a class="brief-exit" href="/?lang={lang}">{html.escape(_("Dashboard"))}</a>
+  <nav aria-label="{w["language"]}" class="brief-langs">{langs}</nav>
+  <a class="brief-exit" href="/?lang={lang}">{w["dashboard"]}</a>
 </header>
 <main id="scenes" data-count="{len(scenes)}" data-locale="{lang}"
-      data-label-scene="{html.escape(_("Scene {n} of {total}"))}">{"".join(sections)}
+      data-label-scene="{w["scene_of"]}">{"".join(sections)}
 </main>
-<nav class="brief-nav" aria-label="{html.escape(_("Scenes"))}">
-  <button type="button" id="brief-prev">← {html.escape(_("Previous"))}</button>
-  <span id="brief-counter" aria-live="polite">{html.escape(_("Scene {n} of {total}").format(
-      n=shown_index, total=len(scenes)))}</span>
-  <button type="button" id="brief-next">{html.escape(_("Next"))} →</button>
-  <span class="brief-keys">{html.escape(_("Keys: ← → or Page Up / Page Down, Space"))}</span>
+<nav class="brief-nav" aria-label="{w["scenes"]}">
+  <button type="button" id="brief-prev">← {w["previous"]}</button>
+  <span id="brief-counter" aria-live="polite">{w["scene_of"].format(n=shown_index,
+                                                                   total=len(scenes))}</span>
+  <button type="button" id="brief-next">{w["next"]} →</button>
+  <span class="brief-keys">{w["keys"]}</span>
 </nav>
-<footer class="brief-source">{html.escape(_("Source: {study}").format(study=views.figures.STUDY))} ·
-{html.escape(_("Data"))}: {html.escape(data.dataset.name)} {html.escape(data.dataset.version)}{
-    " · " + html.escape(_(views.RECONSTRUCTED_LINE)) if data.dataset.reconstructed else ""}</footer>
+<footer class="brief-source">{w["source"]} · {w["data"]}: {html.escape(data.dataset.name)}
+{html.escape(data.dataset.version)}{" · " + w["provenance"] if w["provenance"] else ""}</footer>
 <script src="/static/brief.js"></script>
 </body></html>"""
 

@@ -36,8 +36,10 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
     def b(label: str) -> str:
         return f"<b>{label}</b>"
 
+    label = {"filters": _("Filters:"), "provenance": _("Provenance:"), "dataset": _("Dataset:"),
+             "cite": _("Cite:"), "live": _("Live view:"), "pack": _("Briefing pack")}
     lines = [
-        f"{b(_('Filters:'))} {escape_markup(f.describe(None, data.place_names))}",
+        f"{b(label['filters'])} {escape_markup(f.describe(None, data.place_names))}",
         f"{b(i18n.cap(t('incidents')) + ':')} {num(k['incidents']['value'])} · "
         f"{b(t('arrest_actions') + ':')} {num(k['arrest_actions']['value'])} · "
         f"{b(t('attacks') + ':')} {num(k['attacks']['value'])} · "
@@ -51,21 +53,21 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
                                               n=num(k["share_plot"]["n"]),
                                               noun=t("arrest_actions")) + ")",
         "",
-        f"{b(_('Provenance:'))} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
+        f"{b(label['provenance'])} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
                                     _("all records in view are coded or public record.")),
-        f"{b(_('Dataset:'))} {escape_markup(data.dataset.name)} "
+        f"{b(label['dataset'])} {escape_markup(data.dataset.name)} "
         f"{escape_markup(data.dataset.version)} · " + _("exported {date}").format(date=exported),
-        f"{b(_('Cite:'))} Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Islamic State",
+        f"{b(label['cite'])} Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Islamic State",
         "Activity Outside the Group's Defined Wilayat – Belgium', CTC at West Point, 2018.",
         "",
-        f"{b(_('Live view:'))} {escape_markup(link)}",
+        f"{b(label['live'])} {escape_markup(link)}",
     ]
     fig = Fig().update_layout(
         width=1200, height=850, paper_bgcolor="white", plot_bgcolor="white",
         font={"family": FONT, "size": 17}, margin={"l": 40, "r": 40, "t": 40, "b": 40},
         xaxis={"visible": False, "range": [0, 1]}, yaxis={"visible": False, "range": [0, 1]},
         title={"text": f"<b>{t('title')}</b><br><span style='font-size:17px'>"
-                       f"{_('Briefing pack')}</span>",
+                       f"{label['pack']}</span>",
                "x": 0.02, "y": 0.96, "font": {"size": 30}},
         images=[{"source": segno.make(link, error="m").png_data_uri(scale=8, border=2),
                  "xref": "paper", "yref": "paper", "x": 1, "y": 0, "sizex": 0.24,

@@ -73,6 +73,7 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     title = re.sub(r"<[^>]+>", "", str((fig.to_dict() if hasattr(fig, "to_dict") else fig)
                                          .get("layout", {}).get("title", {}).get("text", "")))
     title = html.unescape(title) or described[:80]
+    words = {"open": html.escape(_("Open the full view")), "dataset": html.escape(_("dataset"))}
     figure_json = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")
     return (f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -84,8 +85,8 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
 <div id="chart" role="figure" aria-label="{html.escape(described[:200])}"
      aria-describedby="desc" data-locale="{lang}"></div>
 <p id="desc" class="visually-hidden">{html.escape(described)}</p>
-<p class="embed-foot"><a href="{html.escape(live)}" target="_top" rel="noopener">{html.escape(
-    _("Open the full view"))}</a> · {html.escape(_("dataset"))} {html.escape(data.dataset.name)}
+<p class="embed-foot"><a href="{html.escape(live)}" target="_top" rel="noopener">{
+    words["open"]}</a> · {words["dataset"]} {html.escape(data.dataset.name)}
 {html.escape(version)}</p></main>
 <script id="figure" type="application/json">{figure_json}</script>
 <script src="/static/embed.js"></script>

@@ -203,7 +203,7 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     ).map(escape_markup)
     lang = cap.lang
     hover = [f"<b>{n}</b><br>{num(i, lang)} {t('incidents', lang)}" + (
-        f" · {_('{value} per 100,000', lang).format(value=num(p, lang, 1))}" if pd.notna(p)
+        " · " + _("{value} per 100,000", lang).format(value=num(p, lang, 1)) if pd.notna(p)
         else "")
              for n, i, p in zip(names, merged["incidents"],
                                 merged.get("per_100k", pd.Series(index=merged.index)),

@@ -9,7 +9,7 @@ from data.study import compare
 
 
 def _cells(page) -> dict[str, list[str]]:
-    table = page.children[2]
+    table = next(c for c in page.children if getattr(c, "className", "") == "study-table")
     return {tr.id.removeprefix("study-"): [str(td.children) for td in tr.children]
             for tr in table.children[1].children}
 
