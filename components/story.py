@@ -89,14 +89,21 @@ def _texts(value, where: str, problems: list[str]) -> dict[str, str]:
 
 
 def _placeholders(texts: dict[str, str], where: str, problems: list[str]) -> None:
+    by_text: dict[str, list[str]] = {}
     for lang, text in texts.items():
+        by_text.setdefault(text, []).append(lang)
+    for text, langs in by_text.items():
+        if len(by_text) > 1:
+            where_lang = f"{where} ({', '.join(langs)})"
+        else:
+            where_lang = where
         try:
             names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
         except ValueError as err:
-            problems.append(f"{where} ({lang}): {err} (write {{{{ and }}}} for braces)")
+            problems.append(f"{where_lang}: {err} (write {{{{ and }}}} for braces)")
             continue
         for name in sorted(names - set(NUMBERS)):
-            problems.append(f"{where} ({lang}): unknown number {{{name}}}; known: "
+            problems.append(f"{where_lang}: unknown number {{{name}}}; known: "
                             f"{', '.join(NUMBERS)}")
 
 

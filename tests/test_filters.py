@@ -63,7 +63,8 @@ def test_canonical_query_sorts_values(vocab):
     ("", "All incidents"),
     ("type=attack&connection=inspired&place=brussels&from=2016-01&to=2016-12",
      "Inspired attacks, Brussels-Capital Region, Jan 2016 – Dec 2016"),
-    ("place=21012&plot=yes", "All incidents, with plot evidence, Molenbeek-Saint-Jean / Sint-Jans-Molenbeek"),
+    ("place=21012&plot=yes",
+     "All incidents, with plot evidence, Molenbeek-Saint-Jean / Sint-Jans-Molenbeek"),
 ])
 def test_describe(vocab, query, text):
     assert Filters.from_query(query, vocab).describe("en") == text
