@@ -93,10 +93,7 @@ def _placeholders(texts: dict[str, str], where: str, problems: list[str]) -> Non
     for lang, text in texts.items():
         by_text.setdefault(text, []).append(lang)
     for text, langs in by_text.items():
-        if len(by_text) > 1:
-            where_lang = f"{where} ({', '.join(langs)})"
-        else:
-            where_lang = where
+        where_lang = f"{where} ({', '.join(langs)})" if len(by_text) > 1 else where
         try:
             names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
         except ValueError as err:
