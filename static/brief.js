@@ -77,12 +77,20 @@
     show(current - 1, false);
   });
   scenes.forEach(function (scene) { scene.querySelector("h2").tabIndex = -1; });
-  window.addEventListener("beforeprint", function () {
+  function drawAll() {
     scenes.forEach(function (scene, i) {
       scene.hidden = false;
-      draw(i, 1000, 520);
+      draw(i, 1000, 430);
     });
-  });
+  }
+  window.addEventListener("beforeprint", drawAll);
+  if (window.matchMedia) {  // printing to PDF without the print dialog sends no beforeprint
+    window.matchMedia("print").addEventListener("change", function (event) {
+      if (event.matches) {
+        drawAll();
+      }
+    });
+  }
   window.addEventListener("afterprint", function () {
     drawn.clear();
     show(current, false);

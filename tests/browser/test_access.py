@@ -1,0 +1,192 @@
+"""Access for everyone, in every language: axe-core finds nothing on any page at a desk or on a
+phone; French and Dutch pages hold no English; keyboard, screen reader and small screens work;
+the briefing mode steps through its scenes with the keys a presentation clicker sends."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from data import catalogues, i18n, load
+from data.places import GROUP_NAMES, gazetteer
+
+PAGES = {"dashboard": "/?", "methodology": "/methodology?", "brief": "/brief?",
+         "embed": "/embed/timeline?type=attack&"}
+DESK, PHONE = (1440, 900), (390, 844)
+
+
+def _wait(page, name: str) -> None:
+    if name == "dashboard":
+        page.wait_drawn()
+    elif name == "methodology":
+        page.page.wait_for_selector("#methodology-view h1", timeout=30_000)
+    elif name == "brief":
+        page.page.wait_for_selector(".scene:not([hidden]) .main-svg", timeout=30_000)
+    else:
+        page.page.wait_for_selector("#chart .main-svg", timeout=30_000)
+
+
+@pytest.mark.parametrize("size", [DESK, PHONE], ids=["1440x900", "390x844"])
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("name", PAGES)
+def test_no_accessibility_violation(page, app_url, name, lang, size):
+    page.page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.page.goto(f"{app_url}{PAGES[name]}lang={lang}")
+    _wait(page, name)
+    if name == "dashboard":  # the sections drawn too, and a chip to remove
+        page.page.goto(f"{app_url}/?type=attack&lang={lang}")
+        page.wait_drawn()
+        for control in page.page.locator(".mantine-Accordion-control").all():
+            control.click()
+        page.page.wait_for_selector("#chart-people-years .main-svg", timeout=30_000)
+    found = Axe().run(page.page).response["violations"]
+    assert found == [], "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in found)
+
+
+TEXTS = """() => {
+  const out = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest('script, style, [lang="en"]')) continue;
+    const text = walker.currentNode.textContent.trim();
+    if (text) out.add(text);
+  }
+  document.querySelectorAll('[aria-label], [placeholder], [title]').forEach(el => {
+    if (el.closest('[lang="en"]')) return;
+    for (const name of ['aria-label', 'placeholder', 'title']) {
+      const value = el.getAttribute(name);
+      if (value && value.trim()) out.add(value.trim());
+    }
+  });
+  return [...out];
+}"""
+
+
+def _texts(page, url: str) -> set[str]:
+    page.page.goto(url)
+    if "/brief" in url:
+        page.page.wait_for_selector(".scene:not([hidden]) .main-svg", timeout=30_000)
+        return set(page.page.evaluate(TEXTS))
+    page.wait_drawn()
+    for control in page.page.locator(".mantine-Accordion-control").all():
+        control.click()
+    page.page.wait_for_selector("#chart-people-years .main-svg", timeout=30_000)
+    page.page.get_by_role("button", name=re.compile(r"\(map\)|\(carte\)|\(kaart\)")).click()
+    page.page.wait_for_selector("[role=menuitem]")
+    return set(page.page.evaluate(TEXTS))
+
+
+def _proper_names() -> list[str]:
+    """Names that stay as they are in every language: the study's citation, the dataset's
+    name and version, named networks, places, ids, language codes and file formats."""
+    d = load()
+    names = ["Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018",
+             "CTC", d.name, d.version, *d.networks["network"], *d.networks["cluster"].dropna(),
+             *(n for p in gazetteer().values() for n in (p.name_fr, p.name_nl, p.name_en)),
+             *(n for names in GROUP_NAMES.values() for n in names.values()),
+             "EN", "FR", "NL", "PNG", "SVG", "PDF", "CSV", "XLSX", "iframe", "Chromium",
+             "Plotly", "English", "Français", "Nederlands"]
+    return sorted({n for n in names if n}, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_no_text_is_left_in_english(page, app_url, lang):
+    """Every text (and label) of the French or Dutch dashboard and briefing differs from the
+    English page's, except words the two languages share and proper names."""
+    same = {w.lower() for msg in catalogues.read(lang) if msg.id and msg.string == msg.id
+            for w in re.findall(r"[^\W\d_]{2,}", " ".join(msg.id) if isinstance(
+                msg.id, tuple) else msg.id)}
+    proper = _proper_names()
+    left = []
+    for path in ("/?type=attack&", "/brief?"):
+        english = _texts(page, f"{app_url}{path}lang=en")
+        for text in _texts(page, f"{app_url}{path}lang={lang}") & english:
+            rest = text
+            for name in proper:
+                rest = rest.replace(name, " ")
+            words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", rest)}
+            if words - same:
+                left.append(text)
+    assert left == []
+
+
+def test_keyboard_skip_link_language_switch_and_download_menu(page, app_url):
+    page.open(f"{app_url}/?type=attack")
+    page.page.keyboard.press("Tab")
+    assert page.page.evaluate("document.activeElement.id") == "skip-link"
+    page.page.keyboard.press("Enter")
+    assert page.page.evaluate("document.activeElement.id") == "content"
+    menu = page.page.get_by_role("button", name="Download this chart or its data (map)")
+    menu.focus()
+    page.page.keyboard.press("Enter")
+    page.page.get_by_role("menuitem", name="Chart data · CSV", exact=True).wait_for()
+    page.page.keyboard.press("Escape")
+    page.wait_for("!document.querySelector('[role=menuitem]')")
+    page.page.get_by_role("link", name="Français").focus()
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_url("**/?type=attack&lang=fr")
+    page.wait_drawn()
+    assert page.page.inner_text("#filter-summary").startswith("Attentats · 4 incidents")
+    assert page.page.get_attribute("html", "lang") == "fr"
+
+
+def test_key_figures_and_the_polite_summary_read_well(page, app_url):
+    page.open(f"{app_url}/?type=attack&lang=nl")
+    page.wait_kpi(4)
+    assert page.page.get_attribute("#kpi-linked", "aria-label") == (
+        "Gelinkt: 25%  (1 van n = 4 incidenten)".replace("  ", " "))
+    live = page.page.locator("#live-summary")
+    assert live.get_attribute("aria-live") == "polite"
+    assert live.inner_text() == "Aanslagen · 4 incidenten"
+
+
+def test_on_a_phone_the_filters_are_a_drawer(page, app_url):
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.open(f"{app_url}/?lang=fr")
+    drawer = page.page.locator("#filters-drawer")
+    toggle = page.page.get_by_role("button", name="Filtres", exact=True)
+    assert drawer.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert drawer.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    page.page.keyboard.press("Escape")
+    assert drawer.is_hidden()
+    assert page.page.evaluate("document.activeElement.id") == "filters-toggle"
+    width = page.page.evaluate("document.querySelector('#chart-shares').offsetWidth")
+    assert width >= 340  # the charts keep the screen's width
+
+
+def test_briefing_steps_with_clicker_keys_and_explores(page, app_url):
+    page.page.set_viewport_size({"width": 1024, "height": 768})
+    page.page.goto(f"{app_url}/brief?lang=en")
+    page.page.wait_for_selector("#scene-1 .main-svg")
+    size = page.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert size >= 24
+    for key, scene in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), (" ", 3),
+                       ("End", 6), ("Home", 1), ("ArrowDown", 2)):
+        page.page.keyboard.press(key)
+        page.page.wait_for_selector(f"#scene-{scene} .main-svg")
+        assert page.page.locator(".scene:not([hidden])").get_attribute("id") == f"scene-{scene}"
+        assert f"scene={scene}" in page.page.url
+    page.page.goto(f"{app_url}/brief?lang=en&scene=3")
+    page.page.wait_for_selector("#scene-3 .main-svg")
+    assert page.page.locator("#brief-counter").inner_text() == "Scene 3 of 6"
+    page.page.locator("#scene-3").get_by_role("link", name=re.compile("Explore")).click()
+    page.wait_drawn()
+    page.wait_kpi(4)
+
+
+def test_the_handout_prints_one_scene_per_page(page, app_url):
+    from pypdf import PdfReader
+    page.page.goto(f"{app_url}/brief?lang=fr")
+    page.page.wait_for_selector("#scene-1 .main-svg")
+    pdf = PdfReader(io.BytesIO(page.page.pdf(format="A4", landscape=True)))
+    assert len(pdf.pages) == 6
+    text = pdf.pages[3].extract_text()
+    assert "Où : Bruxelles avant tout" in text
+    assert "Tous les incidents · n = 107 incidents" in text  # the map is drawn, not only shown
