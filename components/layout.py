@@ -156,13 +156,21 @@ def stale_banner() -> html.Div:
     return html.Div(t("stale"), id=ids.STALE_BANNER, role="alert", className="stale-banner")
 
 
+def graph_config() -> dict:
+    """plotly's settings in the current language: its locale (fr, nl: built into our bundle),
+    and the toolbar words its Dutch locale lacks, from our catalogue."""
+    lang = i18n.current()
+    words = {"Pan": _("Pan"), "Reset": _("Reset"), "Reset axes": _("Reset axes"),
+             "Zoom in": _("Zoom in"), "Zoom out": _("Zoom out")}
+    return {**GRAPH_CONFIG, "locale": lang, "locales": {lang: {"dictionary": words}}}
+
+
 def chart(graph_id: str, controls=None) -> dmc.Paper:
     """A chart in its card: its controls and its Download menu above it."""
     from .downloads import download_menu
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
                                 justify="space-between", align="flex-start"),
-                      html.Div(dcc.Graph(id=graph_id, config={**GRAPH_CONFIG,
-                                                              "locale": i18n.current()}),
+                      html.Div(dcc.Graph(id=graph_id, config=graph_config()),
                                role="figure",
                                **{"aria-describedby": ids.description(graph_id)}),
                       html.P(id=ids.description(graph_id), className="visually-hidden")],
@@ -218,7 +226,9 @@ def grid_locale() -> dict:
     """AG Grid's own words (paging, menus) in the current language."""
     return {"page": _("Page"), "of": _("of"), "to": _("to"), "more": _("more"),
             "next": _("Next page"), "last": _("Last page"), "first": _("First page"),
-            "previous": _("Previous page"), "pageSizeSelectorLabel": _("Rows per page:"),
+            "previous": _("Previous page"), "firstPage": _("First page"),
+            "lastPage": _("Last page"), "nextPage": _("Next page"),
+            "previousPage": _("Previous page"), "pageSizeSelectorLabel": _("Rows per page:"),
             "noRowsToShow": _("No rows to show"), "loadingOoo": _("Loading…"),
             "filterOoo": _("Filter…"), "equals": _("Equals"), "notEqual": _("Does not equal"),
             "contains": _("Contains"), "notContains": _("Does not contain"),
