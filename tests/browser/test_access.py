@@ -13,9 +13,9 @@ from axe_playwright_python.sync_playwright import Axe
 from data import catalogues, i18n, load
 from data.codebook import COUNTRIES
 from data.geography import load_municipalities
+from data.places import GROUP_NAMES, gazetteer
 from data.study import REFERENCE, reference_figures
 from tests.conftest import TOPOJSON
-from data.places import GROUP_NAMES, gazetteer
 
 PAGES = {"dashboard": "/?", "methodology": "/methodology?", "brief": "/brief?",
          "embed": "/embed/timeline?type=attack&"}
