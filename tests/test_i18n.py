@@ -134,3 +134,11 @@ def test_municipality_names_follow_the_language(app_data):
     with use("nl"):
         assert "Sint-Jans-Molenbeek" in views.summary_line(
             app_data, Filters.from_query("place=21012", app_data.vocabulary), 14)
+
+
+@pytest.mark.parametrize("lang,heading", [("en", "# Methodology"), ("fr", "# Méthodologie"),
+                                          ("nl", "# Methodologie")])
+def test_the_methodology_is_written_in_each_language(app_data, lang, heading):
+    hidden, shown, body, *_ = callbacks.show_page("/methodology", lang)
+    assert shown == {} and body.children.startswith(heading)
+    assert "reconstruct" in body.children  # the same content: the reconstruction explained
