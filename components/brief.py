@@ -81,7 +81,9 @@ def page(scene_arg: str | None, lang: str, host: str) -> str:
         "language": _("Language"), "dashboard": _("Dashboard"), "scenes": _("Scenes"),
         "scene_of": _("Scene {n} of {total}"), "previous": _("Previous"), "next": _("Next"),
         "keys": _("Keys: ← → or Page Up / Page Down, Space"),
-        "source": _("Source: {study}").format(study=views.figures.STUDY), "data": _("Data"),
+        "source": _("Source: {study}").format(study=views.figures.STUDY),
+        "data": _("Data: {dataset}").format(
+            dataset=f"{data.dataset.name} {data.dataset.version}".strip()),
         "provenance": _(views.RECONSTRUCTED_LINE) if data.dataset.reconstructed else "",
     }.items()}
     sections = []
@@ -136,8 +138,8 @@ def page(scene_arg: str | None, lang: str, host: str) -> str:
   <button type="button" id="brief-next">{w["next"]} →</button>
   <span class="brief-keys">{w["keys"]}</span>
 </nav>
-<footer class="brief-source">{w["source"]} · {w["data"]}: {html.escape(data.dataset.name)}
-{html.escape(data.dataset.version)}{" · " + w["provenance"] if w["provenance"] else ""}</footer>
+<footer class="brief-source">{w["source"]} · {w["data"]}{
+    " · " + w["provenance"] if w["provenance"] else ""}</footer>
 <script src="/static/brief.js"></script>
 </body></html>"""
 

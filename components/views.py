@@ -64,8 +64,8 @@ def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str | None
         subtitle=(f"{figures.escape_markup(f.describe(lang, data.names(lang)))} · "
                   f"n = {num(len(incidents), lang)} {t('incidents', lang)}"),
         source=figures.escape_markup(
-            f"{figures.source(lang)} · " + _("Data", lang) + f": {data.dataset.name} "
-            f"{data.dataset.version}".strip()),
+            f"{figures.source(lang)} · " + _("Data: {dataset}", lang).format(
+                dataset=f"{data.dataset.name} {data.dataset.version}".strip())),
         provenance=_(RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
         n=len(incidents))
 
