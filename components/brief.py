@@ -67,13 +67,25 @@ def _study_note(scene: story.Scene, rows: dict) -> str:
     return (_("In the study (CTC, 2018):") + " " + " · ".join(parts))
 
 
-def page(scene_arg: str | None, lang: str, host: str) -> str:
-    data = current()
-    scenes = data_story()
+def page(scene_arg: str | None, lang: str, host: str = "") -> str:
+    """The page in lang, opened at a scene (the data do not change while the app runs: each
+    page is built once per language and scene, then served from memory)."""
     try:
-        shown_index = min(max(int(scene_arg or 1), 1), len(scenes))
+        shown_index = min(max(int(scene_arg or 1), 1), len(data_story()))
     except ValueError:
         shown_index = 1
+    key = (lang, shown_index)
+    if key not in _PAGES:
+        _PAGES[key] = _page(shown_index, lang)
+    return _PAGES[key]
+
+
+_PAGES: dict[tuple[str, int], str] = {}
+
+
+def _page(shown_index: int, lang: str) -> str:
+    data = current()
+    scenes = data_story()
     rows = _reference_rows(data)
     names = data.names(lang)
     w = {k: html.escape(v) for k, v in {  # every word of the page, in lang
@@ -160,6 +172,7 @@ def install(server: Flask, story_path: str | None = None) -> None:
     """Load and check the story (StoryError at start-up), then serve /brief."""
     _STORY["scenes"] = story.load(story_path or os.environ.get(story.ENV) or None,
                                   current().vocabulary)
+    _PAGES.clear()
 
     @server.route("/brief")
     def brief():

@@ -200,3 +200,23 @@ def test_the_handout_prints_one_scene_per_page(page, app_url):
     text = pdf.pages[3].extract_text()
     assert "Où : Bruxelles avant tout" in text
     assert "Tous les incidents · n = 107 incidents" in text  # the map is drawn, not only shown
+
+
+def test_tab_goes_through_the_whole_page_and_out_of_the_map_and_table(page, app_url):
+    """No keyboard trap: Tab from the top reaches the table's paging and comes back round to
+    the skip link, and focus is always on something visible."""
+    page.open(f"{app_url}/?type=attack")
+    seen = []
+    for _ in range(400):
+        page.page.keyboard.press("Tab")
+        seen.append(page.page.evaluate(
+            "(() => { const e = document.activeElement;"
+            " return (e.id || e.getAttribute('aria-label') || e.className || e.tagName) + '|'"
+            " + (e.getBoundingClientRect().width > 0) })()"))
+        if len(seen) > 1 and seen[-1].startswith("skip-link|"):
+            break
+    assert seen[-1].startswith("skip-link|"), seen[-10:]
+    joined = " ".join(seen)
+    assert "table-search|true" in joined and "sections-control-people|true" in joined, joined
+    assert sum("-target|true" in s for s in seen) == 3  # the three Download menus
+    assert any(s.startswith(("Next page", "Volgende")) or "ag-paging" in s for s in seen), seen
