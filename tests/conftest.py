@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
@@ -96,7 +97,7 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"server exited: {server_log_tail()[-2000:]}")
         try:
             with urllib.request.urlopen(f"{url}/health", timeout=2):
                 return
@@ -105,12 +106,31 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
     raise RuntimeError("server did not start")
 
 
+SERVER_LOGS: list[Path] = []  # every test server's log, read back when a browser test fails
+
+
 def start_server(cmd: list[str], env: dict, port: int):
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """Start a server; its output goes to a log file (a pipe nobody reads would fill up and
+    stall the server), which server_log_tail() shows when a test fails."""
+    log = Path(tempfile.mkstemp(prefix=f"server-{port}-", suffix=".log")[1])
+    SERVER_LOGS.append(log)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
+                                stdout=out, stderr=subprocess.STDOUT)
+    proc.log = log  # what the server printed, for tests that read it
     url = f"http://127.0.0.1:{port}"
     _wait(url, proc)
     return proc, url
+
+
+def server_log_tail(lines: int = 40) -> str:
+    """The last error lines of the test servers' logs (requests answered 200 left out)."""
+    out = []
+    for log in SERVER_LOGS:
+        text = [line for line in log.read_text(errors="replace").splitlines()
+                if '" 200 ' not in line and '" 304 ' not in line]
+        out += [f"--- {log.name}", *text[-lines:]]
+    return "\n".join(out)
 
 
 @pytest.fixture(scope="session")

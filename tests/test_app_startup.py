@@ -42,8 +42,8 @@ def _start_and_read(env: dict, tmp_path) -> tuple[dict, str]:
     with urllib.request.urlopen(f"{url}/health", timeout=5) as r:
         health = json.loads(r.read())
     proc.terminate()
-    _, err = proc.communicate(timeout=10)
-    return health, err.decode()
+    proc.wait(timeout=10)
+    return health, proc.log.read_text(errors="replace")
 
 
 @pytest.mark.parametrize("damage", [

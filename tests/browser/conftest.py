@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.conftest import ROOT, free_port, start_server
+from tests.conftest import ROOT, free_port, server_log_tail, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -119,7 +119,8 @@ def page(browser, request):
     context.close()
     assert violations == [], f"blocked by the Content-Security-Policy: {violations}"
     assert wrapped.external == [], f"requests leaving localhost: {wrapped.external}"
-    assert wrapped.errors == [], f"console errors: {wrapped.errors}"
+    assert wrapped.errors == [], (f"console errors: {wrapped.errors}\n"
+                                  f"server logs:\n{server_log_tail()}")
 
 
 @pytest.hookimpl(wrapper=True)
