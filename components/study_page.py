@@ -33,13 +33,24 @@ def _label(fid: str) -> str:
     return fid
 
 
+def _breakable(fid: str) -> list:
+    """An id that may wrap after its underscores (and is copied without any added character)."""
+    parts = fid.split("_")
+    out: list = []
+    for i, part in enumerate(parts):
+        out.append(part + ("_" if i < len(parts) - 1 else ""))
+        if i < len(parts) - 1:
+            out.append(html.Wbr())
+    return out
+
+
 def _row(r: Row) -> html.Tr:
     note = (_("p. {page}. ").format(page=r.page) if r.page else "") + r.basis
     if r.conflicts_with:
         note = _("Conflicts with “{other}”: both the printed and the consistent value are "
                  "accepted. ").format(other=_label(r.conflicts_with)) + note
     return html.Tr([
-        html.Td(html.Code(_label(r.id))), html.Td(_(KIND_TEXT.get(r.kind, r.kind))),
+        html.Td(html.Code(_breakable(r.id))), html.Td(_(KIND_TEXT.get(r.kind, r.kind))),
         html.Td(_value(r.reference, r.reference_pct), className="num"),
         html.Td(_value(r.computed, r.computed_pct), className="num"),
         html.Td(_(STATUS_TEXT.get(r.status, r.status)),
