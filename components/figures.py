@@ -170,6 +170,8 @@ def _add_event(fig: Fig, event: dict) -> None:
         fig.add_shape(type="rect", xref="x", yref="paper", x0=event["at"], x1=event["until"],
                       y0=0, y1=1, fillcolor=event.get("color", "#999"), opacity=0.12,
                       line={"width": 0}, layer="below")
+        if not event["label"]:
+            return
         fig.add_annotation(x=event["at"], y=0.9 if event.get("raised") else 1, yref="paper",
                            text=event["label"], showarrow=False, xanchor="left",
                            yanchor="top", font={"size": 11, "color": "#333"},

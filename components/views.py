@@ -210,11 +210,14 @@ def context_events(freq: str) -> list[dict]:
                ("2015-11-13", _("Paris attacks"))]
     cut = (lambda d: d[:4]) if freq == "year" else (lambda d: d[:7])
     events = [{"at": cut(d), "label": label} for d, label in attacks]
+    named: set[int] = set()  # a level is named once: its shading says it when it returns
     for start, end, level in threat_levels():
         if freq == "month":
             events.append({"at": start, "until": end,
-                           "label": _("threat level {level}").format(level=level),
+                           "label": "" if level in named else _(
+                               "threat level {level}").format(level=level),
                            "color": "#D55E00" if level >= 4 else "#999", "raised": level >= 4})
+            named.add(level)
     return events
 
 
