@@ -1,7 +1,8 @@
 """Composition root: load the dataset and boundaries, build Dash, expose `server` for gunicorn.
 
-    python app.py [--data PATH] [--boundaries FILE] [--host H] [--port P] [--debug]
-    BEEXPLORER_DATA=PATH gunicorn app:server
+    python app.py [--data PATH] [--boundaries FILE] [--story FILE] [--host H] [--port P]
+                  [--debug]
+    BEEXPLORER_DATA=PATH BEEXPLORER_STORY=FILE gunicorn app:server
 """
 
 from __future__ import annotations
