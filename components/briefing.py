@@ -45,13 +45,9 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
         f"{b(t('attacks') + ':')} {num(k['attacks']['value'])} · "
         f"{b(t('people').lower() + ':')} {num(k['people']['value'])}",
         f"{b(t('share_linked') + ':')} {share(k['share_linked'])} ("
-        + _("{value} of n = {n} {noun}").format(value=num(k["share_linked"]["value"]),
-                                              n=num(k["share_linked"]["n"]),
-                                              noun=t("incidents"))
+        + views.share_note(k["share_linked"], "incidents")
         + f") · {b(t('share_plot').lower() + ':')} {share(k['share_plot'])} ("
-        + _("{value} of n = {n} {noun}").format(value=num(k["share_plot"]["value"]),
-                                              n=num(k["share_plot"]["n"]),
-                                              noun=t("arrest_actions")) + ")",
+        + views.share_note(k["share_plot"], "arrest_actions") + ")",
         "",
         f"{b(label['provenance'])} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
                                     _("all records in view are coded or public record.")),

@@ -319,10 +319,6 @@ def kpi_cards(incidents, people) -> list:
                         role="group", **{"aria-label": f"{label}: {value}"
                                          + (f" ({note})" if note else "")})
 
-    def share(item, noun):
-        return _("{value} of n = {n} {noun}").format(value=num(item["value"]),
-                                                   n=num(item["n"]), noun=noun)
-
     return [
         card(ids.KPI_INCIDENTS, i18n.cap(t("incidents")), num(k["incidents"]["value"])),
         card("kpi-arrest-actions", i18n.cap(t("arrest_actions")),
@@ -330,7 +326,7 @@ def kpi_cards(incidents, people) -> list:
         card("kpi-attacks", i18n.cap(t("attacks")), num(k["attacks"]["value"])),
         card("kpi-people", t("people"), num(k["people"]["value"]), t("people_note")),
         card("kpi-linked", t("share_linked"), pct(k["share_linked"]["pct"]),
-             share(k["share_linked"], t("incidents"))),
+             views.share_note(k["share_linked"], "incidents")),
         card("kpi-plot", t("share_plot"), pct(k["share_plot"]["pct"]),
-             share(k["share_plot"], t("arrest_actions"))),
+             views.share_note(k["share_plot"], "arrest_actions")),
     ]

@@ -4,6 +4,7 @@ subtitle (the filter summary) and source line, so a PNG/SVG download is self-exp
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -61,7 +62,10 @@ class Caption:
 
 def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     """Title and filter summary on top, legend under them, source and provenance at the foot."""
-    foot = "<br>".join(line for line in (*cap.source.split(" · "), cap.provenance) if line)
+    citation, *data_lines = cap.source.split(" · ")
+    # our own long lines wrap, so a phone-wide chart (340 px) shows them whole
+    foot = "<br>".join(line for line in (_wrap(citation, FOOT_WIDTH), *data_lines,
+                                         _wrap(cap.provenance, FOOT_WIDTH)) if line)
     lines = foot.count("<br>") + 1
     fig.update_layout(
         title={"text": f"<b>{title}</b>", "font": {"size": 19},
@@ -77,14 +81,23 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
                        xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left")
     if cap.n == 0:
-        fig.add_annotation(**EMPTY_NOTE, text=f"<b>{t(cap.empty, cap.lang)}</b><br>"
-                           f"{t(cap.hint, cap.lang)}")
+        fig.add_annotation(**EMPTY_NOTE, text=f"<b>{_wrap(t(cap.empty, cap.lang), NOTE_WIDTH)}"
+                           f"</b><br>{_wrap(t(cap.hint, cap.lang), NOTE_WIDTH)}")
     return fig
+
+
+FOOT_WIDTH, NOTE_WIDTH = 60, 26  # characters per line: what a 340 px chart holds
+
+
+def _wrap(text: str, width: int) -> str:
+    """plotly does not wrap text: lines broken at spaces, joined with <br>."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False,
+                                     break_on_hyphens=False))
 
 
 # Drawn over a chart when no incident matches: says so instead of leaving empty axes.
 EMPTY_NOTE = {"xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
-              "font": {"size": 17, "color": "#333"}, "bgcolor": "rgba(255,255,255,0.92)",
+              "font": {"size": 16, "color": "#333"}, "bgcolor": "rgba(255,255,255,0.92)",
               "bordercolor": "#999", "borderwidth": 1, "borderpad": 10, "name": "empty-state"}
 
 
@@ -232,8 +245,8 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                        colorbar=bar, **common)
     fig.update_layout(geo={"fitbounds": "locations", "visible": False,
                            "projection": {"type": "mercator"}})
-    return _frame(fig, f"{t('chart_where', cap.lang)}: {panel_title(panel, cap.lang)}", cap,
-                  520)
+    return _frame(fig, _("Where: {area}", cap.lang).format(area=panel_title(panel, cap.lang)),
+                  cap, 520)
 
 
 def failed(title: str, hint: str) -> Fig:
@@ -242,7 +255,8 @@ def failed(title: str, hint: str) -> Fig:
         title={"text": f"<b>{title}</b>", "x": 0.01, "font": {"size": 19}},
         xaxis={"visible": False}, yaxis={"visible": False}, height=330, template=TEMPLATE,
         font={"family": FONT, "size": 14}, paper_bgcolor="#fff5f5", plot_bgcolor="#fff5f5")
-    return fig.add_annotation(**EMPTY_NOTE | {"name": "view-failed"}, text=hint)
+    return fig.add_annotation(**EMPTY_NOTE | {"name": "view-failed"},
+                              text=_wrap(hint, NOTE_WIDTH))
 
 
 def in_panel(nis_code: str, panel: str) -> bool:

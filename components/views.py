@@ -56,13 +56,25 @@ def summary_line(data: AppData, f: Filters, n: int, lang: str | None = None) -> 
         "{n} incident", "{n} incidents", n, lang).format(n=num(n, lang))
 
 
+def share_note(item: dict, of: str) -> str:
+    """'94 of n = 103 arrest actions' for a key figure's share (of: "incidents" or
+    "arrest_actions"), in the plural form n needs."""
+    n = item["n"]
+    if of == "incidents":  # each form written out: the extractor reads only literal arguments
+        text = n_("{value} of n = {n} incident", "{value} of n = {n} incidents", n)
+    else:
+        text = n_("{value} of n = {n} arrest action", "{value} of n = {n} arrest actions", n)
+    return text.format(value=num(item["value"]), n=num(n))
+
+
 def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str | None = None
             ) -> figures.Caption:
     lang = i18n.valid(lang) or i18n.current()
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     return figures.Caption(
         subtitle=(f"{figures.escape_markup(f.describe(lang, data.names(lang)))} · "
-                  f"n = {num(len(incidents), lang)} {t('incidents', lang)}"),
+                  + n_("n = {n} incident", "n = {n} incidents", len(incidents), lang).format(
+                      n=num(len(incidents), lang))),
         source=figures.escape_markup(
             f"{figures.source(lang)} · " + _("Data: {dataset}", lang).format(
                 dataset=f"{data.dataset.name} {data.dataset.version}".strip())),

@@ -131,7 +131,7 @@ KEYS: dict[str, str] = {
     "share_linked": N_("Linked"), "share_plot": N_("With a plot"),
     "incidents_shown": N_("Incidents shown"), "search_table": N_("Search the table…"),
     "chart_shares": N_("Linked or inspired?"), "chart_years": N_("Year by year"),
-    "chart_months": N_("Month by month"), "chart_where": N_("Where"),
+    "chart_months": N_("Month by month"),
     "tied_to_network": N_("with a network"), "links": N_("links"),
     "networks_title": N_("Named networks"),
     "people_title": N_("People involved (aggregates only)"),
