@@ -31,22 +31,24 @@ def wait_until(page, expression: str, timeout: float, poll_ms: int = 50) -> None
         page.wait_for_timeout(poll_ms)
 
 
-def serve(data: str | None):
+def serve(data: str | None, target: str = "app:server", health: str = "/health",
+          extra: tuple[str, ...] = ()):
+    """gunicorn (2 workers) serving target on a free loopback port, once health answers."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, **({"BEEXPLORER_DATA": data} if data else {})}
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-b",
-                             f"127.0.0.1:{port}", "--timeout", "120", "app:server"], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", *extra, "-b",
+                             f"127.0.0.1:{port}", "--timeout", "120", target], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
-            urllib.request.urlopen(f"{url}/health", timeout=1)
+            urllib.request.urlopen(f"{url}{health}", timeout=1)
             return proc, url
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError("server did not start")
+    raise RuntimeError(f"{target} did not start")
 
 
 def measure(label: str, url: str, changes: int = 36) -> None:

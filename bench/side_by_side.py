@@ -9,37 +9,17 @@ time to drawn of each. (Issue 10's baseline; the Streamlit comparison is not bui
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, IDLE, wait_until  # noqa: E402
+from bench.browser_repaint import ARGS, IDLE, serve, wait_until  # noqa: E402
 
-
-def serve(target: str, env: dict, health: str):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "--threads", "4",
-                             "-b", f"127.0.0.1:{port}", "--timeout", "120", target], cwd=ROOT,
-                            env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(f"{url}{health}", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{target} did not start")
+THREADS = ("--threads", "4")
 
 
 def first_load(page, url: str, drawn: str) -> tuple[float, float]:
@@ -104,9 +84,9 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=100_000,
                         help="size of the generated dataset (0: bundled only)")
     args = parser.parse_args()
-    floor, floor_url = serve("bench.floor_app:server", {}, "/")
+    floor, floor_url = serve(None, "bench.floor_app:server", "/", THREADS)
     try:
-        proc, url = serve("app:server", {}, "/health")
+        proc, url = serve(None, extra=THREADS)
         try:
             run("bundled (107)", url, floor_url, args.changes)
         finally:
@@ -115,7 +95,7 @@ def main() -> None:
             from data.synthetic import write_synthetic
             with tempfile.TemporaryDirectory() as tmp:
                 write_synthetic(Path(tmp), args.incidents)
-                proc, url = serve("app:server", {"BEEXPLORER_DATA": tmp}, "/health")
+                proc, url = serve(tmp, extra=THREADS)
                 try:
                     run(f"generated ({args.incidents:,})", url, floor_url, args.changes)
                 finally:

@@ -12,11 +12,10 @@ import os
 from flask import Flask, Response, request
 
 from data import i18n
-from data.filters import apply, apply_people
 from data.i18n import LANGS, NAMES, _, use
 from data.study import REFERENCE, compare, reference_figures
 
-from . import story, views
+from . import state, story, views
 from .runtime import current
 
 SIZES = {"font": 20, "title": 22}
@@ -25,10 +24,8 @@ SIZES = {"font": 20, "title": 22}
 def _figure(data, scene: story.Scene) -> dict:
     """The scene's chart, from the embed's figure function, set for a projector."""
     from .downloads import figure_for
-    options = views.chart_options(**{k: scene.options.get(k) for k in
-                                     ("freq", "by", "events", "panel", "metric")})
+    options = views.chart_options(**scene.options)  # keys checked by story.parse
     fig = figure_for(data, scene.filters, f"chart-{scene.chart}", options)
-    fig = fig.to_dict() if hasattr(fig, "to_dict") else fig
     layout = fig.setdefault("layout", {})
     subtitle = layout.get("title", {}).get("subtitle", {}).get("text", "")
     layout["title"] = {"text": subtitle, "font": {"size": SIZES["title"]}, "x": 0.01,
@@ -67,7 +64,7 @@ def _study_note(scene: story.Scene, rows: dict) -> str:
     return (_("In the study (CTC, 2018):") + " " + " · ".join(parts))
 
 
-def page(scene_arg: str | None, lang: str, host: str = "") -> str:
+def page(scene_arg: str | None, lang: str) -> str:
     """The page in lang, opened at a scene (the data do not change while the app runs: each
     page is built once per language and scene, then served from memory)."""
     try:
@@ -100,14 +97,13 @@ def _page(shown_index: int, lang: str) -> str:
     }.items()}
     sections = []
     for i, scene in enumerate(scenes, start=1):
-        incidents = apply(data.dataset.incidents, scene.filters, data.dataset.people)
-        people = apply_people(data.dataset.people, incidents, scene.filters)
+        incidents, people = views.shown(data, scene.filters)
         values = story.numbers(incidents, people, names)
         caption = story.caption(scene, values, lang)
         graph = f"chart-{scene.chart}"
         described = views.descriptions(data, scene.filters,
                                        scene.options.get("freq", "year"), (graph,))[graph]
-        explore = f"/?{html.escape(views_query(scene, lang))}"
+        explore = f"/?{html.escape(state.with_lang(scene.query, lang))}"
         fig = json.dumps(_figure(data, scene), separators=(",", ":")).replace("</", "<\\/")
         note = _study_note(scene, rows)
         sections.append(f"""
@@ -156,10 +152,6 @@ def _page(shown_index: int, lang: str) -> str:
 </body></html>"""
 
 
-def views_query(scene: story.Scene, lang: str) -> str:
-    from .state import with_lang
-    return with_lang(scene.query, lang)
-
 
 _STORY: dict = {}
 
@@ -179,5 +171,5 @@ def install(server: Flask, story_path: str | None = None) -> None:
         lang = i18n.valid(request.args.get("lang")) or i18n.negotiate(
             request.headers.get("Accept-Language"))
         with use(lang):
-            body = page(request.args.get("scene"), lang, request.host_url)
+            body = page(request.args.get("scene"), lang)
         return Response(body, mimetype="text/html")

@@ -70,8 +70,7 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
                 pinned=pinned, version=version or _("none"))) + "</p>")
     lang = i18n.current()
     live = f"{host.rstrip('/')}/?{state.with_lang(f.to_query(), lang)}"
-    title = re.sub(r"<[^>]+>", "", str((fig.to_dict() if hasattr(fig, "to_dict") else fig)
-                                         .get("layout", {}).get("title", {}).get("text", "")))
+    title = re.sub(r"<[^>]+>", "", str(fig["layout"].get("title", {}).get("text", "")))
     title = html.unescape(title) or described[:80]
     words = {"open": html.escape(_("Open the full view")), "dataset": html.escape(_("dataset"))}
     figure_json = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")

@@ -225,9 +225,7 @@ def columns() -> list[dict]:
 def grid_locale() -> dict:
     """AG Grid's own words (paging, menus) in the current language."""
     return {"page": _("Page"), "of": _("of"), "to": _("to"), "more": _("more"),
-            "next": _("Next page"), "last": _("Last page"), "first": _("First page"),
-            "previous": _("Previous page"), "firstPage": _("First page"),
-            "lastPage": _("Last page"), "nextPage": _("Next page"),
+            "firstPage": _("First page"), "lastPage": _("Last page"), "nextPage": _("Next page"),
             "previousPage": _("Previous page"), "pageSizeSelectorLabel": _("Rows per page:"),
             "noRowsToShow": _("No rows to show"), "loadingOoo": _("Loading…"),
             "filterOoo": _("Filter…"), "equals": _("Equals"), "notEqual": _("Does not equal"),

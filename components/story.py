@@ -27,13 +27,12 @@ from data import i18n
 from data.filters import FilterError, Filters, Vocabulary
 from data.places import GROUPS
 
+from . import embed, views
+
 DEFAULT = Path(__file__).resolve().parents[1] / "docs" / "story.yaml"
 ENV = "BEEXPLORER_STORY"
-CHARTS = ("shares", "timeline", "map", "networks", "network-links", "network-time",
-          "people-citizenship", "people-birthplace", "people-heritage", "people-years")
-OPTION_VALUES = {"freq": ("year", "month"), "by": ("connection", "incident_type"),
-                 "panel": ("brussels", "charleroi", "antwerp", "belgium"),
-                 "metric": ("incidents", "per_100k"), "events": (True, False)}
+CHARTS = embed.CHARTS  # a scene shows what an embed can
+OPTION_VALUES = {**views.OPTIONS, "events": (True, False)}  # as the dashboard's controls
 # The numbers a caption may use, computed for the scene's filters ("_pct": a percentage).
 NUMBERS = {
     "incidents": "incidents in view", "arrest_actions": "arrest actions",
