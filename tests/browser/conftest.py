@@ -46,6 +46,12 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
 """
 
 
+CHART_TEXT = """id => Array.from(document.querySelectorAll('#' + id + ' text')).map(t => {
+  const lines = Array.from(t.querySelectorAll('tspan.line'));
+  return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent;
+}).join(' ')"""
+
+
 class Page:
     """A Playwright page that blocks and records non-local requests and console errors."""
 
@@ -82,6 +88,17 @@ class Page:
         for graph in ("chart-shares", "chart-timeline", "chart-map"):
             self.page.wait_for_selector(f"#{graph} .main-svg", timeout=30_000)
         self.wait_for("!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30)
+
+    def chart_text(self, chart: str) -> str:
+        """A chart's text as a reader sees it: plotly's wrapped lines joined with spaces."""
+        return self.page.evaluate(CHART_TEXT, chart)
+
+    def wait_chart_text(self, chart: str, text: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.chart_text(chart):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{chart} never said {text!r}: {self.chart_text(chart)}")
+            self.page.wait_for_timeout(100)
 
     def csp_violations(self) -> list[str]:
         try:

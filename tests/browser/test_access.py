@@ -10,6 +10,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from components.figures import STUDY
 from data import catalogues, i18n, load
 from data.codebook import COUNTRIES
 from data.geography import load_municipalities
@@ -117,6 +118,8 @@ def test_no_text_is_left_in_english(page, app_url, lang):
         english = _texts(page, f"{app_url}{path}lang=en")
         assert len(english) > 40  # the English page was read
         for text in _texts(page, f"{app_url}{path}lang={lang}") & english:
+            if len(text) > 20 and text in STUDY:  # a wrapped line of the study's title
+                continue
             rest = text
             for name in proper:
                 rest = rest.replace(name, " ")

@@ -126,7 +126,7 @@ def test_sections_are_drawn_when_opened_and_emptied_when_closed(page, app_url):
     page.wait_kpi(4)
     assert page.page.locator("#chart-networks").is_hidden()
     page.page.get_by_role("button", name="Named networks").click()
-    page.page.wait_for_selector("#chart-networks >> text=No arrest action in view is tied")
+    page.wait_chart_text("chart-networks", "No arrest action in view is tied")
     page.page.get_by_role("button", name="People involved (aggregates only)").click()
     page.page.wait_for_selector("#people-summary >> text=6 people: 6 attackers")
     page.page.get_by_role("button", name="People involved (aggregates only)").click()

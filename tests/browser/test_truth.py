@@ -27,8 +27,7 @@ def test_walk_into_an_empty_result_and_back(page, app_url):
     assert page.page.evaluate(KPI_VALUES) == ["0", "0", "0", "0", "–", "–"]
     assert page.page.locator("#empty-notice").is_visible()
     for chart in ("chart-shares", "chart-timeline", "chart-map"):
-        text = " ".join(page.page.inner_text(f"#{chart}").split())  # the note is wrapped
-        assert "No incidents match these filters" in text
+        assert "No incidents match these filters" in page.chart_text(chart)
         assert "n = 0 incidents" in page.page.inner_text(f"#{chart}")
     assert "· 0 incidents" in page.page.inner_text("#filter-summary")
     assert page.page.locator("#table-incidents .ag-row").count() == 0
