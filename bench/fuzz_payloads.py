@@ -38,6 +38,13 @@ PROPERTY_SAMPLES = {  # well-typed values per property name, some semantically n
     "data": lambda r: r.choice([None, {}, {"type": r.choice(HOSTILE_TEXT)},
                                 {r.choice(HOSTILE_TEXT): r.choice(HOSTILE_TEXT)},
                                 {"type": "attack", "place": "antwerp"}]),
+    "getRowsRequest": lambda r: r.choice([
+        None, {}, {"startRow": 0, "endRow": 100},
+        {"startRow": r.randint(-5, 10**6), "endRow": r.randint(-5, 10**6)},
+        {"startRow": 0, "endRow": 20, "sortModel": [{"colId": r.choice(
+            ["date", "place", r.choice(HOSTILE_TEXT)]), "sort": r.choice(
+            ["asc", "desc", r.choice(HOSTILE_TEXT)])}]},
+        {"startRow": 0, "endRow": 20, "sortModel": r.choice(HOSTILE_TEXT)}]),
 }
 
 
@@ -61,10 +68,11 @@ def random_json(r: random.Random, depth: int = 4) -> object:
 
 
 def dependencies(base_url: str) -> list[dict]:
-    """The app's callbacks, as the browser learns them."""
+    """The app's server callbacks, as the browser learns them (those run in the browser are
+    never posted)."""
     conn = _connection(base_url)
     conn.request("GET", "/_dash-dependencies")
-    return json.loads(conn.getresponse().read())
+    return [d for d in json.loads(conn.getresponse().read()) if not d.get("clientside_function")]
 
 
 def _outputs(output: str) -> list[dict] | dict:

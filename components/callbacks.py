@@ -5,15 +5,27 @@ from __future__ import annotations
 import logging
 
 import dash_mantine_components as dmc
-from dash import ALL, Input, Output, State, callback, ctx, html, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    html,
+    no_update,
+)
+from dash.exceptions import PreventUpdate
 
 from data import aggregate as ag
 from data import i18n
 from data.filters import FilterError, Filters
 from data.i18n import _, num, pct, t, use
 
-from . import figures, ids, state, views
-from .layout import grid_options, methodology_content
+from . import figures, ids, state, table, views
+from .layout import methodology_content
 from .runtime import current
 from .study_page import study_content
 
@@ -109,7 +121,7 @@ def _normal(value):
 
 VIEW_OUTPUTS = (
     Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
-    Output(ids.TABLE, "rowData"), Output(ids.PROVENANCE, "style"),
+    Output(ids.PROVENANCE, "style"),
     Output(ids.CHIPS, "children"), Output(ids.SUMMARY, "children"),
     Output(ids.FILTER_DATE_LABEL, "children"),
     Output(ids.CHART_TIMELINE, "figure"),
@@ -156,7 +168,7 @@ def _failed_views(part: str) -> tuple:
         return _ordered({ids.CHART_TIMELINE: failed, **common})
     if part == "map":
         return _ordered({ids.CHART_MAP: failed, ids.MAP_NOTICE: "", **common})
-    return _ordered({**dict.fromkeys(CHARTS, failed), ids.KPIS: [alert], ids.TABLE: [],
+    return _ordered({**dict.fromkeys(CHARTS, failed), ids.KPIS: [alert],
                      ids.PROVENANCE: HIDDEN, ids.CHIPS: [], ids.SUMMARY: t("view_failed"),
                      ids.MAP_NOTICE: "", ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: None,
                      ids.PEOPLE_SUMMARY: t("view_failed")})
@@ -225,12 +237,10 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
         **{ids.description(g): described[g] for g in main},
         **sections,
         ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
-        ids.TABLE: views.table_rows(data, incidents),
         ids.PROVENANCE: {} if reconstructed else HIDDEN,
         ids.CHIPS: [chip(name, value, label)
                     for name, value, label in state.chips(f, _chip_label)],
-        ids.SUMMARY: summary + (_(" (the table shows the first {n})").format(
-            n=num(views.TABLE_LIMIT)) if len(incidents) > views.TABLE_LIMIT else ""),
+        ids.SUMMARY: summary,
         ids.LIVE: summary,
         ids.FILTER_DATE_LABEL: state.period_label(f),
         ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
@@ -287,11 +297,31 @@ def show_page(pathname, lang):
     return {}, hidden, no_update, hidden, no_update
 
 
-@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
-          State(ids.LANG, "data"))
-def search_table(text, lang):
+def _page_failed(err: Exception) -> dict:
+    """A page the server could not give: the grid shows no rows (never rows of another view)."""
+    if isinstance(err, FilterError | table.TableRequestError):
+        log.warning("table: refused a page request: %s", str(err)[:200])
+    else:
+        log.error("table page failed", exc_info=err)
+    return {"rowData": [], "rowCount": 0}
+
+
+@callback(Output(ids.TABLE, "getRowsResponse"), Input(ids.TABLE, "getRowsRequest"),
+          State(ids.FILTER_STATE, "data"), State(ids.TABLE_SEARCH, "value"),
+          State(ids.LANG, "data"), on_error=_page_failed)
+def table_page(request, filter_state, search, lang):
+    """One page of the table, sorted and searched by the server, with the total count."""
+    if request is None:  # the grid has not asked yet
+        raise PreventUpdate
     with use(lang):
-        return grid_options(str(text or "")[:200])
+        f = Filters.from_query(filter_state or {}, current().vocabulary)
+        return table.page(current(), f, request, search)
+
+
+# a new filter state, search or language: the grid drops its pages and asks again
+clientside_callback(ClientsideFunction("table", "refresh"), Output(ids.TABLE, "className"),
+                    Input(ids.FILTER_STATE, "data"), Input(ids.TABLE_SEARCH, "value"),
+                    prevent_initial_call=True)
 
 
 def _chip_label(name: str, value: str) -> str:

@@ -68,6 +68,13 @@ def _state(v: object) -> bool:
         isinstance(k, str) and _text(x) for k, x in v.items())
 
 
+def _page_request(v: object) -> bool:
+    """AG Grid's getRowsRequest: a row range and a short sort model (the server checks more)."""
+    return isinstance(v, dict) and len(v) <= 8 and all(
+        isinstance(v.get(k, 0), int) for k in ("startRow", "endRow")) and isinstance(
+        v.get("sortModel", []), list) and len(v.get("sortModel", [])) <= 16
+
+
 TEXT: Rule = ("a string or null", _optional(_text))
 TEXTS: Rule = ("a list of strings or null", _optional(_texts))
 COUNT: Rule = ("a whole number >= 0 or null", _optional(_count))
@@ -94,6 +101,8 @@ RULES: dict[tuple[str, str], Rule] = {
     (ids.SECTIONS, "value"): TEXTS,
     (ids.FILTER_STATE, "data"): ("an object of strings or null", _optional(_state)),
     (ids.LANG, "data"): TEXT,  # an unknown language is read as the default one
+    (ids.TABLE, "getRowsRequest"): ("a page request (rows and sort model) or null",
+                                    _optional(_page_request)),
 }
 
 
@@ -128,6 +137,8 @@ def callback_specs(callback_map: dict) -> dict[str, CallbackSpec]:
 
     specs = {}
     for key, cb in callback_map.items():
+        if "callback" not in cb:  # runs in the browser: nothing to post to the server
+            continue
         outputs = key[2:-2].split("...") if key.startswith("..") else [key]
         specs[key] = CallbackSpec(tuple(tuple(o.rsplit(".", 1)) for o in outputs),
                                   deps(cb["inputs"]), deps(cb.get("state", [])))

@@ -242,12 +242,14 @@ def grid_locale() -> dict:
             "ariaSortableColumn": _("Press Enter to sort")}
 
 
+# rows come from the server a block at a time (components/table.py): any number of them
 GRID_OPTIONS = {"pagination": True, "paginationPageSize": 20, "animateRows": False,
-                "domLayout": "autoHeight", "ensureDomOrder": True}
+                "domLayout": "autoHeight", "ensureDomOrder": True, "cacheBlockSize": 100,
+                "maxBlocksInCache": 20}
 
 
-def grid_options(search: str = "") -> dict:
-    return {**GRID_OPTIONS, "localeText": grid_locale(), "quickFilterText": search}
+def grid_options() -> dict:
+    return {**GRID_OPTIONS, "localeText": grid_locale()}
 
 
 def table() -> dmc.Paper:
@@ -256,8 +258,8 @@ def table() -> dmc.Paper:
                    dmc.TextInput(id=ids.TABLE_SEARCH, placeholder=t("search_table"),
                                  w=320, **{"aria-label": t("search_table")})],
                   justify="space-between"),
-        dag.AgGrid(id=ids.TABLE, columnDefs=columns(), rowData=[],
-                   defaultColDef={"sortable": True, "resizable": True, "filter": True},
+        dag.AgGrid(id=ids.TABLE, columnDefs=columns(), rowModelType="infinite",
+                   defaultColDef={"sortable": True, "resizable": True},
                    dashGridOptions=grid_options(),
                    style={"height": None}, className="ag-theme-alpine"),
     ], withBorder=True, p="sm", **{"aria-label": t("incidents_shown")}, className="table-card")

@@ -34,9 +34,6 @@ def chart_options(freq=None, by=None, events=None, panel=None, metric=None) -> d
     return out | {"events": bool(events)}
 
 
-TABLE_LIMIT = 2_000  # rows sent to the browser; the export (next issue) carries all of them
-
-
 def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Incidents and people in view (cached per filter state: three callbacks ask for it)."""
     key = f.to_query()
@@ -257,10 +254,9 @@ def threat_levels() -> tuple[tuple[str, str, int], ...]:
 
 
 def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
-    """The incidents in view, as the table shows them (in the current language)."""
+    """Incidents as the table shows them (in the current language): one page of it."""
     names = data.place_names
     lang = i18n.current()
-    incidents = incidents.head(TABLE_LIMIT)
     text = (f"description_{lang}" if f"description_{lang}" in incidents.columns
             else "description")
     provenance = {"reconstructed": _("reconstructed"), "public_record": _("public record")}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import callbacks, downloads, embed, ids, views
+from components import callbacks, downloads, embed, ids, table, views
 from data import catalogues, i18n
 from data.filters import Filters
 from data.i18n import num, pct, use
@@ -90,6 +90,8 @@ def test_every_view_is_drawn_in_the_language_asked_for(app_data):
     with use("fr"):
         out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw({"type": ["attack"]}),
                        strict=True))
+        page = table.page(app_data, Filters(types=frozenset({"attack"})), {"startRow": 0,
+                                                                            "endRow": 20})
     assert out["filter-summary"].startswith("Attentats · 4 incidents")
     labels = [card.children[0].children for card in out["kpis"]]
     assert labels == ["Incidents", "Arrestations", "Attentats", "Personnes", "Liés",
@@ -98,12 +100,13 @@ def test_every_view_is_drawn_in_the_language_asked_for(app_data):
     assert shares["layout"]["title"]["text"] == "<b>Liés ou inspirés ?</b>"
     assert any("inspirés 75\u00a0%" in str(t) for tr in shares["data"] for t in tr["text"])
     assert shares["layout"]["separators"] == ",\u202f"
-    assert out["table-incidents"][0]["type"] == "attentat"
+    assert page["rowData"][0]["type"] == "attentat"
     with use("nl"):
         out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw({}), strict=True))
+        first = table.page(app_data, Filters(), {"startRow": 0, "endRow": 1})["rowData"][0]
     assert out["filter-summary"] == "Alle incidenten · 107 incidenten"
     assert out[ids.description(ids.CHART_SHARES)].startswith("Van 103 arrestaties waren er 94")
-    assert out["table-incidents"][0]["description"].startswith("Arrestatie")
+    assert first["description"].startswith("Arrestatie")
 
 
 def test_exports_speak_the_language_of_the_page(app_data):

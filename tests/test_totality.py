@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components import callbacks, ids, state, views
+from components import table as table_
 from components.figures import EMPTY_NOTE
 from components.runtime import AppData
 from data import aggregate as ag
@@ -61,14 +62,15 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     people = apply_people(d.people, incidents, f)
     n = len(incidents)
     out = callbacks.draw(f.to_state(), freq, by, True, panel, metric)
-    kpis, shares, rows, _, _, summary, _, timeline, chart_map, _, empty, error, *networks = out
+    kpis, shares, _, _, summary, _, timeline, chart_map, _, empty, error, *networks = out
     key = ag.key_figures(incidents, people)
     assert error is None
     assert kpis[0].children[1].children == str(n)
     assert kpis[2].children[1].children == str(key["attacks"]["value"])
     assert kpis[3].children[1].children == str(key["people"]["value"])
     assert summary.endswith(f"· {n} incident" + ("" if n == 1 else "s"))
-    assert len(rows) == min(n, views.TABLE_LIMIT)
+    rows = table_.page(data, f, {"startRow": 0, "endRow": 100})
+    assert rows["rowCount"] == n and len(rows["rowData"]) == min(n, 100)
     assert (empty == {}) is (n == 0)
     # shares: every bar's n and total agree with the aggregate
     expected = ag.connection_by_type(incidents).set_index(["connection", "incident_type"])
@@ -146,7 +148,7 @@ def test_named_edge_states(app_data, query):
 def test_the_empty_state_says_so_and_offline_too(app_data, offline_data):
     f = Filters.from_query("type=attack&place=antwerp", app_data.vocabulary)
     out = callbacks.draw(f.to_state(), panel="antwerp")
-    assert out[0][0].children[1].children == "0" and out[10] == {}
+    assert out[0][0].children[1].children == "0" and out[9] == {}
     assert "No incidents match these filters" in json.dumps(out[1]).replace("<br>", " ")
     fallback = views.map_figure(offline_data, f)
     assert "No incidents match these filters" in json.dumps(fallback).replace("<br>", " ")

@@ -115,15 +115,15 @@ def test_chips_and_removal(vocab):
 
 
 def test_redraw_callback_as_a_function(app_data):
-    kpis, shares, rows, notice, chips, summary, _, timeline, _, _, empty, error, *_ = (
+    kpis, shares, notice, chips, summary, _, timeline, _, _, empty, error, *_ = (
         callbacks.draw({"type": "attack"}))
     assert empty == {"display": "none"} and error is None
-    assert "4" in str(kpis[0].children) and len(rows) == 4
+    assert "4" in str(kpis[0].children)
     assert notice == {"display": "none"}  # the attacks are all public record
     assert "Attacks" in summary and len(chips) == 1
     assert sum(sum(t.y) for t in go.Figure(timeline).data) == 4
-    assert callbacks.draw({"place": "brussels"})[3] == {}
-    _, _, _, _, _, _, _, _, fig, note, *_ = callbacks.draw({"place": "52011"},
+    assert callbacks.draw({"place": "brussels"})[2] == {}
+    _, _, _, _, _, _, _, fig, note, *_ = callbacks.draw({"place": "52011"},
                                                            panel="charleroi", part="map")
     assert note == "" and sum(go.Figure(fig).data[1].z) == 14
     assert callbacks.draw({}, freq="month", part="timeline")[0] is no_update

@@ -221,3 +221,30 @@ def test_the_briefing_pack_button_gives_a_zip(page, app_url, tmp_path):
     assert path.name.startswith("be-is-briefing-pack-") and path.suffix == ".zip"
     with zipfile.ZipFile(path) as z:
         assert "briefing.pdf" in z.namelist() and "charts/shares.svg" in z.namelist()
+
+
+ROWS = ("Array.from(document.querySelectorAll('#table-incidents .ag-center-cols-container "
+        ".ag-row')).sort((a, b) => +a.getAttribute('row-index') - +b.getAttribute('row-index'))"
+        ".map(r => r.querySelector('[col-id=date]').innerText)")
+
+
+def test_the_table_pages_sorts_and_searches_on_the_server(page, app_url):
+    page.open(f"{app_url}/?type=arrest_action")
+    page.wait_kpi(103)
+    paging = "document.querySelector('#table-incidents .ag-paging-row-summary-panel').innerText"
+    page.wait_for(f"t => {paging}.replace(/\\s+/g, ' ') === t", arg="1 to 20 of 103")
+    page.page.locator("#table-incidents .ag-header-cell[col-id=date]").click()  # ascending
+    page.page.locator("#table-incidents .ag-header-cell[col-id=date]").click()  # descending
+    page.wait_for(f"() => {ROWS}[0] === '2017-10-14'")  # the last arrest action
+    dates = page.page.evaluate(ROWS)
+    assert dates == sorted(dates, reverse=True) and len(dates) == 20
+    page.page.fill("#table-search", "zerkani")
+    page.wait_for(f"() => / of [0-9]+$/.test({paging}.trim()) && !/of 103/.test({paging})")
+    count = int(page.page.evaluate(paging).split(" of ")[-1].split()[0])
+    assert 0 < count < 103
+    # a filter change asks again: the total follows the filters
+    page.page.locator("#filter-plot label", has_text="Yes").click()
+    page.wait_kpi(18)
+    shown = page.kpi()
+    page.page.fill("#table-search", "")
+    page.wait_for(f"t => {paging}.replace(/\\s+/g, ' ') === t", arg=f"1 to {shown} of {shown}")
