@@ -23,6 +23,7 @@ from components import (
     guard,
 )
 from components.figures import PANEL_TITLES as PANELS
+from components.instant import instant_json
 from components.layout import layout
 from components.runtime import GEOJSON_URL, AppData, install
 from components.story import ENV as STORY_ENV
@@ -133,6 +134,17 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
         response = jsonify(data.geojson(panel))
         response.headers["Cache-Control"] = "public, max-age=86400"
         return response
+
+    @server.route("/instant/<lang>.json")
+    def instant_payload(lang: str):
+        """What the browser draws the main views from (components/instant.py), per language."""
+        if i18n.valid(lang) != lang:
+            return Response("no such language", status=404)
+        body = instant_json(data, lang)
+        response = Response(body, mimetype="application/json")
+        response.headers["Cache-Control"] = "no-cache"  # revalidated: the dataset may change
+        response.add_etag()
+        return response.make_conditional(request)
 
     @server.route("/methodology")
     @server.route("/study")

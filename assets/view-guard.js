@@ -32,10 +32,11 @@
       // the layout is built in the page's language (set on <html> by the server)
       return original(url + "?lang=" + encodeURIComponent(lang), init);
     }
-    if (url.indexOf("_dash-update-component") === -1) {
+    var instant = url.indexOf("/instant/") === 0 || url.indexOf("/instant/") > 0;
+    if (url.indexOf("_dash-update-component") === -1 && !instant) {
       return original(input, init);
     }
-    var output = outputOf(init);
+    var output = instant ? "instant" : outputOf(init);
     return original(input, init).then(function (response) {
       mark(output, response.ok);
       return response;

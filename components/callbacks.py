@@ -174,22 +174,29 @@ def _failed_views(part: str) -> tuple:
                      ids.PEOPLE_SUMMARY: t("view_failed")})
 
 
-@callback(
-    *VIEW_OUTPUTS,
+# The main views are drawn in the browser (assets/instant.js) from the one filter state: no
+# request to the server for a filter change. `draw` below is their Python twin: the parity test
+# holds both to the same output, and the server draws the sections with it.
+MAIN_OUTPUTS = (
+    Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
+    Output(ids.PROVENANCE, "style"), Output(ids.CHIPS, "children"),
+    Output(ids.SUMMARY, "children"), Output(ids.FILTER_DATE_LABEL, "children"),
+    Output(ids.CHART_TIMELINE, "figure"), Output(ids.CHART_MAP, "figure"),
+    Output(ids.MAP_NOTICE, "children"), Output(ids.EMPTY_NOTICE, "style"),
+    Output(ids.LIVE, "children"), Output(ids.description(ids.CHART_SHARES), "children"),
+    Output(ids.description(ids.CHART_TIMELINE), "children"),
+    Output(ids.description(ids.CHART_MAP), "children"),
+)
+clientside_callback(
+    ClientsideFunction("instant", "draw"), *MAIN_OUTPUTS,
     Input(ids.FILTER_STATE, "data"),
     Input(ids.TIMELINE_FREQ, "value"), Input(ids.TIMELINE_BY, "value"),
     Input(ids.TIMELINE_EVENTS, "checked"),
-    Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"),
-    Input(ids.SECTIONS, "value"), State(ids.LANG, "data"),
-    on_error=_views_failed,
-)
-def redraw(filter_state, freq, by, events, panel, metric, open_sections, lang):
-    """Every view from the one filter state, in one response (one round trip, one repaint)."""
-    shown = [s for s in (open_sections or []) if s in SECTION_OUTPUTS]
-    with use(lang):
-        return draw(filter_state, freq, by, events, panel, metric, _part(ctx.triggered_id),
-                    shown)
+    Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"), State(ids.LANG, "data"))
 
+# the sections ask the server only while one is open (or when one opens or closes)
+clientside_callback(ClientsideFunction("instant", "sections"), Output(ids.SECTIONS_STATE, "data"),
+                    Input(ids.FILTER_STATE, "data"), Input(ids.SECTIONS, "value"))
 
 def _part(trigger) -> str:
     """Which views an input redraws: a timeline or map option only its own chart."""
@@ -206,6 +213,37 @@ SECTION_OUTPUTS = {  # what each closable section shows
     "people": (ids.PEOPLE_SUMMARY, *PEOPLE_CHARTS, *[ids.description(g) for g in PEOPLE_CHARTS]),
 }
 CLOSED = {"data": [], "layout": {}}  # a closed section's charts hold no numbers
+
+
+SECTION_KEYS = ("networks", "people")
+
+
+def _sections_failed(err: Exception) -> tuple:
+    log.error("sections could not be drawn", exc_info=err)
+    with use(_page_lang()):
+        failed = figures.failed(t("view_failed"), t("view_failed_hint"))
+        return tuple(failed if o.component_property == "figure" else t("view_failed")
+                     for o in SECTION_OUTPUT_LIST)
+
+
+SECTION_OUTPUT_LIST = tuple(Output(k, "figure" if k in CHARTS else "children")
+                            for k in dict.fromkeys(k for keys in SECTION_OUTPUTS.values()
+                                                   for k in keys))
+
+
+@callback(*SECTION_OUTPUT_LIST, Input(ids.SECTIONS_STATE, "data"), State(ids.LANG, "data"),
+          on_error=_sections_failed)
+def redraw_sections(gate, lang):
+    """The networks and people sections for the filter state, drawn while open, emptied when
+    closed (a closed section holds no numbers)."""
+    gate = gate if isinstance(gate, dict) else {}
+    opened = [s for s in (gate.get("open") or []) if s in SECTION_KEYS]
+    with use(lang):
+        f = Filters.from_query(gate.get("state") or {}, current().vocabulary)
+        out = _sections(current(), f, "year", opened)
+    return tuple(out[o.component_id] for o in SECTION_OUTPUT_LIST)
+
+
 
 
 def draw(filter_state, freq="year", by="connection", events=False, panel="brussels",

@@ -79,13 +79,15 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     )
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
                        xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
-                       showarrow=False, xanchor="left", yanchor="bottom", align="left")
+                       showarrow=False, xanchor="left", yanchor="bottom", align="left",
+                       name="foot")
     if cap.n == 0:
         fig.add_annotation(**EMPTY_NOTE, text=f"<b>{_wrap(t(cap.empty, cap.lang), NOTE_WIDTH)}"
                            f"</b><br>{_wrap(t(cap.hint, cap.lang), NOTE_WIDTH)}")
     return fig
 
 
+frame = _frame  # for components/instant.py: the same frame, in parts, for the browser
 FOOT_WIDTH, NOTE_WIDTH = 60, 26  # characters per line: what a 340 px chart holds
 
 

@@ -75,6 +75,11 @@ def _page_request(v: object) -> bool:
         v.get("sortModel", []), list) and len(v.get("sortModel", [])) <= 16
 
 
+def _sections_state(v: object) -> bool:
+    return isinstance(v, dict) and set(v) <= {"state", "open"} and _optional(_state)(
+        v.get("state")) and _optional(_texts)(v.get("open"))
+
+
 TEXT: Rule = ("a string or null", _optional(_text))
 TEXTS: Rule = ("a list of strings or null", _optional(_texts))
 COUNT: Rule = ("a whole number >= 0 or null", _optional(_count))
@@ -101,6 +106,8 @@ RULES: dict[tuple[str, str], Rule] = {
     (ids.SECTIONS, "value"): TEXTS,
     (ids.FILTER_STATE, "data"): ("an object of strings or null", _optional(_state)),
     (ids.LANG, "data"): TEXT,  # an unknown language is read as the default one
+    (ids.SECTIONS_STATE, "data"): ("the filter state and the open sections, or null",
+                                   _optional(_sections_state)),
     (ids.TABLE, "getRowsRequest"): ("a page request (rows and sort model) or null",
                                     _optional(_page_request)),
 }

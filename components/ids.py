@@ -25,6 +25,7 @@ CHART_NETWORKS = "chart-networks"
 CHART_NETWORK_LINKS = "chart-network-links"
 CHART_NETWORK_TIME = "chart-network-time"
 SECTIONS = "sections"  # the accordion of the networks and people sections
+SECTIONS_STATE = "sections-state"  # the filter state and open sections the server draws
 PEOPLE_SUMMARY = "people-summary"
 CHART_PEOPLE_CITIZENSHIP = "chart-people-citizenship"
 CHART_PEOPLE_BIRTHPLACE = "chart-people-birthplace"

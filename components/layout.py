@@ -326,6 +326,7 @@ def layout(data: AppData, lang: str = "en") -> dmc.MantineProvider:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FILTER_STATE, data={}),
             dcc.Store(id=ids.LANG, data=lang),
+            dcc.Store(id=ids.SECTIONS_STATE),
             dcc.Download(id=ids.DOWNLOAD), dcc.Download(id=ids.DOWNLOAD_PACK),
             header(data, lang),
             stale_banner(),

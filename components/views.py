@@ -72,11 +72,15 @@ def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str | None
         subtitle=(f"{figures.escape_markup(f.describe(lang, data.names(lang)))} · "
                   + n_("n = {n} incident", "n = {n} incidents", len(incidents), lang).format(
                       n=num(len(incidents), lang))),
-        source=figures.escape_markup(
-            f"{figures.source(lang)} · " + _("Data: {dataset}", lang).format(
-                dataset=f"{data.dataset.name} {data.dataset.version}".strip())),
+        source=source_line(data, lang),
         provenance=_(RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
         n=len(incidents))
+
+
+def source_line(data: AppData, lang: str) -> str:
+    """The study's citation and the dataset, as every figure's foot gives them."""
+    return figures.escape_markup(f"{figures.source(lang)} · " + _("Data: {dataset}", lang).format(
+        dataset=f"{data.dataset.name} {data.dataset.version}".strip()))
 
 
 def shares_figure(data: AppData, f: Filters, lang: str | None = None) -> Fig:

@@ -1,0 +1,506 @@
+/* Instant views: a filter change redraws the key figures, chips, summary and the three main
+   charts in the browser, from the incidents cube and the words components/instant.py sends once
+   per language (/instant/<lang>.json). Every number and sentence is formed as the Python code
+   forms it (data/aggregate.py, components/views.py, figures.py, alt_text.py): a parity test
+   (tests/browser/test_instant.py) holds both to the same output on hundreds of filter states.
+   Exports, the briefing, embeds and the table stay on the server. */
+(function (root) {
+  "use strict";
+
+  // --- numbers, as Babel writes them (CLDR patterns, half-even on the shortest decimal) ------
+  function decimalParts(value, shift) {
+    // value >= 0 as digit strings [integer, fraction], the point moved right by shift
+    var m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+    var all = m[1] + (m[2] || "");
+    var point = m[1].length + (m[3] ? +m[3] : 0) + shift;
+    while (point < 1) { all = "0" + all; point += 1; }
+    while (all.length < point) { all += "0"; }
+    return [all.slice(0, point), all.slice(point)];
+  }
+
+  function increment(digits) {
+    var out = digits.split(""), i = out.length - 1;
+    while (i >= 0) {
+      if (out[i] === "9") { out[i] = "0"; i -= 1; } else { out[i] = String(+out[i] + 1); break; }
+    }
+    return (i < 0 ? "1" : "") + out.join("");
+  }
+
+  function roundDigits(value, shift, digits) {
+    var parts = decimalParts(value, shift);
+    var kept = parts[0] + (parts[1] + "0".repeat(digits)).slice(0, digits);
+    var rest = parts[1].slice(digits);
+    var first = rest.charAt(0), up = first > "5";
+    if (first === "5") { up = /[1-9]/.test(rest.slice(1)) || +kept.charAt(kept.length - 1) % 2 === 1; }
+    if (up) { kept = increment(kept); }
+    var integer = kept.slice(0, kept.length - digits).replace(/^0+(?=\d)/, "") || "0";
+    return [integer, kept.slice(kept.length - digits)];
+  }
+
+  function group(integer, sep) {
+    return integer.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  }
+
+  function makeFormat(words) {
+    function num(value, digits) {
+      digits = digits || 0;
+      if (value < 0) { return "-" + num(-value, digits); }
+      var r = roundDigits(value, 0, digits);
+      return group(r[0], words.group) + (digits ? words.decimal + r[1] : "");
+    }
+    function pct(value) {
+      if (value === null || value === undefined || value !== value) { return "\u2013"; }
+      var r = roundDigits(value / 100, 2, 0);
+      return group(r[0], words.group) + words.percent;
+    }
+    return {num: num, pct: pct};
+  }
+
+  function rint(x) {  // numpy's rint: halves to even
+    var r = Math.round(x);
+    if (Math.abs(x % 1) === 0.5) { r = 2 * Math.round(x / 2); }
+    return r;
+  }
+  function npRound(x, digits) {  // pandas Series.round: numpy around
+    var scale = Math.pow(10, digits);
+    return rint(x * scale) / scale;
+  }
+  function pyRound1(x) {  // Python round(x, 1): no float is ever a tie at one decimal
+    return +x.toFixed(1);
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
+    });
+  }
+  function cap(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+  function escapeMarkup(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function plural(words, key, n) { return words.plural[key][n === 0 ? 0 : n === 1 ? 1 : 2]; }
+  function sorted(values) { return values.slice().sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }); }
+
+  // --- the filter state (the store holds the URL's parameters, values comma-joined) ---------
+  function parseState(filterState) {
+    var f = {};
+    Object.keys(filterState || {}).forEach(function (key) {
+      var value = String(filterState[key]);
+      f[key] = (key === "from" || key === "to" || key === "plot" || key === "within") ? value :
+        value.split(",").filter(function (v) { return v; });
+    });
+    return f;
+  }
+
+  // --- selection and aggregation over the cube ------------------------------------------------
+  function lookup(values, test) {
+    var out = new Uint8Array(values.length);
+    for (var i = 0; i < values.length; i++) { out[i] = test(values[i]) ? 1 : 0; }
+    return out;
+  }
+  function anyOf(chosen) {
+    var set = {};
+    chosen.forEach(function (v) { set[v] = true; });
+    return function (list) { return list.some(function (v) { return set[v]; }); };
+  }
+
+  function placeTest(P, places) {
+    var codes = {}, groups = P.places.groups, grouped = {};
+    Object.keys(groups).forEach(function (g) { groups[g].forEach(function (c) { grouped[c] = true; }); });
+    places.forEach(function (p) {
+      if (groups[p]) { groups[p].forEach(function (c) { codes[c] = true; }); }
+      if (/^\d+$/.test(p)) { codes[p] = true; }
+    });
+    var elsewhere = places.indexOf("elsewhere") >= 0;
+    return function (code) { return codes[code] || (elsewhere && !grouped[code]); };
+  }
+
+  function aggregate(P, f) {
+    var C = P.cube, D = C.dict, n = C.rows;
+    var okM = lookup(D.m, function (m) { return (!f.from || m >= f.from) && (!f.to || m <= f.to); });
+    var inSet = function (chosen) { return function (v) { return !chosen || !chosen.length || chosen.indexOf(v) >= 0; }; };
+    var okT = lookup(D.t, inSet(f.type)), okC = lookup(D.c, inSet(f.connection));
+    var okL = lookup(D.l, inSet(f.link));
+    var okN = f.network && f.network.length ? lookup(D.n, anyOf(f.network)) : null;
+    var okG = f.place && f.place.length ? lookup(D.g, placeTest(P, f.place)) : null;
+    var okZ = f.citizenship && f.citizenship.length ? lookup(D.z, anyOf(f.citizenship)) : null;
+    var plot = f.plot === "yes" ? 1 : f.plot === "no" ? 0 : -1;
+    var action = D.t.indexOf("arrest_action"), linked = D.c.indexOf("linked");
+    var a = {n: 0, actions: 0, linked: 0, plots: 0, people: 0, reconstructed: false,
+             byType: {}, byMonth: {}, byPlace: {}};
+    for (var i = 0; i < n; i++) {
+      if (!okM[C.m[i]] || !okT[C.t[i]] || !okC[C.c[i]] || !okL[C.l[i]]) { continue; }
+      if (plot >= 0 && C.p[i] !== plot) { continue; }
+      if ((okN && !okN[C.n[i]]) || (okG && !okG[C.g[i]]) || (okZ && !okZ[C.z[i]])) { continue; }
+      var w = C.w[i], type = D.t[C.t[i]], conn = D.c[C.c[i]], month = D.m[C.m[i]];
+      var place = D.g[C.g[i]];
+      a.n += w;
+      a.people += C.k[i];
+      if (C.t[i] === action) { a.actions += w; if (C.p[i] === 1) { a.plots += w; } }
+      if (C.c[i] === linked) { a.linked += w; }
+      if (C.s[i] === 1) { a.reconstructed = true; }
+      var key = type + "|" + conn;
+      a.byType[key] = (a.byType[key] || 0) + w;
+      var mm = a.byMonth[month] || (a.byMonth[month] = {});
+      mm[type] = (mm[type] || 0) + w;
+      mm[conn] = (mm[conn] || 0) + w;
+      a.byPlace[place] = (a.byPlace[place] || 0) + w;
+    }
+    return a;
+  }
+
+  function periods(P, freq) {
+    if (freq === "month") { return P.months.slice(); }
+    var years = [];
+    P.months.forEach(function (m) { if (years.indexOf(m.slice(0, 4)) < 0) { years.push(m.slice(0, 4)); } });
+    return years;
+  }
+  function periodCount(a, period, key) {
+    var total = 0;
+    Object.keys(a.byMonth).forEach(function (m) {
+      if (m === period || m.slice(0, 4) === period) { total += a.byMonth[m][key] || 0; }
+    });
+    return total;
+  }
+  function byPlace(a) {  // aggregate.by_municipality's order: most incidents first, then code
+    return Object.keys(a.byPlace).map(function (code) { return [code, a.byPlace[code]]; })
+      .sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0); });
+  }
+
+  // --- sentences ------------------------------------------------------------------------------
+  function month(P, period) { return P.words.months[period]; }
+  function periodLabel(P, f) {
+    return month(P, f.from || P.months[0]) + " \u2013 " + month(P, f.to || P.months[P.months.length - 1]);
+  }
+
+  function describe(P, f) {
+    var W = P.words, T = W.t, parts = [], subject = T.incidents;
+    var types = f.type || [], conns = f.connection || [];
+    if (types.length === 1) { subject = T[types[0] + "s"]; }
+    if (conns.length === 1) { subject = T[conns[0]] + " " + subject; }
+    parts.push(types.length || conns.length ? cap(subject) : T.all_incidents);
+    if (f.link && f.link.length) { parts.push(sorted(f.link).map(function (x) { return T[x]; }).join(" / ")); }
+    if (f.plot) { parts.push(T[f.plot === "yes" ? "with_plot" : "without_plot"]); }
+    if (f.network && f.network.length) { parts.push(sorted(f.network).join(" + ")); }
+    if (f.place && f.place.length) {
+      parts.push(sorted(f.place).map(function (p) {
+        var name = P.places.describe[p];
+        return name === undefined ? p : name;
+      }).join(" + "));
+    }
+    if (f.citizenship && f.citizenship.length) {
+      parts.push(T.citizens + " " + sorted(f.citizenship).map(function (c) { return W.countries[c] || c; }).join(" + "));
+    }
+    if (f.from || f.to) { parts.push(periodLabel(P, f)); }
+    return parts.join(", ");
+  }
+
+  function chips(P, f) {
+    var W = P.words, out = [];
+    function label(name, value) {
+      if (name === "places") { var n = P.places.chip[value]; return n === undefined ? value : n; }
+      if (name === "types" || name === "connections" || name === "links") { return W.t[value] || value; }
+      return value;
+    }
+    [["types", "type"], ["connections", "connection"], ["links", "link"], ["networks", "network"],
+     ["places", "place"], ["citizenships", "citizenship"]].forEach(function (pair) {
+      sorted(f[pair[1]] || []).forEach(function (v) { out.push([pair[0], v, label(pair[0], v)]); });
+    });
+    if (f.plot) { out.push(["plot", "", W.msg[f.plot === "yes" ? "with a plot" : "without a plot"]]); }
+    if (f.from || f.to) { out.push(["period", "", periodLabel(P, f)]); }
+    if (f.within) { out.push(["within", f.within, "\u21a9 " + label("places", f.within)]); }
+    return out.map(function (c) {
+      return {type: "Button", namespace: "dash_mantine_components", props: {
+        children: c[2] + " \u2715", id: {type: "chip", name: c[0], value: c[1]},
+        size: "compact-sm", variant: "light", radius: "xl",
+        "aria-label": format(W.msg["Remove filter: {label}"], {label: c[2]})}};
+    });
+  }
+
+  function div(children, props) {
+    var p = {children: children};
+    Object.keys(props || {}).forEach(function (k) { p[k] = props[k]; });
+    return {type: "Div", namespace: "dash_html_components", props: p};
+  }
+
+  function shareNote(P, fmt, value, n, key) {
+    return format(plural(P.words, key, n), {value: fmt.num(value), n: fmt.num(n)});
+  }
+
+  function kpis(P, fmt, a) {
+    var T = P.words.t;
+    function pctOf(part, whole) { return whole ? pyRound1(100 * part / whole) : null; }
+    function card(id, label, value, note) {
+      note = note || "";
+      return div([div(label, {className: "kpi-label"}), div(value, {className: "kpi-value"}),
+                  div(note, {className: "kpi-note"})],
+                 {id: id, className: "kpi", role: "group",
+                  "aria-label": label + ": " + value + (note ? " (" + note + ")" : "")});
+    }
+    return [
+      card("kpi-incidents", cap(T.incidents), fmt.num(a.n)),
+      card("kpi-arrest-actions", cap(T.arrest_actions), fmt.num(a.actions)),
+      card("kpi-attacks", cap(T.attacks), fmt.num(a.n - a.actions)),
+      card("kpi-people", T.people, fmt.num(a.people), T.people_note),
+      card("kpi-linked", T.share_linked, fmt.pct(pctOf(a.linked, a.n)),
+           shareNote(P, fmt, a.linked, a.n, "share_incidents")),
+      card("kpi-plot", T.share_plot, fmt.pct(pctOf(a.plots, a.actions)),
+           shareNote(P, fmt, a.plots, a.actions, "share_actions")),
+    ];
+  }
+
+  // text alternatives (components/alt_text.py)
+  function altShares(P, fmt, a) {
+    var W = P.words, parts = [];
+    ["arrest_action", "attack"].forEach(function (kind) {
+      var linked = a.byType[kind + "|linked"] || 0, inspired = a.byType[kind + "|inspired"] || 0;
+      var total = linked + inspired, noun = W.t[kind + "s"];
+      if (total) {
+        parts.push(format(W.msg["of {total} {noun}, {linked}{share} were linked and {inspired} inspired"], {
+          total: fmt.num(total), noun: noun, linked: fmt.num(linked),
+          share: " (" + fmt.pct(100 * linked / total) + ")", inspired: fmt.num(inspired)}));
+      } else {
+        parts.push(format(W.msg["no {noun}"], {noun: noun}));
+      }
+    });
+    return cap(parts.join("; ")) + ".";
+  }
+
+  function altTimeline(P, fmt, a, freq) {
+    var W = P.words, list = periods(P, freq);
+    var totals = list.map(function (p) { return periodCount(a, p, "linked") + periodCount(a, p, "inspired"); });
+    var total = totals.reduce(function (x, y) { return x + y; }, 0);
+    if (!total) { return W.msg["No incidents in any period."]; }
+    var most = Math.max.apply(null, totals), peak = list[totals.indexOf(most)];
+    if (freq === "year") {
+      return format(W.msg["Incidents per year: {listed}; {total} in all, most in {peak} ({most})."], {
+        listed: list.map(function (p, i) { return p + ": " + fmt.num(totals[i]); }).join(", "),
+        total: fmt.num(total), peak: peak, most: fmt.num(most)});
+    }
+    return format(W.msg["Incidents per month: {with_any} of {months} months with at least one; {total} in all, most in {peak} ({most})."], {
+      with_any: fmt.num(totals.filter(function (x) { return x > 0; }).length),
+      months: fmt.num(list.length), total: fmt.num(total), peak: month(P, peak), most: fmt.num(most)});
+  }
+
+  function altPlaces(P, fmt, a) {
+    var W = P.words, table = byPlace(a);
+    if (!table.length) { return W.msg["No incidents in any municipality."]; }
+    var names = P.places.chip, total = 0;
+    table.forEach(function (r) { total += r[1]; });
+    var top = table.slice(0, 3).map(function (r) {
+      return (names[r[0]] === undefined ? r[0] : names[r[0]]) + " (" + fmt.num(r[1]) + ")";
+    }).join(", ");
+    return format(plural(W, "alt_places", table.length), {n: fmt.num(total), m: fmt.num(table.length), top: top});
+  }
+
+  // --- charts: the Python skeleton of the options shown, its numbers replaced ----------------
+  function clone(x) { return JSON.parse(JSON.stringify(x)); }
+
+  function framed(P, fig, a, subtitleText, empty) {
+    var F = P.frame, layout = fig.layout;
+    layout.title.subtitle.text = subtitleText;
+    var kept = (layout.annotations || []).filter(function (x) { return x.name !== "foot" && x.name !== "empty-state"; });
+    var which = a.reconstructed ? "provenance" : "plain";
+    kept.push(clone(F.foot[which]));
+    if (empty) { kept.push(clone(F.empty[empty])); }
+    layout.annotations = kept;
+    layout.margin.b = F.margin_b[which];
+    return fig;
+  }
+
+  function subtitle(P, fmt, f, n) {
+    return escapeMarkup(describe(P, f)) + " \u00b7 " + format(plural(P.words, "caption_n", n), {n: fmt.num(n)});
+  }
+
+  function integerAxis(peak) { return Math.max(1, Math.ceil(peak / 6)); }
+
+  function sharesFigure(P, fmt, f, a) {
+    var W = P.words, fig = clone(P.skeletons.shares), types = P.types;
+    var totals = {}, labels = {};
+    types.forEach(function (k) {
+      totals[k] = (a.byType[k + "|linked"] || 0) + (a.byType[k + "|inspired"] || 0);
+      labels[k] = cap(W.t[k + "s"]) + " (n = " + fmt.num(totals[k]) + ")" +
+        (totals[k] > 0 && totals[k] < P.small_n ? " \u26a0 n < 5" : "");
+    });
+    ["linked", "inspired"].forEach(function (conn, i) {
+      var trace = fig.data[i];
+      trace.y = types.map(function (k) { return labels[k]; });
+      var counts = types.map(function (k) { return a.byType[k + "|" + conn] || 0; });
+      var shares = counts.map(function (n, j) { return totals[types[j]] > 0 ? npRound(100 * n / totals[types[j]], 1) : 0; });
+      trace.x = shares;
+      trace.text = counts.map(function (n, j) { return n ? W.t[conn] + " " + fmt.pct(shares[j]) + " (" + fmt.num(n) + ")" : ""; });
+      trace.customdata = counts.map(function (n, j) { return [conn, types[j], n, totals[types[j]]]; });
+    });
+    types.forEach(function (k, i) { fig.layout.annotations[i].text = "<b>" + labels[k] + "</b>"; });
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+  }
+
+  function timelineFigure(P, fmt, f, a, freq, by, events) {
+    var fig = clone(P.skeletons.timeline[freq + "|" + by + "|" + (events ? 1 : 0)]);
+    var list = periods(P, freq);
+    var totals = list.map(function (p) {
+      return by === "connection" ? periodCount(a, p, "linked") + periodCount(a, p, "inspired") :
+        periodCount(a, p, "arrest_action") + periodCount(a, p, "attack");
+    });
+    fig.data.forEach(function (trace) {
+      var key = trace.customdata[0][0];
+      var counts = list.map(function (p) { return periodCount(a, p, key); });
+      trace.x = list.slice();
+      trace.y = counts;
+      trace.text = counts.map(function (n) { return n ? String(n) : ""; });
+      trace.customdata = counts.map(function (n, i) { return [key, totals[i]]; });
+    });
+    var peak = Math.max.apply(null, totals);
+    var y = fig.layout.yaxis;
+    y.dtick = integerAxis(peak);
+    if (peak) { delete y.range; } else { y.range = [0, 1]; }
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+  }
+
+  function inPanel(code, panel) {
+    var prefix = {brussels: "21", charleroi: "52", antwerp: "11"}[panel];
+    return !prefix || code.indexOf(prefix) === 0;
+  }
+
+  function mapFigure(P, fmt, f, a, panel, metric) {
+    if (!P.boundaries) { return schematicFigure(P, fmt, f, a); }
+    var W = P.words, fig = clone(P.skeletons.map[panel + "|" + metric]);
+    var area = P.places.panels[panel], none = fig.data[0], has = fig.data[1];
+    var per100k = metric === "per_100k";
+    var rows = area.map(function (code) {
+      var n = a.byPlace[code];
+      var pop = P.places.population[code];
+      var rate = n === undefined || !(pop > 0) ? null : npRound(100000 * n / pop, 2);
+      var hover = "<b>" + P.places.hover[code] + "</b><br>" + fmt.num(n || 0) + " " + W.t.incidents +
+        (rate === null ? "" : " \u00b7 " + format(W.msg["{value} per 100,000"], {value: fmt.num(rate, 1)}));
+      return {code: code, n: n || 0, rate: rate, hover: hover};
+    });
+    var zero = rows.filter(function (r) { return !(r.n > 0); });
+    var some = rows.filter(function (r) { return r.n > 0; });
+    none.locations = zero.map(function (r) { return r.code; });
+    none.z = zero.map(function () { return 0; });
+    none.text = zero.map(function (r) { return r.hover; });
+    none.customdata = none.locations.slice();
+    var z = some.map(function (r) { return per100k ? r.rate : r.n; });
+    var top = z.length ? Math.max.apply(null, z) : 1.0;
+    has.locations = some.map(function (r) { return r.code; });
+    has.z = z;
+    has.zmax = Math.max(top, 1.0);
+    has.text = some.map(function (r) { return r.hover; });
+    has.customdata = has.locations.slice();
+    if (!per100k) { has.colorbar.dtick = integerAxis(top); }
+    var empty = a.n ? null : "no_match";
+    if (a.n && !Object.keys(a.byPlace).some(function (c) { return inPanel(c, panel); })) {
+      empty = "no_match_in_panel";
+    }
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), empty);
+  }
+
+  function schematicFigure(P, fmt, f, a) {
+    var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic;
+    var codes = {};
+    Object.keys(a.byPlace).forEach(function (c) { codes[c] = true; });
+    Object.keys(S).forEach(function (c) { if (S[c].tile) { codes[c] = true; } });
+    var rows = sorted(Object.keys(codes)).map(function (c) {
+      var p = S[c];
+      return {code: c, fr: p ? p.name_fr : c, nl: p ? p.name_nl : c, tile: p && p.tile,
+              lonlat: p ? p.lonlat : null, n: a.byPlace[c] || 0};
+    });
+    var tiles = rows.filter(function (r) { return r.tile; });
+    var towns = rows.filter(function (r) { return !r.tile; });
+    var t0 = fig.data[0], t1 = fig.data[1];
+    t0.x = tiles.map(function (r) { return r.tile[0]; });
+    t0.y = tiles.map(function (r) { return -r.tile[1]; });
+    t0.marker.color = tiles.map(function (r) { return r.n; });
+    t0.text = tiles.map(function (r) { return escapeMarkup(r.fr.slice(0, 10)) + "<br>" + r.n; });
+    t0.customdata = tiles.map(function (r) { return r.code; });
+    t0.hovertext = tiles.map(function (r) { return escapeMarkup(r.fr + " / " + r.nl); });
+    t1.x = towns.map(function (r) { return r.lonlat ? (r.lonlat[0] - 4.35) * 1.6 + 10 : null; });
+    t1.y = towns.map(function (r) { return r.lonlat ? (r.lonlat[1] - 50.85) * 3 : null; });
+    t1.text = towns.map(function (r) { return escapeMarkup(r.fr) + " " + r.n; });
+    t1.customdata = towns.map(function (r) { return r.code; });
+    t1.marker.size = towns.map(function (r) { return 8 + 4 * Math.sqrt(r.n); });
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+  }
+
+  // --- every main view from one filter state --------------------------------------------------
+  var OPTIONS = {freq: ["year", "month"], by: ["connection", "incident_type"],
+                 panel: ["brussels", "charleroi", "antwerp", "belgium"], metric: ["incidents", "per_100k"]};
+  function option(name, value) { return OPTIONS[name].indexOf(value) >= 0 ? value : OPTIONS[name][0]; }
+
+  function views(P, filterState, opts) {
+    var f = parseState(filterState), fmt = makeFormat(P.words), a = aggregate(P, f);
+    var freq = option("freq", opts.freq), by = option("by", opts.by);
+    var panel = option("panel", opts.panel), metric = option("metric", opts.metric);
+    var summary = describe(P, f) + " \u00b7 " + format(plural(P.words, "summary", a.n), {n: fmt.num(a.n)});
+    var hidden = {display: "none"};
+    return {
+      kpis: kpis(P, fmt, a), shares: sharesFigure(P, fmt, f, a),
+      provenance: a.reconstructed ? {} : hidden, chips: chips(P, f), summary: summary,
+      period: periodLabel(P, f), timeline: timelineFigure(P, fmt, f, a, freq, by, !!opts.events),
+      map: mapFigure(P, fmt, f, a, panel, metric), mapNotice: P.map_notice,
+      empty: a.n ? hidden : {}, live: summary,
+      describeShares: altShares(P, fmt, a), describeTimeline: altTimeline(P, fmt, a, freq),
+      describeMap: altPlaces(P, fmt, a),
+    };
+  }
+
+  function failed(P) {
+    var T = P.words.t, hidden = {display: "none"};
+    return {kpis: [div(T.view_failed_hint, {className: "kpi-failed", role: "alert"})],
+            shares: clone(P.failed), provenance: hidden, chips: [], summary: T.view_failed,
+            period: "", timeline: clone(P.failed), map: clone(P.failed), mapNotice: "",
+            empty: hidden, live: T.view_failed, describeShares: T.view_failed,
+            describeTimeline: T.view_failed, describeMap: T.view_failed};
+  }
+
+  // --- the payload, fetched once per language -------------------------------------------------
+  var loads = {};
+  function load(lang) {
+    if (!loads[lang]) {
+      loads[lang] = fetch("/instant/" + encodeURIComponent(lang) + ".json", {credentials: "same-origin"})
+        .then(function (r) {
+          if (!r.ok) { throw new Error("instant views: " + r.status); }
+          return r.json();
+        });
+      loads[lang].catch(function () { delete loads[lang]; });
+    }
+    return loads[lang];
+  }
+
+  var ORDER = ["kpis", "shares", "provenance", "chips", "summary", "period", "timeline", "map",
+               "mapNotice", "empty", "live", "describeShares", "describeTimeline", "describeMap"];
+
+  var api = {views: views, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
+             makeFormat: makeFormat, npRound: npRound, load: load, ORDER: ORDER};
+  root.beInstant = api;
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; }
+  if (typeof window !== "undefined") {
+    window.dash_clientside = window.dash_clientside || {};
+    window.dash_clientside.instant = {
+      // Inputs: filter state, timeline and map options; State: the page's language
+      // the sections are drawn by the server: asked only while one is open
+      sections: function (filterState, open) {
+        var ctx = window.dash_clientside.callback_context;
+        var byFilters = ctx && ctx.triggered && ctx.triggered.length &&
+          ctx.triggered[0].prop_id === "filter-state.data";
+        if (byFilters && !(open && open.length)) { return window.dash_clientside.no_update; }
+        return {state: filterState || {}, open: open || []};
+      },
+      draw: function (filterState, freq, by, events, panel, metric, lang) {
+        var started = performance.now();
+        return load(lang || "en").then(function (P) {
+          var out;
+          try {
+            out = views(P, filterState, {freq: freq, by: by, events: events, panel: panel, metric: metric});
+          } catch (err) {  // never the old numbers, silently: every view says it failed
+            if (window.console) { window.console.error("instant views failed", err); }
+            out = failed(P);
+          }
+          window.__instantMs = performance.now() - started;
+          return ORDER.map(function (k) { return out[k]; });
+        });
+      }
+    };
+  }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,200 @@
+"""What the browser needs to draw the main views itself (assets/instant.js), sent once per
+language: the incidents as a compact cube, the words and number forms of the page's language,
+and the parts of each chart's frame, all produced here by the same Python code that draws the
+charts, so both sides say the same (a parity test holds them to it). No Dash.
+
+The cube: one row per distinct combination of everything a filter can select (month, type,
+connection, link, plot, place, set of networks, set of citizenships of the people, provenance),
+with how many incidents and people it holds. The bundled data gives <= 107 rows; a million
+generated incidents give far fewer rows than incidents.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data import codebook as cb
+from data import i18n
+from data.i18n import _, n_, t
+from data.places import GROUP_NAMES, GROUPS, gazetteer
+
+from . import figures, state
+from .figspec import Fig
+from .runtime import AppData
+
+# the plural messages the browser forms, as (singular, plural) msgids
+PLURALS = {
+    "summary": ("{n} incident", "{n} incidents"),
+    "caption_n": ("n = {n} incident", "n = {n} incidents"),
+    "share_incidents": ("{value} of n = {n} incident", "{value} of n = {n} incidents"),
+    "share_actions": ("{value} of n = {n} arrest action", "{value} of n = {n} arrest actions"),
+    "alt_places": ("{n} incidents in {m} municipality; most in {top}.",
+                   "{n} incidents in {m} municipalities; most in {top}."),
+}
+MESSAGES = (
+    "Remove filter: {label}", "with a plot", "without a plot", "{part} of {whole}",
+    "of {total} {noun}, {linked}{share} were linked and {inspired} inspired", "no {noun}",
+    "No incidents in any period.",
+    "Incidents per year: {listed}; {total} in all, most in {peak} ({most}).",
+    "Incidents per month: {with_any} of {months} months with at least one; {total} in all, "
+    "most in {peak} ({most}).",
+    "No incidents in any municipality.", "{value} per 100,000",
+)
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes.astype(np.int32), list(uniques)
+
+
+def cube(data: AppData) -> dict:
+    """The incidents grouped by everything a filter selects: columns of small integers."""
+    d = data.dataset
+    inc = d.incidents
+    nets = inc["networks"].fillna("").map(
+        lambda s: ";".join(sorted({n.strip() for n in s.split(";") if n.strip()})))
+    people = d.people
+    cits = pd.Series("", index=range(len(inc)))
+    if len(people):
+        per = people.assign(c=people["citizenship"].fillna("").astype(str)).groupby(
+            "incident_row")["c"].agg(lambda s: ";".join(sorted(
+                {code for v in s for code in v.split(";") if code.strip()})))
+        cits.iloc[per.index.to_numpy()] = per.to_numpy()
+    frame = pd.DataFrame({
+        "m": inc["month"].to_numpy(), "t": inc["incident_type"].to_numpy(),
+        "c": inc["connection"].to_numpy(), "l": inc["link_type"].fillna("").to_numpy(),
+        "p": inc["plot"].to_numpy(dtype=bool).astype(np.int8),
+        "g": inc["nis_code"].astype(str).to_numpy(), "n": nets.to_numpy(),
+        "z": cits.to_numpy(), "s": (inc["source_type"] == "reconstructed").to_numpy(
+            dtype=bool).astype(np.int8),
+        "k": pd.to_numeric(inc["people"]).to_numpy(dtype=np.int64)})
+    keys = ["m", "t", "c", "l", "p", "g", "n", "z", "s"]
+    grouped = frame.groupby(keys, sort=False, dropna=False).agg(
+        w=("k", "size"), k=("k", "sum")).reset_index()
+    out: dict = {"rows": len(grouped), "dict": {}}
+    for key in keys:
+        if key in ("p", "s"):
+            out[key] = grouped[key].astype(int).tolist()
+            continue
+        codes, uniques = _codes(grouped[key])
+        out[key] = codes.tolist()
+        out["dict"][key] = ([[x for x in u.split(";") if x] for u in uniques]
+                            if key in ("n", "z") else [str(u) for u in uniques])
+    out["w"] = grouped["w"].astype(int).tolist()
+    out["k"] = grouped["k"].astype(int).tolist()
+    return out
+
+
+def _plural(singular: str, plural: str, lang: str) -> list[str]:
+    """The form for n = 0, 1 and 2 or more (all three languages' rules depend on no more)."""
+    return [n_(singular, plural, n, lang) for n in (0, 1, 2)]
+
+
+def _frame_parts(data: AppData, lang: str) -> dict:
+    """The foot (with and without the provenance line), the bottom margin it needs and the
+    empty-state notes, as figures._frame draws them."""
+    from . import views
+    source = views.source_line(data, lang)
+    out: dict = {"foot": {}, "margin_b": {}, "empty": {}}
+    for key, provenance in (("plain", ""), ("provenance", _(views.RECONSTRUCTED_LINE, lang))):
+        cap = figures.Caption(subtitle="", source=source, provenance=provenance, lang=lang)
+        fig = figures.frame(Fig(), "", cap, 100)
+        out["foot"][key] = next(a for a in fig["layout"]["annotations"] if a["name"] == "foot")
+        out["margin_b"][key] = fig["layout"]["margin"]["b"]
+    for empty, hint in (("no_match", "no_match_hint"),
+                        ("no_match_in_panel", "no_match_in_panel_hint")):
+        cap = figures.Caption(subtitle="", source=source, lang=lang, n=0, empty=empty, hint=hint)
+        fig = figures.frame(Fig(), "", cap, 100)
+        out["empty"][empty] = next(a for a in fig["layout"]["annotations"]
+                                   if a["name"] == "empty-state")
+    return out
+
+
+def _places(data: AppData, lang: str) -> dict:
+    """Names for captions (gazetteer first) and for chips, the groups, the map's panels."""
+    names = data.names(lang)
+    places = gazetteer()
+    codes = sorted(data.vocabulary.places)
+    describe = {c: places[c].name(lang) if c in places else names.get(c, c) for c in codes}
+    out = {"describe": describe | {g: GROUP_NAMES[g][lang] for g in GROUP_NAMES},
+           "chip": {c: names.get(c, c) for c in codes}
+           | {g: GROUP_NAMES[g][lang] for g in GROUP_NAMES},
+           "table": names, "groups": {g: list(c) for g, c in GROUPS.items()}}
+    if data.munis is not None:
+        munis = data.munis
+        hover = munis["name_fr"].where(munis["name_fr"] == munis["name_nl"],
+                                       munis["name_fr"] + " / " + munis["name_nl"]).map(
+            figures.escape_markup)
+        population = pd.to_numeric(munis["population"], errors="coerce")
+        out["panels"] = {
+            panel: [c for c in munis["nis_code"] if figures.in_panel(c, panel)]
+            for panel in figures.PANEL_TITLES}
+        out["hover"] = dict(zip(munis["nis_code"], hover, strict=True))
+        out["population"] = {c: (None if pd.isna(p) else float(p)) for c, p in zip(
+            munis["nis_code"], population, strict=True)}
+    else:
+        out["schematic"] = {c: {"name_fr": p.name_fr, "name_nl": p.name_nl,
+                                "tile": list(p.tile) if p.tile else None,
+                                "lonlat": list(p.lonlat)} for c, p in places.items()}
+    return out
+
+
+def words(lang: str) -> dict:
+    """Everything the browser writes, in lang: keys, messages, plural forms, number forms."""
+    with i18n.use(lang):
+        symbols = i18n.separators(lang)
+        return {
+            "lang": lang, "t": {k: t(k) for k in i18n.KEYS},
+            "msg": {m: _(m) for m in MESSAGES},
+            "plural": {k: _plural(s, p, lang) for k, (s, p) in PLURALS.items()},
+            "decimal": symbols[0], "group": symbols[1], "percent": i18n.percent_sign(lang),
+            "months": {m: i18n.month(m) for m in state.MONTHS},
+            "countries": {c: i18n.country(c, lang, name) for c, name in cb.COUNTRIES.items()},
+        }
+
+
+def skeletons(data: AppData, lang: str) -> dict:
+    """Each main chart for all incidents, in every option it can be drawn with: the browser
+    keeps their frame (titles, axes, events, geometry link) and puts its numbers in."""
+    from data.filters import Filters
+
+    from . import views
+    f = Filters()
+    with i18n.use(lang):
+        return {
+            "shares": views.shares_figure(data, f),
+            "timeline": {f"{freq}|{by}|{int(ev)}": views.timeline_figure(data, f, freq, by, ev)
+                         for freq in views.OPTIONS["freq"] for by in views.OPTIONS["by"]
+                         for ev in (False, True)},
+            "map": {f"{panel}|{metric}": views.map_figure(data, f, panel, metric)
+                    for panel in views.OPTIONS["panel"] for metric in views.OPTIONS["metric"]},
+        }
+
+
+def payload(data: AppData, lang: str) -> dict:
+    """All the browser needs to draw the main views in lang (built once, then kept)."""
+    key = ("instant", lang)
+    if key not in data.geojson_cache:
+        data.geojson_cache[key] = {
+            "cube": cube(data), "words": words(lang), "frame": _frame_parts(data, lang),
+            "places": _places(data, lang), "months": state.MONTHS,
+            "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
+            "small_n": 5, "boundaries": data.munis is not None,
+            "skeletons": skeletons(data, lang),
+            "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
+            "map_notice": "" if data.munis is not None else _(
+                "No boundary file is loaded (offline or not yet fetched): showing a schematic "
+                "map. Run `python -m data geometry fetch` once online for the real boundaries.",
+                lang),
+        }
+    return data.geojson_cache[key]
+
+
+def instant_json(data: AppData, lang: str) -> bytes:
+    """The payload as the browser fetches it (serialised once per language and process)."""
+    key = ("instant-json", lang)
+    if key not in data.geojson_cache:
+        import plotly.io.json as pio_json
+        data.geojson_cache[key] = pio_json.to_json_plotly(payload(data, lang)).encode()
+    return data.geojson_cache[key]
