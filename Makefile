@@ -11,8 +11,9 @@ run: setup
 	$(PYTHON) app.py
 
 test-setup:
-	@(command -v chromium && command -v pdftotext && command -v zbarimg) >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core poppler-utils zbar-tools)
+	@(command -v chromium && command -v pdftotext && command -v zbarimg && command -v npm) >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core poppler-utils zbar-tools nodejs npm)
 	$(PYTHON) -m pip install -q -r requirements-test.txt
+	cd tools/js && npm ci --no-audit --no-fund --loglevel=error
 
 test: test-setup
 	$(PYTHON) -m ruff check .

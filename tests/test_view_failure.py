@@ -26,42 +26,39 @@ def client():
     return app_module.app.server.test_client()
 
 
-def _views_post(client, state: dict) -> dict:
+def _sections_post(client, state: dict) -> dict:
+    """The one view the server still draws on a filter change: the open sections."""
     deps = client.get("/_dash-dependencies").get_json()
-    views_cb = next(d for d in deps if "kpis.children" in d["output"])
-    values = {"filter-state": state, "timeline-freq": "year", "timeline-by": "connection",
-              "timeline-events": False, "map-panel": "brussels", "map-metric": "incidents",
-              "sections": ["networks", "people"]}
-    body = {"output": views_cb["output"],
+    sections = next(d for d in deps if "chart-networks.figure" in d["output"])
+    body = {"output": sections["output"],
             "outputs": [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
-                        for o in views_cb["output"][2:-2].split("...")],
-            "inputs": [{"id": d["id"], "property": d["property"], "value": values[d["id"]]}
-                       for d in views_cb["inputs"]],
-            "changedPropIds": ["filter-state.data"],
+                        for o in sections["output"][2:-2].split("...")],
+            "inputs": [{"id": "sections-state", "property": "data",
+                        "value": {"state": state, "open": ["networks", "people"]}}],
+            "changedPropIds": ["sections-state.data"],
             "state": [{"id": "page-lang", "property": "data", "value": "en"}]}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.data[:300]
     return response.get_json()["response"]
 
 
-def test_a_failing_view_is_replaced_by_a_notice(client, monkeypatch):
-    ok = _views_post(client, {"type": "attack"})
-    assert ok["kpis"]["children"][0]["props"]["children"][1]["props"]["children"] == "4"
+def test_a_failing_section_is_replaced_by_a_notice(client, monkeypatch):
+    ok = _sections_post(client, {"type": "arrest_action"})
+    assert "could not be drawn" not in json.dumps(ok)
+    assert "Arrest actions per named network" in json.dumps(ok["chart-networks"])
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure in a figure function")
 
-    monkeypatch.setattr(views, "shares_figure", broken)
-    failed = _views_post(client, {"type": "arrest_action"})
-    text = json.dumps(failed)
-    assert "This view could not be drawn" in text
-    for chart in ("chart-shares", "chart-timeline", "chart-map"):
+    monkeypatch.setattr(views, "network_figures", broken)
+    failed = _sections_post(client, {"type": "arrest_action"})
+    for chart in ("chart-networks", "chart-network-links", "chart-people-citizenship"):
         assert "could not be drawn" in json.dumps(failed[chart]["figure"]["layout"]["title"])
-    assert '"4"' not in json.dumps(failed["kpis"]) and '"103"' not in json.dumps(failed["kpis"])
+    assert "Zerkani" not in json.dumps(failed)
 
 
 def test_a_forged_state_is_a_notice_not_a_500(client):
-    text = json.dumps(_views_post(client, {"type": "bogus"}))
+    text = json.dumps(_sections_post(client, {"type": "bogus"}))
     assert "This view could not be drawn" in text
 
 

@@ -1,0 +1,76 @@
+"""The browser code is tested and linted: node's own test runner on assets/instant.js (numbers
+checked against Babel, counts against the Python aggregates) and ESLint (tools/js)."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+from components import instant
+from data import aggregate as ag
+from data import i18n
+from data.filters import Filters
+from data.i18n import num, pct
+
+from .conftest import ROOT
+
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (make test-setup)")
+
+
+def _cases(app_data) -> dict:
+    r = random.Random(5)
+    values = [0, 1, 7, 12.5, 13.5, 0.125, 99.95, 54.75, 1234567, 1e-7, 2.675, 100, 66.65,
+              *[round(r.uniform(0, 1e6), r.choice([0, 1, 2, 3])) for _ in range(300)],
+              *[100 * r.randint(0, 400) / r.randint(1, 400) for _ in range(300)]]
+    numbers = {lang: {"num": [[v, d, num(v, lang, d)] for v in values for d in (0, 1)],
+                      "pct": [[v, pct(v, lang)] for v in values if v <= 100]}
+               for lang in i18n.LANGS}
+    shares = [100 * a / b for a, b in ((r.randint(0, 500), r.randint(1, 500))
+                                       for _ in range(500))] + [12.25, 0.05, 2.5, 0.15]
+    rounding = [[v, d, float(pd.Series([v]).round(d).iloc[0])] for v in shares for d in (1, 2)]
+    states = []
+    for query in ("", "type=attack", "place=brussels&plot=yes", "citizenship=MA",
+                  "network=Zerkani network", "from=2016-01&to=2016-06&connection=inspired",
+                  "place=elsewhere&link=local_cell"):
+        f = Filters.from_query(query, app_data.vocabulary)
+        d = app_data.dataset
+        from data.filters import apply, apply_people
+        inc = apply(d.incidents, f, d.people)
+        k = ag.key_figures(inc, apply_people(d.people, inc, f))
+        states.append({"state": f.to_state(), "describe": f.describe("en", app_data.names("en")),
+                       "expected": [k["incidents"]["value"], k["arrest_actions"]["value"],
+                                    k["share_linked"]["value"], k["share_plot"]["value"],
+                                    k["people"]["value"],
+                                    bool((inc["source_type"] == "reconstructed").any())]})
+    payload = instant.payload(app_data, "en")
+    return {"numbers": numbers, "rounding": rounding, "states": states,
+            "words": {lang: instant.words(lang) for lang in i18n.LANGS},
+            "payload": {k: payload[k] for k in ("cube", "places", "months", "types")}}
+
+
+def test_node_unit_tests(app_data, tmp_path):
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps(_cases(app_data)), encoding="utf-8")
+    run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], capture_output=True,
+                         text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
+                         timeout=120)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "# pass 4" in run.stdout and "# fail 0" in run.stdout
+
+
+def test_eslint():
+    eslint = ROOT / "tools" / "js" / "node_modules" / ".bin" / "eslint"
+    if not eslint.exists():
+        pytest.fail("ESLint is not installed: run `make test-setup` (npm ci in tools/js)")
+    run = subprocess.run([str(eslint), "-c", "tools/js/eslint.config.js", "--max-warnings", "0",
+                          "assets/instant.js", "assets/table.js", "assets/ui.js",
+                          "assets/view-guard.js", "static/brief.js", "static/embed.js",
+                          "tests/js/instant.test.js"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-1000:]
