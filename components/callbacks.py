@@ -150,30 +150,6 @@ def _ordered(values: dict) -> tuple:
     return tuple(values.get(key, no_update) for key in VIEW_KEYS)
 
 
-def _views_failed(err: Exception) -> tuple:
-    """A view that could not be drawn says so where it is: never the old numbers, silently."""
-    if isinstance(err, FilterError):  # a state no page sends: forged, so no traceback to read
-        log.warning("views: refused a filter state: %s", str(err)[:200])
-    else:
-        log.error("views could not be drawn", exc_info=err)
-    with use(_page_lang()):
-        return _failed_views(_part(ctx.triggered_id))
-
-
-def _failed_views(part: str) -> tuple:
-    failed = figures.failed(t("view_failed"), t("view_failed_hint"))
-    alert = dmc.Alert(t("view_failed_hint"), color="red", title=t("view_failed"))
-    common = {ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: alert}
-    if part == "timeline":
-        return _ordered({ids.CHART_TIMELINE: failed, **common})
-    if part == "map":
-        return _ordered({ids.CHART_MAP: failed, ids.MAP_NOTICE: "", **common})
-    return _ordered({**dict.fromkeys(CHARTS, failed), ids.KPIS: [alert],
-                     ids.PROVENANCE: HIDDEN, ids.CHIPS: [], ids.SUMMARY: t("view_failed"),
-                     ids.MAP_NOTICE: "", ids.EMPTY_NOTICE: HIDDEN, ids.VIEW_ERROR: None,
-                     ids.PEOPLE_SUMMARY: t("view_failed")})
-
-
 # The main views are drawn in the browser (assets/instant.js) from the one filter state: no
 # request to the server for a filter change. `draw` below is their Python twin: the parity test
 # holds both to the same output, and the server draws the sections with it.
@@ -197,15 +173,6 @@ clientside_callback(
 # the sections ask the server only while one is open (or when one opens or closes)
 clientside_callback(ClientsideFunction("instant", "sections"), Output(ids.SECTIONS_STATE, "data"),
                     Input(ids.FILTER_STATE, "data"), Input(ids.SECTIONS, "value"))
-
-def _part(trigger) -> str:
-    """Which views an input redraws: a timeline or map option only its own chart."""
-    if trigger in (ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS):
-        return "timeline"
-    if trigger == ids.SECTIONS:
-        return "sections"
-    return "map" if trigger in (ids.MAP_PANEL, ids.MAP_METRIC) else "all"
-
 
 NETWORK_CHARTS = (ids.CHART_NETWORKS, ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
 SECTION_OUTPUTS = {  # what each closable section shows
