@@ -25,6 +25,10 @@
     }
   }
 
+  function tableFailed(output) {  // the grid gives up a page the server did not give
+    if (output === "table-incidents.getRowsResponse" && window.beTable) { window.beTable.failed(); }
+  }
+
   window.fetch = function (input, init) {
     var url = typeof input === "string" ? input : (input && input.url) || "";
     var lang = document.documentElement.getAttribute("lang");
@@ -39,9 +43,11 @@
     var output = instant ? "instant" : outputOf(init);
     return original(input, init).then(function (response) {
       mark(output, response.ok);
+      if (!response.ok) { tableFailed(output); }
       return response;
     }, function (err) {
       mark(output, false);
+      tableFailed(output);
       throw err;
     });
   };

@@ -53,70 +53,16 @@ def _page_lang() -> str:
         return i18n.DEFAULT
 
 
-def _filters_failed(err: Exception):
-    """A filter change that failed: say so, change nothing else (views keep matching state)."""
-    log.error("filter update failed", exc_info=err)
-    with use(_page_lang()):
-        return (no_update,) * (len(FILTER_OUTPUTS) - 1) + (dmc.Alert(
-            t("filter_failed"), color="red", title=t("view_failed")),)
-
-
-@callback(
-    *FILTER_OUTPUTS,
-    Input(ids.URL, "search"),
-    *[Input(cid, "value") for cid in CONTROL_IDS.values()],
-    Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
-    Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
-    *[Input(gid, "clickData") for gid in CLICKS],
-    State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"),
-    on_error=_filters_failed,
-)
-def update_filters(search, *args):
-    """Every way of changing the filters ends here: one state, written to URL and controls."""
-    *args, lang = args
-    with use(lang) as lang:
-        return _update_filters(search, args, lang)
-
-
-def _update_filters(search, args, lang):
-    controls = dict(zip(CONTROL_IDS, args[:len(CONTROL_IDS)], strict=True))
-    clicks = dict(zip(CLICKS, args[len(CONTROL_IDS) + 3:-1], strict=True))
-    trigger = ctx.triggered_id
-    source, detail = _event(trigger, clicks)
-    if source == "chip" and not ctx.triggered[0].get("value"):
-        return (no_update,) * len(FILTER_OUTPUTS)  # a chip drawn, not clicked
-    try:
-        f = state.next_filters(source, detail, search, controls, args[-1], current().vocabulary)
-        error = None
-    except FilterError as err:
-        f, error = Filters(), dmc.Alert(_("Ignored an invalid filter: {error}").format(
-            error=err), color="red", title=_("Invalid filter"))
-    query = state.with_lang(f.to_query(), lang)
-    values = state.to_controls(f)
-    # leave controls that already show the state alone: no needless re-render
-    shown = [no_update if values[name] == _normal(controls[name]) else values[name]
-             for name in CONTROL_IDS]
-    return (f.to_state(), f"?{query}", *shown, error)
-
-
-def _event(trigger, clicks: dict) -> tuple[str, object]:
-    """What changed the filters: (source, detail) for state.next_filters."""
-    if trigger is None or trigger == ids.URL:
-        return "url", None
-    if trigger in CONTROL_IDS.values():
-        return "controls", None
-    if trigger in (ids.RESET, ids.EMPTY_RESET):
-        return "reset", None
-    if isinstance(trigger, dict):
-        return "chip", trigger
-    if trigger in CLICKS:
-        return f"click:{CLICKS[trigger]}", clicks[trigger]
-    return "none", None
-
-
-def _normal(value):
-    return sorted(value) if isinstance(value, list) and all(
-        isinstance(v, str) for v in value) else value
+# Every way of changing the filters (URL, back/forward, controls, reset, chips, chart clicks) ends
+# in one state, written to the store, the URL and the controls -- in the browser, with no request
+# (assets/filters.js, the twin of state.filter_outputs). The server validates the states it is
+# sent: the sections, the table's pages, exports.
+FILTER_INPUTS = (Input(ids.URL, "search"), *[Input(cid, "value") for cid in CONTROL_IDS.values()],
+                 Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
+                 Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
+                 *[Input(gid, "clickData") for gid in CLICKS])
+clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS, *FILTER_INPUTS,
+                    State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
 
 
 VIEW_OUTPUTS = (
@@ -322,6 +268,9 @@ def table_page(request, filter_state, search, lang):
         f = Filters.from_query(filter_state or {}, current().vocabulary)
         return table.page(current(), f, request, search)
 
+
+# the page request on its way: given up if the server does not answer (assets/table.js)
+clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "getRowsRequest"))
 
 # a new filter state, search or language: the grid drops its pages and asks again
 clientside_callback(ClientsideFunction("table", "refresh"), Output(ids.TABLE, "className"),

@@ -40,6 +40,7 @@ MESSAGES = (
     "Incidents per month: {with_any} of {months} months with at least one; {total} in all, "
     "most in {peak} ({most}).",
     "No incidents in any municipality.", "{value} per 100,000",
+    "Ignored an invalid filter: {error}", "Invalid filter",
 )
 
 
@@ -179,6 +180,7 @@ def payload(data: AppData, lang: str) -> dict:
         data.geojson_cache[key] = {
             "cube": cube(data), "words": words(lang), "frame": _frame_parts(data, lang),
             "places": _places(data, lang), "months": state.MONTHS,
+            "vocabulary": state.vocabulary(data.vocabulary),
             "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
             "small_n": 5, "boundaries": data.munis is not None,
             "skeletons": skeletons(data, lang),

@@ -10,10 +10,11 @@ from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
+from data import codebook as cb
 from data import i18n
-from data.codebook import COUNTRIES
-from data.filters import FilterError, Filters, Vocabulary, in_group
+from data.filters import PLACE_GROUPS, FilterError, Filters, Vocabulary, in_group
 from data.i18n import _
+from data.places import GROUPS
 
 MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
@@ -74,7 +75,7 @@ def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Fil
         return f.toggle("connections", value)
     if source == "map" and isinstance(value, str) and value in known.places:
         return f.drill(value).checked()
-    if source == "citizenship" and isinstance(value, str) and value in COUNTRIES:
+    if source == "citizenship" and isinstance(value, str) and value in cb.COUNTRIES:
         return f.toggle("citizenships", value)
     if source == "networks" and isinstance(value, str) and value in known.networks:
         return f.toggle("networks", value)
@@ -173,3 +174,40 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
     if source.startswith("click:"):
         return from_click(source.removeprefix("click:"), detail, f, known)
     return f
+
+
+# the filter controls, in the order of the filter callback's inputs
+CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places", "citizenships")
+
+
+def filter_outputs(source: str, detail: object, search: object, controls: dict,
+                   previous: object, known: Vocabulary, lang: str) -> dict:
+    """What one event writes: the store's state, the URL's query (with the page's language),
+    each control's value (None where the control already shows it) and the error message if
+    the state was refused (then the state is the empty one). The browser computes the same in
+    assets/filters.js (tests/js/filters.test.js holds the two together)."""
+    try:
+        f = next_filters(source, detail, search, controls, previous, known)
+        error = None
+    except FilterError as err:
+        f, error = Filters(), _("Ignored an invalid filter: {error}").format(error=err)
+    values = to_controls(f)
+    controls = controls if isinstance(controls, dict) else {}
+    return {"state": f.to_state(), "search": f"?{with_lang(f.to_query(), lang)}",
+            "controls": [None if values[name] == _normal(controls.get(name)) else values[name]
+                         for name in CONTROLS],
+            "error": error}
+
+
+def _normal(value):
+    return sorted(value) if isinstance(value, list) and all(
+        isinstance(v, str) for v in value) else value
+
+
+def vocabulary(known: Vocabulary) -> dict:
+    """What a filter may name, for the browser's own checks (assets/filters.js)."""
+    return {"types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
+            "links": list(cb.LINK_TYPES), "countries": list(cb.COUNTRIES),
+            "networks": sorted(known.networks), "places": sorted(known.places),
+            "place_groups": list(PLACE_GROUPS),
+            "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS}

@@ -58,19 +58,18 @@ def test_malformed_posts_get_one_short_line(app_url, body, status, says):
 
 def test_a_wrongly_typed_input_is_named(app_url):
     deps = dependencies(app_url)
-    views = next(d for d in deps if "filter-state.data" in d["output"])
-    body = {"output": views["output"],
+    sections = next(d for d in deps if d["inputs"][0]["id"] == "sections-state")
+    body = {"output": sections["output"],
             "outputs": [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
-                        for o in views["output"][2:-2].split("...")],
-            "inputs": [[] if d["id"].startswith("{") else  # a pattern: no chips drawn
-                       {"id": d["id"], "property": d["property"], "value": None}
-                       for d in views["inputs"]], "changedPropIds": [],
+                        for o in sections["output"][2:-2].split("...")],
+            "inputs": [{"id": d["id"], "property": d["property"], "value": None}
+                       for d in sections["inputs"]], "changedPropIds": [],
             "state": [{"id": d["id"], "property": d["property"], "value": None}
-                      for d in views.get("state", [])]}
+                      for d in sections.get("state", [])]}
     assert _post(app_url, json.dumps(body).encode())[0] == 200
     body["inputs"][0]["value"] = ["type", "attack"]
     code, text = _post(app_url, json.dumps(body).encode())
-    assert code == 400 and b"inputs[0] (url.search) must be a string" in text, text
+    assert code == 400 and b"inputs[0] (sections-state.data) must be" in text, text
 
 
 def test_security_headers_on_every_response(app_url):

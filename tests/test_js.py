@@ -1,5 +1,6 @@
 """The browser code is tested and linted: node's own test runner on assets/instant.js (numbers
-checked against Babel, counts against the Python aggregates) and ESLint (tools/js)."""
+checked against Babel, counts against the Python aggregates) and assets/filters.js (3,000 random
+filter events against the Python filter code), and ESLint (tools/js)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,18 @@ import json
 import random
 import shutil
 import subprocess
+from urllib.parse import unquote_plus
 
 import pandas as pd
 import pytest
 
-from components import instant
+from components import callbacks, instant
 from data import aggregate as ag
 from data import i18n
 from data.filters import Filters
 from data.i18n import num, pct
 
+from . import filter_events
 from .conftest import ROOT
 
 NODE = shutil.which("node")
@@ -49,7 +52,19 @@ def _cases(app_data) -> dict:
                                     k["people"]["value"],
                                     bool((inc["source_type"] == "reconstructed").any())]})
     payload = instant.payload(app_data, "en")
-    return {"numbers": numbers, "rounding": rounding, "states": states,
+    texts = [*filter_events.JUNK, "it's", "both'\"", "\\", "\x7f\x80\xa0\u2028\ufeff",
+             "\U0001f600\U000e0001", "\ud7ff", "\u0378", "a b\u3000c"]
+    escaped = ["%", "%2", "%zz", "%C3", "%C3%A9", "%E2%82", "%E2%82%AC", "%F0%9F%98", "%ff%fe",
+               "a+b%2Bc", "%E2%82x%AC", "%ED%A0%80", "%C0%AF", "%F4%90%80%80", "100%"]
+    return {"filters": filter_events.cases(
+                app_data.vocabulary, sorted(set(app_data.dataset.incidents["nis_code"])),
+                3000, 1),
+            "vocabulary": payload["vocabulary"],
+            "filterInputs": {"controls": list(callbacks.CONTROL_IDS),
+                             "clicks": list(callbacks.CLICKS.values())},
+            "reprs": [[text, repr(text)] for text in texts],
+            "unquotes": [[text, unquote_plus(text)] for text in escaped + texts if "%" in text],
+"numbers": numbers, "rounding": rounding, "states": states,
             "words": {lang: instant.words(lang) for lang in i18n.LANGS},
             "payload": {k: payload[k] for k in ("cube", "places", "months", "types")}}
 
@@ -61,7 +76,7 @@ def test_node_unit_tests(app_data, tmp_path):
                          text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert "# pass 4" in run.stdout and "# fail 0" in run.stdout
+    assert "# pass 7" in run.stdout and "# fail 0" in run.stdout
 
 
 def test_eslint():
@@ -69,8 +84,9 @@ def test_eslint():
     if not eslint.exists():
         pytest.fail("ESLint is not installed: run `make test-setup` (npm ci in tools/js)")
     run = subprocess.run([str(eslint), "-c", "tools/js/eslint.config.js", "--max-warnings", "0",
-                          "assets/instant.js", "assets/table.js", "assets/ui.js",
-                          "assets/view-guard.js", "static/brief.js", "static/embed.js",
-                          "tests/js/instant.test.js"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
+                          "assets/instant.js", "assets/filters.js", "assets/table.js",
+                          "assets/ui.js", "assets/view-guard.js", "static/brief.js",
+                          "static/embed.js", "tests/js/instant.test.js",
+                          "tests/js/filters.test.js"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-1000:]

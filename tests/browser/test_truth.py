@@ -64,3 +64,6 @@ def test_a_failed_request_greys_the_numbers_and_says_so(page, app_url):
     page.page.locator("#filter-plot label", has_text="No").click()
     page.wait_kpi(89)
     page.page.wait_for_selector("#stale-banner", state="hidden")
+    # the table's page the server never gave was given up: the grid asked again and shows them
+    paging = "document.querySelector('#table-incidents .ag-paging-row-summary-panel').innerText"
+    page.wait_for(f"t => {paging}.replace(/\\s+/g, ' ') === t", arg="1 to 20 of 89")

@@ -1,0 +1,145 @@
+"""Random filter events -- the URL (also ones no control writes), controls, reset, chips, chart
+clicks -- with what the Python code makes of each (state.filter_outputs): the cases the browser's
+port (assets/filters.js) must reproduce exactly (tests/js/filters.test.js)."""
+
+from __future__ import annotations
+
+import random
+from urllib.parse import quote
+
+from components import state
+from components.state import MONTHS
+from data import codebook as cb
+from data import i18n
+from data.filters import FilterError, Filters, Vocabulary
+from data.places import GROUPS
+
+JUNK = ["", " ", "x", "Attack", "attack ", "2016-13", "2016-1", "٢٠١٦-٠١", "yes,no", "élan",
+        "a'b", 'a"b', "a'\"b", "tab\there", "new\nline", "\x00", "\u200b", "😀", "%", "%zz",
+        "%C3", "%E2%82", "a+b", "a%2Cb", "&", "=", "brussels", "52011", "99999", "1", "2016"]
+SOURCES = ("url", "controls", "reset", "chip", "click:shares", "click:timeline", "click:map",
+           "click:networks", "click:citizenship", "none")
+
+
+def _random_filters(r: random.Random, known: Vocabulary, incident_places: list[str]) -> Filters:
+    places = [*GROUPS, "elsewhere", *incident_places, *r.sample(sorted(known.places), 3)]
+
+    def some(values, k=3):
+        return frozenset(r.sample(values, r.randint(0, min(k, len(values)))))
+
+    lo, hi = sorted(r.sample(range(len(MONTHS)), 2))
+    f = Filters(start=r.choice([None, None, MONTHS[lo]]), end=r.choice([None, None, MONTHS[hi]]),
+                types=some(list(cb.INCIDENT_TYPES)), connections=some(list(cb.CONNECTIONS)),
+                links=some(list(cb.LINK_TYPES)), plot=r.choice([None, None, True, False]),
+                networks=some(sorted(known.networks), 2), places=some(places),
+                citizenships=some(["BE", "MA", "FR", "NL", "TR", "SY"], 2)).checked()
+    if f.places and r.random() < 0.3:
+        group = r.choice([*GROUPS, "elsewhere"])
+        f = Filters.from_query(f.to_query() + f"&within={group}", known)
+    return f
+
+
+def _junk(r: random.Random) -> str:
+    return r.choice(JUNK) if r.random() < 0.8 else "".join(
+        chr(r.choice([r.randint(32, 126), r.randint(0xa0, 0x2fff), r.randint(0, 31)]))
+        for _ in range(r.randint(1, 6)))
+
+
+def _url(r: random.Random, f: Filters) -> str:
+    query = f.to_query()
+    pairs = [p for p in query.split("&") if p]
+    roll = r.random()
+    if roll < 0.3:  # a junk value or parameter
+        key = r.choice(["type", "connection", "link", "plot", "network", "place",
+                        "citizenship", "from", "to", "within", "lang", "foo", "Type", ""])
+        value = _junk(r)
+        value = quote(value) if r.random() < 0.5 else value
+        pairs.insert(r.randint(0, len(pairs)), f"{key}={value}")
+    elif roll < 0.4:  # repeated or empty parameters, no '='
+        pairs += r.sample(["type=", "type", "place=brussels", "place=52011,,", "=x", "plot=",
+                           "from=2016-01", "to=2015-01", "within=brussels"], 2)
+    elif roll < 0.5:  # written by hand: spaces, plus signs, case
+        pairs = [p.replace("%20", "+").replace(",", " , ") for p in pairs]
+    r.shuffle(pairs)
+    lang = r.choice(["", "&lang=fr", "&lang=xx", "lang=nl&"])
+    return r.choice(["?", "", "??"]) + "&".join(pairs) + lang
+
+
+def _controls(r: random.Random, f: Filters, known: Vocabulary) -> dict:
+    values = state.to_controls(f)
+    for _ in range(r.randint(1, 3)):
+        name = r.choice(state.CONTROLS)
+        if name == "date":
+            values["date"] = [
+                sorted(r.sample(range(len(MONTHS)), 2)), [0, len(MONTHS) - 1],
+                [r.randint(0, 41), r.randint(0, 41)], [3.7, 12.2], [-5, 60], [50, 60],
+                [-3, -1], None, [1], "x", [None, 3], ["3", "7"], [True, 2]][
+                r.randint(0, 12)]
+        elif name == "plot":
+            values["plot"] = r.choice(["any", "yes", "no", None, "maybe", 1, ""])
+        else:
+            pool = {"types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
+                    "links": list(cb.LINK_TYPES), "networks": sorted(known.networks),
+                    "places": [*GROUPS, "elsewhere", *r.sample(sorted(known.places), 4)],
+                    "citizenships": ["BE", "MA", "FR", "XX"]}[name]
+            values[name] = r.choice([
+                r.sample(pool, r.randint(0, min(3, len(pool)))), [], None,
+                [r.choice(pool), _junk(r)], "attack", [r.choice(pool), r.choice(pool)]])
+    return values
+
+
+def _click(r: random.Random, source: str, known: Vocabulary, f: Filters):
+    chart = source.removeprefix("click:")
+    value = {"shares": lambda: r.choice(["linked", "inspired", "other"]),
+             "map": lambda: r.choice([*sorted(f.places), *r.sample(sorted(known.places), 3),
+                                      "brussels", "00000"]),
+             "networks": lambda: r.choice([*sorted(known.networks), "nobody"]),
+             "citizenship": lambda: r.choice(["BE", "MA", "XX", "be"]),
+             "timeline": lambda: None}[chart]()
+    if chart == "timeline":
+        x = r.choice([*r.sample(MONTHS, 3), "2014", "2016", "2017", "2013", "2018", 2016,
+                      "2016-03-01", None, "", "x" * 30, "٢٠١٦", [2016]])
+        point = {"x": x} if r.random() < 0.9 else {}
+    else:
+        data = r.choice([value, [value], [value, "extra"], [], None, 5])
+        point = {"customdata": data} if r.random() < 0.9 else {"x": value}
+    return r.choice([{"points": [point]}, {"points": [point]}, {"points": []}, {}, None,
+                     {"points": "x"}, {"points": [5]}])
+
+
+def _chip(r: random.Random, f: Filters) -> dict:
+    shown = [(name, value) for name, value, _ in state.chips(f, lambda n, v: v)]
+    name, value = r.choice(shown) if shown and r.random() < 0.8 else (
+        r.choice(["types", "period", "plot", "within", "places", "foo", None]),
+        r.choice(["", "attack", "brussels", 3, None]))
+    return {"type": "chip", "name": name, "value": value}
+
+
+def cases(known: Vocabulary, incident_places: list[str], count: int, seed: int) -> list[dict]:
+    """count random events, each with its inputs and the outputs Python gives for it."""
+    r = random.Random(seed)
+    out = []
+    for i in range(count):
+        f = _random_filters(r, known, incident_places)
+        previous = f.to_state()
+        if r.random() < 0.05:  # a store the browser could not have written
+            previous = r.choice([None, [], {"type": "bogus"}, {"from": "2017-01", "to": "2015-01"}])
+        source = SOURCES[i % len(SOURCES)]
+        search = _url(r, _random_filters(r, known, incident_places)) if source == "url" else (
+            "?" + f.to_query())
+        controls = _controls(r, f, known) if source == "controls" else state.to_controls(f)
+        detail = (_chip(r, f) if source == "chip" else
+                  _click(r, source, known, f) if source.startswith("click:") else None)
+        lang = r.choice(i18n.LANGS)
+        with i18n.use(lang):
+            try:
+                expected = state.filter_outputs(source, detail, search, controls, previous,
+                                                known, lang)
+            except FilterError:
+                raise
+            except Exception as err:  # noqa: BLE001 (the callback's failure path)
+                expected = {"failed": type(err).__name__}
+        out.append({"source": source, "detail": detail, "search": search,
+                    "controls": controls, "previous": previous, "lang": lang,
+                    "expected": expected})
+    return out

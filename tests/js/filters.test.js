@@ -1,0 +1,39 @@
+// assets/filters.js against the Python filter code (components/state.py, data/filters.py):
+// tests/test_js.py writes random events with the outputs Python gives for each.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const filters = require(path.join(__dirname, "..", "..", "assets", "filters.js"));
+
+const cases = JSON.parse(fs.readFileSync(process.env.BEEXPLORER_JS_CASES, "utf8"));
+
+test("every filter event gives the state, URL, controls and error Python gives", () => {
+  const made = filters.makeFilters(cases.vocabulary);
+  let compared = 0;
+  for (const c of cases.filters) {
+    const label = JSON.stringify({source: c.source, detail: c.detail, search: c.search,
+                                  controls: c.controls, previous: c.previous});
+    if (c.expected.failed) {  // Python's callback fails (e.g. a slider index off the end)
+      assert.throws(() => made.outputs(c.source, c.detail, c.search, c.controls, c.previous,
+                                       c.lang, cases.words[c.lang]), label);
+    } else {
+      const out = made.outputs(c.source, c.detail, c.search, c.controls, c.previous, c.lang,
+                               cases.words[c.lang]);
+      assert.deepEqual(out, c.expected, label);
+    }
+    compared += 1;
+  }
+  assert.ok(compared >= 3000, `${compared} events`);
+});
+
+test("the callback's inputs are where the browser looks for them", () => {
+  assert.deepEqual(filters.CONTROLS, cases.filterInputs.controls);
+  assert.deepEqual(filters.CLICKS, cases.filterInputs.clicks);
+});
+
+test("Python's repr and unquote, as far as a URL reaches them", () => {
+  for (const [text, expected] of cases.reprs) { assert.equal(filters.repr(text), expected, text); }
+  for (const [text, expected] of cases.unquotes) { assert.equal(filters.unquote(text), expected, text); }
+});
