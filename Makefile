@@ -1,7 +1,7 @@
 # Two commands: `make run` (set up and run the dashboard) and `make test` (set up and run tests).
 PYTHON ?= python3
 
-.PHONY: setup run test test-setup
+.PHONY: setup run test test-setup bench-setup
 
 setup:
 	$(PYTHON) -m pip install -q -r requirements.txt
@@ -18,3 +18,8 @@ test-setup:
 test: test-setup
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m pytest
+
+# Only for bench/side_by_side.py's Streamlit comparison: its own environment, never the app's.
+bench-setup:
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install -q -r requirements-bench.txt

@@ -406,11 +406,15 @@
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.filters = {
       // Inputs: URL search, the 8 controls, reset, empty reset, chips, 8 chart clicks;
-      // State: the previous state, the page's language (components/callbacks.py FILTER_OUTPUTS)
+      // State: the 5 chart options, the previous state, the page's language. Outputs: the state,
+      // the URL, the 8 controls and the error (FILTER_OUTPUTS), then the main views
+      // (MAIN_OUTPUTS, instant.js's ORDER), drawn for the new state in the same pass.
       update: function () {
         var args = Array.prototype.slice.call(arguments);
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
         var lang = args[args.length - 1] || "en", previous = args[args.length - 2];
+        var o = args.slice(args.length - 7, args.length - 2);
+        var opts = {freq: o[0], by: o[1], events: o[2], panel: o[3], metric: o[4]};
         var search = args[0], controls = {};
         CONTROLS.forEach(function (name, i) { controls[name] = args[1 + i]; });
         var clicks = args.slice(1 + CONTROLS.length + 3, 1 + CONTROLS.length + 3 + CLICKS.length);
@@ -435,17 +439,19 @@
           detail = clicks[index - CONTROLS.length - 4];
         }
         return root.beInstant.load(lang).then(function (P) {
-          var W = P.words, out;
+          var W = P.words, out, views = root.beInstant.ORDER.length;
           try {
             made[lang] = made[lang] || makeFilters(P.vocabulary);
             out = made[lang].outputs(source, detail, search, controls, previous, lang, W);
           } catch (err) {  // the views keep matching the state they show: change nothing else
             if (window.console) { window.console.error("filter update failed", err); }
-            return new Array(2 + CONTROLS.length).fill(dc.no_update).concat([alert(W.t.filter_failed, W.t.view_failed)]);
+            return new Array(2 + CONTROLS.length).fill(dc.no_update).concat(
+              [alert(W.t.filter_failed, W.t.view_failed)], new Array(views).fill(dc.no_update));
           }
           return [out.state, out.search].concat(out.controls.map(function (v) {
             return v === null ? dc.no_update : v;
-          })).concat([out.error === null ? null : alert(out.error, W.msg["Invalid filter"])]);
+          }), [out.error === null ? null : alert(out.error, W.msg["Invalid filter"])],
+          root.beInstant.drawn(P, out.state, opts));
         });
       }
     };

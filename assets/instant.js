@@ -471,7 +471,19 @@
   var ORDER = ["kpis", "shares", "provenance", "chips", "summary", "period", "timeline", "map",
                "mapNotice", "empty", "live", "describeShares", "describeTimeline", "describeMap"];
 
-  var api = {views: views, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
+  // the outputs in ORDER; if drawing throws, every view says it failed (never the old numbers)
+  function drawn(P, filterState, opts) {
+    var out;
+    try {
+      out = views(P, filterState, opts);
+    } catch (err) {
+      if (typeof console !== "undefined") { console.error("instant views failed", err); }
+      out = failed(P);
+    }
+    return ORDER.map(function (k) { return out[k]; });
+  }
+
+  var api = {views: views, drawn: drawn, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
              makeFormat: makeFormat, npRound: npRound, load: load, ORDER: ORDER};
   root.beInstant = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
@@ -487,18 +499,12 @@
         if (byFilters && !(open && open.length)) { return window.dash_clientside.no_update; }
         return {state: filterState || {}, open: open || []};
       },
-      draw: function (filterState, freq, by, events, panel, metric, lang) {
+      draw: function (freq, by, events, panel, metric, filterState, lang) {
         var started = performance.now();
         return load(lang || "en").then(function (P) {
-          var out;
-          try {
-            out = views(P, filterState, {freq: freq, by: by, events: events, panel: panel, metric: metric});
-          } catch (err) {  // never the old numbers, silently: every view says it failed
-            if (window.console) { window.console.error("instant views failed", err); }
-            out = failed(P);
-          }
+          var out = drawn(P, filterState, {freq: freq, by: by, events: events, panel: panel, metric: metric});
           window.__instantMs = performance.now() - started;
-          return ORDER.map(function (k) { return out[k]; });
+          return out;
         });
       }
     };

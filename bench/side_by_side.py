@@ -1,18 +1,27 @@
-"""The dashboard and the floor (bench/floor_app.py), served side by side by gunicorn and timed
-in one headless Chromium, change by change (A B A B): a filter change until every view has
-repainted. Prints p50/p95 of each and the ratio dashboard / floor, and first-load bytes and
-time to drawn of each. (Issue 10's baseline; the Streamlit comparison is not built yet.)
+"""The dashboard, the floor (bench/floor_app.py, a minimal Dash app) and a Streamlit version
+(bench/streamlit_app.py) served side by side and timed in one headless Chromium, change by change
+(A B C A B C): a filter change until the views have repainted -- for the dashboard also until its
+table has its new first page. Timed inside the page (click to repainted, polled every frame's
+worth of milliseconds), so the driver's own round trips are not counted for any of them.
+Prints p50/p95 of each, the ratios dashboard / floor and dashboard / Streamlit, and first-load
+bytes and time to drawn of each.
 
-    python bench/side_by_side.py [--changes 30] [--incidents 100000]
+    make bench-setup      # once: Streamlit in its own environment (.venv-bench)
+    python bench/side_by_side.py [--changes 30] [--incidents 100000 1000000]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +29,73 @@ sys.path.insert(0, str(ROOT))
 from bench.browser_repaint import ARGS, IDLE, serve, wait_until  # noqa: E402
 
 THREADS = ("--threads", "4")
+STREAMLIT = ROOT / ".venv-bench" / "bin" / "streamlit"
+CHOICES = ("Yes", "No", "Any")
+
+# Each change: click the choice's label, then poll (setTimeout 2 ms) until the views show it.
+DASHBOARD_CHANGE = """async (choice) => {
+  const kpi = () => document.querySelector('#kpi-incidents .kpi-value').innerText;
+  const paging = () => document.querySelector('#table-incidents .ag-paging-row-summary-panel')
+    .innerText;
+  const want = choice === 'Any' ? null : 'plot=' + choice.toLowerCase();
+  const busy = () => [...document.querySelectorAll('[data-dash-is-loading="true"]')]
+    .some(e => !e.closest('#table-incidents'));
+  const idle = () => !document.querySelector('[data-dash-is-loading="true"]');
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  const tick = () => new Promise(r => setTimeout(r, 2));
+  const label = [...document.querySelectorAll('#filter-plot label')]
+    .find(l => l.innerText.trim() === choice);
+  const before = kpi(), pagesBefore = paging(), t0 = performance.now();
+  label.click();
+  let views = null;
+  for (;;) {
+    await tick();
+    const search = location.search;
+    if (views === null && kpi() !== before && !busy() &&
+        (want ? search.includes(want) : !search.includes('plot='))) {
+      await frame();
+      views = performance.now() - t0;
+    }
+    if (views !== null && paging() !== pagesBefore && idle()) {
+      await frame();
+      return [views, performance.now() - t0];
+    }
+    if (performance.now() - t0 > 60000) { throw new Error('no repaint in 60 s'); }
+  }
+}"""
+FLOOR_CHANGE = """async (choice) => {
+  const text = () => document.querySelector('#text').innerText;
+  const idle = () => !document.querySelector('[data-dash-is-loading="true"]');
+  const label = [...document.querySelectorAll('#choice label')]
+    .find(l => l.innerText.trim() === choice);
+  const before = text(), t0 = performance.now();
+  label.click();
+  for (;;) {
+    await new Promise(r => setTimeout(r, 2));
+    if (text() !== before && idle()) {
+      await new Promise(r => requestAnimationFrame(() => r()));
+      return performance.now() - t0;
+    }
+    if (performance.now() - t0 > 60000) { throw new Error('no repaint in 60 s'); }
+  }
+}"""
+STREAMLIT_CHANGE = """async (choice) => {
+  const text = () => document.querySelector('#st-count').innerText;
+  const idle = () => document.querySelector('[data-test-script-state]')
+    .getAttribute('data-test-script-state') === 'notRunning' &&
+    !document.querySelector('[data-stale="true"]');
+  const label = [...document.querySelectorAll('label')].find(l => l.innerText.trim() === choice);
+  const before = text(), t0 = performance.now();
+  label.click();
+  for (;;) {
+    await new Promise(r => setTimeout(r, 2));
+    if (text() !== before && idle()) {
+      await new Promise(r => requestAnimationFrame(() => r()));
+      return performance.now() - t0;
+    }
+    if (performance.now() - t0 > 60000) { throw new Error('no repaint in 60 s'); }
+  }
+}"""
 
 
 def first_load(page, url: str, drawn: str) -> tuple[float, float]:
@@ -34,74 +110,121 @@ def first_load(page, url: str, drawn: str) -> tuple[float, float]:
     return sum(sizes) / 1024, (time.perf_counter() - t0) * 1000
 
 
-def change_dashboard(page, i: int) -> float:
-    before = page.inner_text("#kpi-incidents .kpi-value")
-    t0 = page.evaluate("performance.now()")
-    page.locator("#filter-plot label", has_text=["Yes", "No", "Any"][i % 3]).click()
-    wait_until(page, "document.querySelector('#kpi-incidents .kpi-value').innerText !== "
-               f"'{before}' && {IDLE}", 60, poll_ms=5)
-    page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
-    return page.evaluate("performance.now()") - t0
+def serve_streamlit(data: str, geojson: str):
+    """The Streamlit version on a free loopback port, once it answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [str(STREAMLIT), "run", str(ROOT / "bench" / "streamlit_app.py"), "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--", data, geojson],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not start")
 
 
-def change_floor(page, i: int) -> float:
-    before = page.inner_text("#text")
-    t0 = page.evaluate("performance.now()")
-    page.locator("#choice label", has_text=["linked", "inspired", "all"][i % 3]).click()
-    wait_until(page, f"document.querySelector('#text').innerText !== '{before}' && {IDLE}", 60,
-               poll_ms=5)
-    page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
-    return page.evaluate("performance.now()") - t0
+def _stats(values: list[float]) -> tuple[float, float]:
+    return statistics.median(values), statistics.quantiles(values, n=20)[18]
 
 
-def run(label: str, dash_url: str, floor_url: str, changes: int) -> None:
+def run(label: str, urls: dict[str, str], changes: int) -> dict:
     from playwright.sync_api import sync_playwright
+    drawn = {"dashboard": ("/?lang=en", "#chart-map .main-svg"),
+             "floor": ("/", "#bars .main-svg"), "streamlit": ("/", "#st-count")}
+    scripts = {"floor": FLOOR_CHANGE, "streamlit": STREAMLIT_CHANGE}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        a = browser.new_page(viewport={"width": 1440, "height": 900})
-        b = browser.new_page(viewport={"width": 1440, "height": 900})
-        kib_a, ms_a = first_load(a, f"{dash_url}/?lang=en", "#chart-map .main-svg")
-        kib_b, ms_b = first_load(b, floor_url, "#bars .main-svg")
-        times: dict[str, list[float]] = {"dashboard": [], "floor": []}
-        for i in range(changes):  # interleaved: the machine's load falls on both alike
-            times["dashboard"].append(change_dashboard(a, i))
-            times["floor"].append(change_floor(b, i))
+        pages, loads = {}, {}
+        for name, url in urls.items():
+            pages[name] = browser.new_page(viewport={"width": 1440, "height": 900})
+            path, selector = drawn[name]
+            loads[name] = first_load(pages[name], url + path, selector)
+            if name == "streamlit":  # its charts are drawn after the count
+                wait_until(pages[name], "document.querySelectorAll('.js-plotly-plot').length >= 3"
+                           " && document.querySelector('[data-test-script-state]').getAttribute("
+                           "'data-test-script-state') === 'notRunning'", 120)
+        times: dict[str, list[float]] = {"views": [], "table": [], **{n: [] for n in scripts
+                                                                       if n in urls}}
+        for i in range(changes):  # interleaved: the machine's load falls on all alike
+            choice = CHOICES[i % 3]
+            views, table = pages["dashboard"].evaluate(DASHBOARD_CHANGE, choice)
+            times["views"].append(views)
+            times["table"].append(table)
+            for name in scripts:
+                if name in urls:
+                    pick = ("linked", "inspired", "all")[i % 3] if name == "floor" else choice
+                    times[name].append(pages[name].evaluate(scripts[name], pick))
         browser.close()
-    print(f"{label}: first load dashboard {kib_a:.0f} KiB, drawn in {ms_a:.0f} ms; "
-          f"floor {kib_b:.0f} KiB, drawn in {ms_b:.0f} ms")
-    stats = {}
-    for name, values in times.items():
-        stats[name] = (statistics.median(values), statistics.quantiles(values, n=20)[18])
-        print(f"{label}: {name:9s} filter change to repainted: p50 {stats[name][0]:.0f} ms, "
-              f"p95 {stats[name][1]:.0f} ms ({changes} changes)")
-    print(f"{label}: ratio dashboard / floor: p50 {stats['dashboard'][0] / stats['floor'][0]:.2f}"
-          f", p95 {stats['dashboard'][1] / stats['floor'][1]:.2f}")
+    for name, (kib, ms) in loads.items():
+        print(f"{label}: first load {name:9s} {kib:6.0f} KiB, drawn in {ms:5.0f} ms")
+    stats = {name: _stats(values) for name, values in times.items()}
+    names = {"views": "dashboard views", "table": "dashboard table", "floor": "floor (Dash)",
+             "streamlit": "Streamlit"}
+    for name, (p50, p95) in stats.items():
+        print(f"{label}: {names[name]:16s} change to repainted: p50 {p50:6.0f} ms, "
+              f"p95 {p95:6.0f} ms ({changes} changes)")
+    for other in ("floor", "streamlit"):
+        if other in stats:
+            for part in ("views", "table"):
+                print(f"{label}: ratio dashboard {part} / {names[other]}: "
+                      f"p50 {stats[part][0] / stats[other][0]:.2f}, "
+                      f"p95 {stats[part][1] / stats[other][1]:.2f}")
+    return {"label": label, "loads": loads, "stats": stats}
+
+
+def geojson_file(folder: str) -> str:
+    """The municipalities as the dashboard serves them, for the Streamlit version's map."""
+    from data.geography import boundary_file, geojson, load_municipalities
+    target = Path(folder) / "municipalities.geojson"
+    source = boundary_file()
+    munis = load_municipalities(source) if source else None
+    target.write_text(json.dumps(geojson(munis)) if munis is not None else "")
+    return str(target) if munis is not None else ""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=30)
-    parser.add_argument("--incidents", type=int, default=100_000,
-                        help="size of the generated dataset (0: bundled only)")
+    parser.add_argument("--incidents", type=int, nargs="*", default=[100_000],
+                        help="sizes of generated datasets to run after the bundled one")
     args = parser.parse_args()
+    if not STREAMLIT.exists():
+        print("Streamlit is not installed: run `make bench-setup` (the floor only)")
     floor, floor_url = serve(None, "bench.floor_app:server", "/", THREADS)
-    try:
-        proc, url = serve(None, extra=THREADS)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        geo = geojson_file(tmp)
+        sets = [("bundled (107)", None, str(ROOT / "data" / "bundled"))]
+        for n in args.incidents:
+            folder = Path(tmp) / f"gen{n}"
+            subprocess.run([sys.executable, "-m", "data", "generate", "--incidents", str(n),
+                            "--out", str(folder)], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
+            sets.append((f"generated ({n:,})", str(folder), str(folder)))
         try:
-            run("bundled (107)", url, floor_url, args.changes)
-        finally:
-            proc.terminate()
-        if args.incidents:
-            from data.synthetic import write_synthetic
-            with tempfile.TemporaryDirectory() as tmp:
-                write_synthetic(Path(tmp), args.incidents)
-                proc, url = serve(tmp, extra=THREADS)
+            for label, data, csv_folder in sets:
+                proc, url = serve(data, extra=THREADS)
+                urls = {"dashboard": url, "floor": floor_url}
+                st = None
+                if STREAMLIT.exists():
+                    st, urls["streamlit"] = serve_streamlit(csv_folder, geo)
                 try:
-                    run(f"generated ({args.incidents:,})", url, floor_url, args.changes)
+                    results.append(run(label, urls, args.changes))
                 finally:
                     proc.terminate()
-    finally:
-        floor.terminate()
+                    if st:
+                        st.terminate()
+        finally:
+            floor.terminate()
+    if os.environ.get("BENCH_JSON"):
+        Path(os.environ["BENCH_JSON"]).write_text(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":

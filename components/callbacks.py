@@ -61,8 +61,6 @@ FILTER_INPUTS = (Input(ids.URL, "search"), *[Input(cid, "value") for cid in CONT
                  Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
                  Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
                  *[Input(gid, "clickData") for gid in CLICKS])
-clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS, *FILTER_INPUTS,
-                    State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
 
 
 VIEW_OUTPUTS = (
@@ -109,12 +107,19 @@ MAIN_OUTPUTS = (
     Output(ids.description(ids.CHART_TIMELINE), "children"),
     Output(ids.description(ids.CHART_MAP), "children"),
 )
+CHART_OPTIONS = (ids.TIMELINE_FREQ, "value"), (ids.TIMELINE_BY, "value"), \
+    (ids.TIMELINE_EVENTS, "checked"), (ids.MAP_PANEL, "value"), (ids.MAP_METRIC, "value")
+# One event, one pass: the next filter state and the main views drawn for it, written together
+# (the URL, the controls, the store and the 14 view outputs) -- no second callback round.
+clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS, *MAIN_OUTPUTS,
+                    *FILTER_INPUTS, *[State(c, p) for c, p in CHART_OPTIONS],
+                    State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
+# a timeline or map option redraws the views for the state shown
 clientside_callback(
-    ClientsideFunction("instant", "draw"), *MAIN_OUTPUTS,
-    Input(ids.FILTER_STATE, "data"),
-    Input(ids.TIMELINE_FREQ, "value"), Input(ids.TIMELINE_BY, "value"),
-    Input(ids.TIMELINE_EVENTS, "checked"),
-    Input(ids.MAP_PANEL, "value"), Input(ids.MAP_METRIC, "value"), State(ids.LANG, "data"))
+    ClientsideFunction("instant", "draw"),
+    *[Output(o.component_id, o.component_property, allow_duplicate=True) for o in MAIN_OUTPUTS],
+    *[Input(c, p) for c, p in CHART_OPTIONS], State(ids.FILTER_STATE, "data"),
+    State(ids.LANG, "data"), prevent_initial_call=True)
 
 # the sections ask the server only while one is open (or when one opens or closes)
 clientside_callback(ClientsideFunction("instant", "sections"), Output(ids.SECTIONS_STATE, "data"),
