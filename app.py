@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 
 import dash
 from flask import Response, has_request_context, jsonify, request
@@ -23,7 +24,7 @@ from components import (
     guard,
 )
 from components.figures import PANEL_TITLES as PANELS
-from components.instant import instant_json
+from components.instant import build_all, instant_json
 from components.layout import layout
 from components.runtime import GEOJSON_URL, AppData, install
 from components.story import ENV as STORY_ENV
@@ -140,16 +141,24 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
         """What the browser draws the main views from (components/instant.py), per language."""
         if i18n.valid(lang) != lang:
             return Response("no such language", status=404)
-        body = instant_json(data, lang)
+        encoded = instant_json(data, lang)
+        encoding, body = encoded.best(request.headers.get("Accept-Encoding", ""))
         response = Response(body, mimetype="application/json")
+        if encoding:  # compressed once, when built (flask-compress leaves it alone)
+            response.headers["Content-Encoding"] = encoding
+        response.headers["Vary"] = "Accept-Encoding"
         response.headers["Cache-Control"] = "no-cache"  # revalidated: the dataset may change
-        response.add_etag()
+        response.set_etag(encoded.etag)
         return response.make_conditional(request)
 
     @server.route("/methodology")
     @server.route("/study")
     def page():
         return app.index()
+
+    # the browser's views payload, every language, built beside the worker's first requests
+    # rather than in a user's first page load (a request waits for a build under way)
+    threading.Thread(target=build_all, args=(data,), name="instant-build", daemon=True).start()
 
     # Dash registers its script paths on a worker's first request; with threaded workers two
     # first requests race and one may be refused. Register them now, before any request.

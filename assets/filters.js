@@ -450,11 +450,15 @@
           }
           return [out.state, out.search].concat(out.controls.map(function (v) {
             return v === null ? dc.no_update : v;
-          }), [out.error === null ? null : alert(out.error, W.msg["Invalid filter"])],
-          root.beInstant.drawn(P, out.state, opts));
+          }), [out.error === null ? null : alert(out.error, W.msg["Invalid filter"])], drawn(P, out.state, opts));
         });
       }
     };
+  }
+  function drawn(P, state, opts) {  // the main views, and how long drawing them took (bench/)
+    var started = performance.now(), out = root.beInstant.drawn(P, state, opts);
+    window.__instantMs = performance.now() - started;
+    return out;
   }
   function alert(text, title) {
     return {type: "Alert", namespace: "dash_mantine_components",

@@ -115,8 +115,26 @@
     return function (code) { return codes[code] || (elsewhere && !grouped[code]); };
   }
 
+  // the cube's columns as typed arrays, decoded once per payload (components/instant.py _column)
+  var ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array};
+  function column(c) {
+    if (!c || typeof c.data !== "string") { return c; }  // already an array
+    var text = atob(c.data), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+    return new ARRAYS[c.dtype](bytes.buffer, 0, bytes.length / ARRAYS[c.dtype].BYTES_PER_ELEMENT);
+  }
+  var COLUMNS = ["m", "t", "c", "l", "p", "g", "n", "z", "s", "w", "k"];
+  function columns(P) {
+    if (!P.cube.cols) {
+      var cols = {};
+      COLUMNS.forEach(function (k) { cols[k] = column(P.cube[k]); });
+      P.cube.cols = cols;
+    }
+    return P.cube.cols;
+  }
+
   function aggregate(P, f) {
-    var C = P.cube, D = C.dict, n = C.rows;
+    var C = columns(P), D = P.cube.dict, n = P.cube.rows;
     var okM = lookup(D.m, function (m) { return (!f.from || m >= f.from) && (!f.to || m <= f.to); });
     var inSet = function (chosen) { return function (v) { return !chosen || !chosen.length || chosen.indexOf(v) >= 0; }; };
     var okT = lookup(D.t, inSet(f.type)), okC = lookup(D.c, inSet(f.connection));
@@ -126,26 +144,45 @@
     var okZ = f.citizenship && f.citizenship.length ? lookup(D.z, anyOf(f.citizenship)) : null;
     var plot = f.plot === "yes" ? 1 : f.plot === "no" ? 0 : -1;
     var action = D.t.indexOf("arrest_action"), linked = D.c.indexOf("linked");
-    var a = {n: 0, actions: 0, linked: 0, plots: 0, people: 0, reconstructed: false,
-             byType: {}, byMonth: {}, byPlace: {}};
+    var nt = D.t.length, nc = D.c.length;
+    // counts by code in flat typed arrays (no strings in the loop), named after it
+    var byTC = new Float64Array(nt * nc), byMT = new Float64Array(D.m.length * nt);
+    var byMC = new Float64Array(D.m.length * nc), byG = new Float64Array(D.g.length);
+    var seenG = new Uint8Array(D.g.length), seenM = new Uint8Array(D.m.length);
+    var total = 0, actions = 0, linkedN = 0, plots = 0, people = 0, reconstructed = false;
+    var cm = C.m, ct = C.t, cc = C.c, cl = C.l, cp = C.p, cg = C.g, cn = C.n, cz = C.z;
+    var cs = C.s, cw = C.w, ck = C.k;
     for (var i = 0; i < n; i++) {
-      if (!okM[C.m[i]] || !okT[C.t[i]] || !okC[C.c[i]] || !okL[C.l[i]]) { continue; }
-      if (plot >= 0 && C.p[i] !== plot) { continue; }
-      if ((okN && !okN[C.n[i]]) || (okG && !okG[C.g[i]]) || (okZ && !okZ[C.z[i]])) { continue; }
-      var w = C.w[i], type = D.t[C.t[i]], conn = D.c[C.c[i]], month = D.m[C.m[i]];
-      var place = D.g[C.g[i]];
-      a.n += w;
-      a.people += C.k[i];
-      if (C.t[i] === action) { a.actions += w; if (C.p[i] === 1) { a.plots += w; } }
-      if (C.c[i] === linked) { a.linked += w; }
-      if (C.s[i] === 1) { a.reconstructed = true; }
-      var key = type + "|" + conn;
-      a.byType[key] = (a.byType[key] || 0) + w;
-      var mm = a.byMonth[month] || (a.byMonth[month] = {});
-      mm[type] = (mm[type] || 0) + w;
-      mm[conn] = (mm[conn] || 0) + w;
-      a.byPlace[place] = (a.byPlace[place] || 0) + w;
+      if (!okM[cm[i]] || !okT[ct[i]] || !okC[cc[i]] || !okL[cl[i]]) { continue; }
+      if (plot >= 0 && cp[i] !== plot) { continue; }
+      if ((okN && !okN[cn[i]]) || (okG && !okG[cg[i]]) || (okZ && !okZ[cz[i]])) { continue; }
+      var w = cw[i], t = ct[i], c = cc[i], m = cm[i], g = cg[i];
+      total += w;
+      people += ck[i];
+      if (t === action) { actions += w; if (cp[i] === 1) { plots += w; } }
+      if (c === linked) { linkedN += w; }
+      if (cs[i] === 1) { reconstructed = true; }
+      byTC[t * nc + c] += w;
+      byMT[m * nt + t] += w;
+      byMC[m * nc + c] += w;
+      byG[g] += w;
+      seenG[g] = 1;
+      seenM[m] = 1;
     }
+    var a = {n: total, actions: actions, linked: linkedN, plots: plots, people: people,
+             reconstructed: reconstructed, byType: {}, byMonth: {}, byPlace: {}};
+    for (var ti = 0; ti < nt; ti++) {
+      for (var ci = 0; ci < nc; ci++) {
+        if (byTC[ti * nc + ci]) { a.byType[D.t[ti] + "|" + D.c[ci]] = byTC[ti * nc + ci]; }
+      }
+    }
+    for (var mi = 0; mi < D.m.length; mi++) {
+      if (!seenM[mi]) { continue; }
+      var mm = a.byMonth[D.m[mi]] = {};
+      for (ti = 0; ti < nt; ti++) { if (byMT[mi * nt + ti]) { mm[D.t[ti]] = byMT[mi * nt + ti]; } }
+      for (ci = 0; ci < nc; ci++) { if (byMC[mi * nc + ci]) { mm[D.c[ci]] = byMC[mi * nc + ci]; } }
+    }
+    for (var gi = 0; gi < D.g.length; gi++) { if (seenG[gi]) { a.byPlace[D.g[gi]] = byG[gi]; } }
     return a;
   }
 

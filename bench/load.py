@@ -1,11 +1,15 @@
 """Load and faults on a real `gunicorn app:server` on loopback (bounded: <= 60 s per run).
 
-Run 1: N concurrent simulated users (default 100), each doing what the page does on a filter
-change (the filter callback, then the views callback), searching the table and now and then
-loading the page's layout and a map file. Run 2: the same, while one worker is killed by PID:
+Run 1: N concurrent simulated users (default 100), each sending what the page still asks the
+server for on a filter change -- the table's first page for the new state (the views are drawn in
+the browser), the open sections for half of them -- then paging, sorting or searching the table,
+and now and then loading the page's layout, the views payload (revalidated) and a map file.
+Run 2 (--kill): the same, while one worker is killed by PID:
 failed requests, and the time until the master's replacement worker answers.
 
-    python bench/load.py [--users 100] [--seconds 20] [--workers 2]
+    python bench/load.py [--users 50] [--seconds 30] [--workers 2] [--think 1.0] [--kill]
+
+--think 0: every user sends its next change as soon as the last is answered (the most load).
 """
 
 from __future__ import annotations
@@ -48,30 +52,35 @@ def body(dep: dict, values: dict, changed: str) -> bytes:
                        "state": [item(d) for d in dep.get("state", [])]}).encode()
 
 
+def _page(deps: dict, state: dict, start: int, sort=None, search: str = "") -> bytes:
+    return body(deps["table"], {"table-incidents": {"startRow": start, "endRow": start + 100,
+                                                    "sortModel": sort or []},
+                                "filter-state": state, "table-search": search,
+                                "page-lang": "en"}, "table-incidents.getRowsRequest")
+
+
 def filter_change(deps: dict, r: random.Random, maps: bool = True
-                  ) -> list[tuple[str, str, bytes | None]]:
-    """The two posts of one filter change in the page, and sometimes a table search."""
+                  ) -> list[tuple[str, str, bytes | None, dict]]:
+    """The requests one filter change still makes in the page, and what a reader does next."""
     state = r.choice(STATES)
-    control = next(iter(state), "type")
-    value = state.get(control)
-    if control in ("from", "to"):
-        values, changed = {"url": "?from=2016-01&to=2016-12"}, "url.search"
-    else:
-        cid = CONTROLS[control]
-        chosen = value if control == "plot" else ([value] if value else [])
-        values, changed = {cid: chosen}, f"{cid}.value"
-    views_values = {"filter-state": state, "timeline-freq": "year",
-                    "timeline-by": "connection", "timeline-events": False,
-                    "map-panel": r.choice(["brussels", "belgium"]), "map-metric": "incidents",
-                    "sections": r.choice([[], ["networks"], ["networks", "people"]])}
-    out = [("POST", "filters", body(deps["filters"], values, changed)),
-           ("POST", "views", body(deps["views"], views_values, "filter-state.data"))]
-    if r.random() < 0.3:
-        out.append(("POST", "search", body(deps["search"], {"table-search": r.choice(
-            ["Molenbeek", "attack", "2016", "cell"])}, "table-search.value")))
+    out = [("POST", "table", _page(deps, state, 0), {})]
+    if r.random() < 0.5:  # a section open: the server draws it
+        out.append(("POST", "sections", body(deps["sections"], {"sections-state": {
+            "state": state, "open": r.choice([["networks"], ["networks", "people"]])},
+            "page-lang": "en"}, "sections-state.data"), {}))
+    roll = r.random()
+    if roll < 0.4:
+        out.append(("POST", "next page", _page(deps, state, 100), {}))
+    elif roll < 0.6:
+        out.append(("POST", "sorted", _page(deps, state, 0, [{"colId": "place", "sort": "asc"}]),
+                    {}))
+    elif roll < 0.75:
+        out.append(("POST", "search", _page(deps, state, 0, search=r.choice(
+            ["Molenbeek", "attack", "2016", "cell"])), {}))
     if r.random() < 0.05:
-        out += [("GET", "/_dash-layout", None)] + ([("GET", "/geo/brussels.json", None)]
-                                                    if maps else [])
+        out += [("GET", "/_dash-layout", None, {}),
+                ("GET", "/instant/en.json", None, {"If-None-Match": deps["etag"]})]
+        out += [("GET", "/geo/brussels.json", None, {})] if maps else []
     return out
 
 
@@ -90,23 +99,24 @@ class Recorder:
     def add(self, started: float, seconds: float, key: str) -> None:
         with self.lock:
             self.status[key] = self.status.get(key, 0) + 1
-            if key.isdigit() and int(key) < 500:
+            if key.isdigit() and int(key) < 400:
                 self.times.append(seconds)
             else:
                 self.failures.append(started)
 
 
-def user(url: str, deps: dict, seed: int, until: float, rec: Recorder, maps: bool) -> None:
+def user(url: str, deps: dict, seed: int, until: float, rec: Recorder, maps: bool,
+         think: float = 1.0) -> None:
     r = random.Random(seed)
     conn, fresh = _connection(url), True
     while time.monotonic() < until:
-        for method, what, payload in filter_change(deps, r, maps):
+        for method, what, payload, headers in filter_change(deps, r, maps):
             path = "/_dash-update-component" if method == "POST" else what
             started = time.monotonic()
             for _attempt in range(2):
                 try:
                     conn.request(method, path, body=payload,
-                                 headers={"Content-Type": "application/json"})
+                                 headers={"Content-Type": "application/json", **headers})
                     response = conn.getresponse()
                     response.read()
                     key, fresh = str(response.status), False
@@ -120,15 +130,18 @@ def user(url: str, deps: dict, seed: int, until: float, rec: Recorder, maps: boo
                     if not retry:
                         break
             rec.add(started, time.monotonic() - started, key)
-        time.sleep(r.uniform(0.2, 1.0))  # a person looks at the result before the next click
+        if think:  # a person looks at the result before the next click
+            time.sleep(r.uniform(0.2 * think, think))
     conn.close()
 
 
-def run(url: str, deps: dict, users: int, seconds: float, during=None) -> Recorder:
+def run(url: str, deps: dict, users: int, seconds: float, during=None,
+        think: float = 1.0) -> Recorder:
     rec = Recorder()
     until = time.monotonic() + seconds
     maps = bool(json.loads(urllib.request.urlopen(f"{url}/health").read())["boundaries"])
-    threads = [threading.Thread(target=user, args=(url, deps, i, until, rec, maps), daemon=True)
+    threads = [threading.Thread(target=user, args=(url, deps, i, until, rec, maps, think),
+                                daemon=True)
                for i in range(users)]
     for t in threads:
         t.start()
@@ -160,20 +173,26 @@ def health_worker(url: str) -> int | None:
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--users", type=int, default=100)
-    p.add_argument("--seconds", type=float, default=20)
+    p.add_argument("--users", type=int, default=50)
+    p.add_argument("--seconds", type=float, default=30)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--think", type=float, default=1.0,
+                   help="longest pause between a user's changes, in seconds (0: none)")
+    p.add_argument("--kill", action="store_true", help="also a run with a worker killed")
     args = p.parse_args()
     seconds = min(args.seconds, 60)
     proc, url = start_gunicorn(args.workers)
     try:
         all_deps = dependencies(url)
-        deps = {"filters": next(d for d in all_deps if "filter-state.data" in d["output"]),
-                "views": next(d for d in all_deps if "kpis.children" in d["output"]),
-                "search": next(d for d in all_deps if "dashGridOptions" in d["output"])}
+        deps = {"table": next(d for d in all_deps
+                              if d["output"] == "table-incidents.getRowsResponse"),
+                "sections": next(d for d in all_deps if d["inputs"][0]["id"] == "sections-state"),
+                "etag": urllib.request.urlopen(f"{url}/instant/en.json").headers["ETag"]}
         run(url, deps, 10, 3)  # warm every worker's caches
-        report(f"{args.users} users, {args.workers} workers", run(url, deps, args.users,
-                                                                  seconds), seconds)
+        report(f"{args.users} users, {args.workers} workers, think <= {args.think} s",
+               run(url, deps, args.users, seconds, think=args.think), seconds)
+        if not args.kill:
+            return
         workers = workers_of(proc.pid)
         victim = workers[0]
         recovered: dict[str, float] = {}
@@ -192,7 +211,7 @@ def main() -> None:
                     return
                 time.sleep(0.05)
 
-        rec = run(url, deps, args.users, seconds, kill_one)
+        rec = run(url, deps, args.users, seconds, kill_one, think=args.think)
         report(f"same, worker {victim} killed at {seconds / 4:.0f} s", rec, seconds)
         at = recovered.get("killed", 0)
         in_flight = sum(t < at for t in rec.failed_attempts)

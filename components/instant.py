@@ -11,6 +11,12 @@ generated incidents give far fewer rows than incidents.
 
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
+import threading
+
+import brotli
 import numpy as np
 import pandas as pd
 
@@ -76,15 +82,37 @@ def cube(data: AppData) -> dict:
     out: dict = {"rows": len(grouped), "dict": {}}
     for key in keys:
         if key in ("p", "s"):
-            out[key] = grouped[key].astype(int).tolist()
+            out[key] = _column(grouped[key].to_numpy())
             continue
         codes, uniques = _codes(grouped[key])
-        out[key] = codes.tolist()
+        out[key] = _column(codes)
         out["dict"][key] = ([[x for x in u.split(";") if x] for u in uniques]
                             if key in ("n", "z") else [str(u) for u in uniques])
-    out["w"] = grouped["w"].astype(int).tolist()
-    out["k"] = grouped["k"].astype(int).tolist()
+    out["w"] = _column(grouped["w"].to_numpy())
+    out["k"] = _column(grouped["k"].to_numpy())
     return out
+
+
+DTYPES = (("u8", np.uint8), ("u16", np.uint16), ("u32", np.uint32))
+
+
+def _column(values: np.ndarray) -> dict:
+    """A column of non-negative integers as the smallest little-endian typed array that holds
+    it, base64 (the browser reads it into a Uint8/16/32Array without parsing numbers)."""
+    values = np.asarray(values, dtype=np.int64)
+    top = int(values.max(initial=0))
+    if values.size and int(values.min()) < 0:
+        raise ValueError("cube columns hold codes and counts: never negative")
+    name, dtype = next((n, d) for n, d in DTYPES if top <= np.iinfo(d).max)
+    return {"dtype": name, "data": base64.b64encode(values.astype(dtype).astype(
+        np.dtype(dtype).newbyteorder("<")).tobytes()).decode("ascii")}
+
+
+def column_values(column: dict) -> np.ndarray:
+    """A column back as integers (tests and tools)."""
+    dtype = dict(DTYPES)[column["dtype"]]
+    return np.frombuffer(base64.b64decode(column["data"]), dtype=np.dtype(dtype).newbyteorder(
+        "<")).astype(np.int64)
 
 
 def _plural(singular: str, plural: str, lang: str) -> list[str]:
@@ -178,7 +206,7 @@ def payload(data: AppData, lang: str) -> dict:
     key = ("instant", lang)
     if key not in data.geojson_cache:
         data.geojson_cache[key] = {
-            "cube": cube(data), "words": words(lang), "frame": _frame_parts(data, lang),
+            "cube": _cube(data), "words": words(lang), "frame": _frame_parts(data, lang),
             "places": _places(data, lang), "months": state.MONTHS,
             "vocabulary": state.vocabulary(data.vocabulary),
             "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
@@ -193,10 +221,51 @@ def payload(data: AppData, lang: str) -> dict:
     return data.geojson_cache[key]
 
 
-def instant_json(data: AppData, lang: str) -> bytes:
-    """The payload as the browser fetches it (serialised once per language and process)."""
+def _cube(data: AppData) -> dict:
+    if ("instant-cube",) not in data.geojson_cache:
+        data.geojson_cache[("instant-cube",)] = cube(data)
+    return data.geojson_cache[("instant-cube",)]
+
+
+_building = threading.Lock()
+
+
+def instant_json(data: AppData, lang: str) -> Encoded:
+    """The payload as the browser fetches it: serialised and compressed once per language and
+    process (brotli and gzip, at levels that take at most about a second)."""
     key = ("instant-json", lang)
-    if key not in data.geojson_cache:
-        import plotly.io.json as pio_json
-        data.geojson_cache[key] = pio_json.to_json_plotly(payload(data, lang)).encode()
+    with _building:  # one build per language, even when a worker's threads ask at once
+        if key not in data.geojson_cache:
+            import plotly.io.json as pio_json
+            body = pio_json.to_json_plotly(payload(data, lang)).encode()
+            data.geojson_cache[key] = Encoded(
+                body, {"br": brotli.compress(body, quality=_quality(len(body))),
+                       "gzip": gzip.compress(body, 6)},
+                hashlib.sha256(body).hexdigest()[:32])
     return data.geojson_cache[key]
+
+
+def _quality(size: int) -> int:
+    """Brotli's best for small bodies; faster levels where the best would take seconds."""
+    return 11 if size < 1 << 20 else 9 if size < 4 << 20 else 5
+
+
+def build_all(data: AppData) -> None:
+    """Every language's payload, built ahead of the first page (a worker's start-up thread)."""
+    for lang in i18n.LANGS:
+        instant_json(data, lang)
+
+
+class Encoded:
+    """A response body and its compressed forms, with an ETag."""
+
+    def __init__(self, body: bytes, encoded: dict[str, bytes], etag: str):
+        self.body, self.encoded, self.etag = body, encoded, etag
+
+    def best(self, accept: str) -> tuple[str | None, bytes]:
+        """The smallest form the client accepts (Accept-Encoding)."""
+        accepted = {part.split(";")[0].strip() for part in accept.lower().split(",")}
+        for name in ("br", "gzip"):
+            if name in accepted:
+                return name, self.encoded[name]
+        return None, self.body
