@@ -13,6 +13,7 @@ import sys
 import threading
 
 import dash
+import dash_ag_grid as dag
 from flask import Response, has_request_context, jsonify, request
 from flask_compress import Compress
 
@@ -26,6 +27,7 @@ from components import (
 from components.figures import PANEL_TITLES as PANELS
 from components.instant import build_all, instant_json
 from components.layout import layout
+from components.precompressed import StaticCompressed
 from components.runtime import GEOJSON_URL, AppData, install
 from components.story import ENV as STORY_ENV
 from components.story import StoryError
@@ -62,10 +64,17 @@ def load_app_data(data_path: str | None = None, boundaries: str | None = None,
     return AppData(dataset, munis)
 
 
-def _use_own_plotly_bundle() -> None:
-    """assets/plotly-custom.min.js (bar, choropleth, scatter) replaces Dash's full bundle."""
-    from dash import dcc
+def _trim_first_load() -> None:
+    """What the page names to load: assets/plotly-custom.min.js (bar, choropleth, scatter)
+    replaces Dash's full plotly bundle."""
+    from dash import dash_table, dcc
     dcc._js_dist[:] = [d for d in dcc._js_dist if d.get("namespace") != "plotly"]
+    # AG Grid's code is fetched when the table comes near the screen (assets/table.js), not
+    # named in the page; dash_table is not used at all
+    for entry in dag._js_dist:
+        if entry["relative_package_path"] == "dash_ag_grid.min.js":
+            entry["dynamic"] = True
+    dash_table._js_dist[:] = [d for d in dash_table._js_dist if d.get("dynamic")]
 
 
 class _StaticCompressedCache:
@@ -88,11 +97,17 @@ def _static_key(request) -> str:
     return request.full_path if static else "dynamic"
 
 
-def _compress(server) -> None:
+def _compress(server) -> StaticCompressed:
+    """Dynamic answers compressed per request (brotli 9); static files once, at brotli 11
+    (components/precompressed.py). No zstd: its default level is larger than brotli's."""
     server.config.update(COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_BR_LEVEL=9,
+                         COMPRESS_ALGORITHM_STREAMING=["br", "deflate"],
                          COMPRESS_CACHE_BACKEND=_StaticCompressedCache,
                          COMPRESS_CACHE_KEY=_static_key)
     Compress(server)
+    static = StaticCompressed()
+    static.install(server)
+    return static
 
 
 def request_lang() -> str:
@@ -116,17 +131,21 @@ class App(dash.Dash):
 
 def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1) -> dash.Dash:
     install(data)
+    # the grid is mounted after the page (components/layout.py table()): callbacks name ids
+    # the first layout does not hold; tests/test_views.py checks every id a callback names
+    # is in the layout or the grid instead
     app = App(__name__, title="IS-related incidents in Belgium", serve_locally=True,
-              suppress_callback_exceptions=False, update_title=None)
-    _use_own_plotly_bundle()
+              suppress_callback_exceptions=True, update_title=None)
+    _trim_first_load()
     app.layout = lambda: layout(data, request_lang())
     server = app.server
-    _compress(server)
+    static = _compress(server)
 
     @server.route("/health")
     def health():
         return jsonify(status="ok", incidents=len(data.dataset.incidents),
-                       boundaries=data.munis is not None, worker=os.getpid())
+                       boundaries=data.munis is not None, worker=os.getpid(),
+                       warm=static.warmed.is_set())
 
     @server.route(GEOJSON_URL.replace("{panel}", "<panel>"))
     def municipalities_geojson(panel: str):
@@ -156,10 +175,6 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
     def page():
         return app.index()
 
-    # the browser's views payload, every language, built beside the worker's first requests
-    # rather than in a user's first page load (a request waits for a build under way)
-    threading.Thread(target=build_all, args=(data,), name="instant-build", daemon=True).start()
-
     # Dash registers its script paths on a worker's first request; with threaded workers two
     # first requests race and one may be refused. Register them now, before any request.
     with server.test_request_context("/"):
@@ -173,6 +188,17 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
         print("\n".join(err.problems), file=sys.stderr)
         raise SystemExit(exit_code) from None
     guard.install(server, app.callback_map, app.csp_hashes())
+
+    # the browser's views payload (every language) and the static files at brotli's best,
+    # built beside the worker's first requests rather than in a user's first page load
+    def warm():
+        try:
+            build_all(data)
+            static.warm(server)
+        except Exception:  # noqa: BLE001 (a cache not warmed is built on first request)
+            server.logger.exception("warming the caches failed")
+
+    threading.Thread(target=warm, name="warm-caches", daemon=True).start()
     return app
 
 

@@ -1,4 +1,7 @@
-/* The incidents table pages from the server (AG Grid's infinite row model): when the filters,
+/* The incidents table pages from the server (AG Grid's infinite row model). AG Grid's code is
+   fetched when the table comes near the screen (or its search box gets focus), not with the
+   page: the grid, drawn by the server in the page's language, waits in a store until then.
+   When the filters,
    the search or the language change, the grid drops the pages it holds and asks again. A page
    request the server never answered (a failed request: view-guard.js calls beTable.failed) is
    given up, so the grid's loader is free to ask again instead of waiting for it forever. */
@@ -12,8 +15,65 @@
       if (request && typeof request.failCallback === "function") { request.failCallback(); }
     }
   };
+  var loading = null;
+  function loadGrid() {  // dash_ag_grid's bundle, from beside Mantine's (same path prefix)
+    if (window.dash_ag_grid) { return Promise.resolve(); }
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var mantine = document.querySelector('script[src*="/_dash-component-suites/dash_mantine_components/"]');
+        var script = document.createElement("script");
+        script.src = (mantine ? mantine.src.replace(/dash_mantine_components\/.*$/, "")
+          : "/_dash-component-suites/") + "dash_ag_grid/dash_ag_grid.min.js";
+        script.onload = resolve;
+        script.onerror = function () { loading = null; reject(new Error("AG Grid did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function want() {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("table-wanted", {data: true});
+    }
+  }
+  function watch(slot) {  // the table near the screen (or its search focused): mount the grid
+    var search = document.getElementById("table-search");
+    if (search) { search.addEventListener("focus", want, {once: true}); }
+    if (!("IntersectionObserver" in window)) { want(); return; }
+    // watched once the charts above it have their height (before, it is always on screen)
+    var drawn = function () { return document.querySelector("#chart-map .main-svg"); };
+    var start = function () {
+      if (!drawn()) { setTimeout(start, 100); return; }
+      var seen = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); want(); }
+      }, {rootMargin: "300px 0px"});
+      seen.observe(slot);
+    };
+    start();
+  }
+  function findSlot() {
+    var slot = document.getElementById("table-slot");
+    if (slot) { watch(slot); return true; }
+    return false;
+  }
+  if (!findSlot()) {
+    var found = new MutationObserver(function () { if (findSlot()) { found.disconnect(); } });
+    found.observe(document.documentElement, {childList: true, subtree: true});
+  }
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.table = {
+    mount: function (wanted, grid) {
+      if (!wanted || !grid) { return window.dash_clientside.no_update; }
+      var spec = grid.grid;  // components/layout.py waiting(): the grid as data until now
+      return loadGrid().then(function () {
+        return {type: spec.kind, namespace: spec.library, props: spec.props};
+      }, function () {
+        return {type: "P", namespace: "dash_html_components",
+                props: {children: grid.failed, className: "table-wait", role: "alert"}};
+      });
+    },
     remember: function (request) {  // the page request on its way to the server
       pending = request || null;
       return window.dash_clientside.no_update;

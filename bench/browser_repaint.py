@@ -31,6 +31,17 @@ def wait_until(page, expression: str, timeout: float, poll_ms: int = 50) -> None
         page.wait_for_timeout(poll_ms)
 
 
+def wait_warm(url: str, timeout: float = 900) -> None:
+    """Until every worker says its caches are warm (/health's "warm", five answers in a row)."""
+    import json
+    deadline, in_a_row = time.monotonic() + timeout, 0
+    while in_a_row < 5 and time.monotonic() < deadline:
+        warm = json.loads(urllib.request.urlopen(f"{url}/health", timeout=600).read()).get(
+            "warm", True)
+        in_a_row = in_a_row + 1 if warm else 0
+        time.sleep(0.2 if warm else 1)
+
+
 def serve(data: str | None, target: str = "app:server", health: str = "/health",
           extra: tuple[str, ...] = ()):
     """gunicorn (2 workers) serving target on a free loopback port, once health answers."""

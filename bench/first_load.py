@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, IDLE, serve, wait_until  # noqa: E402
+from bench.browser_repaint import ARGS, IDLE, serve, wait_until, wait_warm  # noqa: E402
 
 PARTS = (("plotly.js (our bundle)", "plotly-custom"), ("Mantine", "mantine"),
          ("AG Grid", "ag_grid"), ("AG Grid", "async-community"), ("React", "react"),
@@ -66,6 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     proc, url = serve(args.data, extra=("--threads", "4"))
+    wait_warm(url)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, serve  # noqa: E402
+from bench.browser_repaint import ARGS, serve, wait_warm  # noqa: E402
 from bench.side_by_side import CHOICES, DASHBOARD_CHANGE  # noqa: E402
 
 
@@ -48,8 +48,7 @@ def measure(folder: str | None, changes: int) -> None:
         with urllib.request.urlopen(request, timeout=600) as response:
             wire = len(response.read())
         waited = time.perf_counter() - t1
-        for _ in range(2):  # each worker builds its own: ask until both answered
-            urllib.request.urlopen(request, timeout=600).read()
+        wait_warm(url)  # each worker builds its own payload and compresses its static files
         rss_built = [rss_mib(w) for w in workers(proc.pid)]
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, IDLE, serve, wait_until  # noqa: E402
+from bench.browser_repaint import ARGS, IDLE, serve, wait_until, wait_warm  # noqa: E402
 
 THREADS = ("--threads", "4")
 STREAMLIT = ROOT / ".venv-bench" / "bin" / "streamlit"
@@ -211,6 +211,7 @@ def main() -> None:
         try:
             for label, data, csv_folder in sets:
                 proc, url = serve(data, extra=THREADS)
+                wait_warm(url)
                 urls = {"dashboard": url, "floor": floor_url}
                 st = None
                 if STREAMLIT.exists():

@@ -274,6 +274,11 @@ def table_page(request, filter_state, search, lang):
         return table.page(current(), f, request, search)
 
 
+# the grid mounted when the table comes near the screen (assets/table.js loads AG Grid first)
+clientside_callback(ClientsideFunction("table", "mount"), Output(ids.TABLE_SLOT, "children"),
+                    Input(ids.TABLE_WANTED, "data"), State(ids.TABLE_GRID, "data"),
+                    prevent_initial_call=True)
+
 # the page request on its way: given up if the server does not answer (assets/table.js)
 clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "getRowsRequest"))
 

@@ -30,9 +30,21 @@ def _options(values, label=lambda v: v) -> list[dict]:
     return [{"value": v, "label": label(v)} for v in values]
 
 
+def _lists(data: AppData) -> tuple[frozenset, list[str]]:
+    """The municipalities with incidents and the citizenships of the people, once per dataset
+    (a page load at 1,000,000 incidents must not walk them again)."""
+    key = ("layout-lists",)
+    if key not in data.geojson_cache:
+        codes = data.dataset.incidents["nis_code"].astype(str).unique()
+        cits = data.dataset.people["citizenship"].fillna("").astype(str).str.split(";")
+        data.geojson_cache[key] = (frozenset(codes), sorted(
+            {c.strip() for c in cits.explode().dropna().unique() if c.strip()}))
+    return data.geojson_cache[key]
+
+
 def _place_options(data: AppData, lang: str) -> list[dict]:
     groups = [{"value": g, "label": names[lang]} for g, names in GROUP_NAMES.items()]
-    shown = set(data.dataset.incidents["nis_code"])
+    shown = _lists(data)[0]
     names = data.names(lang)
     codes = sorted(names, key=lambda c: (c not in shown, names[c]))
     return [{"group": _("Groups"), "items": groups},
@@ -42,8 +54,7 @@ def _place_options(data: AppData, lang: str) -> list[dict]:
 
 def filters_panel(data: AppData, lang: str) -> dmc.Stack:
     marks = [{"value": MONTHS.index(m), "label": m[:4]} for m in MONTHS if m.endswith("-01")]
-    people = data.dataset.people
-    cits = sorted({c for v in people["citizenship"] for c in v.split(";") if c})
+    cits = _lists(data)[1]
     multi = dict(searchable=True, clearable=True, size="md",
                  nothingFoundMessage=_("Nothing found"))
     return dmc.Stack([
@@ -252,16 +263,33 @@ def grid_options() -> dict:
     return {**GRID_OPTIONS, "localeText": grid_locale()}
 
 
+def grid() -> dag.AgGrid:
+    return dag.AgGrid(id=ids.TABLE, columnDefs=columns(), rowModelType="infinite",
+                      defaultColDef={"sortable": True, "resizable": True},
+                      dashGridOptions=grid_options(),
+                      style={"height": None}, className="ag-theme-alpine")
+
+
+def waiting(component) -> dict:
+    """A component as data (not drawn, its library not needed) until the browser mounts it
+    (assets/table.js turns it back into a component)."""
+    spec = component.to_plotly_json()
+    return {"kind": spec["type"], "library": spec["namespace"], "props": spec["props"]}
+
+
 def table() -> dmc.Paper:
     return dmc.Paper([
         dmc.Group([html.H2(t("incidents_shown"), className="table-title"),
                    dmc.TextInput(id=ids.TABLE_SEARCH, placeholder=t("search_table"),
                                  w=320, **{"aria-label": t("search_table")})],
                   justify="space-between"),
-        dag.AgGrid(id=ids.TABLE, columnDefs=columns(), rowModelType="infinite",
-                   defaultColDef={"sortable": True, "resizable": True},
-                   dashGridOptions=grid_options(),
-                   style={"height": None}, className="ag-theme-alpine"),
+        # AG Grid's code (~480 KiB compressed) loads when the table comes near the screen, not
+        # with the page (assets/table.js): the grid waits here, drawn in the page's language
+        html.Div(html.P(_("The table loads as you scroll to it…"), className="table-wait"),
+                 id=ids.TABLE_SLOT, className="table-slot"),
+        dcc.Store(id=ids.TABLE_GRID, data={"grid": waiting(grid()), "failed": _(
+            "The table could not be loaded. Reload the page to try again.")}),
+        dcc.Store(id=ids.TABLE_WANTED),
     ], withBorder=True, p="sm", **{"aria-label": t("incidents_shown")}, className="table-card")
 
 

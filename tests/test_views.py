@@ -199,3 +199,33 @@ def test_a_map_area_without_the_incidents_in_view_says_so(app_data):
     assert "None of the incidents in view is in this area" in text
     assert "Choose another area above the map" in text
     assert "None of the incidents" not in str(views.map_figure(app_data, f, "charleroi"))
+
+
+def test_every_id_a_callback_names_is_in_the_page_or_the_grid(app_data):
+    """The app lets callbacks name ids the first layout lacks (the grid mounts later); so this
+    test does the check Dash would: each id is in the layout or in the grid it mounts."""
+    import app as app_module
+    from components.layout import grid, layout
+
+    def ids_in(component) -> set:
+        found = {i for i in [getattr(component, "id", None)] if isinstance(i, str)}
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            if hasattr(child, "to_plotly_json"):
+                found |= ids_in(child)
+        for value in vars(component).values():  # components held in other props
+            if hasattr(value, "to_plotly_json") and value is not children:
+                found |= ids_in(value)
+        return found
+
+    known = ids_in(layout(app_data, "en")) | ids_in(grid())
+    named = set()
+    for callback in app_module.app._callback_list:  # as /_dash-dependencies lists them
+        for dep in (*callback["inputs"], *callback["state"]):
+            named.add(dep["id"])
+        outputs = "" if callback.get("no_output") else callback["output"]
+        for part in str(outputs).strip(".").split("..."):
+            named.add(part.split("@")[0].rsplit(".", 1)[0])  # @: an allowed duplicate
+    missing = {i for i in named if isinstance(i, str) and i and not i.startswith("{")
+               and i not in known}
+    assert not missing, missing

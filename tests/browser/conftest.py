@@ -89,6 +89,12 @@ class Page:
             self.page.wait_for_selector(f"#{graph} .main-svg", timeout=30_000)
         self.wait_for("!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30)
 
+    def show_table(self) -> None:
+        """Scroll to the table: AG Grid is fetched and mounted when it comes near the screen."""
+        self.page.locator("#table-slot").scroll_into_view_if_needed()
+        self.page.wait_for_selector("#table-incidents .ag-paging-row-summary-panel",
+                                    timeout=30_000)
+
     def chart_text(self, chart: str) -> str:
         """A chart's text as a reader sees it: plotly's wrapped lines joined with spaces."""
         return self.page.evaluate(CHART_TEXT, chart)

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.browser
 def test_url_gives_the_study_counts(page, app_url, query, count):
     page.open(f"{app_url}/{query}")
     page.wait_kpi(count)
+    assert page.page.locator("#table-incidents").count() == 0  # AG Grid not loaded yet
+    page.show_table()
     assert page.page.locator("#table-incidents").is_visible()
 
 
@@ -34,6 +36,7 @@ def test_clicking_a_commune_filters_every_view(page, app_url):
     page.wait_drawn()
     shown = page.kpi()
     assert shown < 107 and code.isdigit() and code.startswith("21")
+    page.show_table()
     page.wait_for(
         "n => document.querySelectorAll('#table-incidents .ag-center-cols-container .ag-row')"
         ".length === n", arg=min(shown, 20))
@@ -231,6 +234,7 @@ ROWS = ("Array.from(document.querySelectorAll('#table-incidents .ag-center-cols-
 def test_the_table_pages_sorts_and_searches_on_the_server(page, app_url):
     page.open(f"{app_url}/?type=arrest_action")
     page.wait_kpi(103)
+    page.show_table()
     paging = "document.querySelector('#table-incidents .ag-paging-row-summary-panel').innerText"
     page.wait_for(f"t => {paging}.replace(/\\s+/g, ' ') === t", arg="1 to 20 of 103")
     page.page.locator("#table-incidents .ag-header-cell[col-id=date]").click()  # ascending

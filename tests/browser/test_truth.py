@@ -30,6 +30,9 @@ def test_walk_into_an_empty_result_and_back(page, app_url):
         assert "No incidents match these filters" in page.chart_text(chart)
         assert "n = 0 incidents" in page.page.inner_text(f"#{chart}")
     assert "· 0 incidents" in page.page.inner_text("#filter-summary")
+    page.show_table()
+    page.wait_for("() => document.querySelector('#table-incidents .ag-paging-row-summary-panel')"
+                  ".innerText.replace(/\\s+/g, ' ').trim() === '0 to 0 of 0'")
     assert page.page.locator("#table-incidents .ag-row").count() == 0
     # back through the chip: the attacks again, every view repainted
     page.page.get_by_role("button", name="Remove filter: Antwerp").click()
@@ -49,6 +52,7 @@ def test_walk_into_an_empty_result_and_back(page, app_url):
 def test_a_failed_request_greys_the_numbers_and_says_so(page, app_url):
     page.open(f"{app_url}/")
     page.wait_kpi(107)
+    page.show_table()  # the request a filter change still makes: the table's page
     assert page.page.locator("#stale-banner").is_hidden()
     failing = lambda route: route.fulfill(status=500, body="boom")  # noqa: E731
     page.page.route("**/_dash-update-component*", failing)
