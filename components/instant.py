@@ -5,8 +5,10 @@ charts, so both sides say the same (a parity test holds them to it). No Dash.
 
 The cube: one row per distinct combination of everything a filter can select (month, type,
 connection, link, plot, place, set of networks, set of citizenships of the people, provenance),
-with how many incidents and people it holds. The bundled data gives <= 107 rows; a million
-generated incidents give far fewer rows than incidents.
+with how many incidents and people it holds; its columns are dictionary codes and counts sent
+as little-endian typed arrays (base64). The bundled data gives 106 rows; 1,000,000 generated
+incidents give 530,226 rows (7.8 MB raw, 2.3 MB brotli). Built and compressed once per worker at
+start (app.py), the cube once for all languages.
 """
 
 from __future__ import annotations

@@ -71,13 +71,14 @@ def _matches(data: AppData, incidents: pd.DataFrame, search: str) -> np.ndarray:
         for column in (*COLUMNS.values(), text):
             if column == "description" and text != "description":
                 continue
-            if column in ("date", "people"):
-                shown = (incidents[column].dt.strftime("%Y-%m-%d") if column == "date"
-                         else incidents[column].astype(str))
-                hit |= shown.str.contains(word, regex=False).to_numpy()
-                continue
-            # small vocabularies: test each distinct shown value once
+            # few distinct values (dates, counts, codes): test each distinct shown value once
             distinct = incidents[column].drop_duplicates()
+            if column in ("date", "people"):
+                shown = (distinct.dt.strftime("%Y-%m-%d") if column == "date"
+                         else distinct.astype(str))
+                hit |= incidents[column].isin(set(distinct[shown.str.contains(
+                    word, regex=False).fillna(False).to_numpy(dtype=bool)])).to_numpy()
+                continue
             if len(distinct) <= 2_000:
                 shown = _shown_text(data, distinct.to_frame(), column)
                 hits = set(distinct[shown.str.lower().str.contains(word, regex=False)])

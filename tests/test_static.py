@@ -1,0 +1,53 @@
+"""Static files are compressed once (brotli's best level, gzip) and decompress to the file; the
+page does not name AG Grid's bundle (it loads with the table) nor dash_table's."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import brotli
+import pytest
+
+from components.precompressed import WARMING
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def client():
+    import app as app_module
+    return app_module.app.server.test_client()
+
+
+def _asset(client) -> str:
+    page = client.get("/").get_data(as_text=True)
+    return re.search(r'src="(/assets/plotly-custom\.min\.js[^"]*)"', page).group(1)
+
+
+@pytest.mark.parametrize("accept,encoding", [("gzip, deflate, br, zstd", "br"),
+                                             ("gzip", "gzip"), ("", None)])
+def test_static_files_are_served_compressed_as_accepted(client, accept, encoding):
+    path = _asset(client)
+    response = client.get(path, headers={"Accept-Encoding": accept})
+    assert response.status_code == 200
+    assert response.headers.get("Content-Encoding") == encoding
+    raw = response.get_data()
+    body = brotli.decompress(raw) if encoding == "br" else gzip.decompress(raw) if (
+        encoding == "gzip") else raw
+    assert body == (ROOT / "assets" / "plotly-custom.min.js").read_bytes()
+
+
+def test_the_warming_pass_keeps_the_best_compression(client):
+    path = _asset(client)
+    quick = client.get(path, headers={"Accept-Encoding": "br"}).get_data()
+    best = client.get(path, headers={"Accept-Encoding": "br", WARMING: "1"}).get_data()
+    again = client.get(path, headers={"Accept-Encoding": "br"}).get_data()
+    assert len(best) <= len(quick) and again == best
+
+
+def test_the_page_names_neither_ag_grid_nor_dash_table(client):
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', client.get("/").get_data(as_text=True))
+    assert scripts and not [s for s in scripts if "dash_ag_grid" in s or "dash_table" in s]
+    later = client.get("/_dash-component-suites/dash_ag_grid/dash_ag_grid.min.js")
+    assert later.status_code == 200  # fetched by assets/table.js when the table is near
