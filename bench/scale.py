@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.browser_repaint import ARGS, serve, wait_warm  # noqa: E402
-from bench.side_by_side import CHOICES, DASHBOARD_CHANGE  # noqa: E402
+from bench.side_by_side import CHOICES, DASHBOARD_CHANGE, show_table  # noqa: E402
 
 
 def rss_mib(pid: int) -> float:
@@ -59,6 +59,7 @@ def measure(folder: str | None, changes: int) -> None:
                 page.wait_for_selector(f"#{graph} .main-svg", timeout=600_000)
             page.wait_for_selector("#kpi-incidents .kpi-value", timeout=600_000)
             first_paint = (time.perf_counter() - t2) * 1000
+            show_table(page)
             page.wait_for_timeout(1000)
             views = [page.evaluate(DASHBOARD_CHANGE, CHOICES[i % 3])[0] for i in range(changes)]
             cdp = page.context.new_cdp_session(page)
