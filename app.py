@@ -23,6 +23,7 @@ from components import (
     downloads,  # noqa: F401  (registers the download callback)
     embed,
     guard,
+    table,
 )
 from components.figures import PANEL_TITLES as PANELS
 from components.instant import build_all, instant_json
@@ -195,6 +196,7 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
         try:
             build_all(data)
             static.warm(server)
+            table.warm(data)
         except Exception:  # noqa: BLE001 (a cache not warmed is built on first request)
             server.logger.exception("warming the caches failed")
 

@@ -30,6 +30,11 @@ def main() -> None:
     from components.runtime import current
     print(f"{len(current().dataset.incidents):,} incidents loaded in "
           f"{time.perf_counter() - t0:.1f} s")
+    import threading
+    for thread in threading.enumerate():  # as a worker would be: its caches warm
+        if thread.name == "warm-caches":
+            thread.join()
+    print(f"caches warm after {time.perf_counter() - t0:.1f} s")
     client = app_module.app.server.test_client()
     deps = client.get("/_dash-dependencies").get_json()
     page_cb = next(d for d in deps if d["output"] == "table-incidents.getRowsResponse")

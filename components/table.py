@@ -12,6 +12,7 @@ import pandas as pd
 
 from data import i18n
 from data.filters import Filters
+from data.filters import positions as selected
 from data.i18n import _, t
 
 from . import views
@@ -61,31 +62,49 @@ def _shown_text(data: AppData, incidents: pd.DataFrame, column: str) -> pd.Serie
     return values
 
 
-def _matches(data: AppData, incidents: pd.DataFrame, search: str) -> np.ndarray:
-    """Rows in which every word of search appears in some shown column (as AG Grid's quick
-    filter does), case-insensitively."""
-    keep = np.ones(len(incidents), dtype=bool)
-    text = _text_column(incidents)
+def _searchable(data: AppData, column: str) -> tuple[np.ndarray, pd.Series]:
+    """A column of the whole dataset as (a code per row, the lowercase shown text of each
+    distinct value): built once per dataset, column and language, so a search tests each
+    distinct value once and looks the rows up by code."""
+    key = ("table-search", column, i18n.current())
+    cache = data.geojson_cache  # kept for the process: it depends on the dataset only
+    if ("table-codes", column) not in cache:  # the codes serve every language
+        codes, uniques = pd.factorize(data.dataset.incidents[column], use_na_sentinel=False)
+        cache[("table-codes", column)] = (codes.astype(np.int32), pd.Series(uniques))
+    if key not in cache:
+        codes, distinct = cache[("table-codes", column)]
+        if column == "date":
+            shown = distinct.dt.strftime("%Y-%m-%d")
+        elif column == "people":
+            shown = distinct.astype(str)
+        else:
+            shown = _shown_text(data, pd.DataFrame({column: distinct}), column)
+        cache[key] = (codes, shown.astype(str).str.lower().where(shown.notna(), ""))
+    return cache[key]
+
+
+def warm(data: AppData) -> None:
+    """The search's codes and shown texts for every column and language (a worker's start)."""
+    text = [c for c in data.dataset.incidents.columns if c.startswith("description")]
+    for lang in i18n.LANGS:
+        with i18n.use(lang):
+            for column in dict.fromkeys((*COLUMNS.values(), *text)):
+                _searchable(data, column)
+
+
+def _matches(data: AppData, rows: np.ndarray, search: str) -> np.ndarray:
+    """Which of the dataset rows `rows` have every word of search in some shown column (as AG
+    Grid's quick filter does), case-insensitively."""
+    keep = np.ones(len(rows), dtype=bool)
+    text = _text_column(data.dataset.incidents)
     for word in search.lower().split():
-        hit = np.zeros(len(incidents), dtype=bool)
+        hit = np.zeros(len(rows), dtype=bool)
         for column in (*COLUMNS.values(), text):
             if column == "description" and text != "description":
                 continue
-            # few distinct values (dates, counts, codes): test each distinct shown value once
-            distinct = incidents[column].drop_duplicates()
-            if column in ("date", "people"):
-                shown = (distinct.dt.strftime("%Y-%m-%d") if column == "date"
-                         else distinct.astype(str))
-                hit |= incidents[column].isin(set(distinct[shown.str.contains(
-                    word, regex=False).fillna(False).to_numpy(dtype=bool)])).to_numpy()
-                continue
-            if len(distinct) <= 2_000:
-                shown = _shown_text(data, distinct.to_frame(), column)
-                hits = set(distinct[shown.str.lower().str.contains(word, regex=False)])
-                hit |= incidents[column].isin(hits).to_numpy()
-            else:
-                hit |= _shown_text(data, incidents, column).str.lower().str.contains(
-                    word, regex=False).fillna(False).to_numpy(dtype=bool)
+            codes, shown = _searchable(data, column)
+            found = shown.str.contains(word, regex=False).to_numpy(dtype=bool)
+            hit |= found[codes[rows]]
         keep &= hit
     return keep
 
@@ -104,30 +123,63 @@ def _sort_key(data: AppData, incidents: pd.DataFrame, column: str) -> np.ndarray
     return rank[codes]
 
 
+class _View:
+    """The incidents in view, column by column: each column taken from the dataset's once,
+    when asked (at 1,000,000 incidents copying whole rows is what made a new state slow)."""
+
+    def __init__(self, frame: pd.DataFrame, rows: np.ndarray):
+        self.frame, self.rows, self.columns, self.taken = frame, rows, frame.columns, {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, column: str) -> pd.Series:
+        if column not in self.taken:
+            self.taken[column] = self.frame[column].take(self.rows).reset_index(drop=True)
+        return self.taken[column]
+
+
+def _in_view(data: AppData, f: Filters) -> np.ndarray:
+    """Dataset row positions of the incidents in view (kept per filter state)."""
+    key = ("table-rows", f.to_query())
+    cache = data.shown_cache
+    if key not in cache:
+        d = data.dataset
+        _keep(cache, "table-rows")
+        cache[key] = selected(d.incidents, f, d.people)
+    return cache[key]
+
+
+def _keep(cache: dict, kind: str) -> None:
+    """Room for one more entry of this kind (the oldest goes)."""
+    kept = [k for k in cache if isinstance(k, tuple) and k[0] == kind]
+    if len(kept) >= ORDERS_KEPT:
+        cache.pop(kept[0])
+
+
 def order(data: AppData, f: Filters, search: str = "", sort: tuple[tuple[str, str], ...] = ()
           ) -> np.ndarray:
-    """Positions (within the incidents in view) of the rows the table lists, in its order."""
+    """Dataset row positions of the rows the table lists, in its order."""
     key = ("table", f.to_query(), search, sort, i18n.current())
     cache = data.shown_cache
     if key in cache:
         return cache[key]
-    incidents, _people = views.shown(data, f)
-    positions = np.arange(len(incidents))
+    rows = _in_view(data, f)
+    frame = data.dataset.incidents
+    positions = np.arange(len(rows))
     if search.strip():
-        positions = positions[_matches(data, incidents, search)]
+        positions = positions[_matches(data, rows, search)]
     if sort:
-        rows = incidents.iloc[positions]
-        keys = [_sort_key(data, rows, COLUMNS[col] if col != "description"
-                          else _text_column(rows)) for col, _d in sort]
+        listed = _View(frame, rows[positions])
+        keys = [_sort_key(data, listed, COLUMNS[col] if col != "description"
+                          else _text_column(listed)) for col, _d in sort]
         # np.lexsort sorts by the last key first; descending keys are negated ranks
         keys = [-k.astype("int64") if d == "desc" else k
                 for k, (_c, d) in zip(keys, sort, strict=True)]
         positions = positions[np.lexsort(list(reversed(keys)))]
-    tables = [k for k in cache if isinstance(k, tuple) and k[0] == "table"]
-    if len(tables) >= ORDERS_KEPT:
-        cache.pop(tables[0])
-    cache[key] = positions
-    return positions
+    _keep(cache, "table")
+    cache[key] = rows[positions]
+    return cache[key]
 
 
 def sort_model(model: object) -> tuple[tuple[str, str], ...]:
@@ -155,7 +207,6 @@ def page(data: AppData, f: Filters, request: object, search: str = "") -> dict:
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
             and end - start <= MAX_ROWS):
         raise TableRequestError(f"rows {str(start)[:12]}..{str(end)[:12]} cannot be asked for")
-    positions = order(data, f, str(search or "")[:200], sort_model(request.get("sortModel")))
-    incidents, _people = views.shown(data, f)
-    rows = views.table_rows(data, incidents.iloc[positions[start:end]])
-    return {"rowData": rows, "rowCount": int(len(positions))}
+    listed = order(data, f, str(search or "")[:200], sort_model(request.get("sortModel")))
+    rows = views.table_rows(data, data.dataset.incidents.iloc[listed[start:end]])
+    return {"rowData": rows, "rowCount": int(len(listed))}

@@ -253,6 +253,17 @@ def _has_any(column: pd.Series, names: frozenset[str]) -> pd.Series:
 
 def apply(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None = None) -> pd.DataFrame:
     """The incidents that pass every filter (citizenship needs the people table)."""
+    mask = _mask(incidents, f, people)
+    return incidents if mask.all() else incidents[mask]
+
+
+def positions(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None = None
+              ) -> np.ndarray:
+    """The row positions of the incidents that pass every filter (no rows copied)."""
+    return np.flatnonzero(_mask(incidents, f, people).to_numpy())
+
+
+def _mask(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None) -> pd.Series:
     mask = pd.Series(True, index=incidents.index)
     if f.start:
         mask &= incidents["month"] >= f.start
@@ -276,7 +287,7 @@ def apply(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None = Non
         held = np.zeros(len(incidents), dtype=bool)
         held[rows.to_numpy()] = True
         mask &= held
-    return incidents if mask.all() else incidents[mask]
+    return mask
 
 
 def apply_people(people: pd.DataFrame, shown: pd.DataFrame, f: Filters) -> pd.DataFrame:
