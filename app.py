@@ -121,13 +121,18 @@ def request_lang() -> str:
 
 
 class App(dash.Dash):
-    """Dash, with the page's language on its <html> element and in its title."""
+    """Dash, with the page's language on its <html> element and in its title, and the
+    browser's views payload asked for with the page."""
 
     def interpolate_index(self, **kwargs):
         lang = request_lang()
         with i18n.use(lang):
             kwargs["title"] = i18n.t("title")
-        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
+        # the views payload is fetched while the scripts load, not after the first render
+        preload = (f'<link rel="preload" href="{self.config.requests_pathname_prefix}instant/'
+                   f'{lang}.json" as="fetch" crossorigin="anonymous">')
+        page = super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
+        return page.replace("</head>", f"{preload}\n</head>", 1)
 
 
 def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1) -> dash.Dash:
