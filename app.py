@@ -78,33 +78,11 @@ def _trim_first_load() -> None:
     dash_table._js_dist[:] = [d for d in dash_table._js_dist if d.get("dynamic")]
 
 
-class _StaticCompressedCache:
-    """Keeps compressed static files (fingerprinted URLs) so brotli 9 runs once per file."""
-
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def get(self, key: str) -> bytes | None:
-        return self.store.get(key)
-
-    def set(self, key: str, value: bytes) -> None:
-        if not key.endswith(";dynamic"):
-            self.store[key] = value
-
-
-def _static_key(request) -> str:
-    static = request.method == "GET" and request.path.startswith(
-        ("/_dash-component-suites/", "/assets/"))
-    return request.full_path if static else "dynamic"
-
-
 def _compress(server) -> StaticCompressed:
     """Dynamic answers compressed per request (brotli 9); static files once, at brotli 11
     (components/precompressed.py). No zstd: its default level is larger than brotli's."""
     server.config.update(COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_BR_LEVEL=9,
-                         COMPRESS_ALGORITHM_STREAMING=["br", "deflate"],
-                         COMPRESS_CACHE_BACKEND=_StaticCompressedCache,
-                         COMPRESS_CACHE_KEY=_static_key)
+                         COMPRESS_ALGORITHM_STREAMING=["br", "deflate"])
     Compress(server)
     static = StaticCompressed()
     static.install(server)

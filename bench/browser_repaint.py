@@ -53,13 +53,19 @@ def serve(data: str | None, target: str = "app:server", health: str = "/health",
                              f"127.0.0.1:{port}", "--timeout", "120", target], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
+    wait_health(url, health, target)
+    return proc, url
+
+
+def wait_health(url: str, health: str, name: str) -> None:
+    """Until url + health answers (up to two minutes)."""
     for _ in range(600):
         try:
             urllib.request.urlopen(f"{url}{health}", timeout=1)
-            return proc, url
+            return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"{target} did not start")
+    raise RuntimeError(f"{name} did not start")
 
 
 def measure(label: str, url: str, changes: int = 36) -> None:

@@ -21,12 +21,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, IDLE, serve, wait_until, wait_warm  # noqa: E402
+from bench.browser_repaint import ARGS, IDLE, serve, wait_health, wait_until, wait_warm  # noqa: E402
 
 THREADS = ("--threads", "4")
 STREAMLIT = ROOT / ".venv-bench" / "bin" / "streamlit"
@@ -63,11 +62,11 @@ DASHBOARD_CHANGE = """async (choice) => {
     if (performance.now() - t0 > 60000) { throw new Error('no repaint in 60 s'); }
   }
 }"""
-FLOOR_CHANGE = """async (choice) => {
-  const text = () => document.querySelector('#text').innerText;
-  const idle = () => !document.querySelector('[data-dash-is-loading="true"]');
-  const label = [...document.querySelectorAll('#choice label')]
-    .find(l => l.innerText.trim() === choice);
+# Floor and Streamlit: click, then wait until the text shows a new count and the app is idle.
+OTHER_CHANGE = """async (choice) => {
+  const text = () => document.querySelector('TEXT').innerText;
+  const idle = () => IDLE;
+  const label = [...document.querySelectorAll('LABELS')].find(l => l.innerText.trim() === choice);
   const before = text(), t0 = performance.now();
   label.click();
   for (;;) {
@@ -79,23 +78,12 @@ FLOOR_CHANGE = """async (choice) => {
     if (performance.now() - t0 > 60000) { throw new Error('no repaint in 60 s'); }
   }
 }"""
-STREAMLIT_CHANGE = """async (choice) => {
-  const text = () => document.querySelector('#st-count').innerText;
-  const idle = () => document.querySelector('[data-test-script-state]')
-    .getAttribute('data-test-script-state') === 'notRunning' &&
-    !document.querySelector('[data-stale="true"]');
-  const label = [...document.querySelectorAll('label')].find(l => l.innerText.trim() === choice);
-  const before = text(), t0 = performance.now();
-  label.click();
-  for (;;) {
-    await new Promise(r => setTimeout(r, 2));
-    if (text() !== before && idle()) {
-      await new Promise(r => requestAnimationFrame(() => r()));
-      return performance.now() - t0;
-    }
-    if (performance.now() - t0 > 60000) { throw new Error('no repaint in 60 s'); }
-  }
-}"""
+FLOOR_CHANGE = OTHER_CHANGE.replace("TEXT", "#text").replace("LABELS", "#choice label").replace(
+    "IDLE", "!document.querySelector('[data-dash-is-loading=\"true\"]')")
+STREAMLIT_CHANGE = OTHER_CHANGE.replace("TEXT", "#st-count").replace("LABELS", "label").replace(
+    "IDLE", "document.querySelector('[data-test-script-state]').getAttribute("
+    "'data-test-script-state') === 'notRunning'"
+    " && !document.querySelector('[data-stale=\"true\"]')")
 
 
 def first_load(page, url: str, drawn: str) -> tuple[float, float]:
@@ -127,13 +115,8 @@ def serve_streamlit(data: str, geojson: str):
          "--browser.gatherUsageStats", "false", "--", data, geojson],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("streamlit did not start")
+    wait_health(url, "/_stcore/health", "streamlit")
+    return proc, url
 
 
 def _stats(values: list[float]) -> tuple[float, float]:

@@ -14,7 +14,6 @@ start (app.py), the cube once for all languages.
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import threading
 
@@ -29,6 +28,7 @@ from data.places import GROUP_NAMES, GROUPS, gazetteer
 
 from . import figures, state
 from .figspec import Fig
+from .precompressed import choose, compress
 from .runtime import AppData
 
 # the plural messages the browser forms, as (singular, plural) msgids
@@ -242,7 +242,7 @@ def instant_json(data: AppData, lang: str) -> Encoded:
             body = pio_json.to_json_plotly(payload(data, lang)).encode()
             data.geojson_cache[key] = Encoded(
                 body, {"br": brotli.compress(body, quality=_quality(len(body))),
-                       "gzip": gzip.compress(body, 6)},
+                       "gzip": compress(body, "gzip", best=False)},
                 hashlib.sha256(body).hexdigest()[:32])
     return data.geojson_cache[key]
 
@@ -266,8 +266,5 @@ class Encoded:
 
     def best(self, accept: str) -> tuple[str | None, bytes]:
         """The smallest form the client accepts (Accept-Encoding)."""
-        accepted = {part.split(";")[0].strip() for part in accept.lower().split(",")}
-        for name in ("br", "gzip"):
-            if name in accepted:
-                return name, self.encoded[name]
-        return None, self.body
+        encoding = choose(accept)
+        return encoding, self.encoded[encoding] if encoding else self.body

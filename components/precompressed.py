@@ -19,9 +19,18 @@ LATER = ("/_dash-component-suites/dash/dcc/async-graph.js",
          "/_dash-component-suites/dash_ag_grid/async-community.js")
 
 
-def _encoding(accept: str) -> str | None:
+def choose(accept: str) -> str | None:
+    """The encoding to answer with for an Accept-Encoding header: brotli, else gzip, else
+    none."""
     accepted = {part.split(";")[0].strip() for part in accept.lower().split(",")}
     return "br" if "br" in accepted else "gzip" if "gzip" in accepted else None
+
+
+def compress(body: bytes, encoding: str, best: bool = True) -> bytes:
+    """body in encoding: brotli 11 / gzip 9 at best, brotli 5 / gzip 6 for a quick answer."""
+    if encoding == "br":
+        return brotli.compress(body, quality=11 if best else 5)
+    return gzip.compress(body, 9 if best else 6)
 
 
 class StaticCompressed:
@@ -40,7 +49,7 @@ class StaticCompressed:
                 or not request.path.startswith(PREFIXES)
                 or "Content-Encoding" in response.headers):
             return response
-        encoding = _encoding(request.headers.get("Accept-Encoding", ""))
+        encoding = choose(request.headers.get("Accept-Encoding", ""))
         if encoding is None:
             return response
         key = (request.full_path, encoding)
@@ -48,9 +57,7 @@ class StaticCompressed:
         if body is None:  # the warming thread's best level; a fast one for a request before it
             best = request.headers.get(WARMING) == "1"
             response.direct_passthrough = False
-            data = response.get_data()
-            body = brotli.compress(data, quality=11 if best else 5) if encoding == "br" else (
-                gzip.compress(data, 9 if best else 6))
+            body = compress(response.get_data(), encoding, best or encoding == "gzip")
             if best or encoding == "gzip":
                 with self.lock:
                     self.store[key] = body
