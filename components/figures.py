@@ -80,7 +80,9 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
                        xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left",
-                       name="foot")
+                       # the lines' height follows the annotation's font: at 11 px it is the
+                       # 14 px per line the margin and shift above allow for
+                       font={"size": 11}, name="foot")
     if cap.n == 0:
         fig.add_annotation(**EMPTY_NOTE, text=f"<b>{_wrap(t(cap.empty, cap.lang), NOTE_WIDTH)}"
                            f"</b><br>{_wrap(t(cap.hint, cap.lang), NOTE_WIDTH)}")
