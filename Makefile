@@ -11,7 +11,14 @@ run: setup
 	$(PYTHON) app.py
 
 test-setup:
-	@(command -v chromium && command -v pdftotext && command -v zbarimg && command -v npm) >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium chromium-driver fonts-dejavu-core poppler-utils zbar-tools nodejs npm)
+	@# Debian packages only where missing; node and npm from Debian only if the machine has none
+	@# (a machine with NodeSource's nodejs already has npm, and Debian's npm conflicts with it)
+	@pkgs=""; \
+	command -v chromium >/dev/null 2>&1 || pkgs="$$pkgs chromium chromium-driver fonts-dejavu-core"; \
+	command -v pdftotext >/dev/null 2>&1 || pkgs="$$pkgs poppler-utils"; \
+	command -v zbarimg >/dev/null 2>&1 || pkgs="$$pkgs zbar-tools"; \
+	command -v npm >/dev/null 2>&1 || pkgs="$$pkgs nodejs npm"; \
+	if [ -n "$$pkgs" ]; then apt-get update && apt-get install -y $$pkgs; fi
 	$(PYTHON) -m pip install -q -r requirements-test.txt
 	cd tools/js && npm ci --no-audit --no-fund --loglevel=error
 
