@@ -19,8 +19,9 @@
   // the inputs of the filter callback, in order (components/callbacks.py checks them)
   var CONTROLS = ["date", "types", "connections", "links", "plot", "networks", "places",
                   "citizenships"];
-  var CLICKS = ["shares", "timeline", "map", "networks", "networks", "networks", "citizenship",
-                "citizenship"];
+  // the sections' charts (dcc.Graph) whose clicks are inputs; a main chart's click or a chip's
+  // comes as the filter-event store's data (instant.js draws them)
+  var CLICKS = ["networks", "networks", "networks", "citizenship", "citizenship"];
 
   function FilterError(message) { this.message = message; }
 
@@ -405,10 +406,12 @@
     var made = {};
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.filters = {
-      // Inputs: URL search, the 8 controls, reset, empty reset, chips, 8 chart clicks;
-      // State: the 5 chart options, the previous state, the page's language. Outputs: the state,
-      // the URL, the 8 controls and the error (FILTER_OUTPUTS), then the main views
-      // (MAIN_OUTPUTS, instant.js's ORDER), drawn for the new state in the same pass.
+      // Inputs: URL search, the 8 controls, reset, empty reset, the filter event (a chip or a
+      // main chart clicked), the sections' 5 chart clicks; State: the 5 chart options, the
+      // previous state, the page's language. Outputs: the state, the URL, the 8 controls and
+      // the error (FILTER_OUTPUTS). The main views are drawn for the new state in the same pass
+      // (instant.js show); once Dash has written the store, instant.js's draw makes sure they
+      // show that state (the one the URL says), drawing again only if it is another.
       update: function () {
         var args = Array.prototype.slice.call(arguments);
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
@@ -417,7 +420,8 @@
         var opts = {freq: o[0], by: o[1], events: o[2], panel: o[3], metric: o[4]};
         var search = args[0], controls = {};
         CONTROLS.forEach(function (name, i) { controls[name] = args[1 + i]; });
-        var clicks = args.slice(1 + CONTROLS.length + 3, 1 + CONTROLS.length + 3 + CLICKS.length);
+        var EVENT = 1 + CONTROLS.length + 2;
+        var clicks = args.slice(EVENT + 1, EVENT + 1 + CLICKS.length);
         var source = "none", detail = null, trigger = ctx.triggered_id;
         var index = -1;
         if (trigger !== undefined && trigger !== null && typeof trigger !== "object") {
@@ -425,40 +429,52 @@
         }
         if (trigger === undefined || trigger === null || index === 0) {
           source = "url";
-        } else if (typeof trigger === "object") {
-          if (!(ctx.triggered && ctx.triggered[0] && ctx.triggered[0].value)) {  // a chip drawn, not clicked
-            throw dc.PreventUpdate;
-          }
-          source = "chip"; detail = trigger;
         } else if (index >= 1 && index <= CONTROLS.length) {
           source = "controls";
         } else if (index === CONTROLS.length + 1 || index === CONTROLS.length + 2) {
           source = "reset";
-        } else if (index > CONTROLS.length + 3) {
-          source = "click:" + CLICKS[index - CONTROLS.length - 4];
-          detail = clicks[index - CONTROLS.length - 4];
+        } else if (index === EVENT) {
+          var event = args[EVENT];
+          if (!event || typeof event !== "object" || typeof event.source !== "string") { throw dc.PreventUpdate; }
+          source = event.source; detail = event.detail;
+          if (source !== "chip" && ["click:shares", "click:timeline", "click:map"].indexOf(source) < 0) {
+            throw dc.PreventUpdate;
+          }
+        } else if (index > EVENT) {
+          source = "click:" + CLICKS[index - EVENT - 1];
+          detail = clicks[index - EVENT - 1];
         }
-        return root.beInstant.load(lang).then(function (P) {
-          var W = P.words, out, views = root.beInstant.ORDER.length;
+        function run(P) {
+          var W = P.words, out;
           try {
             made[lang] = made[lang] || makeFilters(P.vocabulary);
             out = made[lang].outputs(source, detail, search, controls, previous, lang, W);
           } catch (err) {  // the views keep matching the state they show: change nothing else
             if (window.console) { window.console.error("filter update failed", err); }
             return new Array(2 + CONTROLS.length).fill(dc.no_update).concat(
-              [alert(W.t.filter_failed, W.t.view_failed)], new Array(views).fill(dc.no_update));
+              [error(alert(W.t.filter_failed, W.t.view_failed))]);
           }
-          return [out.state, out.search].concat(out.controls.map(function (v) {
+          // the address already says it (back, forward, a canonical link): not written again, so a
+          // late write can never push this state over a newer one the browser went to meanwhile
+          var address = out.search === search ? dc.no_update : out.search;
+          // drawn now, in this event (no wait for Dash to write the outputs); instant.js's draw
+          // checks the state Dash writes and draws it again only if it is another one
+          root.beInstant.show(P, out.state, opts);
+          return [out.state, address].concat(out.controls.map(function (v) {
             return v === null ? dc.no_update : v;
-          }), [out.error === null ? null : alert(out.error, W.msg["Invalid filter"])], drawn(P, out.state, opts));
-        });
+          }), [error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))]);
+        }
+        var ready = root.beInstant.loaded(lang);
+        return ready ? run(ready) : root.beInstant.load(lang).then(run);
       }
     };
   }
-  function drawn(P, state, opts) {  // the main views, and how long drawing them took (bench/)
-    var started = performance.now(), out = root.beInstant.drawn(P, state, opts);
-    window.__instantMs = performance.now() - started;
-    return out;
+  var written = null;  // the error slot as last written: an empty slot is not emptied again
+  function error(value) {
+    var dc = window.dash_clientside;
+    if (value === null && written === null) { return dc.no_update; }
+    written = value;
+    return value;
   }
   function alert(text, title) {
     return {type: "Alert", namespace: "dash_mantine_components",

@@ -492,18 +492,19 @@
   }
 
   // --- the payload, fetched once per language -------------------------------------------------
-  var loads = {};
+  var loads = {}, ready = {};
   function load(lang) {
     if (!loads[lang]) {
       loads[lang] = fetch("/instant/" + encodeURIComponent(lang) + ".json", {credentials: "same-origin"})
         .then(function (r) {
           if (!r.ok) { throw new Error("instant views: " + r.status); }
           return r.json();
-        });
+        }).then(function (P) { ready[lang] = P; return P; });
       loads[lang].catch(function () { delete loads[lang]; });
     }
     return loads[lang];
   }
+  function loaded(lang) { return ready[lang] || null; }  // the payload, if it is here already
 
   var ORDER = ["kpis", "shares", "provenance", "chips", "summary", "period", "timeline", "map",
                "mapNotice", "empty", "live", "describeShares", "describeTimeline", "describeMap"];
@@ -520,11 +521,122 @@
     return ORDER.map(function (k) { return out[k]; });
   }
 
+  // --- into the page: the elements of ids.MAIN_VIEWS, written here, never through Dash props --
+  // (Dash drew them empty; no callback writes them, so React never touches what is put in.)
+  var FIGURES = {shares: "shares", timeline: "timeline", map: "map"};
+  var STYLES = {provenance: true, empty: true};
+  var LISTS = {kpis: true, chips: true};
+  var events = 0;
+
+  function fire(source, detail) {  // a chip or chart click: an input of the filter callback
+    var dc = window.dash_clientside;
+    events += 1;
+    dc.set_props("filter-event", {data: {source: source, detail: detail, n: events}});
+  }
+
+  function chipButton(c) {  // a chip as views() forms it (a Mantine Button) -> a plain button
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "chip";
+    b.textContent = c.props.children;
+    b.setAttribute("aria-label", c.props["aria-label"]);
+    b.setAttribute("data-name", c.props.id.name);
+    b.setAttribute("data-value", c.props.id.value);
+    return b;
+  }
+
+  function element(c) {  // a Dash html component (as views() forms it) -> a DOM node
+    if (c === null || c === undefined) { return document.createTextNode(""); }
+    if (typeof c !== "object") { return document.createTextNode(String(c)); }
+    if (c.namespace === "dash_mantine_components" && c.type === "Button") { return chipButton(c); }
+    var el = document.createElement(c.type === "Section" ? "section" : c.type === "P" ? "p" :
+                                    c.type === "Span" ? "span" : "div");
+    Object.keys(c.props).forEach(function (k) {
+      var v = c.props[k];
+      if (k === "children") { return; }
+      if (k === "className") { el.className = v; } else if (k === "id") { el.id = v; } else { el.setAttribute(k, v); }
+    });
+    children(c.props.children).forEach(function (child) { el.appendChild(child); });
+    return el;
+  }
+  function children(value) {
+    return (Array.isArray(value) ? value : [value]).map(element);
+  }
+
+  var configs = {};
+  function graph(box, name, fig) {
+    var gd = box.firstElementChild, created = !gd;
+    if (created) {
+      gd = document.createElement("div");
+      box.appendChild(gd);
+      if (typeof ResizeObserver !== "undefined") {  // the card's width changed: fit it again
+        var width = 0, pending = false;
+        new ResizeObserver(function () {
+          if (pending || !box.clientWidth || box.clientWidth === width) { return; }
+          pending = true;
+          requestAnimationFrame(function () {
+            pending = false;
+            width = box.clientWidth;
+            if (gd._fullLayout) { window.Plotly.Plots.resize(gd); }
+          });
+        }).observe(box);
+      }
+    }
+    if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
+    var drawing = window.Plotly.react(gd, fig.data, fig.layout, configs[box.id]);
+    if (created) {
+      Promise.resolve(drawing).then(function () {
+        gd.on("plotly_click", function (e) {  // as dcc.Graph's clickData: the parts we read
+          fire("click:" + name, {points: (e.points || []).map(function (p) {
+            return {customdata: p.customdata, x: p.x, y: p.y};
+          })});
+        });
+      });
+    }
+  }
+
+  function write(P, key, value) {
+    var el = document.getElementById(P.targets[key]);
+    if (!el) { return; }
+    if (FIGURES[key]) { graph(el, FIGURES[key], value); } else if (STYLES[key]) {
+      el.style.display = value && value.display === "none" ? "none" : "";
+    } else if (LISTS[key]) {
+      el.replaceChildren.apply(el, children(value));
+    } else if (el.textContent !== value) {
+      el.textContent = value;
+    }
+  }
+
+  // the views for a state drawn into the page (only: the keys to draw; else all of them)
+  function show(P, filterState, opts, only) {
+    var started = performance.now(), out = drawn(P, filterState, opts);
+    shown = only ? shown : key(P, filterState, opts);
+    var figures = [];
+    ORDER.forEach(function (key, i) {
+      if (only && only.indexOf(key) < 0) { return; }
+      if (FIGURES[key]) { figures.push([key, out[i]]); } else { write(P, key, out[i]); }
+    });
+    figures.forEach(function (f) { write(P, f[0], f[1]); });  // the words first, then the charts
+    window.__instantMs = performance.now() - started;
+  }
+
+  var shown = null;  // what show() last drew in full: payload, state, options
+  function key(P, filterState, opts) {
+    return [P.words.lang, JSON.stringify(filterState || {}), opts.freq, opts.by, !!opts.events, opts.panel,
+            opts.metric].join("\u0001");
+  }
+
+  var TIMELINE = ["timeline", "describeTimeline"], MAP = ["map", "mapNotice", "describeMap"];
+
   var api = {views: views, drawn: drawn, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
-             makeFormat: makeFormat, npRound: npRound, load: load, ORDER: ORDER};
+             makeFormat: makeFormat, npRound: npRound, load: load, loaded: loaded, show: show, ORDER: ORDER};
   root.beInstant = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {
+    document.addEventListener("click", function (event) {  // a chip: remove its filter
+      var chip = event.target.closest && event.target.closest("#active-filters .chip");
+      if (chip) { fire("chip", {name: chip.getAttribute("data-name"), value: chip.getAttribute("data-value")}); }
+    });
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.instant = {
       // Inputs: filter state, timeline and map options; State: the page's language
@@ -536,13 +648,22 @@
         if (byFilters && !(open && open.length)) { return window.dash_clientside.no_update; }
         return {state: filterState || {}, open: open || []};
       },
-      draw: function (freq, by, events, panel, metric, filterState, lang) {
-        var started = performance.now();
-        return load(lang || "en").then(function (P) {
-          var out = drawn(P, filterState, {freq: freq, by: by, events: events, panel: panel, metric: metric});
-          window.__instantMs = performance.now() - started;
-          return out;
+      // Inputs: the filter state, the timeline and map options; State: the page's language.
+      // No outputs: the views are drawn into the page. An option redraws only its chart. The
+      // state Dash has written (with the URL and the controls, in one update) is drawn unless
+      // filters.update drew it already: a view never stays on a state the address does not say.
+      draw: function (filterState, freq, by, events, panel, metric, lang) {
+        var ctx = window.dash_clientside.callback_context || {}, only = [];
+        (ctx.triggered || []).forEach(function (t) {
+          var id = String(t.prop_id);
+          if (id.indexOf("filter-state.") === 0) { only = null; }
+          if (only) { only = only.concat(id.indexOf("map-") === 0 ? MAP : TIMELINE); }
         });
+        var opts = {freq: freq, by: by, events: events, panel: panel, metric: metric};
+        var P = loaded(lang || "en");
+        if (P && only === null && shown === key(P, filterState, opts)) { return; }  // drawn already
+        if (P) { show(P, filterState, opts, only); return; }
+        return load(lang || "en").then(function (Q) { show(Q, filterState, opts, only); });
       }
     };
   }

@@ -31,9 +31,13 @@ THREADS = ("--threads", "4")
 STREAMLIT = ROOT / ".venv-bench" / "bin" / "streamlit"
 CHOICES = ("Yes", "No", "Any")
 
-# Each change: click the choice's label, then poll (setTimeout 2 ms) until the views show it.
+# Each change: click the choice's label, then poll (setTimeout 2 ms) until the views show it: the
+# key figures, the URL and each main chart's subtitle.
 DASHBOARD_CHANGE = """async (choice) => {
   const kpi = () => document.querySelector('#kpi-incidents .kpi-value').innerText;
+  // every main chart redrawn too: its subtitle names the new state
+  const subtitles = () => ['shares', 'timeline', 'map'].map(c =>
+    document.querySelector('#chart-' + c + ' .gtitle-subtitle')?.textContent).join('|');
   const paging = () => document.querySelector('#table-incidents .ag-paging-row-summary-panel')
     .innerText;
   const want = choice === 'Any' ? null : 'plot=' + choice.toLowerCase();
@@ -44,13 +48,15 @@ DASHBOARD_CHANGE = """async (choice) => {
   const tick = () => new Promise(r => setTimeout(r, 2));
   const label = [...document.querySelectorAll('#filter-plot label')]
     .find(l => l.innerText.trim() === choice);
-  const before = kpi(), pagesBefore = paging(), t0 = performance.now();
+  const before = kpi(), chartsBefore = subtitles(), pagesBefore = paging();
+  const t0 = performance.now();
   label.click();
   let views = null;
   for (;;) {
     await tick();
     const search = location.search;
     if (views === null && kpi() !== before && !busy() &&
+        subtitles().split('|').every((s, i) => s !== chartsBefore.split('|')[i]) &&
         (want ? search.includes(want) : !search.includes('plot='))) {
       await frame();
       views = performance.now() - t0;

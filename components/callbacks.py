@@ -6,7 +6,6 @@ import logging
 
 import dash_mantine_components as dmc
 from dash import (
-    ALL,
     ClientsideFunction,
     Input,
     Output,
@@ -34,8 +33,9 @@ CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
                "plot": ids.FILTER_PLOT, "networks": ids.FILTER_NETWORK,
                "places": ids.FILTER_PLACE, "citizenships": ids.FILTER_CITIZENSHIP}
 log = logging.getLogger(__name__)
-CLICKS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map",
-          ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
+# the sections' charts are dcc.Graph: their clicks are inputs of the filter callback; a click on
+# a main chart or a chip comes through the filter-event store (assets/instant.js draws them)
+CLICKS = {ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
           ids.CHART_NETWORK_TIME: "networks", ids.CHART_PEOPLE_CITIZENSHIP: "citizenship",
           ids.CHART_PEOPLE_YEARS: "citizenship"}
 
@@ -59,7 +59,7 @@ def _page_lang() -> str:
 # sent: the sections, the table's pages, exports.
 FILTER_INPUTS = (Input(ids.URL, "search"), *[Input(cid, "value") for cid in CONTROL_IDS.values()],
                  Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
-                 Input({"type": ids.CHIP, "name": ALL, "value": ALL}, "n_clicks"),
+                 Input(ids.FILTER_EVENT, "data"),
                  *[Input(gid, "clickData") for gid in CLICKS])
 
 
@@ -95,31 +95,23 @@ def _ordered(values: dict) -> tuple:
 
 
 # The main views are drawn in the browser (assets/instant.js) from the one filter state: no
-# request to the server for a filter change. `draw` below is their Python twin: the parity test
-# holds both to the same output, and the server draws the sections with it.
-MAIN_OUTPUTS = (
-    Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
-    Output(ids.PROVENANCE, "style"), Output(ids.CHIPS, "children"),
-    Output(ids.SUMMARY, "children"), Output(ids.FILTER_DATE_LABEL, "children"),
-    Output(ids.CHART_TIMELINE, "figure"), Output(ids.CHART_MAP, "figure"),
-    Output(ids.MAP_NOTICE, "children"), Output(ids.EMPTY_NOTICE, "style"),
-    Output(ids.LIVE, "children"), Output(ids.description(ids.CHART_SHARES), "children"),
-    Output(ids.description(ids.CHART_TIMELINE), "children"),
-    Output(ids.description(ids.CHART_MAP), "children"),
-)
+# request to the server for a filter change, and no Dash props in between: instant.js writes the
+# elements of ids.MAIN_VIEWS itself (plotly draws the three charts into their empty elements).
+# `draw` below is their Python twin: the parity test holds both to the same output, and the
+# server draws the sections with it.
 CHART_OPTIONS = (ids.TIMELINE_FREQ, "value"), (ids.TIMELINE_BY, "value"), \
     (ids.TIMELINE_EVENTS, "checked"), (ids.MAP_PANEL, "value"), (ids.MAP_METRIC, "value")
-# One event, one pass: the next filter state and the main views drawn for it, written together
-# (the URL, the controls, the store and the 14 view outputs) -- no second callback round.
-clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS, *MAIN_OUTPUTS,
+# One event, one pass: the next filter state, written to the store, the URL and the controls
+# in one update, and the main views drawn for it in the same pass (no outputs: drawn into the
+# page). `draw` follows the store: it redraws the views only if the state Dash wrote is not the
+# one drawn (so they never stay on a state the address does not say), and a timeline or map
+# option redraws only its chart.
+clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS,
                     *FILTER_INPUTS, *[State(c, p) for c, p in CHART_OPTIONS],
                     State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
-# a timeline or map option redraws the views for the state shown
 clientside_callback(
-    ClientsideFunction("instant", "draw"),
-    *[Output(o.component_id, o.component_property, allow_duplicate=True) for o in MAIN_OUTPUTS],
-    *[Input(c, p) for c, p in CHART_OPTIONS], State(ids.FILTER_STATE, "data"),
-    State(ids.LANG, "data"), prevent_initial_call=True)
+    ClientsideFunction("instant", "draw"), Input(ids.FILTER_STATE, "data"),
+    *[Input(c, p) for c, p in CHART_OPTIONS], State(ids.LANG, "data"), prevent_initial_call=True)
 
 # the sections ask the server only while one is open (or when one opens or closes)
 clientside_callback(ClientsideFunction("instant", "sections"), Output(ids.SECTIONS_STATE, "data"),

@@ -14,7 +14,8 @@ FILTER_PLACE = "filter-place"
 FILTER_CITIZENSHIP = "filter-citizenship"
 RESET = "reset-filters"
 CHIPS = "active-filters"
-CHIP = "chip"  # pattern-matching type of one removable chip
+CHIP = "chip"  # a removable chip (assets/instant.js draws them: class and data-name, data-value)
+FILTER_EVENT = "filter-event"  # a chip or main-chart click, set by assets/instant.js
 SUMMARY = "filter-summary"
 KPIS = "kpis"
 KPI_INCIDENTS = "kpi-incidents"
@@ -71,3 +72,12 @@ FILTERS_TOGGLE = "filters-toggle"  # small screens: opens the filters drawer
 FILTERS_DRAWER = "filters-drawer"
 LIVE = "live-summary"  # announced politely after a filter change
 BRIEF_LINK = "brief-link"
+
+
+# The main views, drawn into the page by assets/instant.js (its ORDER -> the element it writes)
+MAIN_VIEWS = {"kpis": KPIS, "shares": CHART_SHARES, "provenance": PROVENANCE, "chips": CHIPS,
+              "summary": SUMMARY, "period": FILTER_DATE_LABEL, "timeline": CHART_TIMELINE,
+              "map": CHART_MAP, "mapNotice": MAP_NOTICE, "empty": EMPTY_NOTICE, "live": LIVE,
+              "describeShares": description(CHART_SHARES),
+              "describeTimeline": description(CHART_TIMELINE),
+              "describeMap": description(CHART_MAP)}

@@ -26,7 +26,7 @@ from data import i18n
 from data.i18n import _, n_, t
 from data.places import GROUP_NAMES, GROUPS, gazetteer
 
-from . import figures, state
+from . import figures, ids, state
 from .figspec import Fig
 from .precompressed import choose, compress
 from .runtime import AppData
@@ -213,7 +213,7 @@ def payload(data: AppData, lang: str) -> dict:
             "vocabulary": state.vocabulary(data.vocabulary),
             "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
             "small_n": 5, "boundaries": data.munis is not None,
-            "skeletons": skeletons(data, lang),
+            "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
             "map_notice": "" if data.munis is not None else _(
                 "No boundary file is loaded (offline or not yet fetched): showing a schematic "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import dash_ag_grid as dag
@@ -176,12 +177,17 @@ def graph_config() -> dict:
     return {**GRAPH_CONFIG, "locale": lang, "locales": {lang: {"dictionary": words}}}
 
 
-def chart(graph_id: str, controls=None) -> dmc.Paper:
-    """A chart in its card: its controls and its Download menu above it."""
+def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
+    """A chart in its card: its controls and its Download menu above it. An owned chart is an
+    empty element that assets/instant.js draws into with plotly (the main charts: a filter
+    change redraws them with no Dash props in between); the others are dcc.Graph."""
     from .downloads import download_menu
+    graph = (html.Div(id=graph_id, className="dash-graph owned-graph",
+                      **{"data-config": json.dumps(graph_config(), ensure_ascii=False)})
+             if owned else dcc.Graph(id=graph_id, config=graph_config()))
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
                                 justify="space-between", align="flex-start"),
-                      html.Div(dcc.Graph(id=graph_id, config=graph_config()),
+                      html.Div(graph,
                                role="figure",
                                **{"aria-describedby": ids.description(graph_id)}),
                       html.P(id=ids.description(graph_id), className="visually-hidden")],
@@ -319,9 +325,10 @@ def main_view(data: AppData, lang: str) -> html.Div:
                                  **{"aria-label": _("Download a briefing pack of this view")})],
                      className="summary-bar"),
             html.Section(id=ids.KPIS, className="kpis", **{"aria-label": _("Key figures")}),
-            html.Div([chart(ids.CHART_SHARES), chart(ids.CHART_TIMELINE, timeline_controls())],
+            html.Div([chart(ids.CHART_SHARES, owned=True),
+                      chart(ids.CHART_TIMELINE, timeline_controls(), owned=True)],
                      className="chart-row"),
-            chart(ids.CHART_MAP, map_controls()),
+            chart(ids.CHART_MAP, map_controls(), owned=True),
             sections(),
             table(),
         ], id=ids.CONTENT, className="content", tabIndex="-1"),
@@ -353,6 +360,7 @@ def layout(data: AppData, lang: str = "en") -> dmc.MantineProvider:
         return dmc.MantineProvider(html.Div([
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FILTER_STATE, data={}),
+            dcc.Store(id=ids.FILTER_EVENT),
             dcc.Store(id=ids.LANG, data=lang),
             dcc.Store(id=ids.SECTIONS_STATE),
             dcc.Download(id=ids.DOWNLOAD), dcc.Download(id=ids.DOWNLOAD_PACK),

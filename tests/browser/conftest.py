@@ -112,6 +112,11 @@ class Page:
         except Exception:  # a closed page has nothing more to report
             return []
 
+    def address(self) -> str:
+        """The address the page is at, read in the page: Playwright's own page.url can lag
+        behind two quick history.pushState calls (seen here: it kept the first)."""
+        return self.page.evaluate("location.href")
+
     def kpi(self) -> int:
         text = self.page.inner_text("#kpi-incidents .kpi-value")
         return int(text)

@@ -56,7 +56,7 @@ def test_reset_back_and_forward(page, app_url):
     page.wait_kpi(4)
     page.page.click("#reset-filters")
     page.wait_kpi(107)
-    assert page.page.url.endswith("/?lang=en")  # no filter left
+    assert page.address().endswith("/?lang=en")  # no filter left
     page.page.go_back()
     page.wait_kpi(4)
     page.page.go_forward()

@@ -20,14 +20,8 @@ from data.places import GROUPS
 
 pytestmark = pytest.mark.browser
 
-# instant.js's output order -> the Dash output the Python twin writes
-KEYS = {"kpis": ids.KPIS, "shares": ids.CHART_SHARES, "provenance": ids.PROVENANCE,
-        "chips": ids.CHIPS, "summary": ids.SUMMARY, "period": ids.FILTER_DATE_LABEL,
-        "timeline": ids.CHART_TIMELINE, "map": ids.CHART_MAP, "mapNotice": ids.MAP_NOTICE,
-        "empty": ids.EMPTY_NOTICE, "live": ids.LIVE,
-        "describeShares": ids.description(ids.CHART_SHARES),
-        "describeTimeline": ids.description(ids.CHART_TIMELINE),
-        "describeMap": ids.description(ids.CHART_MAP)}
+# instant.js's output order -> the element it writes, which the Python twin's output names
+KEYS = ids.MAIN_VIEWS
 NAMED = ["", "type=attack", "connection=inspired", "place=52011", "place=brussels",
          "type=arrest_action&connection=linked", "type=arrest_action&plot=yes",
          "place=antwerp&type=attack", "place=elsewhere", "from=2016-01&to=2016-12",
