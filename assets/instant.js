@@ -526,7 +526,7 @@
   var FIGURES = {shares: "shares", timeline: "timeline", map: "map"};
   var STYLES = {provenance: true, empty: true};
   var LISTS = {kpis: true, chips: true};
-  var events = 0;
+  var events = 0, refocus = null;
 
   function fire(source, detail) {  // a chip or chart click: an input of the filter callback
     var dc = window.dash_clientside;
@@ -602,6 +602,12 @@
       el.style.display = value && value.display === "none" ? "none" : "";
     } else if (LISTS[key]) {
       el.replaceChildren.apply(el, children(value));
+      if (key === "chips" && refocus !== null) {  // a removed chip had focus: keep it in the row
+        var left = el.querySelectorAll(".chip");
+        var next = left.length ? left[Math.min(refocus, left.length - 1)] : document.getElementById("reset-filters");
+        refocus = null;
+        if (next) { next.focus(); }
+      }
     } else if (el.textContent !== value) {
       el.textContent = value;
     }
@@ -635,7 +641,11 @@
   if (typeof window !== "undefined") {
     document.addEventListener("click", function (event) {  // a chip: remove its filter
       var chip = event.target.closest && event.target.closest("#active-filters .chip");
-      if (chip) { fire("chip", {name: chip.getAttribute("data-name"), value: chip.getAttribute("data-value")}); }
+      if (!chip) { return; }
+      if (document.activeElement === chip) {  // its place in the row, for the focus to stay there
+        refocus = Array.prototype.indexOf.call(chip.parentNode.querySelectorAll(".chip"), chip);
+      }
+      fire("chip", {name: chip.getAttribute("data-name"), value: chip.getAttribute("data-value")});
     });
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.instant = {

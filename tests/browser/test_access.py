@@ -227,3 +227,16 @@ def test_tab_goes_through_the_whole_page_and_out_of_the_map_and_table(page, app_
     assert "table-search|true" in joined and "sections-control-people|true" in joined, joined
     assert sum("-target|true" in s for s in seen) == 3  # the three Download menus
     assert any(s.startswith(("Next page", "Volgende")) or "ag-paging" in s for s in seen), seen
+
+
+def test_removing_a_chip_by_keyboard_keeps_the_focus_in_the_row(page, app_url):
+    page.open(f"{app_url}/?type=attack&connection=inspired")
+    page.wait_kpi(3)
+    page.page.get_by_role("button", name="Remove filter: attack").focus()
+    page.page.keyboard.press("Enter")
+    page.wait_kpi(12)  # inspired incidents of both types
+    focused = "document.activeElement.getAttribute('aria-label') || document.activeElement.id"
+    assert page.page.evaluate(focused) == "Remove filter: inspired"
+    page.page.keyboard.press("Space")
+    page.wait_kpi(107)
+    assert page.page.evaluate(focused) == "reset-filters"  # no chip left: the reset button
