@@ -14,7 +14,7 @@ import threading
 
 import dash
 import dash_ag_grid as dag
-from flask import Response, has_request_context, jsonify, request
+from flask import Response, has_request_context, jsonify, redirect, request
 from flask_compress import Compress
 
 from components import (
@@ -23,6 +23,7 @@ from components import (
     downloads,  # noqa: F401  (registers the download callback)
     embed,
     guard,
+    state,
     table,
 )
 from components.figures import PANEL_TITLES as PANELS
@@ -113,6 +114,19 @@ class App(dash.Dash):
         return page.replace("</head>", f"{preload}\n</head>", 1)
 
 
+def _canonical(path: str, query: bytes, known, lang: str):
+    """A redirect to the canonical form of a page's query, or None when it has it already or
+    is refused (then the page shows its error), or if that form were not its own fixed point."""
+    search = "?" + query.decode("utf-8", "replace")
+    out = state.filter_outputs("url", None, search, {}, None, known, lang)
+    if out["error"] is not None or out["search"] == search:
+        return None
+    again = state.filter_outputs("url", None, out["search"], {}, None, known, lang)
+    if again["search"] != out["search"]:  # never a loop of redirects
+        return None
+    return redirect(path + out["search"], 302)
+
+
 def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1) -> dash.Dash:
     install(data)
     # the grid is mounted after the page (components/layout.py table()): callbacks name ids
@@ -172,6 +186,17 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
         print("\n".join(err.problems), file=sys.stderr)
         raise SystemExit(exit_code) from None
     guard.install(server, app.callback_map, app.csp_hashes())
+
+    @server.before_request
+    def canonical_address():
+        """A page's link in another form than the one the page writes (no `lang=`, another
+        order, another encoding) is sent to that form before the page loads. Otherwise the page
+        would add the canonical form as a new history entry, and Back would return to the old
+        form, which sends the reader forward again: Back could never leave the page. A link the
+        filters refuse is served as it is: the page says what it ignored."""
+        if request.method != "GET" or request.path not in guard.PAGES:
+            return None
+        return _canonical(request.path, request.query_string, data.vocabulary, request_lang())
 
     # the browser's views payload (every language) and the static files at brotli's best,
     # built beside the worker's first requests rather than in a user's first page load

@@ -74,7 +74,8 @@ def test_accept_language_chooses_among_our_languages(header, lang):
 def test_the_page_follows_lang_then_accept_language(app_data):
     from app import create_app
     client = create_app(app_data).server.test_client()
-    assert '<html lang="fr">' in client.get("/", headers={"Accept-Language": "fr-BE"}).text
+    assert '<html lang="fr">' in client.get("/", headers={"Accept-Language": "fr-BE"},
+                                            follow_redirects=True).text
     assert '<html lang="nl">' in client.get("/?lang=nl",
                                             headers={"Accept-Language": "fr-BE"}).text
     layout = client.get("/_dash-layout?lang=fr").text

@@ -252,3 +252,15 @@ def test_the_table_pages_sorts_and_searches_on_the_server(page, app_url):
     shown = page.kpi()
     page.page.fill("#table-search", "")
     page.wait_for(f"t => {paging}.replace(/\\s+/g, ' ') === t", arg=f"1 to {shown} of {shown}")
+
+
+def test_back_leaves_a_page_opened_from_a_link_in_another_form(page, app_url):
+    page.page.goto(f"{app_url}/methodology?lang=en")
+    page.page.wait_for_selector("#methodology-view", state="visible")
+    page.page.goto(f"{app_url}/?connection=inspired&type=attack")  # shared without lang=
+    page.wait_drawn()
+    page.wait_kpi(3)
+    assert page.address().endswith("/?type=attack&connection=inspired&lang=en")
+    page.page.go_back()
+    page.page.wait_for_selector("#methodology-view", state="visible")
+    assert page.address().endswith("/methodology?lang=en")
