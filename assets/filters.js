@@ -408,8 +408,9 @@
     window.dash_clientside.filters = {
       // Inputs: URL search, the 8 controls, reset, empty reset, the filter event (a chip or a
       // main chart clicked), the sections' 5 chart clicks; State: the 5 chart options, the
-      // previous state, the page's language. Outputs: the state, the URL, the 8 controls and
-      // the error (FILTER_OUTPUTS). The main views are drawn for the new state in the same pass
+      // previous state, the page's language. Outputs: the state, the URL and the error
+      // (FILTER_OUTPUTS); a control that must show another value is set apart (writeControls).
+      // The main views are drawn for the new state in the same pass
       // (instant.js show); once Dash has written the store, instant.js's draw makes sure they
       // show that state (the one the URL says), drawing again only if it is another.
       update: function () {
@@ -431,6 +432,7 @@
           source = "url";
         } else if (index >= 1 && index <= CONTROLS.length) {
           source = "controls";
+          if (echoes(ctx, controls)) { throw dc.PreventUpdate; }  // a value this callback wrote
         } else if (index === CONTROLS.length + 1 || index === CONTROLS.length + 2) {
           source = "reset";
         } else if (index === EVENT) {
@@ -451,7 +453,7 @@
             out = made[lang].outputs(source, detail, search, controls, previous, lang, W);
           } catch (err) {  // the views keep matching the state they show: change nothing else
             if (window.console) { window.console.error("filter update failed", err); }
-            return new Array(2 + CONTROLS.length).fill(dc.no_update).concat(
+            return [dc.no_update, dc.no_update].concat(
               [error(alert(W.t.filter_failed, W.t.view_failed))]);
           }
           // the address already says it (back, forward, a canonical link): not written again, so a
@@ -460,14 +462,41 @@
           // drawn now, in this event (no wait for Dash to write the outputs); instant.js's draw
           // checks the state Dash writes and draws it again only if it is another one
           root.beInstant.show(P, out.state, opts);
-          return [out.state, address].concat(out.controls.map(function (v) {
-            return v === null ? dc.no_update : v;
-          }), [error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))]);
+          writeControls(ctx, out.controls);
+          return [out.state, address, error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))];
         }
         var ready = root.beInstant.loaded(lang);
         return ready ? run(ready) : root.beInstant.load(lang).then(run);
       }
     };
+  }
+  // The controls are not outputs of the filter callback: Dash would mark all eight as loading
+  // and render each of them twice per event (~35 ms here), though they rarely change. A control
+  // that must show another value (after a URL, reset, chip or click) is set on its own; the
+  // callback it triggers in turn (the control is an input) is recognised and skipped.
+  var echo = {};  // control id -> the value this callback set on it, until its event comes back
+  function controlIds(ctx) {
+    return CONTROLS.map(function (name, i) {
+      var input = (ctx.inputs_list || [])[1 + i];
+      return input && input.id;
+    });
+  }
+  function writeControls(ctx, values) {
+    var ids = controlIds(ctx);
+    values.forEach(function (value, i) {
+      if (value === null || !ids[i]) { return; }
+      echo[ids[i]] = JSON.stringify(value);
+      window.dash_clientside.set_props(ids[i], {value: value});
+    });
+  }
+  function echoes(ctx, controls) {  // every control that triggered shows a value we set
+    var ids = controlIds(ctx), triggered = ctx.triggered || [];
+    var all = triggered.length > 0 && triggered.every(function (t) {
+      var id = String(t.prop_id).replace(/\.value$/, ""), i = ids.indexOf(id);
+      return i >= 0 && echo[id] !== undefined && echo[id] === JSON.stringify(controls[CONTROLS[i]]);
+    });
+    triggered.forEach(function (t) { delete echo[String(t.prop_id).replace(/\.value$/, "")]; });
+    return all;
   }
   var written = null;  // the error slot as last written: an empty slot is not emptied again
   function error(value) {

@@ -40,8 +40,9 @@ CLICKS = {ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
           ids.CHART_PEOPLE_YEARS: "citizenship"}
 
 
+# The controls are not outputs: assets/filters.js sets one only when it must show another value
+# (as outputs, Dash marked all eight as loading and rendered each twice per event).
 FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
-                  *[Output(cid, "value") for cid in CONTROL_IDS.values()],
                   Output(ids.FILTER_ERROR, "children"))
 
 
