@@ -70,7 +70,7 @@ class StaticCompressed:
     def warm(self, server: Flask) -> None:
         """Compress what a page load asks for, before a user does (a worker's start thread)."""
         client = server.test_client()
-        page = client.get("/").get_data(as_text=True)
+        page = client.get("/", follow_redirects=True).get_data(as_text=True)  # "/?lang=..."
         paths = re.findall(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"', page)
         for path in (*paths, *LATER):
             client.get(path, headers={"Accept-Encoding": "br", WARMING: "1"})

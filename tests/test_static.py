@@ -52,3 +52,19 @@ def test_the_page_names_neither_ag_grid_nor_dash_table(client):
     assert scripts and not [s for s in scripts if "dash_ag_grid" in s or "dash_table" in s]
     later = client.get("/_dash-component-suites/dash_ag_grid/dash_ag_grid.min.js")
     assert later.status_code == 200  # fetched by assets/table.js when the table is near
+
+
+def test_a_workers_warming_pass_compresses_every_script_the_page_names(app_data):
+    """The start thread reads the page as a browser does (the bare "/" redirects to its
+    canonical address) and stores each script the page names at brotli's best."""
+    from app import create_app
+    from components.precompressed import StaticCompressed
+    server = create_app(app_data).server
+    static = StaticCompressed()
+    static.install(server)
+    static.warm(server)
+    page = server.test_client().get("/?lang=en").get_data(as_text=True)
+    scripts = set(re.findall(r'<script[^>]+src="(/(?:_dash-component-suites|assets)/[^"]+)"',
+                             page))
+    stored = {path.rstrip("?") for path, encoding in static.store if encoding == "br"}
+    assert scripts and scripts <= stored, sorted(scripts - stored)[:3]

@@ -264,3 +264,28 @@ def test_back_leaves_a_page_opened_from_a_link_in_another_form(page, app_url):
     page.page.go_back()
     page.page.wait_for_selector("#methodology-view", state="visible")
     assert page.address().endswith("/methodology?lang=en")
+
+
+CONTROLS_SHOWN = ("() => ({pills: [...document.querySelectorAll("
+                  "'.mantine-MultiSelect-root .mantine-Pill-label')].map(e => e.innerText), "
+                  "plot: document.querySelector('#filter-plot [data-active]')?.innerText})")
+
+
+def test_the_controls_show_the_state_after_a_link_a_chip_and_reset(page, app_url):
+    """The controls are set apart from the filter callback's outputs (assets/filters.js
+    writeControls): each must still show the state the URL and the views say."""
+    page.open(f"{app_url}/?type=attack&plot=no&place=brussels")
+    page.wait_kpi(3)
+    assert page.page.evaluate(CONTROLS_SHOWN) == {
+        "pills": ["Attack", "Brussels-Capital Region"], "plot": "No"}
+    page.page.get_by_role("button", name="Remove filter: attack").click()
+    page.wait_kpi(53)
+    page.wait_for("s => JSON.stringify((" + CONTROLS_SHOWN + ")()) === s",
+                  arg='{"pills":["Brussels-Capital Region"],"plot":"No"}')
+    page.page.click("#reset-filters")
+    page.wait_kpi(107)
+    page.wait_for("s => JSON.stringify((" + CONTROLS_SHOWN + ")()) === s",
+                  arg='{"pills":[],"plot":"Any"}')
+    page.page.locator("#filter-plot label", has_text="Yes").click()  # the user's own change
+    page.wait_kpi(18)
+    assert page.address().endswith("/?plot=yes&lang=en")
