@@ -453,8 +453,7 @@
             out = made[lang].outputs(source, detail, search, controls, previous, lang, W);
           } catch (err) {  // the views keep matching the state they show: change nothing else
             if (window.console) { window.console.error("filter update failed", err); }
-            return [dc.no_update, dc.no_update].concat(
-              [error(alert(W.t.filter_failed, W.t.view_failed))]);
+            return [dc.no_update, dc.no_update, error(alert(W.t.filter_failed, W.t.view_failed))];
           }
           // the address already says it (back, forward, a canonical link): not written again, so a
           // late write can never push this state over a newer one the browser went to meanwhile

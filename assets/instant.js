@@ -523,7 +523,7 @@
 
   // --- into the page: the elements of ids.MAIN_VIEWS, written here, never through Dash props --
   // (Dash drew them empty; no callback writes them, so React never touches what is put in.)
-  var FIGURES = {shares: "shares", timeline: "timeline", map: "map"};
+  var FIGURES = {shares: true, timeline: true, map: true};
   var STYLES = {provenance: true, empty: true};
   var LISTS = {kpis: true, chips: true};
   var events = 0, refocus = null;
@@ -598,7 +598,7 @@
   function write(P, key, value) {
     var el = document.getElementById(P.targets[key]);
     if (!el) { return; }
-    if (FIGURES[key]) { graph(el, FIGURES[key], value); } else if (STYLES[key]) {
+    if (FIGURES[key]) { graph(el, key, value); } else if (STYLES[key]) {
       el.style.display = value && value.display === "none" ? "none" : "";
     } else if (LISTS[key]) {
       el.replaceChildren.apply(el, children(value));
@@ -660,7 +660,7 @@
       },
       // Inputs: the filter state, the timeline and map options; State: the page's language.
       // No outputs: the views are drawn into the page. An option redraws only its chart. The
-      // state Dash has written (with the URL and the controls, in one update) is drawn unless
+      // state Dash has written (with the URL, in one update) is drawn unless
       // filters.update drew it already: a view never stays on a state the address does not say.
       draw: function (filterState, freq, by, events, panel, metric, lang) {
         var ctx = window.dash_clientside.callback_context || {}, only = [];

@@ -102,11 +102,11 @@ def _ordered(values: dict) -> tuple:
 # server draws the sections with it.
 CHART_OPTIONS = (ids.TIMELINE_FREQ, "value"), (ids.TIMELINE_BY, "value"), \
     (ids.TIMELINE_EVENTS, "checked"), (ids.MAP_PANEL, "value"), (ids.MAP_METRIC, "value")
-# One event, one pass: the next filter state, written to the store, the URL and the controls
-# in one update, and the main views drawn for it in the same pass (no outputs: drawn into the
-# page). `draw` follows the store: it redraws the views only if the state Dash wrote is not the
-# one drawn (so they never stay on a state the address does not say), and a timeline or map
-# option redraws only its chart.
+# One event, one pass: the next filter state, written to the store and the URL in one update (a
+# control only when it must show another value, set apart), and the main views drawn for it in
+# the same pass (no outputs: drawn into the page). `draw` follows the store: it redraws the
+# views only if the state Dash wrote is not the one drawn (so they never stay on a state the
+# address does not say), and a timeline or map option redraws only its chart.
 clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS,
                     *FILTER_INPUTS, *[State(c, p) for c, p in CHART_OPTIONS],
                     State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))

@@ -182,7 +182,7 @@ def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
     empty element that assets/instant.js draws into with plotly (the main charts: a filter
     change redraws them with no Dash props in between); the others are dcc.Graph."""
     from .downloads import download_menu
-    graph = (html.Div(id=graph_id, className="dash-graph owned-graph",
+    graph = (html.Div(id=graph_id, className="dash-graph",
                       **{"data-config": json.dumps(graph_config(), ensure_ascii=False)})
              if owned else dcc.Graph(id=graph_id, config=graph_config()))
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
