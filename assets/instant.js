@@ -563,12 +563,73 @@
     return (Array.isArray(value) ? value : [value]).map(element);
   }
 
+  // On screen a chart's title, subtitle and source lines are the card's own text around the plot:
+  // they wrap at any width (a phone, a projector's zoom), headings are headings, and plotly
+  // measures none of them on every change (about a quarter of its time). The figure itself is
+  // the one Python draws (the parity test holds the two equal); exports draw it whole.
+  var SCREEN_MARGIN = {t: 36, b: 40};  // the legend above the plot, the axis labels under it
+  function unmark(text) {  // plotly's markup (escaped text, <b>, <span>, <br>) -> plain text
+    return String(text || "").replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  }
+  function footLines(P, foot) {
+    if (!foot) { return []; }
+    var F = P.frame;
+    var which = ["provenance", "plain"].filter(function (k) { return F.foot[k].text === foot.text; })[0];
+    if (which && F.lines) { return F.lines[which].map(unmark); }
+    return foot.text.split(/<br\s*\/?>/i).map(unmark);
+  }
+  function onScreen(P, fig) {  // fig's plot for plotly, and the words the card shows around it
+    var L = fig.layout, title = L.title || {}, foot = null;
+    L.annotations = (L.annotations || []).filter(function (a) {
+      if (a.name === "foot") { foot = a; return false; }
+      return true;
+    });
+    var words = {title: unmark(title.text), subtitle: unmark(title.subtitle && title.subtitle.text),
+                 foot: footLines(P, foot)};
+    L.title = {text: ""};
+    if (L.margin && L.height) {  // the plot keeps its height; the words leave the figure
+      var t = SCREEN_MARGIN.t, b = foot ? SCREEN_MARGIN.b : L.margin.b;
+      L.height -= (L.margin.t - t) + (L.margin.b - b);
+      L.margin.t = t;
+      L.margin.b = b;
+    }
+    return words;
+  }
+  function setText(el, text) { if (el.textContent !== text) { el.textContent = text; } }
+
+  function parts(box) {  // the card's heading, plot and foot, made once
+    if (box.beParts) { return box.beParts; }
+    var head = document.createElement("div"), title = document.createElement("h2");
+    var subtitle = document.createElement("p"), gd = document.createElement("div");
+    var foot = document.createElement("p");
+    head.className = "chart-head";
+    title.className = "chart-title";
+    title.id = box.id + "-title";
+    subtitle.className = "chart-subtitle";
+    gd.className = "chart-plot";
+    foot.className = "chart-foot";
+    head.appendChild(title);
+    head.appendChild(subtitle);
+    box.replaceChildren(head, gd, foot);
+    box.beParts = {title: title, subtitle: subtitle, gd: gd, foot: foot};
+    return box.beParts;
+  }
+
   var configs = {};
-  function graph(box, name, fig) {
-    var gd = box.firstElementChild, created = !gd;
+  function graph(P, box, name, fig) {
+    var created = !box.beParts, p = parts(box), gd = p.gd;
+    var words = onScreen(P, fig);
+    setText(p.title, words.title);
+    setText(p.subtitle, words.subtitle);
+    if (p.foot.textContent !== words.foot.join("")) {
+      p.foot.replaceChildren.apply(p.foot, words.foot.map(function (line) {
+        var span = document.createElement("span");
+        span.textContent = line;
+        return span;
+      }));
+    }
     if (created) {
-      gd = document.createElement("div");
-      box.appendChild(gd);
       if (typeof ResizeObserver !== "undefined") {  // the card's width changed: fit it again
         var width = 0, pending = false;
         new ResizeObserver(function () {
@@ -584,6 +645,9 @@
     }
     if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
     var drawing = window.Plotly.react(gd, fig.data, fig.layout, configs[box.id]);
+    // the plot says for which state it is drawn (its subtitle): a test or bench can tell a plot
+    // that shows the state its card says from one still on an older one
+    gd.setAttribute("data-drawn-for", words.subtitle);
     if (created) {
       Promise.resolve(drawing).then(function () {
         gd.on("plotly_click", function (e) {  // as dcc.Graph's clickData: the parts we read
@@ -598,7 +662,7 @@
   function write(P, key, value) {
     var el = document.getElementById(P.targets[key]);
     if (!el) { return; }
-    if (FIGURES[key]) { graph(el, key, value); } else if (STYLES[key]) {
+    if (FIGURES[key]) { graph(P, el, key, value); } else if (STYLES[key]) {
       el.style.display = value && value.display === "none" ? "none" : "";
     } else if (LISTS[key]) {
       el.replaceChildren.apply(el, children(value));

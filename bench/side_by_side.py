@@ -1,7 +1,7 @@
 """The dashboard, the floor (bench/floor_app.py, a minimal Dash app) and a Streamlit version
 (bench/streamlit_app.py) served side by side and timed in one headless Chromium, change by change
 (A B C A B C): a filter change until the views have repainted. For the dashboard, three times:
-*views* (the key figures, each main chart's subtitle and the address show the new state),
+*views* (the key figures, each main chart's plot and subtitle and the address show the new state),
 *settled* (Dash has written the state too: nothing outside the table is loading) and *table*
 (its new first page is in). Timed inside the page (click to repainted, polled every frame's
 worth of milliseconds), so the driver's own round trips are not counted for any of them.
@@ -37,9 +37,13 @@ CHOICES = ("Yes", "No", "Any")
 # key figures, the URL and each main chart's subtitle.
 DASHBOARD_CHANGE = """async (choice) => {
   const kpi = () => document.querySelector('#kpi-incidents .kpi-value').innerText;
-  // every main chart redrawn too: its subtitle names the new state
-  const subtitles = () => ['shares', 'timeline', 'map'].map(c =>
-    document.querySelector('#chart-' + c + ' .gtitle-subtitle')?.textContent).join('|');
+  // every main chart redrawn too: its plot drawn for the state its subtitle names (instant.js
+  // marks the plot with it once plotly has drawn it, on screen or not)
+  const subtitles = () => ['shares', 'timeline', 'map'].map(c => {
+    const plot = document.querySelector('#chart-' + c + ' .chart-plot');
+    const said = document.querySelector('#chart-' + c + ' .chart-subtitle')?.textContent;
+    return plot && plot.getAttribute('data-drawn-for') === said ? said : null;
+  });
   const paging = () => document.querySelector('#table-incidents .ag-paging-row-summary-panel')
     .innerText;
   const want = choice === 'Any' ? null : 'plot=' + choice.toLowerCase();
@@ -59,7 +63,7 @@ DASHBOARD_CHANGE = """async (choice) => {
     const search = location.search;
     // views: what the reader sees (key figures, every main chart, the address) is the new state
     if (views === null && kpi() !== before &&
-        subtitles().split('|').every((s, i) => s !== chartsBefore.split('|')[i]) &&
+        subtitles().every((s, i) => s !== null && s !== chartsBefore[i]) &&
         (want ? search.includes(want) : !search.includes('plot='))) {
       await frame();
       views = performance.now() - t0;

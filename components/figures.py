@@ -60,10 +60,17 @@ class Caption:
     hint: str = "no_match_hint"  # and the way out it offers
 
 
+def foot_lines(cap: Caption) -> list[str]:
+    """The foot's lines as _frame gives them, unwrapped: the study's citation, the dataset, the
+    provenance (if any). The screen shows them as text that wraps at the card's width."""
+    citation, *data_lines = cap.source.split(" · ")
+    return [line for line in (citation, *data_lines, cap.provenance) if line]
+
+
 def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     """Title and filter summary on top, legend under them, source and provenance at the foot."""
-    citation, *data_lines = cap.source.split(" · ")
     # our own long lines wrap, so a phone-wide chart (340 px) shows them whole
+    citation, *data_lines = cap.source.split(" · ")
     foot = "<br>".join(line for line in (_wrap(citation, FOOT_WIDTH), *data_lines,
                                          _wrap(cap.provenance, FOOT_WIDTH)) if line)
     lines = foot.count("<br>") + 1

@@ -123,14 +123,16 @@ def _plural(singular: str, plural: str, lang: str) -> list[str]:
 
 
 def _frame_parts(data: AppData, lang: str) -> dict:
-    """The foot (with and without the provenance line), the bottom margin it needs and the
-    empty-state notes, as figures._frame draws them."""
+    """The foot (with and without the provenance line), its lines unwrapped (the screen shows
+    them as the card's text), the bottom margin it needs and the empty-state notes, as
+    figures._frame draws them."""
     from . import views
     source = views.source_line(data, lang)
-    out: dict = {"foot": {}, "margin_b": {}, "empty": {}}
+    out: dict = {"foot": {}, "lines": {}, "margin_b": {}, "empty": {}}
     for key, provenance in (("plain", ""), ("provenance", _(views.RECONSTRUCTED_LINE, lang))):
         cap = figures.Caption(subtitle="", source=source, provenance=provenance, lang=lang)
         fig = figures.frame(Fig(), "", cap, 100)
+        out["lines"][key] = figures.foot_lines(cap)
         out["foot"][key] = next(a for a in fig["layout"]["annotations"] if a["name"] == "foot")
         out["margin_b"][key] = fig["layout"]["margin"]["b"]
     for empty, hint in (("no_match", "no_match_hint"),

@@ -179,17 +179,23 @@ def graph_config() -> dict:
 
 def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
     """A chart in its card: its controls and its Download menu above it. An owned chart is an
-    empty element that assets/instant.js draws into with plotly (the main charts: a filter
-    change redraws them with no Dash props in between); the others are dcc.Graph."""
+    empty element that assets/instant.js draws into (the main charts: a filter change redraws
+    them with no Dash props in between): its title, subtitle and source as the card's text,
+    the plot with plotly. The others are dcc.Graph."""
     from .downloads import download_menu
-    graph = (html.Div(id=graph_id, className="dash-graph",
-                      **{"data-config": json.dumps(graph_config(), ensure_ascii=False)})
-             if owned else dcc.Graph(id=graph_id, config=graph_config()))
+    if owned:  # its title is the card's heading (instant.js); its image is the Download menu's
+        config = graph_config()
+        config["modeBarButtonsToRemove"] = [*config["modeBarButtonsToRemove"], "toImage"]
+        graph = html.Div(id=graph_id, className="dash-graph",
+                         **{"data-config": json.dumps(config, ensure_ascii=False)})
+        named = {"aria-labelledby": f"{graph_id}-title"}
+    else:
+        graph, named = dcc.Graph(id=graph_id, config=graph_config()), {}
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
                                 justify="space-between", align="flex-start"),
                       html.Div(graph,
                                role="figure",
-                               **{"aria-describedby": ids.description(graph_id)}),
+                               **{"aria-describedby": ids.description(graph_id)}, **named),
                       html.P(id=ids.description(graph_id), className="visually-hidden")],
                      withBorder=True, p="xs", className="chart-card")
 

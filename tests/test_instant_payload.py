@@ -62,3 +62,18 @@ def test_the_payload_is_served_as_the_client_accepts_it(client, accept):
 
 def test_an_unknown_language_is_not_found(client):
     assert client.get("/instant/de.json").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_the_foot_lines_are_the_figures_foot_unwrapped(app_data, lang):
+    """The screen shows a main chart's source lines as text (assets/instant.js): the same lines
+    as the figure's foot, which every export draws, only not broken at plotly's fixed width."""
+    parts = instant._frame_parts(app_data, lang)
+    for key in ("plain", "provenance"):
+        lines = parts["lines"][key]
+        foot = parts["foot"][key]["text"]
+        assert lines and all("<" not in line for line in lines)
+        assert " ".join(lines) == " ".join(
+            foot.removeprefix("<span style='font-size:11px;color:#555'>")
+            .removesuffix("</span>").split("<br>"))
+    assert len(parts["lines"]["provenance"]) == len(parts["lines"]["plain"]) + 1

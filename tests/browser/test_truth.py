@@ -84,3 +84,73 @@ def test_the_views_follow_the_state_the_page_holds(page, app_url):
     assert "n = 4 incidents" in page.page.inner_text("#chart-timeline")
     assert "n = 4 incidents" in page.page.inner_text("#chart-map")
     assert page.page.inner_text("#filter-summary").startswith("Attacks")
+
+
+# A change, watched from inside the page: the first moment the key figure shows the new count,
+# what the address, the history and each main chart (its subtitle, and the state its plot was
+# drawn for) say. Then, once the page is idle, the history's length again.
+WATCH_A_CHANGE = """async (choice) => {
+  const kpi = () => document.querySelector('#kpi-incidents .kpi-value').innerText;
+  const charts = () => ['shares', 'timeline', 'map'].map(c => ({
+    said: document.querySelector('#chart-' + c + ' .chart-subtitle').textContent,
+    drawnFor: document.querySelector('#chart-' + c + ' .chart-plot').getAttribute('data-drawn-for'),
+  }));
+  const before = kpi(), entries = history.length;
+  [...document.querySelectorAll('#filter-plot label')].find(l => l.innerText.trim() === choice)
+    .click();
+  const t0 = performance.now();
+  while (kpi() === before) {
+    if (performance.now() - t0 > 15000) { throw new Error('the key figure never changed'); }
+    await new Promise(r => setTimeout(r, 0));
+  }
+  const seen = {kpi: kpi(), search: location.search, added: history.length - entries,
+                charts: charts()};
+  for (let i = 0; i < 100 && document.querySelector('[data-dash-is-loading="true"]'); i++) {
+    await new Promise(r => setTimeout(r, 20));
+  }
+  await new Promise(r => setTimeout(r, 200));
+  seen.addedSettled = history.length - entries;
+  return seen;
+}"""
+
+
+def test_the_address_and_every_plot_say_the_new_state_as_soon_as_the_numbers_do(page, app_url):
+    """No moment in which the key figures say one state and the address (the link a reader
+    copies) or a chart another: by the time anything can see the new count, the address says
+    the new state and every main chart's plot is drawn for the state its subtitle names. One
+    history entry per change, and Back returns to the state before."""
+    page.open(f"{app_url}/")
+    page.wait_kpi(107)
+    for choice, query, count in (("Yes", "plot=yes", "18"), ("No", "plot=no", "89"),
+                                 ("Any", "", "107"), ("Yes", "plot=yes", "18")):
+        seen = page.page.evaluate(WATCH_A_CHANGE, choice)
+        assert seen["kpi"] == count
+        assert seen["search"] == (f"?{query}&lang=en" if query else "?lang=en"), seen
+        assert seen["added"] == 1 and seen["addedSettled"] == 1, seen
+        for chart in seen["charts"]:
+            assert f"n = {count} incidents" in chart["said"], seen
+            assert chart["drawnFor"] == chart["said"], seen
+    page.page.go_back()
+    page.wait_kpi(107)
+    assert page.address().endswith("/?lang=en")
+
+
+def test_a_main_chart_is_a_named_figure_with_its_words_as_text(page, app_url):
+    """On screen a main chart's title is a heading that names its figure, its subtitle and
+    source lines are text that wraps at the card's width, and plotly draws the plot only
+    (no title of its own, no camera button: the Download menu's image has the words baked in)."""
+    page.open(f"{app_url}/?type=attack&lang=fr")
+    page.wait_kpi(4)
+    for chart, title in (("chart-shares", "Liés ou inspirés ?"),
+                         ("chart-timeline", "Année par année"),
+                         ("chart-map", "Où : Région de Bruxelles-Capitale")):
+        figure = page.page.locator(f"[role=figure]:has(#{chart})")
+        assert figure.get_attribute("aria-labelledby") == f"{chart}-title"
+        assert page.page.inner_text(f"#{chart}-title") == title
+        assert page.page.evaluate(f"document.getElementById('{chart}-title').tagName") == "H2"
+        assert "Attentats · n = 4 incidents" in page.page.inner_text(f"#{chart} .chart-subtitle")
+        foot = page.page.inner_text(f"#{chart} .chart-foot")
+        assert "Van Ostaeyen & Van Vlierden" in foot and "Données" in foot
+        assert page.page.locator(f"#{chart} .gtitle").count() == 0
+        assert page.page.locator(f"#{chart} .annotation[data-index] >> text=Source").count() == 0
+        assert page.page.locator(f"#{chart} [data-title*='PNG']").count() == 0
