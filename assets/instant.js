@@ -713,26 +713,32 @@
     });
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.instant = {
-      // Inputs: filter state, timeline and map options; State: the page's language
-      // the sections are drawn by the server: asked only while one is open
-      sections: function (filterState, open) {
-        var ctx = window.dash_clientside.callback_context;
-        var byFilters = ctx && ctx.triggered && ctx.triggered.length &&
-          ctx.triggered[0].prop_id === "filter-state.data";
-        if (byFilters && !(open && open.length)) { return window.dash_clientside.no_update; }
-        return {state: filterState || {}, open: open || []};
-      },
-      // Inputs: the filter state, the timeline and map options; State: the page's language.
-      // No outputs: the views are drawn into the page. An option redraws only its chart. The
-      // state Dash has written (with the URL, in one update) is drawn unless
-      // filters.update drew it already: a view never stays on a state the address does not say.
-      draw: function (filterState, freq, by, events, panel, metric, lang) {
-        var ctx = window.dash_clientside.callback_context || {}, only = [];
+      // Inputs: the filter state, the timeline and map options, the table's search, the open
+      // sections; State: the sections' gate, the page's language. No outputs: the views are
+      // drawn into the page. An option redraws only its chart. The state Dash has written (with
+      // the URL, in one update) is drawn unless filters.update drew it already: a view never
+      // stays on a state the address does not say. A new state or search also has the table ask
+      // again for its page (beTable.refresh); a new state (while a section is open) or a section
+      // opened or closed sets the gate the server draws the sections from.
+      draw: function (filterState, freq, by, events, panel, metric, search, open, gate, lang) {
+        var dc = window.dash_clientside, ctx = dc.callback_context || {};
+        var only = [], refresh = false, sections = false;
+        var inputs = (ctx.inputs_list || []).map(function (i) { return i && i.id + "."; });
         (ctx.triggered || []).forEach(function (t) {
           var id = String(t.prop_id);
-          if (id.indexOf("filter-state.") === 0) { only = null; }
+          if (id.indexOf(inputs[0]) === 0) {  // the state
+            only = null; refresh = true; sections = sections || !!(open && open.length); return;
+          }
+          if (id.indexOf(inputs[6]) === 0) { refresh = true; return; }  // the table's search
+          if (id.indexOf(inputs[7]) === 0) { sections = true; return; }  // a section
           if (only) { only = only.concat(id.indexOf("map-") === 0 ? MAP : TIMELINE); }
         });
+        if (refresh && window.beTable) { window.beTable.refresh(); }
+        var states = ctx.states_list || [];
+        if (sections && states[0]) {
+          dc.set_props(states[0].id, {data: {state: filterState || {}, open: open || []}});
+        }
+        if (only && !only.length) { return; }
         var opts = {freq: freq, by: by, events: events, panel: panel, metric: metric};
         var P = loaded(lang || "en");
         if (P && only === null && shown === key(P, filterState, opts)) { return; }  // drawn already

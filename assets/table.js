@@ -1,14 +1,30 @@
 /* The incidents table pages from the server (AG Grid's infinite row model). AG Grid's code is
    fetched when the table comes near the screen (or its search box gets focus), not with the
    page: the grid, drawn by the server in the page's language, waits in a store until then.
-   When the filters,
-   the search or the language change, the grid drops the pages it holds and asks again. A page
+   When the filters
+   or the search change, the grid drops the pages it holds and asks again (beTable.refresh). A page
    request the server never answered (a failed request: view-guard.js calls beTable.failed) is
    given up, so the grid's loader is free to ask again instead of waiting for it forever. */
 (function () {
   "use strict";
-  var pending = null;
+  var pending = null, purging = false;
   window.beTable = {
+    // A new filter state or search: drop the pages held and ask again, once the views of the
+    // change are painted (the grid's purge and its page request took ~10 ms of the change's own
+    // frame). Calls before then make one purge.
+    refresh: function () {
+      if (purging) { return; }
+      purging = true;
+      requestAnimationFrame(function () {  // runs just before that paint: the purge after it
+        setTimeout(function () {
+          purging = false;
+          var grid = window.dash_ag_grid;
+          if (grid && grid.getApiAsync) {
+            grid.getApiAsync("table-incidents").then(function (api) { api.purgeInfiniteCache(); });
+          }
+        }, 0);
+      });
+    },
     failed: function () {
       var request = pending;
       pending = null;
@@ -76,15 +92,6 @@
     },
     remember: function (request) {  // the page request on its way to the server
       pending = request || null;
-      return window.dash_clientside.no_update;
-    },
-    refresh: function () {
-      var grid = window.dash_ag_grid;
-      if (grid && grid.getApiAsync) {
-        grid.getApiAsync("table-incidents").then(function (api) {
-          api.purgeInfiniteCache();
-        });
-      }
       return window.dash_clientside.no_update;
     }
   };

@@ -110,13 +110,16 @@ CHART_OPTIONS = (ids.TIMELINE_FREQ, "value"), (ids.TIMELINE_BY, "value"), \
 clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS,
                     *FILTER_INPUTS, *[State(c, p) for c, p in CHART_OPTIONS],
                     State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
+# The same callback has the table drop its pages and ask again for a new filter state or
+# search, and sets the gate the sections are drawn from: they ask the server only while one is
+# open (or when one opens or closes). One callback for all three, with no output: each callback
+# Dash runs costs every mounted component's selectors a pass per step (~3 ms a change here),
+# and an output is marked loading and rendered twice.
 clientside_callback(
     ClientsideFunction("instant", "draw"), Input(ids.FILTER_STATE, "data"),
-    *[Input(c, p) for c, p in CHART_OPTIONS], State(ids.LANG, "data"), prevent_initial_call=True)
-
-# the sections ask the server only while one is open (or when one opens or closes)
-clientside_callback(ClientsideFunction("instant", "sections"), Output(ids.SECTIONS_STATE, "data"),
-                    Input(ids.FILTER_STATE, "data"), Input(ids.SECTIONS, "value"))
+    *[Input(c, p) for c, p in CHART_OPTIONS], Input(ids.TABLE_SEARCH, "value"),
+    Input(ids.SECTIONS, "value"), State(ids.SECTIONS_STATE, "data"), State(ids.LANG, "data"),
+    prevent_initial_call=True)
 
 NETWORK_CHARTS = (ids.CHART_NETWORKS, ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
 SECTION_OUTPUTS = {  # what each closable section shows
@@ -142,8 +145,9 @@ SECTION_OUTPUT_LIST = tuple(Output(k, "figure" if k in CHARTS else "children")
                                                    for k in keys))
 
 
+# not at load: every section starts closed, its charts empty
 @callback(*SECTION_OUTPUT_LIST, Input(ids.SECTIONS_STATE, "data"), State(ids.LANG, "data"),
-          on_error=_sections_failed)
+          on_error=_sections_failed, prevent_initial_call=True)
 def redraw_sections(gate, lang):
     """The networks and people sections for the filter state, drawn while open, emptied when
     closed (a closed section holds no numbers)."""
@@ -275,10 +279,9 @@ clientside_callback(ClientsideFunction("table", "mount"), Output(ids.TABLE_SLOT,
 # the page request on its way: given up if the server does not answer (assets/table.js)
 clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "getRowsRequest"))
 
-# a new filter state, search or language: the grid drops its pages and asks again
-clientside_callback(ClientsideFunction("table", "refresh"), Output(ids.TABLE, "className"),
-                    Input(ids.FILTER_STATE, "data"), Input(ids.TABLE_SEARCH, "value"),
-                    prevent_initial_call=True)
+# a new filter state or search: the grid drops its pages and asks again (instant.draw, above,
+# calls beTable.refresh; no output: as one, Dash marked the grid as loading and rendered it
+# twice per filter change)
 
 
 def _chip_label(name: str, value: str) -> str:
