@@ -588,6 +588,7 @@
     var words = {title: unmark(title.text), subtitle: unmark(title.subtitle && title.subtitle.text),
                  foot: footLines(P, foot)};
     L.title = {text: ""};
+    roomForTicks(L, fig.data);
     if (L.margin && L.height) {  // the plot keeps its height; the words leave the figure
       var t = SCREEN_MARGIN.t, b = foot ? SCREEN_MARGIN.b : L.margin.b;
       L.height -= (L.margin.t - t) + (L.margin.b - b);
@@ -595,6 +596,28 @@
       L.margin.b = b;
     }
     return words;
+  }
+  // A stacked bar chart's left margin wide enough for its widest y tick label, measured in the
+  // figure's font: plotly's automargin would otherwise draw the chart twice whenever the labels
+  // outgrow the frame's 55 px (4-digit counts: 100,000 incidents), ~10 ms a change. Automargin
+  // stays on: if a label is wider still, plotly makes room as before.
+  var measure = null;
+  function roomForTicks(L, data) {
+    var y = L.yaxis;
+    if (!y || !y.dtick || !L.margin || L.barmode !== "stack") { return; }
+    var peak = 0;
+    (data[0] && data[0].y || []).forEach(function (v, i) {
+      var total = 0;
+      data.forEach(function (t) { total += (t.y && +t.y[i]) || 0; });
+      peak = Math.max(peak, total);
+    });
+    var top = Math.ceil(peak * 1.1 / y.dtick) * y.dtick;  // past the autorange's padding
+    if (!measure) { measure = document.createElement("canvas").getContext("2d"); }
+    var font = (L.font && L.font.size || 14) + "px " + (L.font && L.font.family || "sans-serif");
+    measure.font = font;
+    var label = String(top).replace(/\B(?=(\d{3})+(?!\d))/g, ",");  // the widest form of it
+    var needed = Math.ceil(measure.measureText(label).width) + (y.title ? 40 : 16);
+    L.margin.l = Math.max(L.margin.l || 0, needed);
   }
   function setText(el, text) { if (el.textContent !== text) { el.textContent = text; } }
 
