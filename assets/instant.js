@@ -721,7 +721,7 @@
 
   var TIMELINE = ["timeline", "describeTimeline"], MAP = ["map", "mapNotice", "describeMap"];
 
-  var api = {views: views, drawn: drawn, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
+  var api = {views: views, onScreen: onScreen, drawn: drawn, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
              makeFormat: makeFormat, npRound: npRound, load: load, loaded: loaded, show: show, ORDER: ORDER};
   root.beInstant = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }

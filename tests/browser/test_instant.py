@@ -128,3 +128,34 @@ def test_browser_views_equal_the_python_views_with_the_schematic_map(page, offli
                                                                      offline_data):
     _check(page, offline_url, offline_data, _cases(offline_data, 7, 60))
 
+
+
+# The timeline for all incidents, its counts a thousand times larger (as at 100,000 incidents),
+# made ready for the screen and drawn into a scratch element: the margin plotly ends up using
+# (after its automargin) against the one the figure asked for.
+BIG_COUNTS = """async () => {
+  const P = window.beInstant.loaded('en');
+  const fig = window.beInstant.views(P, {}, {freq: 'year', by: 'connection', events: false,
+                                             panel: 'brussels', metric: 'incidents'}).timeline;
+  fig.data.forEach(t => { t.y = t.y.map(v => v * 1000); t.text = t.y.map(String); });
+  fig.layout.yaxis.dtick *= 1000;
+  window.beInstant.onScreen(P, fig);
+  const box = document.createElement('div');
+  box.style.width = '700px';
+  document.body.appendChild(box);
+  await window.Plotly.react(box, fig.data, fig.layout);
+  const out = {asked: fig.layout.margin.l, used: box._fullLayout._size.l,
+               label: [...box.querySelectorAll('.ytick text')].pop().textContent};
+  window.Plotly.purge(box);
+  box.remove();
+  return out;
+}"""
+
+
+def test_the_timeline_on_screen_leaves_room_for_its_widest_tick_label(page, app_url):
+    """Large counts (five-digit tick labels) fit in the margin the screen figure asks for, so
+    plotly's automargin never has to push it and draw the chart a second time."""
+    page.open(f"{app_url}/")
+    out = page.page.evaluate(BIG_COUNTS)
+    assert len(out["label"]) >= 5, out
+    assert out["asked"] > 55 and out["used"] == out["asked"], out
