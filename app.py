@@ -68,9 +68,14 @@ def load_app_data(data_path: str | None = None, boundaries: str | None = None,
 
 def _trim_first_load() -> None:
     """What the page names to load: assets/plotly-custom.min.js (bar, choropleth, scatter)
-    replaces Dash's full plotly bundle."""
-    from dash import dash_table, dcc
+    replaces Dash's full plotly bundle; assets/regenerator-runtime.min.js replaces
+    @babel/polyfill (tools/regenerator/README.md: core-js 2 swaps built-ins for slower ones)."""
+    from dash import _dash_renderer, dash_table, dcc
     dcc._js_dist[:] = [d for d in dcc._js_dist if d.get("namespace") != "plotly"]
+    for dependency in _dash_renderer._js_dist_dependencies:
+        for key in ("external_url", "relative_package_path"):
+            for mode, paths in dependency.get(key, {}).items():
+                dependency[key][mode] = [p for p in paths if "polyfill" not in p]
     # AG Grid's code is fetched when the table comes near the screen (assets/table.js), not
     # named in the page; dash_table is not used at all
     for entry in dag._js_dist:
@@ -107,9 +112,13 @@ class App(dash.Dash):
         lang = request_lang()
         with i18n.use(lang):
             kwargs["title"] = i18n.t("title")
-        # the views payload is fetched while the scripts load, not after the first render
-        preload = (f'<link rel="preload" href="{self.config.requests_pathname_prefix}instant/'
-                   f'{lang}.json" as="fetch" crossorigin="anonymous">')
+        # the views payload, the layout (as assets/view-guard.js asks for it, in the page's
+        # language) and the callbacks' dependencies are fetched while the scripts load, not
+        # after Dash's renderer has started
+        prefix = self.config.requests_pathname_prefix
+        preload = "\n".join(
+            f'<link rel="preload" href="{prefix}{path}" as="fetch" crossorigin="anonymous">'
+            for path in (f"instant/{lang}.json", f"_dash-layout?lang={lang}", "_dash-dependencies"))
         page = super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
         return page.replace("</head>", f"{preload}\n</head>", 1)
 

@@ -54,6 +54,18 @@ def test_the_page_names_neither_ag_grid_nor_dash_table(client):
     assert later.status_code == 200  # fetched by assets/table.js when the table is near
 
 
+def test_the_page_names_the_regenerator_runtime_not_babels_polyfill(client):
+    """tools/regenerator/README.md: core-js 2 would swap built-ins for slower ones; the one
+    global Dash's lazy components need is named before Dash's renderer and components."""
+    page = client.get("/?lang=en").get_data(as_text=True)
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    assert not [s for s in scripts if "polyfill" in s]
+    runtime = next(i for i, s in enumerate(scripts) if "/assets/regenerator-runtime" in s)
+    assert runtime < min(i for i, s in enumerate(scripts) if "dash_renderer" in s or "/dcc/" in s)
+    preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="fetch"', page)
+    assert preloads == ["/instant/en.json", "/_dash-layout?lang=en", "/_dash-dependencies"]
+
+
 def test_a_workers_warming_pass_compresses_every_script_the_page_names(app_data):
     """The start thread reads the page as a browser does (the bare "/" redirects to its
     canonical address) and stores each script the page names at brotli's best."""
