@@ -168,7 +168,8 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
         rows = table[table["key"] == key]
         fig.add_trace("bar",
             x=rows["period"], y=rows["n"], name=i18n.cap(t(key, cap.lang)),
-            text=[str(n) if n else "" for n in rows["n"]], textposition="inside",
+            # upright, or hidden when the segment is too thin for it (the hover still says it)
+            text=[str(n) if n else "" for n in rows["n"]], textposition="inside", textangle=0,
             marker={"color": COLORS[key], "pattern": _pattern(key)},
             customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
             hovertemplate="%{x}: " + _("{part} of {whole}", cap.lang).format(
@@ -180,9 +181,10 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
     fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None,
                                               "tickvals": ticks, "ticktext": [
                                                   i18n.month(p, cap.lang) for p in ticks]},
-                      yaxis={"title": t("incidents", cap.lang), **_integer_axis(peak),
+                      yaxis={"title": {"text": t("incidents", cap.lang)}, **_integer_axis(peak),
                              **({"range": [0, 1]} if not peak else {})},
-                      bargap=0.15, legend={"traceorder": "normal"})
+                      bargap=0.15, legend={"traceorder": "normal"},
+                      uniformtext={"minsize": 11, "mode": "hide"})
     for event in events or []:
         _add_event(fig, event)
     by_year = len(table["period"].iloc[0]) == 4

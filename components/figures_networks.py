@@ -27,7 +27,7 @@ def links_bar(counts: pd.DataFrame, cap: Caption) -> Fig:
                   hovertemplate="%{y}: %{x} arrest actions<extra></extra>", cliponaxis=False)
     top = int(counts["arrest_actions"].max()) if len(counts) else 1
     fig.update_layout(yaxis={"autorange": "reversed", "type": "category"},
-                      xaxis={"title": t("arrest_actions", cap.lang), **_integer_axis(top),
+                      xaxis={"title": {"text": t("arrest_actions", cap.lang)}, **_integer_axis(top),
                              "range": [0, top * 1.15 + 0.5]},
                       showlegend=False, bargap=0.25)
     return _frame(fig, t("chart_networks", cap.lang), cap, 120 + 34 * max(len(counts), 3))

@@ -229,3 +229,29 @@ def test_every_id_a_callback_names_is_in_the_page_or_the_grid(app_data):
     missing = {i for i in named if isinstance(i, str) and i and not i.startswith("{")
                and i not in known}
     assert not missing, missing
+
+
+def _axis_titles(fig: dict) -> dict:
+    layout = fig["layout"]
+    return {k: v["title"] for k, v in layout.items()
+            if k.startswith(("xaxis", "yaxis")) and isinstance(v, dict) and "title" in v}
+
+
+def test_every_axis_title_is_one_plotly_draws(app_data):
+    """plotly.js 4 ignores an axis title given as a bare string (dropped since v3): each one is
+    {"text": ...}, or None for none; the timeline's bar labels stay upright or hide."""
+    from components.callbacks import CHARTS, _sections
+    figures = [f for f in callbacks.draw({}) if isinstance(f, dict) and "layout" in f]
+    figures += [callbacks.draw({}, freq="month", by="incident_type", part="timeline")[6]]
+    sections = _sections(app_data, Filters(), "year", ["networks", "people"])
+    figures += [sections[k] for k in CHARTS if k in sections and "layout" in sections[k]]
+    titles = {}
+    for fig in figures:
+        titles.update({f"{fig['layout']['title']['text']} {k}": v
+                       for k, v in _axis_titles(fig).items()})
+    assert any(v for v in titles.values()), titles  # the check saw real titles
+    drawn = [v is None or (isinstance(v, dict) and v.get("text")) for v in titles.values()]
+    assert all(drawn), titles
+    timeline = figures[1]
+    assert all(t["textangle"] == 0 for t in timeline["data"])
+    assert timeline["layout"]["uniformtext"] == {"minsize": 11, "mode": "hide"}
