@@ -567,7 +567,55 @@
   // they wrap at any width (a phone, a projector's zoom), headings are headings, and plotly
   // measures none of them on every change (about a quarter of its time). The figure itself is
   // the one Python draws (the parity test holds the two equal); exports draw it whole.
-  var SCREEN_MARGIN = {t: 36, b: 40};  // the legend above the plot, the axis labels under it
+  var SCREEN_MARGIN = {t: 36, tNoLegend: 12, b: 40};  // plotly's legend above, axis labels under
+
+  // A bar chart's legend is the card's own row of toggle buttons: reachable by keyboard, read
+  // as "pressed" or not, and one thing fewer for plotly to lay out on every change. A button
+  // hides or shows its series (plotly's legend click), for this chart, until the page reloads.
+  function legendItems(fig) {
+    if (fig.layout.showlegend === false) { return []; }
+    return fig.data.map(function (trace, i) {
+      var marker = trace.marker || {};
+      return {i: i, name: trace.name, color: marker.color,
+              shape: (marker.pattern && marker.pattern.shape) || ""};
+    }).filter(function (x) {
+      var trace = fig.data[x.i];
+      return trace.type === "bar" && trace.showlegend !== false && x.name &&
+        typeof x.color === "string";
+    });
+  }
+  var HATCH = "rgba(34, 34, 34, 0.55) 0 1.5px, transparent 1.5px 5px";
+  function swatch(item) {
+    var box = document.createElement("span");
+    box.className = "legend-swatch";
+    box.style.backgroundColor = item.color;
+    var lines = {"/": ["-45deg"], "\\": ["45deg"], "x": ["45deg", "-45deg"]}[item.shape] || [];
+    box.style.backgroundImage = lines.map(function (angle) {
+      return "repeating-linear-gradient(" + angle + ", " + HATCH + ")";
+    }).join(", ");
+    return box;
+  }
+  function drawLegend(p, items) {
+    var key = JSON.stringify(items);
+    if (p.legendKey === key) { return; }  // the same buttons: kept (and any focus on one)
+    p.legendKey = key;
+    p.legend.replaceChildren.apply(p.legend, items.map(function (item) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "legend-item";
+      button.setAttribute("data-series", item.name);
+      button.setAttribute("aria-pressed", p.hidden[item.name] ? "false" : "true");
+      button.appendChild(swatch(item));
+      button.appendChild(document.createTextNode(item.name));
+      return button;
+    }));
+    p.legend.hidden = !items.length;
+  }
+  function applyHidden(p, fig) {  // the series hidden with the card's buttons stay hidden
+    fig.data.forEach(function (trace) {
+      if (trace.type === "bar" && p.hidden[trace.name]) { trace.visible = "legendonly"; }
+    });
+  }
   function unmark(text) {  // plotly's markup (escaped text, <b>, <span>, <br>) -> plain text
     return String(text || "").replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -586,11 +634,13 @@
       return true;
     });
     var words = {title: unmark(title.text), subtitle: unmark(title.subtitle && title.subtitle.text),
-                 foot: footLines(P, foot)};
+                 foot: footLines(P, foot), legend: legendItems(fig)};
     L.title = {text: ""};
+    if (words.legend.length) { L.showlegend = false; }  // the card's own buttons (below)
     roomForTicks(L, fig.data);
     if (L.margin && L.height) {  // the plot keeps its height; the words leave the figure
-      var t = SCREEN_MARGIN.t, b = foot ? SCREEN_MARGIN.b : L.margin.b;
+      var t = words.legend.length ? SCREEN_MARGIN.tNoLegend : SCREEN_MARGIN.t;
+      var b = foot ? SCREEN_MARGIN.b : L.margin.b;
       L.height -= (L.margin.t - t) + (L.margin.b - b);
       L.margin.t = t;
       L.margin.b = b;
@@ -625,17 +675,21 @@
     if (box.beParts) { return box.beParts; }
     var head = document.createElement("div"), title = document.createElement("h2");
     var subtitle = document.createElement("p"), gd = document.createElement("div");
-    var foot = document.createElement("p");
+    var foot = document.createElement("p"), legend = document.createElement("div");
     head.className = "chart-head";
     title.className = "chart-title";
     title.id = box.id + "-title";
     subtitle.className = "chart-subtitle";
     gd.className = "chart-plot";
     foot.className = "chart-foot";
+    legend.className = "chart-legend";
+    legend.hidden = true;
     head.appendChild(title);
     head.appendChild(subtitle);
+    head.appendChild(legend);
     box.replaceChildren(head, gd, foot);
-    box.beParts = {title: title, subtitle: subtitle, gd: gd, foot: foot};
+    box.beParts = {title: title, subtitle: subtitle, gd: gd, foot: foot, legend: legend,
+                   hidden: {}, legendKey: null, fig: null};
     return box.beParts;
   }
 
@@ -645,6 +699,9 @@
     var words = onScreen(P, fig);
     setText(p.title, words.title);
     setText(p.subtitle, words.subtitle);
+    drawLegend(p, words.legend);
+    applyHidden(p, fig);
+    p.fig = fig;
     if (p.foot.textContent !== words.foot.join("")) {
       p.foot.replaceChildren.apply(p.foot, words.foot.map(function (line) {
         var span = document.createElement("span");
@@ -680,6 +737,18 @@
         });
       });
     }
+  }
+
+  function toggleSeries(button) {  // a legend button: its series hidden or shown again
+    var box = button.closest(".dash-graph"), p = box && box.beParts;
+    if (!p || !p.fig) { return; }
+    var name = button.getAttribute("data-series"), hide = !p.hidden[name];
+    if (hide) { p.hidden[name] = true; } else { delete p.hidden[name]; }
+    button.setAttribute("aria-pressed", hide ? "false" : "true");
+    p.fig.data.forEach(function (trace) {
+      if (trace.type === "bar" && trace.name === name) { trace.visible = hide ? "legendonly" : true; }
+    });
+    window.Plotly.react(p.gd, p.fig.data, p.fig.layout, configs[box.id]);
   }
 
   function write(P, key, value) {
@@ -726,6 +795,10 @@
   root.beInstant = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {
+    document.addEventListener("click", function (event) {  // a chart's legend button
+      var button = event.target.closest && event.target.closest(".chart-legend .legend-item");
+      if (button) { toggleSeries(button); }
+    });
     document.addEventListener("click", function (event) {  // a chip: remove its filter
       var chip = event.target.closest && event.target.closest("#active-filters .chip");
       if (!chip) { return; }

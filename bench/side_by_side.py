@@ -207,7 +207,6 @@ def main() -> None:
     args = parser.parse_args()
     if not STREAMLIT.exists():
         print("Streamlit is not installed: run `make bench-setup` (the floor only)")
-    floor, floor_url = serve(None, "bench.floor_app:server", "/", THREADS)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         geo = geojson_file(tmp)
@@ -218,6 +217,9 @@ def main() -> None:
                             "--out", str(folder)], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL)
             sets.append((f"generated ({n:,})", str(folder), str(folder)))
+        # the floor started once the data is made (started before a 1M generation, its page
+        # was twice seen never to draw)
+        floor, floor_url = serve(None, "bench.floor_app:server", "/", THREADS)
         try:
             for label, data, csv_folder in sets:
                 proc, url = serve(data, extra=THREADS)

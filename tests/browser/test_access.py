@@ -240,3 +240,35 @@ def test_removing_a_chip_by_keyboard_keeps_the_focus_in_the_row(page, app_url):
     page.page.keyboard.press("Space")
     page.wait_kpi(107)
     assert page.page.evaluate(focused) == "reset-filters"  # no chip left: the reset button
+
+
+SERIES_SHOWN = ("() => [...document.querySelector('#chart-timeline .chart-plot').data]"
+                ".map(t => t.visible !== 'legendonly')")
+
+
+def test_a_chart_legend_is_buttons_that_hide_and_show_a_series(page, app_url):
+    """A main bar chart's legend is a row of toggle buttons (plotly's own legend is not drawn):
+    Space or Enter hides a series and shows it again, the button says so (aria-pressed), and a
+    hidden series stays hidden through a filter change."""
+    page.open(f"{app_url}/?lang=en")
+    legend = page.page.locator("#chart-timeline .legend-item")
+    assert legend.all_inner_texts() == ["Linked", "Inspired"]
+    assert page.page.locator("#chart-timeline .chart-plot g.legend").count() == 0
+    inspired = legend.nth(1)
+    inspired.focus()
+    page.page.keyboard.press("Space")
+    page.wait_for("() => document.querySelectorAll('#chart-timeline .legend-item')[1]"
+                  ".getAttribute('aria-pressed') === 'false'")
+    assert page.page.evaluate(SERIES_SHOWN) == [True, False]
+    page.page.locator("#filter-plot label", has_text="Yes").click()
+    page.wait_kpi(18)
+    page.wait_drawn()
+    assert page.page.evaluate(SERIES_SHOWN) == [True, False]
+    assert inspired.get_attribute("aria-pressed") == "false"
+    inspired.focus()
+    page.page.keyboard.press("Enter")
+    page.wait_for("() => document.querySelectorAll('#chart-timeline .legend-item')[1]"
+                  ".getAttribute('aria-pressed') === 'true'")
+    assert page.page.evaluate(SERIES_SHOWN) == [True, True]
+    assert page.page.locator("#chart-shares .legend-item").all_inner_texts() == [
+        "Linked", "Inspired"]
