@@ -211,10 +211,10 @@
   }
 
   function describe(P, f) {
-    var W = P.words, T = W.t, parts = [], subject = T.incidents;
+    var W = P.words, T = W.t, parts = [];
     var types = f.type || [], conns = f.connection || [];
-    if (types.length === 1) { subject = T[types[0] + "s"]; }
-    if (conns.length === 1) { subject = T[conns[0]] + " " + subject; }
+    var noun = types.length === 1 ? types[0] + "s" : "incidents", subject = T[noun];
+    if (conns.length === 1) { subject = T[conns[0] + "_" + noun]; }
     parts.push(types.length || conns.length ? cap(subject) : T.all_incidents);
     if (f.link && f.link.length) { parts.push(sorted(f.link).map(function (x) { return T[x]; }).join(" / ")); }
     if (f.plot) { parts.push(T[f.plot === "yes" ? "with_plot" : "without_plot"]); }

@@ -185,11 +185,10 @@ def _parse(key: str, values: list[str], known: Vocabulary):
 def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> list[str]:
     lang = valid(lang) or current()
     places = gazetteer()
-    subject = t("incidents", lang)
-    if len(f.types) == 1:
-        subject = t(next(iter(f.types)) + "s", lang)
+    noun = next(iter(f.types)) + "s" if len(f.types) == 1 else "incidents"
+    subject = t(noun, lang)
     if len(f.connections) == 1:
-        subject = f"{t(next(iter(f.connections)), lang)} {subject}"
+        subject = t(f"{next(iter(f.connections))}_{noun}", lang)
     parts = [
         subject[0].upper() + subject[1:] if (f.types or f.connections) else t("all_incidents", lang)
     ]

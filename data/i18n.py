@@ -119,6 +119,11 @@ KEYS: dict[str, str] = {
     "linked": N_("linked"), "inspired": N_("inspired"), "local_cell": N_("local cell"),
     "deployed_operative": N_("deployed operative"), "both": N_("cell and operative"),
     "unknown": N_("unknown"), "all_incidents": N_("All incidents"),
+    # a connection with what it qualifies (word order and agreement differ by language)
+    "linked_incidents": N_("linked incidents"), "inspired_incidents": N_("inspired incidents"),
+    "linked_arrest_actions": N_("linked arrest actions"),
+    "inspired_arrest_actions": N_("inspired arrest actions"),
+    "linked_attacks": N_("linked attacks"), "inspired_attacks": N_("inspired attacks"),
     "with_plot": N_("with plot evidence"), "without_plot": N_("without plot evidence"),
     "citizens": N_("citizens of"), "network": N_("network"),
     "all_places": N_("all of Belgium"),

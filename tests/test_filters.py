@@ -132,3 +132,16 @@ def test_key_figures(bundled):
     assert k["incidents"]["value"] == 107 and k["people"]["value"] == 135
     assert k["share_linked"] == {"value": 95, "n": 107, "pct": 88.8}
     assert k["share_plot"] == {"value": 18, "n": 103, "pct": 17.5}
+
+
+@pytest.mark.parametrize("query,lang,text", [
+    ("type=attack&connection=linked", "fr", "Attentats liés"),
+    ("type=arrest_action&connection=inspired", "fr", "Arrestations inspirées"),
+    ("connection=linked", "fr", "Incidents liés"),
+    ("type=attack&connection=linked", "nl", "Gelinkte aanslagen"),
+    ("type=arrest_action&connection=inspired", "nl", "Geïnspireerde arrestaties"),
+    ("type=attack&connection=linked", "en", "Linked attacks"),
+])
+def test_a_connection_agrees_with_what_it_qualifies(vocab, query, lang, text):
+    """Word order and agreement as each language has them (was 'Liés attentats')."""
+    assert Filters.from_query(query, vocab).describe(lang) == text
