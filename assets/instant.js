@@ -574,14 +574,12 @@
   // hides or shows its series (plotly's legend click), for this chart, until the page reloads.
   function legendItems(fig) {
     if (fig.layout.showlegend === false) { return []; }
-    return fig.data.map(function (trace, i) {
-      var marker = trace.marker || {};
-      return {i: i, name: trace.name, color: marker.color,
-              shape: (marker.pattern && marker.pattern.shape) || ""};
-    }).filter(function (x) {
-      var trace = fig.data[x.i];
-      return trace.type === "bar" && trace.showlegend !== false && x.name &&
-        typeof x.color === "string";
+    return fig.data.filter(function (trace) {
+      return trace.type === "bar" && trace.showlegend !== false && trace.name &&
+        trace.marker && typeof trace.marker.color === "string";
+    }).map(function (trace) {
+      return {name: trace.name, color: trace.marker.color,
+              shape: (trace.marker.pattern && trace.marker.pattern.shape) || ""};
     });
   }
   var HATCH = "rgba(34, 34, 34, 0.55) 0 1.5px, transparent 1.5px 5px";
@@ -613,7 +611,7 @@
   }
   function applyHidden(p, fig) {  // the series hidden with the card's buttons stay hidden
     fig.data.forEach(function (trace) {
-      if (trace.type === "bar" && p.hidden[trace.name]) { trace.visible = "legendonly"; }
+      if (trace.type === "bar") { trace.visible = p.hidden[trace.name] ? "legendonly" : true; }
     });
   }
   function unmark(text) {  // plotly's markup (escaped text, <b>, <span>, <br>) -> plain text
@@ -745,9 +743,7 @@
     var name = button.getAttribute("data-series"), hide = !p.hidden[name];
     if (hide) { p.hidden[name] = true; } else { delete p.hidden[name]; }
     button.setAttribute("aria-pressed", hide ? "false" : "true");
-    p.fig.data.forEach(function (trace) {
-      if (trace.type === "bar" && trace.name === name) { trace.visible = hide ? "legendonly" : true; }
-    });
+    applyHidden(p, p.fig);
     window.Plotly.react(p.gd, p.fig.data, p.fig.layout, configs[box.id]);
   }
 
@@ -764,8 +760,8 @@
         refocus = null;
         if (next) { next.focus(); }
       }
-    } else if (el.textContent !== value) {
-      el.textContent = value;
+    } else {
+      setText(el, value);
     }
   }
 
@@ -820,13 +816,14 @@
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
         var only = [], refresh = false, sections = false;
         var inputs = (ctx.inputs_list || []).map(function (i) { return i && i.id + "."; });
+        var STATE = inputs[0], SEARCH = inputs[6], OPEN = inputs[7];  // components/callbacks.py's order
         (ctx.triggered || []).forEach(function (t) {
           var id = String(t.prop_id);
-          if (id.indexOf(inputs[0]) === 0) {  // the state
+          if (id.indexOf(STATE) === 0) {
             only = null; refresh = true; sections = sections || !!(open && open.length); return;
           }
-          if (id.indexOf(inputs[6]) === 0) { refresh = true; return; }  // the table's search
-          if (id.indexOf(inputs[7]) === 0) { sections = true; return; }  // a section
+          if (id.indexOf(SEARCH) === 0) { refresh = true; return; }
+          if (id.indexOf(OPEN) === 0) { sections = true; return; }
           if (only) { only = only.concat(id.indexOf("map-") === 0 ? MAP : TIMELINE); }
         });
         if (refresh && window.beTable) { window.beTable.refresh(); }

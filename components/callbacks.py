@@ -279,10 +279,6 @@ clientside_callback(ClientsideFunction("table", "mount"), Output(ids.TABLE_SLOT,
 # the page request on its way: given up if the server does not answer (assets/table.js)
 clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "getRowsRequest"))
 
-# a new filter state or search: the grid drops its pages and asks again (instant.draw, above,
-# calls beTable.refresh; no output: as one, Dash marked the grid as loading and rendered it
-# twice per filter change)
-
 
 def _chip_label(name: str, value: str) -> str:
     if name == "places":

@@ -69,8 +69,8 @@ def foot_lines(cap: Caption) -> list[str]:
 
 def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     """Title and filter summary on top, legend under them, source and provenance at the foot."""
-    # our own long lines wrap, so a phone-wide chart (340 px) shows them whole
     citation, *data_lines = cap.source.split(" · ")
+    # our own long lines wrap, so a phone-wide chart (340 px) shows them whole
     foot = "<br>".join(line for line in (_wrap(citation, FOOT_WIDTH), *data_lines,
                                          _wrap(cap.provenance, FOOT_WIDTH)) if line)
     lines = foot.count("<br>") + 1
