@@ -34,11 +34,11 @@ STREAMLIT = ROOT / ".venv-bench" / "bin" / "streamlit"
 CHOICES = ("Yes", "No", "Any")
 
 # Each change: click the choice's label, then poll (setTimeout 2 ms) until the views show it: the
-# key figures, the URL and each main chart's subtitle.
+# key figures, the URL and each main chart's plot.
 DASHBOARD_CHANGE = """async (choice) => {
   const kpi = () => document.querySelector('#kpi-incidents .kpi-value').innerText;
   // every main chart redrawn too: its plot drawn for the state its subtitle names (instant.js
-  // marks the plot with it once plotly has drawn it, on screen or not)
+  // marks the plot with it once plotly has drawn it)
   const subtitles = () => ['shares', 'timeline', 'map'].map(c => {
     const plot = document.querySelector('#chart-' + c + ' .chart-plot');
     const said = document.querySelector('#chart-' + c + ' .chart-subtitle')?.textContent;
