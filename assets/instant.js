@@ -433,30 +433,42 @@
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), empty);
   }
 
+  // the schematic map (no boundary file), as figures.fallback_map draws it: Brussels' communes
+  // as a grid of tiles (a heatmap), the other places as dots on longitude and latitude
   function schematicFigure(P, fmt, f, a) {
-    var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic;
+    var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic, W = P.words;
     var codes = {};
     Object.keys(a.byPlace).forEach(function (c) { codes[c] = true; });
     Object.keys(S).forEach(function (c) { if (S[c].tile) { codes[c] = true; } });
     var rows = sorted(Object.keys(codes)).map(function (c) {
       var p = S[c];
-      return {code: c, fr: p ? p.name_fr : c, nl: p ? p.name_nl : c, tile: p && p.tile,
-              lonlat: p ? p.lonlat : null, n: a.byPlace[c] || 0};
+      return {code: c, fr: p ? p.name_fr : c, nl: p ? p.name_nl : c, name: p ? p.map_name : c,
+              label: p ? p.label : "top center", tile: p && p.tile, lonlat: p ? p.lonlat : null,
+              n: a.byPlace[c] || 0};
     });
+    function said(r) {
+      return "<b>" + escapeMarkup(r.fr === r.nl ? r.fr : r.fr + " / " + r.nl) + "</b><br>" +
+        fmt.num(r.n) + " " + W.t.incidents;
+    }
     var tiles = rows.filter(function (r) { return r.tile; });
-    var towns = rows.filter(function (r) { return !r.tile; });
-    var t0 = fig.data[0], t1 = fig.data[1];
-    t0.x = tiles.map(function (r) { return r.tile[0]; });
-    t0.y = tiles.map(function (r) { return -r.tile[1]; });
-    t0.marker.color = tiles.map(function (r) { return r.n; });
-    t0.text = tiles.map(function (r) { return escapeMarkup(r.fr.slice(0, 10)) + "<br>" + r.n; });
-    t0.customdata = tiles.map(function (r) { return r.code; });
-    t0.hovertext = tiles.map(function (r) { return escapeMarkup(r.fr + " / " + r.nl); });
-    t1.x = towns.map(function (r) { return r.lonlat ? (r.lonlat[0] - 4.35) * 1.6 + 10 : null; });
-    t1.y = towns.map(function (r) { return r.lonlat ? (r.lonlat[1] - 50.85) * 3 : null; });
-    t1.text = towns.map(function (r) { return escapeMarkup(r.fr) + " " + r.n; });
-    t1.customdata = towns.map(function (r) { return r.code; });
-    t1.marker.size = towns.map(function (r) { return 8 + 4 * Math.sqrt(r.n); });
+    var towns = rows.filter(function (r) { return !r.tile && r.lonlat; });
+    var grid = fig.data[0], dots = fig.data[1], top = 0;
+    tiles.forEach(function (r) {
+      var row = r.tile[1], col = r.tile[0];
+      grid.z[row][col] = r.n;
+      grid.text[row][col] = escapeMarkup(r.name).replace(/\n/g, "<br>") + "<br>" + fmt.num(r.n);
+      grid.hovertext[row][col] = said(r);
+      grid.customdata[row][col] = r.code;
+      top = Math.max(top, r.n);
+    });
+    grid.zmax = Math.max(top, 1.0);
+    dots.x = towns.map(function (r) { return r.lonlat[0]; });
+    dots.y = towns.map(function (r) { return r.lonlat[1]; });
+    dots.text = towns.map(function (r) { return escapeMarkup(r.name) + " " + fmt.num(r.n); });
+    dots.textposition = towns.map(function (r) { return r.label; });
+    dots.hovertext = towns.map(said);
+    dots.customdata = towns.map(function (r) { return r.code; });
+    dots.marker.size = towns.map(function (r) { return 8 + 4 * Math.sqrt(r.n); });
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
   }
 
@@ -645,6 +657,30 @@
     }
     return words;
   }
+  // The schematic map in a card under 900 px (a phone; a projector at 1024 px): Brussels'
+  // tiles above the rest of the country, each as wide as the card, the chart taller by
+  // STACKED times the card's width. Wider, side by side as figures.fallback_map draws them
+  // (the skeleton's domains).
+  var NARROW = 900, STACKED = 0.42;
+  function schematic(fig) {
+    return !!(fig.layout.xaxis2 && fig.data[0] && fig.data[0].type === "heatmap");
+  }
+  function stack(P, p, width) {
+    var L = p.fig.layout, narrow = width > 0 && width < NARROW;
+    if (!schematic(p.fig) || narrow === p.stacked) { return false; }
+    var skeleton = P.skeletons.map["brussels|incidents"], wide = skeleton.layout;
+    L.xaxis.domain = narrow ? [0, 1] : wide.xaxis.domain.slice();
+    L.xaxis2.domain = narrow ? [0, 1] : wide.xaxis2.domain.slice();
+    L.yaxis.domain = narrow ? [0.5, 0.94] : [0, 1];
+    L.yaxis2.domain = narrow ? [0, 0.42] : [0, 1];
+    if (narrow) { p.extra = Math.round(STACKED * Math.min(width, NARROW)); }
+    L.height += narrow ? p.extra : -p.extra;
+    L.margin.l = narrow ? 8 : wide.margin.l;  // the tiles as wide as a phone allows
+    L.margin.r = narrow ? 8 : wide.margin.r;
+    p.fig.data[1].textfont.size = narrow ? 10 : skeleton.data[1].textfont.size;
+    p.stacked = narrow;
+    return true;
+  }
   // A stacked bar chart's left margin wide enough for its widest y tick label, measured in the
   // figure's font: plotly's automargin would otherwise draw the chart twice whenever the labels
   // outgrow the frame's 55 px (4-digit counts: 100,000 incidents), ~10 ms a change. Automargin
@@ -700,6 +736,9 @@
     drawLegend(p, words.legend);
     applyHidden(p, fig);
     p.fig = fig;
+    p.stacked = false;  // a new figure: drawn side by side, stacked below if the card is narrow
+    stack(P, p, box.clientWidth);
+    box.beP = P;
     if (p.foot.textContent !== words.foot.join("")) {
       p.foot.replaceChildren.apply(p.foot, words.foot.map(function (line) {
         var span = document.createElement("span");
@@ -716,7 +755,12 @@
           requestAnimationFrame(function () {
             pending = false;
             width = box.clientWidth;
-            if (gd._fullLayout) { window.Plotly.Plots.resize(gd); }
+            if (!gd._fullLayout) { return; }
+            if (p.fig && stack(box.beP, p, width)) {  // the schematic map, restacked
+              window.Plotly.react(gd, p.fig.data, p.fig.layout, configs[box.id]);
+            } else {
+              window.Plotly.Plots.resize(gd);
+            }
           });
         }).observe(box);
       }

@@ -229,10 +229,7 @@ def _timeline(data, f: Filters, freq, by, events):
 def _map(data, f: Filters, panel, metric):
     o = views.chart_options(panel=panel, metric=metric)
     panel, metric = o["panel"], o["metric"]
-    notice = "" if data.munis is not None else _(
-        "No boundary file is loaded (offline or not yet fetched): showing a schematic map. "
-        "Run `python -m data geometry fetch` once online for the real boundaries.")
-    return views.map_figure(data, f, panel, metric), notice
+    return views.map_figure(data, f, panel, metric), views.map_notice(data)
 
 
 @callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),

@@ -11,6 +11,8 @@ import pandas as pd
 
 from data import i18n
 from data.i18n import N_, _, num, t
+from data.i18n import cap as upper
+from data.places import GROUP_NAMES
 
 from .figspec import Fig
 
@@ -278,27 +280,64 @@ def in_panel(nis_code: str, panel: str) -> bool:
     return prefix is None or nis_code.startswith(prefix)
 
 
+TILE_COLOURS = [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]]
+# the schematic map's "rest of the country": lon/lat, a degree of latitude drawn 1.57 times
+# a degree of longitude (1 / cos 50.5°), over the whole country whatever the filters show
+BELGIUM_VIEW = {"lon": [2.45, 6.6], "lat": [49.4, 51.6], "ratio": 1.57}
+
+
 def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fig:
-    """Schematic map of our own (no boundary file): Brussels communes as tiles, towns as dots."""
-    merged = layout.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
-    tiles, towns = merged[merged["tile_col"].notna()], merged[merged["tile_col"].isna()]
+    """Schematic map of our own (no boundary file): Brussels' 19 communes as a grid of tiles
+    (a heatmap, so tiles and their labels scale with the chart), the other places as dots on
+    longitude and latitude. Both keep their square shape and stay put whatever the filters."""
+    lang = cap.lang
+    merged = layout.merge(counts[["nis_code", "incidents"]], on="nis_code", how="left").fillna(
+        {"incidents": 0})
+    tiles = merged[merged["tile_col"].notna()]
+    towns = merged[merged["tile_col"].isna() & merged["lon"].notna()]
+    n_rows, n_cols = int(tiles["tile_row"].max()) + 1, int(tiles["tile_col"].max()) + 1
+    z = [[None] * n_cols for _ in range(n_rows)]
+    text, hover, codes = ([[""] * n_cols for _ in range(n_rows)] for _ in range(3))
+
+    def said(row) -> str:
+        names = row.name_fr if row.name_fr == row.name_nl else f"{row.name_fr} / {row.name_nl}"
+        return f"<b>{escape_markup(names)}</b><br>{num(row.incidents, lang)} {t('incidents', lang)}"
+
+    for row in tiles.itertuples():
+        r, c = int(row.tile_row), int(row.tile_col)
+        z[r][c] = int(row.incidents)
+        label = escape_markup(row.map_name).replace("\n", "<br>")  # a long name: two lines
+        text[r][c] = f"{label}<br>{num(row.incidents, lang)}"
+        hover[r][c] = said(row)
+        codes[r][c] = row.nis_code
     fig = Fig()
-    fig.add_trace("scatter", x=tiles["tile_col"], y=-tiles["tile_row"], mode="markers+text",
-                    marker={"symbol": "square", "size": 58, "color": tiles["incidents"],
-                            "colorscale": [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]],
-                            "line": {"color": "white", "width": 1}},
-                    text=[f"{escape_markup(n[:10])}<br>{int(i)}" for n, i in
-                          zip(tiles["name_fr"], tiles["incidents"], strict=True)],
-                    textfont={"size": 10}, customdata=tiles["nis_code"], name="Brussels",
-                    hovertext=(tiles["name_fr"] + " / " + tiles["name_nl"]).map(
-                        escape_markup),
-                    hoverinfo="text")
-    fig.add_trace("scatter", x=(towns["lon"] - 4.35) * 1.6 + 10, y=(towns["lat"] - 50.85) * 3,
-                    mode="markers+text", text=[f"{escape_markup(n)} {int(i)}" for n, i in
-                                               zip(towns["name_fr"], towns["incidents"],
-                                                   strict=True)],
-                    textposition="top center", customdata=towns["nis_code"], name="Belgium",
-                    marker={"size": 8 + 4 * towns["incidents"] ** 0.5, "color": "#0072B2"})
-    fig.update_layout(showlegend=False, xaxis={"visible": False},
-                      yaxis={"visible": False, "scaleanchor": "x"})
+    said_as = "%{hovertext}<extra></extra>"
+    fig.add_trace("heatmap", z=z, zmin=0, zmax=max(float(tiles["incidents"].max()), 1.0),
+                  colorscale=TILE_COLOURS, showscale=False, xgap=3, ygap=3, text=text,
+                  texttemplate="%{text}", hovertext=hover, hovertemplate=said_as,
+                  hoverongaps=False, customdata=codes, name="Brussels")
+    sizes = [8 + 4 * float(i) ** 0.5 for i in towns["incidents"]]
+    fig.add_trace("scatter", x=towns["lon"], y=towns["lat"], xaxis="x2", yaxis="y2",
+                  mode="markers+text",
+                  text=[f"{escape_markup(n)} {num(i, lang)}" for n, i in
+                        zip(towns["map_name"], towns["incidents"], strict=True)],
+                  textposition=list(towns["label"]), textfont={"size": 12}, cliponaxis=False,
+                  hovertext=[said(row) for row in towns.itertuples()], hovertemplate=said_as,
+                  customdata=towns["nis_code"], name="Belgium",
+                  marker={"size": sizes, "color": "#0072B2",
+                          "line": {"color": "white", "width": 1}})
+    hidden = {"visible": False, "fixedrange": True, "constrain": "domain"}
+    view = BELGIUM_VIEW
+    fig.update_layout(
+        showlegend=False,
+        xaxis=hidden | {"domain": [0, 0.5], "range": [-0.5, n_cols - 0.5]},
+        yaxis=hidden | {"range": [n_rows - 0.5, -0.5], "scaleanchor": "x"},
+        xaxis2=hidden | {"domain": [0.54, 1], "range": view["lon"], "anchor": "y2"},
+        yaxis2=hidden | {"range": view["lat"], "anchor": "x2", "scaleanchor": "x2",
+                         "scaleratio": view["ratio"]})
+    for axes, words in (("", panel_title("brussels", lang)),
+                        ("2", upper(GROUP_NAMES["elsewhere"][lang]))):
+        fig.add_annotation(text=f"<b>{escape_markup(words)}</b>", xref=f"x{axes} domain",
+                           yref=f"y{axes} domain", x=0, y=1, xanchor="left", yanchor="bottom",
+                           showarrow=False, font={"size": 13}, name="area")
     return _frame(fig, _("Where (schematic: no boundary file loaded)", cap.lang), cap, 520)

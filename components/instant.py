@@ -168,6 +168,7 @@ def _places(data: AppData, lang: str) -> dict:
             munis["nis_code"], population, strict=True)}
     else:
         out["schematic"] = {c: {"name_fr": p.name_fr, "name_nl": p.name_nl,
+                                "map_name": p.map_name(lang), "label": p.label or "top center",
                                 "tile": list(p.tile) if p.tile else None,
                                 "lonlat": list(p.lonlat)} for c, p in places.items()}
     return out
@@ -207,6 +208,7 @@ def skeletons(data: AppData, lang: str) -> dict:
 
 def payload(data: AppData, lang: str) -> dict:
     """All the browser needs to draw the main views in lang (built once, then kept)."""
+    from .views import map_notice
     key = ("instant", lang)
     if key not in data.geojson_cache:
         data.geojson_cache[key] = {
@@ -217,10 +219,7 @@ def payload(data: AppData, lang: str) -> dict:
             "small_n": 5, "boundaries": data.munis is not None,
             "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
-            "map_notice": "" if data.munis is not None else _(
-                "No boundary file is loaded (offline or not yet fetched): showing a schematic "
-                "map. Run `python -m data geometry fetch` once online for the real boundaries.",
-                lang),
+            "map_notice": map_notice(data, lang),
         }
     return data.geojson_cache[key]
 

@@ -213,17 +213,21 @@ def timeline_controls() -> dmc.Group:
     ])
 
 
-def map_controls() -> dmc.Group:
+def map_controls(schematic: bool = False) -> dmc.Group:
+    """The map's area and measure. With no boundary file (the schematic map shows Brussels and
+    the rest of the country at once, and knows no populations) both are shown but disabled,
+    and say why: the notice beside them."""
     from .figures import panel_title
+    off = {"disabled": True, "aria-describedby": ids.MAP_NOTICE} if schematic else {}
     return dmc.Group([
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
             {"value": p, "label": panel_title(p, short=True)}
             for p in ("brussels", "charleroi", "antwerp", "belgium")],
-            **{"aria-label": _("Map area")}),
+            **{"aria-label": _("Map area")}, **off),
         dmc.SegmentedControl(id=ids.MAP_METRIC, value="incidents", data=[
             {"value": "incidents", "label": _("Incidents")},
             {"value": "per_100k", "label": _("Per 100,000")}],
-            **{"aria-label": _("Map measure")}),
+            **{"aria-label": _("Map measure")}, **off),
         html.Div(id=ids.MAP_NOTICE, className="map-notice"),
     ])
 
@@ -334,7 +338,7 @@ def main_view(data: AppData, lang: str) -> html.Div:
             html.Div([chart(ids.CHART_SHARES, owned=True),
                       chart(ids.CHART_TIMELINE, timeline_controls(), owned=True)],
                      className="chart-row"),
-            chart(ids.CHART_MAP, map_controls(), owned=True),
+            chart(ids.CHART_MAP, map_controls(data.munis is None), owned=True),
             sections(),
             table(),
         ], id=ids.CONTENT, className="content", tabIndex="-1"),

@@ -96,6 +96,15 @@ def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "co
                             context_events(freq) if events else None)
 
 
+def map_notice(data: AppData, lang: str | None = None) -> str:
+    """Said beside the map's controls when there is no boundary file (they are disabled)."""
+    return "" if data.munis is not None else _(
+        "No boundary file is loaded (offline or not yet fetched): this schematic map shows "
+        "Brussels and the rest of the country at once, in counts only. Run `python -m data "
+        "geometry fetch` once online for the real boundaries, the map's areas and rates per "
+        "100,000.", lang)
+
+
 def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str = "incidents",
                geojson: dict | str | None = None, lang: str | None = None) -> Fig:
     """The choropleth (geojson by URL on screen, inline for exports), or the schematic map."""
@@ -103,7 +112,7 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
     counts = ag.by_municipality(incidents, data.population)
     cap = caption(data, f, incidents, lang)
     if data.munis is None:
-        layout = geography.fallback_places(list(counts["nis_code"]))
+        layout = geography.fallback_places(list(counts["nis_code"]), cap.lang)
         return figures.fallback_map(layout, counts, cap)
     if len(incidents) and not counts["nis_code"].map(lambda c: figures.in_panel(c, panel)).any():
         cap = replace(cap, n=0, empty="no_match_in_panel", hint="no_match_in_panel_hint")

@@ -206,8 +206,9 @@ def _round(coords):
     return [_round(c) for c in coords]
 
 
-def fallback_places(codes: list[str]) -> pd.DataFrame:
-    """Our own schematic layout (no boundary file): Brussels tiles, other places as points."""
+def fallback_places(codes: list[str], lang: str = "en") -> pd.DataFrame:
+    """Our own schematic layout (no boundary file): Brussels tiles, other places as points,
+    each with the name a map writes in lang and where it writes it (label)."""
     places = gazetteer()
     rows = []
     for code in sorted(set(codes) | {c for c, p in places.items() if p.tile}):
@@ -217,6 +218,8 @@ def fallback_places(codes: list[str]) -> pd.DataFrame:
                 "nis_code": code,
                 "name_fr": p.name_fr if p else code,
                 "name_nl": p.name_nl if p else code,
+                "map_name": p.map_name(lang) if p else code,
+                "label": (p.label if p else "") or "top center",
                 "tile_col": p.tile[0] if p and p.tile else None,
                 "tile_row": p.tile[1] if p and p.tile else None,
                 "lon": p.lonlat[0] if p else None,

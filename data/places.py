@@ -48,6 +48,8 @@ class Place:
     area: str
     tile: tuple[int, int] | None
     lonlat: tuple[float, float]
+    short: tuple[str, str] = ("", "")  # French, Dutch: what a schematic map's tile holds
+    label: str = ""  # where a schematic map writes a town's name beside its dot
 
     def name(self, lang: str = "en") -> str:
         if lang == "nl":
@@ -55,6 +57,32 @@ class Place:
         if lang == "fr":
             return self.name_fr
         return self.name_en or bilingual(self.name_fr, self.name_nl)
+
+    def map_name(self, lang: str = "en") -> str:
+        """One name to write on a map: the page's language, in English the name in use
+        (Antwerp) or the place's own (Leuven, Liège; French for Brussels' communes); a tile
+        holds its short form (Molenbeek)."""
+        dutch = lang == "nl" or (lang == "en" and local_language(self.nis_code) == "nl")
+        if self.tile:
+            return _two_lines((self.short[1] if dutch else self.short[0]) or self.name(lang))
+        if lang == "en" and self.name_en:
+            return self.name_en
+        return self.name_nl if dutch else self.name_fr
+
+
+def _two_lines(name: str, width: int = 10) -> str:
+    """A tile's name longer than width broken after the hyphen nearest its middle
+    ('St-L-\\nWoluwe'): the tiles' labels are sized to fit their longest line."""
+    cuts = [i + 1 for i, ch in enumerate(name) if ch == "-"]
+    if len(name) <= width or not cuts:
+        return name
+    cut = min(cuts, key=lambda i: abs(i - len(name) / 2))
+    return f"{name[:cut]}\n{name[cut:]}"
+
+
+def local_language(nis_code: str) -> str:
+    """'nl' in Flanders, 'fr' in Wallonia and (for its names on a map) in Brussels."""
+    return "nl" if nis_code[:1] in "1347" or nis_code[:2] in ("23", "24") else "fr"
 
 
 def bilingual(name_fr: str, name_nl: str) -> str:
@@ -76,6 +104,8 @@ def gazetteer() -> dict[str, Place]:
             r["area"],
             (int(r["tile_col"]), int(r["tile_row"])) if r["tile_col"] else None,
             (float(r["lon"]), float(r["lat"])),
+            (r["short_fr"], r["short_nl"]),
+            r["label"],
         )
         for r in rows
     }

@@ -64,12 +64,47 @@ def test_choropleth_panels_and_neutral_zero(app_data):
     assert len(belgium[0].locations) + len(belgium[1].locations) == 581
 
 
+def _cells(trace) -> dict:
+    """A heatmap's cells by the NIS code each stands for: (count, label, hover)."""
+    return {code: (z, text, hover) for zs, texts, hovers, codes in zip(
+        trace.z, trace.text, trace.hovertext, trace.customdata, strict=True)
+        for z, text, hover, code in zip(zs, texts, hovers, codes, strict=True) if code}
+
+
 def test_fallback_map_without_boundaries(offline_data):
     fig = _fig(views.map_figure)(offline_data, Filters())
     assert "schematic" in _text(fig)
     tiles, towns = fig.data
-    assert sum(tiles.marker.color) == 62
-    assert sum(tiles.marker.color) + sum(int(s.rsplit(" ", 1)[1]) for s in towns.text) == 107
+    cells = _cells(tiles)
+    assert len(cells) == 19 and sum(z for z, _, _ in cells.values()) == 62
+    assert sum(z for z, _, _ in cells.values()) + sum(
+        int(s.rsplit(" ", 1)[1]) for s in towns.text) == 107
+    assert cells["21012"][1] == "Molenbeek<br>14"  # a tile's short name, whole
+    assert cells["21012"][2] == "<b>Molenbeek-Saint-Jean / Sint-Jans-Molenbeek</b><br>14 incidents"
+    labels = [z[1].rsplit("<br>", 1)[0] for z in cells.values()]
+    assert len(set(labels)) == 19  # no two alike (the two Woluwes)
+    assert max(len(line) for label in labels for line in label.split("<br>")) <= 10
+    assert cells["21018"][1] == "Woluwe-<br>St-L<br>0"  # a long one on two lines
+    assert tiles.hoverongaps is False  # the grid's empty corners say nothing
+    assert "Antwerp 4" in towns.text and "Leuven 1" in towns.text  # English names in use
+    # square tiles, the country drawn whole and in proportion, whatever the filters
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis2.scaleanchor == "x2"
+    none = _fig(views.map_figure)(offline_data, Filters.from_query(
+        "type=attack&place=antwerp", offline_data.vocabulary))
+    for axis in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
+        assert none.layout[axis].range == fig.layout[axis].range
+
+
+@pytest.mark.parametrize("lang,tile,town,area", [
+    ("fr", "Ixelles<br>2", "Anvers 4", "Région de Bruxelles-Capitale"),
+    ("nl", "Elsene<br>2", "Antwerpen 4", "Brussels Hoofdstedelijk Gewest"),
+])
+def test_the_schematic_map_names_places_in_the_page_language(offline_data, lang, tile, town,
+                                                              area):
+    fig = _fig(views.map_figure)(offline_data, Filters(), lang=lang)
+    tiles, towns = fig.data
+    assert _cells(tiles)["21009"][1] == tile and town in towns.text
+    assert any(area in a.text for a in fig.layout.annotations)
 
 
 @pytest.fixture(scope="module")

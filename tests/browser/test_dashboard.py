@@ -84,6 +84,61 @@ def test_offline_schematic_map(page, offline_url):
     page.wait_kpi(107)
 
 
+# The schematic map as drawn: each tile's label box against its own tile (a heatmap cell) and
+# the other labels, and whether Brussels' grid sits beside the rest of the country or above it.
+SCHEMATIC = """() => {
+  const gd = document.querySelector('#chart-map .js-plotly-plot');
+  const box = e => e.getBoundingClientRect();
+  const labels = [...gd.querySelectorAll('.hm text')].map(e => ({text: e.textContent, r: box(e)}));
+  const cells = gd._fullLayout._size, xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const tile = Math.min(xa._length / 6, ya._length / 4);
+  const inside = labels.every(({r}) => r.width <= tile && r.height <= tile);
+  const clear = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top ||
+    b.bottom <= a.top;
+  const apart = labels.every((a, i) => labels.every((b, j) => i === j || clear(a.r, b.r)));
+  const first = gd.querySelector('.hm text');
+  const font = first ? parseFloat(getComputedStyle(first).fontSize) : 0;
+  const x2 = gd._fullLayout.xaxis2, y2 = gd._fullLayout.yaxis2;
+  return {n: labels.length, inside, apart, font, tile: Math.round(tile), width: cells.w,
+          stacked: ya._offset + ya._length <= y2._offset + 1,
+          beside: xa._offset + xa._length <= x2._offset + 1};
+}"""
+
+
+@pytest.mark.parametrize("width,stacked", [(1440, False), (1024, True), (390, True)])
+def test_schematic_map_tiles_hold_their_labels_at_any_width(page, offline_url, width, stacked):
+    """No boundary file: Brussels' 19 tiles keep each label inside its own tile, apart from
+    the others, legible (>= 7 px); side by side with the rest of the country on a wide screen,
+    above it in a card under 900 px (a phone, a 1024 px projector)."""
+    page.page.set_viewport_size({"width": width, "height": 900})
+    page.open(f"{offline_url}/?lang=nl")
+    out = page.page.evaluate(SCHEMATIC)
+    assert out["n"] == 19 and out["inside"] and out["apart"] and out["font"] >= 7, out
+    assert (out["stacked"], out["beside"]) == (stacked, not stacked), out
+
+
+def test_schematic_map_restacks_when_the_window_narrows_and_a_tile_click_filters(
+        page, offline_url):
+    page.open(f"{offline_url}/")
+    assert page.page.evaluate(SCHEMATIC)["beside"]
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for(f"({SCHEMATIC})().stacked", timeout=10)
+    page.page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for(f"({SCHEMATIC})().beside", timeout=10)
+    # Molenbeek's tile (column 2, row 1 of the grid): the map click filters every view to it
+    page.page.locator("#chart-map").scroll_into_view_if_needed()
+    page.page.evaluate("""() => {
+      const gd = document.querySelector('#chart-map .js-plotly-plot');
+      const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+      window.__at = [r.left + xa._offset + xa.l2p(2), r.top + ya._offset + ya.l2p(1)];
+    }""")
+    x, y = page.page.evaluate("window.__at")
+    page.page.mouse.move(x, y)
+    page.page.mouse.click(x, y)
+    page.page.wait_for_url("**/?place=21012&lang=en")
+    page.wait_kpi(14)
+
+
 def test_methodology_page(page, app_url):
     page.page.goto(f"{app_url}/methodology")
     page.page.wait_for_selector("#methodology-view h1")
