@@ -71,6 +71,8 @@ def visit(browser, url: str) -> tuple[dict, tuple[float, float]]:
     page.close()
     parts = collections.defaultdict(lambda: [0, 0, 0])
     for rid, (wire, raw) in sizes.items():
+        if urls.get(rid, "").startswith("data:"):  # made in the page (the heatmap's image)
+            continue
         p = parts[part(urls.get(rid, "?"))]
         p[0] += wire
         p[1] += raw
