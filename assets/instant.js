@@ -349,7 +349,13 @@
     return escapeMarkup(describe(P, f)) + " \u00b7 " + format(plural(P.words, "caption_n", n), {n: fmt.num(n)});
   }
 
-  function integerAxis(peak) { return Math.max(1, Math.ceil(peak / 6)); }
+  // at most about six whole-number ticks, 1, 2, 5 times a power of ten apart (as figures.tick_step)
+  function tickStep(rough) {
+    var scale = 1;
+    while (scale * 10 < rough) { scale *= 10; }
+    return [1, 2, 5, 10].map(function (m) { return m * scale; }).filter(function (s) { return s >= rough; })[0];
+  }
+  function integerAxis(peak) { return tickStep(peak / 6); }
 
   function sharesFigure(P, fmt, f, a) {
     var W = P.words, fig = clone(P.skeletons.shares), types = P.types;

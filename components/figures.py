@@ -121,8 +121,17 @@ def _pattern(key: str) -> dict:
 
 
 def _integer_axis(maximum: float) -> dict:
-    """Whole-number ticks for counts (no '0.5 incidents')."""
-    return {"tickformat": "d", "dtick": max(1, int(-(-maximum // 6)))}
+    """Whole-number ticks for counts (no '0.5 incidents'), at most about six, at a step a
+    reader counts in: 1, 2, 5, 10, 20, 50... (0-10-20-30, never 0-9-18-27)."""
+    return {"tickformat": "d", "dtick": tick_step(maximum / 6)}
+
+
+def tick_step(rough: float) -> int:
+    """The smallest of 1, 2, 5 times a power of ten at least rough (instant.js: tickStep)."""
+    scale = 1
+    while scale * 10 < rough:
+        scale *= 10
+    return next(m * scale for m in (1, 2, 5, 10) if m * scale >= rough)
 
 
 def shares(table: pd.DataFrame, cap: Caption) -> Fig:

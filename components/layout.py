@@ -192,7 +192,8 @@ def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
     else:
         graph, named = dcc.Graph(id=graph_id, config=graph_config()), {}
     return dmc.Paper([dmc.Group([controls or html.Div(), download_menu(graph_id)],
-                                justify="space-between", align="flex-start"),
+                                justify="space-between", align="flex-start",
+                                className="chart-tools"),
                       html.Div(graph,
                                role="figure",
                                **{"aria-describedby": ids.description(graph_id)}, **named),

@@ -290,3 +290,15 @@ def test_every_axis_title_is_one_plotly_draws(app_data):
     timeline = figures[1]
     assert all(t["textangle"] == 0 for t in timeline["data"])
     assert timeline["layout"]["uniformtext"] == {"minsize": 11, "mode": "hide"}
+
+
+def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
+    """1, 2, 5 times a power of ten, at most about six ticks: the timeline of all incidents
+    (a 2016 peak of 50) reads 0-10-20-30-40-50, not 0-9-18-27-36-45."""
+    from components.figures import tick_step
+    for peak in (0, 1, 4, 7, 14, 50, 61, 107, 999, 5000, 123456):
+        step = tick_step(peak / 6)
+        assert str(step).rstrip("0") in ("1", "2", "5") and peak / step <= 6
+        assert step == 1 or peak / step > 6 / 2.5  # not coarser than needed
+    fig = _fig(views.timeline_figure)(app_data, Filters())
+    assert fig.layout.yaxis.dtick == 10
