@@ -123,7 +123,7 @@ def _pattern(key: str) -> dict:
 def _integer_axis(maximum: float) -> dict:
     """Whole-number ticks for counts (no '0.5 incidents'), at most about six, at a step a
     reader counts in: 1, 2, 5, 10, 20, 50... (0-10-20-30, never 0-9-18-27)."""
-    return {"tickformat": "d", "dtick": tick_step(maximum / 6)}
+    return {"tickformat": ",d", "dtick": tick_step(maximum / 6)}  # 30,000 / 30 000 / 30.000
 
 
 def tick_step(rough: float) -> int:
@@ -180,7 +180,8 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
         fig.add_trace("bar",
             x=rows["period"], y=rows["n"], name=i18n.cap(t(key, cap.lang)),
             # upright, or hidden when the segment is too thin for it (the hover still says it)
-            text=[str(n) if n else "" for n in rows["n"]], textposition="inside", textangle=0,
+            text=[num(n, cap.lang) if n else "" for n in rows["n"]], textposition="inside",
+            textangle=0,
             marker={"color": COLORS[key], "pattern": _pattern(key)},
             customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
             hovertemplate="%{x}: " + _("{part} of {whole}", cap.lang).format(

@@ -38,7 +38,7 @@ def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
                   hovertemplate="%{y}: %{hovertext}<extra></extra>")
     top = int(rows["n"].max()) if len(rows) else 1
     fig.update_layout(yaxis={"autorange": "reversed", "type": "category"}, showlegend=False,
-                      xaxis={"title": {"text": t("people", cap.lang)}, "tickformat": "d",
+                      xaxis={"title": {"text": t("people", cap.lang)}, "tickformat": ",d",
                              "range": [0, max(top, minimum) * 1.25 + 1]}, bargap=0.25)
     return _frame(fig, title, cap, 170 + 30 * max(len(rows), 4))
 

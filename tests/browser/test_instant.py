@@ -133,29 +133,40 @@ def test_browser_views_equal_the_python_views_with_the_schematic_map(page, offli
 # The timeline for all incidents, its counts a thousand times larger (as at 100,000 incidents),
 # made ready for the screen and drawn into a scratch element: the margin plotly ends up using
 # (after its automargin) against the one the figure asked for.
-BIG_COUNTS = """async () => {
+BIG_COUNTS = """async ([peak, dtick]) => {
   const P = window.beInstant.loaded('en');
   const fig = window.beInstant.views(P, {}, {freq: 'year', by: 'connection', events: false,
                                              panel: 'brussels', metric: 'incidents'}).timeline;
-  fig.data.forEach(t => { t.y = t.y.map(v => v * 1000); t.text = t.y.map(String); });
-  fig.layout.yaxis.dtick *= 1000;
+  // the tallest bar made exactly peak (29,500: the top tick, 30,000, 3% under the plot's top)
+  const top = Math.max(...fig.data[0].y.map((v, i) => fig.data.reduce((s, t) => s + t.y[i], 0)));
+  fig.data.forEach(t => {
+    t.y = t.y.map(v => v * peak / top);
+    t.text = t.y.map(v => String(Math.round(v)));
+  });
+  fig.layout.yaxis.dtick = dtick;
   window.beInstant.onScreen(P, fig);
   const box = document.createElement('div');
   box.style.width = '700px';
   document.body.appendChild(box);
   await window.Plotly.react(box, fig.data, fig.layout);
-  const out = {asked: fig.layout.margin.l, used: box._fullLayout._size.l,
-               label: [...box.querySelectorAll('.ytick text')].pop().textContent};
+  const m = fig.layout.margin, size = box._fullLayout._size;
+  const out = {asked: m.l, used: size.l,
+               label: [...box.querySelectorAll('.ytick text')].pop().textContent,
+               sides: [[m.t, size.t], [m.r, size.r], [m.b, size.b]]};
   window.Plotly.purge(box);
   box.remove();
   return out;
 }"""
 
 
-def test_the_timeline_on_screen_leaves_room_for_its_widest_tick_label(page, app_url):
+@pytest.mark.parametrize("peak,dtick", [(50_000, 10_000), (29_500, 5_000)])
+def test_the_timeline_on_screen_leaves_room_for_its_widest_tick_label(page, app_url, peak,
+                                                                      dtick):
     """Large counts (five-digit tick labels) fit in the margin the screen figure asks for, so
     plotly's automargin never has to push it and draw the chart a second time."""
     page.open(f"{app_url}/")
-    out = page.page.evaluate(BIG_COUNTS)
+    out = page.page.evaluate(BIG_COUNTS, [peak, dtick])
     assert len(out["label"]) >= 5, out
     assert out["asked"] > 55 and out["used"] == out["asked"], out
+    # nor at the top (the highest tick label's upper half), right or bottom: ~6 ms a change
+    assert all(asked == used for asked, used in out["sides"]), out
