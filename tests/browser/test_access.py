@@ -53,6 +53,20 @@ def test_no_accessibility_violation(page, app_url, name, lang, size):
         for v in found)
 
 
+@pytest.mark.parametrize("lang,size", [("en", DESK), ("nl", PHONE)], ids=["en-1440", "nl-390"])
+def test_no_accessibility_violation_with_the_schematic_map(page, offline_url, lang, size):
+    """No boundary file: the schematic map, and its area and measure controls disabled with the
+    notice that says why (named as their description)."""
+    page.page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.open(f"{offline_url}/?lang={lang}")
+    panel = page.page.locator("#map-panel input").first
+    assert panel.is_disabled()
+    found = Axe().run(page.page).response["violations"]
+    assert found == [], "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in found)
+
+
 TEXTS = """() => {
   const out = new Set();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
