@@ -302,3 +302,29 @@ def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
         assert step == 1 or peak / step > 6 / 2.5  # not coarser than needed
     fig = _fig(views.timeline_figure)(app_data, Filters())
     assert fig.layout.yaxis.dtick == 10
+
+
+def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
+    """assets/instant.js's `draw` reads its inputs by position (the store first, the table's
+    search and the open sections after the chart options): a reordering in
+    components/callbacks.py must fail here, not silently stop the redraws."""
+    import re
+    from pathlib import Path
+
+    import app
+    from components import ids
+    found = [c for c in app.app._callback_list
+             if (c.get("clientside_function") or {}).get("function_name") == "draw"]
+    assert len(found) == 1
+    inputs = [(i["id"], i["property"]) for i in found[0]["inputs"]]
+    states = [s["id"] for s in found[0]["state"]]
+    js = (Path(app.__file__).parent / "assets" / "instant.js").read_text()
+    named = dict((n, int(i)) for n, i in re.findall(r"(STATE|SEARCH|OPEN) = inputs\[(\d+)\]", js))
+    assert inputs[named["STATE"]] == (ids.FILTER_STATE, "data")
+    assert inputs[named["SEARCH"]] == (ids.TABLE_SEARCH, "value")
+    assert inputs[named["OPEN"]] == (ids.SECTIONS, "value")
+    params = re.search(r"draw: function \(([^)]*)\)", js).group(1).replace(" ", "").split(",")
+    assert params[1:6] == ["freq", "by", "events", "panel", "metric"]
+    assert [i for i, _ in inputs[1:6]] == [ids.TIMELINE_FREQ, ids.TIMELINE_BY,
+                                          ids.TIMELINE_EVENTS, ids.MAP_PANEL, ids.MAP_METRIC]
+    assert len(params) == len(inputs) + len(states) and states == [ids.SECTIONS_STATE, ids.LANG]
