@@ -445,7 +445,7 @@
     var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic, W = P.words;
     var codes = {};
     Object.keys(a.byPlace).forEach(function (c) { codes[c] = true; });
-    Object.keys(S).forEach(function (c) { if (S[c].tile) { codes[c] = true; } });
+    Object.keys(S).forEach(function (c) { codes[c] = true; });  // every place: none at 0
     var rows = sorted(Object.keys(codes)).map(function (c) {
       var p = S[c];
       return {code: c, fr: p ? p.name_fr : c, nl: p ? p.name_nl : c, name: p ? p.map_name : c,
@@ -475,6 +475,7 @@
     dots.hovertext = towns.map(said);
     dots.customdata = towns.map(function (r) { return r.code; });
     dots.marker.size = towns.map(function (r) { return 8 + 4 * Math.sqrt(r.n); });
+    dots.marker.color = towns.map(function (r) { return P.town_colours[r.n ? 0 : 1]; });
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
   }
 
@@ -684,6 +685,9 @@
     L.yaxis2.domain = narrow ? [0, 0.42] : [0, 1];
     if (narrow) { p.extra = Math.round(STACKED * Math.min(width, NARROW)); }
     L.height += narrow ? p.extra : -p.extra;
+    (L.annotations || []).forEach(function (a) {  // "no incidents": over the places, not the headings
+      if (a.name === "empty-state") { a.y = narrow ? 0.22 : P.frame.empty.no_match.y; }
+    });
     L.margin.l = narrow ? 8 : wide.margin.l;  // the tiles as wide as a phone allows
     L.margin.r = narrow ? 8 : wide.margin.r;
     p.fig.data[1].textfont.size = narrow ? 10 : skeleton.data[1].textfont.size;

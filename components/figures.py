@@ -291,6 +291,7 @@ def in_panel(nis_code: str, panel: str) -> bool:
 
 
 TILE_COLOURS = [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]]
+TOWN, TOWN_NONE = "#0072B2", "#bdbdbd"  # a place's dot, with incidents or none
 # the schematic map's "rest of the country": lon/lat, a degree of latitude drawn 1.57 times
 # a degree of longitude (1 / cos 50.5°), over the whole country whatever the filters show
 BELGIUM_VIEW = {"lon": [2.45, 6.6], "lat": [49.4, 51.6], "ratio": 1.57}
@@ -299,7 +300,8 @@ BELGIUM_VIEW = {"lon": [2.45, 6.6], "lat": [49.4, 51.6], "ratio": 1.57}
 def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fig:
     """Schematic map of our own (no boundary file): Brussels' 19 communes as a grid of tiles
     (a heatmap, so tiles and their labels scale with the chart), the other places as dots on
-    longitude and latitude. Both keep their square shape and stay put whatever the filters."""
+    longitude and latitude (grey at 0). Both keep their shape and stay put whatever the
+    filters."""
     lang = cap.lang
     merged = layout.merge(counts[["nis_code", "incidents"]], on="nis_code", how="left").fillna(
         {"incidents": 0})
@@ -334,7 +336,8 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fi
                   textposition=list(towns["label"]), textfont={"size": 12}, cliponaxis=False,
                   hovertext=[said(row) for row in towns.itertuples()], hovertemplate=said_as,
                   customdata=towns["nis_code"], name="Belgium",
-                  marker={"size": sizes, "color": "#0072B2",
+                  marker={"size": sizes, "color": [TOWN if i else TOWN_NONE
+                                                   for i in towns["incidents"]],
                           "line": {"color": "white", "width": 1}})
     hidden = {"visible": False, "fixedrange": True, "constrain": "domain"}
     view = BELGIUM_VIEW

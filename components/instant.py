@@ -217,6 +217,7 @@ def payload(data: AppData, lang: str) -> dict:
             "vocabulary": state.vocabulary(data.vocabulary),
             "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
             "small_n": 5, "boundaries": data.munis is not None,
+            "town_colours": [figures.TOWN, figures.TOWN_NONE],  # the schematic map's dots
             "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
             "map_notice": map_notice(data, lang),

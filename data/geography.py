@@ -208,10 +208,11 @@ def _round(coords):
 
 def fallback_places(codes: list[str], lang: str = "en") -> pd.DataFrame:
     """Our own schematic layout (no boundary file): Brussels tiles, other places as points,
-    each with the name a map writes in lang and where it writes it (label)."""
+    each with the name a map writes in lang and where it writes it (label). Every place of the
+    gazetteer is in it (a map of a filter with none there shows them at 0), and codes."""
     places = gazetteer()
     rows = []
-    for code in sorted(set(codes) | {c for c, p in places.items() if p.tile}):
+    for code in sorted(set(codes) | set(places)):
         p = places.get(code)
         rows.append(
             {

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pytest
 from dash import no_update
 
-from components import callbacks, state, views
+from components import callbacks, figures, state, views
 from data.filters import FilterError, Filters, Vocabulary
 
 
@@ -93,6 +93,11 @@ def test_fallback_map_without_boundaries(offline_data):
         "type=attack&place=antwerp", offline_data.vocabulary))
     for axis in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
         assert none.layout[axis].range == fig.layout[axis].range
+    # every place still drawn, at 0 and in grey: "none there", not "not shown"
+    assert len(none.data[1].text) == len(towns.text) == 16
+    assert all(s.endswith(" 0") for s in none.data[1].text)
+    assert set(none.data[1].marker.color) == {figures.TOWN_NONE}
+    assert set(towns.marker.color) == {figures.TOWN}
 
 
 @pytest.mark.parametrize("lang,tile,town,area", [
