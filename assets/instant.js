@@ -443,21 +443,17 @@
   // as a grid of tiles (a heatmap), the other places as dots on longitude and latitude
   function schematicFigure(P, fmt, f, a) {
     var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic, W = P.words;
-    var codes = {};
-    Object.keys(a.byPlace).forEach(function (c) { codes[c] = true; });
-    Object.keys(S).forEach(function (c) { codes[c] = true; });  // every place: none at 0
-    var rows = sorted(Object.keys(codes)).map(function (c) {
+    // every place of the gazetteer (none there: at 0); a code it does not know has no place here
+    var rows = sorted(Object.keys(S)).map(function (c) {
       var p = S[c];
-      return {code: c, fr: p ? p.name_fr : c, nl: p ? p.name_nl : c, name: p ? p.map_name : c,
-              label: p ? p.label : "top center", tile: p && p.tile, lonlat: p ? p.lonlat : null,
-              n: a.byPlace[c] || 0};
+      return {code: c, names: p.names, name: p.map_name, label: p.label, tile: p.tile,
+              lonlat: p.lonlat, n: a.byPlace[c] || 0};
     });
     function said(r) {
-      return "<b>" + escapeMarkup(r.fr === r.nl ? r.fr : r.fr + " / " + r.nl) + "</b><br>" +
-        fmt.num(r.n) + " " + W.t.incidents;
+      return "<b>" + escapeMarkup(r.names) + "</b><br>" + fmt.num(r.n) + " " + W.t.incidents;
     }
     var tiles = rows.filter(function (r) { return r.tile; });
-    var towns = rows.filter(function (r) { return !r.tile && r.lonlat; });
+    var towns = rows.filter(function (r) { return !r.tile; });
     var grid = fig.data[0], dots = fig.data[1], top = 0;
     tiles.forEach(function (r) {
       var row = r.tile[1], col = r.tile[0];
@@ -675,8 +671,8 @@
   function schematic(fig) {
     return !!(fig.layout.xaxis2 && fig.data[0] && fig.data[0].type === "heatmap");
   }
-  function stack(P, p, width) {
-    var L = p.fig.layout, narrow = width > 0 && width < NARROW;
+  function stack(p, width) {
+    var P = p.P, L = p.fig.layout, narrow = width > 0 && width < NARROW;
     if (!schematic(p.fig) || narrow === p.stacked) { return false; }
     var skeleton = P.skeletons.map["brussels|incidents"], wide = skeleton.layout;
     L.xaxis.domain = narrow ? [0, 1] : wide.xaxis.domain.slice();
@@ -736,7 +732,7 @@
     head.appendChild(legend);
     box.replaceChildren(head, gd, foot);
     box.beParts = {title: title, subtitle: subtitle, gd: gd, foot: foot, legend: legend,
-                   hidden: {}, legendKey: null, fig: null};
+                   hidden: {}, legendKey: null, fig: null, P: null, stacked: false};
     return box.beParts;
   }
 
@@ -749,9 +745,9 @@
     drawLegend(p, words.legend);
     applyHidden(p, fig);
     p.fig = fig;
+    p.P = P;
     p.stacked = false;  // a new figure: drawn side by side, stacked below if the card is narrow
-    stack(P, p, box.clientWidth);
-    box.beP = P;
+    stack(p, box.clientWidth);
     if (p.foot.textContent !== words.foot.join("")) {
       p.foot.replaceChildren.apply(p.foot, words.foot.map(function (line) {
         var span = document.createElement("span");
@@ -769,7 +765,7 @@
             pending = false;
             width = box.clientWidth;
             if (!gd._fullLayout) { return; }
-            if (p.fig && stack(box.beP, p, width)) {  // the schematic map, restacked
+            if (p.fig && stack(p, width)) {  // the schematic map, restacked
               window.Plotly.react(gd, p.fig.data, p.fig.layout, configs[box.id]);
             } else {
               window.Plotly.Plots.resize(gd);

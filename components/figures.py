@@ -305,15 +305,14 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fi
     lang = cap.lang
     merged = layout.merge(counts[["nis_code", "incidents"]], on="nis_code", how="left").fillna(
         {"incidents": 0})
-    tiles = merged[merged["tile_col"].notna()]
-    towns = merged[merged["tile_col"].isna() & merged["lon"].notna()]
+    tiles, towns = merged[merged["tile_col"].notna()], merged[merged["tile_col"].isna()]
     n_rows, n_cols = int(tiles["tile_row"].max()) + 1, int(tiles["tile_col"].max()) + 1
     z = [[None] * n_cols for _ in range(n_rows)]
     text, hover, codes = ([[""] * n_cols for _ in range(n_rows)] for _ in range(3))
 
     def said(row) -> str:
-        names = row.name_fr if row.name_fr == row.name_nl else f"{row.name_fr} / {row.name_nl}"
-        return f"<b>{escape_markup(names)}</b><br>{num(row.incidents, lang)} {t('incidents', lang)}"
+        count = f"{num(row.incidents, lang)} {t('incidents', lang)}"
+        return f"<b>{escape_markup(row.names)}</b><br>{count}"
 
     for row in tiles.itertuples():
         r, c = int(row.tile_row), int(row.tile_col)

@@ -24,7 +24,7 @@ import pandas as pd
 from data import codebook as cb
 from data import i18n
 from data.i18n import _, n_, t
-from data.places import GROUP_NAMES, GROUPS, gazetteer
+from data.places import GROUP_NAMES, GROUPS, bilingual, gazetteer
 
 from . import figures, ids, state
 from .figspec import Fig
@@ -167,8 +167,8 @@ def _places(data: AppData, lang: str) -> dict:
         out["population"] = {c: (None if pd.isna(p) else float(p)) for c, p in zip(
             munis["nis_code"], population, strict=True)}
     else:
-        out["schematic"] = {c: {"name_fr": p.name_fr, "name_nl": p.name_nl,
-                                "map_name": p.map_name(lang), "label": p.label or "top center",
+        out["schematic"] = {c: {"names": bilingual(p.name_fr, p.name_nl),
+                                "map_name": p.map_name(lang), "label": p.label,
                                 "tile": list(p.tile) if p.tile else None,
                                 "lonlat": list(p.lonlat)} for c, p in places.items()}
     return out

@@ -112,7 +112,7 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
     counts = ag.by_municipality(incidents, data.population)
     cap = caption(data, f, incidents, lang)
     if data.munis is None:
-        layout = geography.fallback_places(list(counts["nis_code"]), cap.lang)
+        layout = geography.fallback_places(cap.lang)
         return figures.fallback_map(layout, counts, cap)
     if len(incidents) and not counts["nis_code"].map(lambda c: figures.in_panel(c, panel)).any():
         cap = replace(cap, n=0, empty="no_match_in_panel", hint="no_match_in_panel_hint")

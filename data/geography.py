@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .places import gazetteer
+from .places import bilingual, gazetteer
 
 BOUNDARY_COMMIT = "a903fdab5a765822dafabf42c258809d4ad74e78"
 BOUNDARY_URL = (
@@ -206,25 +206,21 @@ def _round(coords):
     return [_round(c) for c in coords]
 
 
-def fallback_places(codes: list[str], lang: str = "en") -> pd.DataFrame:
-    """Our own schematic layout (no boundary file): Brussels tiles, other places as points,
-    each with the name a map writes in lang and where it writes it (label). Every place of the
-    gazetteer is in it (a map of a filter with none there shows them at 0), and codes."""
-    places = gazetteer()
-    rows = []
-    for code in sorted(set(codes) | set(places)):
-        p = places.get(code)
-        rows.append(
-            {
-                "nis_code": code,
-                "name_fr": p.name_fr if p else code,
-                "name_nl": p.name_nl if p else code,
-                "map_name": p.map_name(lang) if p else code,
-                "label": (p.label if p else "") or "top center",
-                "tile_col": p.tile[0] if p and p.tile else None,
-                "tile_row": p.tile[1] if p and p.tile else None,
-                "lon": p.lonlat[0] if p else None,
-                "lat": p.lonlat[1] if p else None,
-            }
-        )
-    return pd.DataFrame(rows)
+def fallback_places(lang: str = "en") -> pd.DataFrame:
+    """Our own schematic layout (no boundary file): every place of our gazetteer (a map of a
+    filter with none there shows them at 0), Brussels' communes as tiles, the others as points,
+    each with the names it is hovered by, the name a map writes in lang and where it writes it
+    (label). A code the gazetteer does not know has no place on it."""
+    return pd.DataFrame([
+        {
+            "nis_code": code,
+            "names": bilingual(p.name_fr, p.name_nl),
+            "map_name": p.map_name(lang),
+            "label": p.label,
+            "tile_col": p.tile[0] if p.tile else None,
+            "tile_row": p.tile[1] if p.tile else None,
+            "lon": p.lonlat[0],
+            "lat": p.lonlat[1],
+        }
+        for code, p in sorted(gazetteer().items())
+    ])

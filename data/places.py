@@ -49,7 +49,7 @@ class Place:
     tile: tuple[int, int] | None
     lonlat: tuple[float, float]
     short: tuple[str, str] = ("", "")  # French, Dutch: what a schematic map's tile holds
-    label: str = ""  # where a schematic map writes a town's name beside its dot
+    label: str = "top center"  # where a schematic map writes a town's name beside its dot
 
     def name(self, lang: str = "en") -> str:
         if lang == "nl":
@@ -105,7 +105,7 @@ def gazetteer() -> dict[str, Place]:
             (int(r["tile_col"]), int(r["tile_row"])) if r["tile_col"] else None,
             (float(r["lon"]), float(r["lat"])),
             (r["short_fr"], r["short_nl"]),
-            r["label"],
+            r["label"] or "top center",
         )
         for r in rows
     }

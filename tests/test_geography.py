@@ -119,7 +119,7 @@ def test_any_boundary_file_with_a_named_id_column(munis, tmp_path):
 def test_no_boundary_file_means_none_and_a_fallback(tmp_path, monkeypatch):
     monkeypatch.delenv(geography.BOUNDARY_ENV, raising=False)
     assert load_municipalities(cache=tmp_path) is None
-    layout = geography.fallback_places(["21012", "52011", "62063"]).set_index("nis_code")
+    layout = geography.fallback_places().set_index("nis_code")
     assert layout.loc["21012", "tile_col"] == 2 and layout.loc["62063", "lon"] > 5
     assert len(layout[layout["tile_col"].notna()]) == 19
 
