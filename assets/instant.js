@@ -79,6 +79,8 @@
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
   function plural(words, key, n) { return words.plural[key][n === 0 ? 0 : n === 1 ? 1 : 2]; }
+  // "1 incident", "2 incidents" (as figures.incidents_count)
+  function incidentsCount(P, fmt, n) { return format(plural(P.words, "summary", n), {n: fmt.num(n)}); }
   function sorted(values) { return values.slice().sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }); }
 
   // --- the filter state (the store holds the URL's parameters, values comma-joined) ---------
@@ -414,7 +416,7 @@
       var n = a.byPlace[code];
       var pop = P.places.population[code];
       var rate = n === undefined || !(pop > 0) ? null : npRound(100000 * n / pop, 2);
-      var hover = "<b>" + P.places.hover[code] + "</b><br>" + fmt.num(n || 0) + " " + W.t.incidents +
+      var hover = "<b>" + P.places.hover[code] + "</b><br>" + incidentsCount(P, fmt, n || 0) +
         (rate === null ? "" : " \u00b7 " + format(W.msg["{value} per 100,000"], {value: fmt.num(rate, 1)}));
       return {code: code, n: n || 0, rate: rate, hover: hover};
     });
@@ -442,7 +444,7 @@
   // the schematic map (no boundary file), as figures.fallback_map draws it: Brussels' communes
   // as a grid of tiles (a heatmap), the other places as dots on longitude and latitude
   function schematicFigure(P, fmt, f, a) {
-    var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic, W = P.words;
+    var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic;
     // every place of the gazetteer (none there: at 0); a code it does not know has no place here
     var rows = sorted(Object.keys(S)).map(function (c) {
       var p = S[c];
@@ -450,7 +452,7 @@
               lonlat: p.lonlat, n: a.byPlace[c] || 0};
     });
     function said(r) {
-      return "<b>" + escapeMarkup(r.names) + "</b><br>" + fmt.num(r.n) + " " + W.t.incidents;
+      return "<b>" + escapeMarkup(r.names) + "</b><br>" + incidentsCount(P, fmt, r.n);
     }
     var tiles = rows.filter(function (r) { return r.tile; });
     var towns = rows.filter(function (r) { return !r.tile; });
@@ -484,7 +486,7 @@
     var f = parseState(filterState), fmt = makeFormat(P.words), a = aggregate(P, f);
     var freq = option("freq", opts.freq), by = option("by", opts.by);
     var panel = option("panel", opts.panel), metric = option("metric", opts.metric);
-    var summary = describe(P, f) + " \u00b7 " + format(plural(P.words, "summary", a.n), {n: fmt.num(a.n)});
+    var summary = describe(P, f) + " \u00b7 " + incidentsCount(P, fmt, a.n);
     var hidden = {display: "none"};
     return {
       kpis: kpis(P, fmt, a), shares: sharesFigure(P, fmt, f, a),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import i18n
-from data.i18n import N_, _, num, t
+from data.i18n import N_, _, n_, num, t
 from data.i18n import cap as upper
 from data.places import GROUP_NAMES
 
@@ -60,6 +60,12 @@ class Caption:
     n: int | None = None  # incidents in view; 0 draws the empty state over the chart
     empty: str = "no_match"  # what the empty state says (a key of data.i18n)
     hint: str = "no_match_hint"  # and the way out it offers
+
+
+def incidents_count(n: float, lang: str | None = None) -> str:
+    """'1 incident', '2 incidents', '0 incident' in French: the count with its noun agreeing."""
+    n = int(n)
+    return n_("{n} incident", "{n} incidents", n, lang).format(n=num(n, lang))
 
 
 def foot_lines(cap: Caption) -> list[str]:
@@ -242,7 +248,7 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
         merged["name_fr"] == merged["name_nl"], merged["name_fr"] + " / " + merged["name_nl"]
     ).map(escape_markup)
     lang = cap.lang
-    hover = [f"<b>{n}</b><br>{num(i, lang)} {t('incidents', lang)}" + (
+    hover = [f"<b>{n}</b><br>{incidents_count(i, lang)}" + (
         " · " + _("{value} per 100,000", lang).format(value=num(p, lang, 1)) if pd.notna(p)
         else "")
              for n, i, p in zip(names, merged["incidents"],
@@ -311,8 +317,7 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fi
     text, hover, codes = ([[""] * n_cols for _ in range(n_rows)] for _ in range(3))
 
     def said(row) -> str:
-        count = f"{num(row.incidents, lang)} {t('incidents', lang)}"
-        return f"<b>{escape_markup(row.names)}</b><br>{count}"
+        return f"<b>{escape_markup(row.names)}</b><br>{incidents_count(row.incidents, lang)}"
 
     for row in tiles.itertuples():
         r, c = int(row.tile_row), int(row.tile_col)

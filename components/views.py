@@ -49,8 +49,7 @@ def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
 def summary_line(data: AppData, f: Filters, n: int, lang: str | None = None) -> str:
     """'Attacks, Brussels-Capital Region · 2 incidents' (plain text: for the page)."""
     lang = i18n.valid(lang) or i18n.current()
-    return f"{f.describe(lang, data.names(lang))} · " + n_(
-        "{n} incident", "{n} incidents", n, lang).format(n=num(n, lang))
+    return f"{f.describe(lang, data.names(lang))} · {figures.incidents_count(n, lang)}"
 
 
 def share_note(item: dict, of: str) -> str:

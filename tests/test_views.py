@@ -60,6 +60,8 @@ def test_choropleth_panels_and_neutral_zero(app_data):
     assert coloured.colorscale[0][1] == "#c6dbef" and coloured.colorscale[-1][1] == "#08519c"
     assert sum(coloured.z) == 62
     assert coloured.geojson == "/geo/brussels.json"  # sent once per panel, by URL
+    one = dict(zip(coloured.locations, coloured.text, strict=True))["21006"]  # Evere: 1
+    assert "<br>1 incident ·" in one or one.endswith("<br>1 incident")  # the noun agrees
     belgium = _fig(views.map_figure)(app_data, Filters(), "belgium", "per_100k").data
     assert len(belgium[0].locations) + len(belgium[1].locations) == 581
 
@@ -81,6 +83,7 @@ def test_fallback_map_without_boundaries(offline_data):
         int(s.rsplit(" ", 1)[1]) for s in towns.text) == 107
     assert cells["21012"][1] == "Molenbeek<br>14"  # a tile's short name, whole
     assert cells["21012"][2] == "<b>Molenbeek-Saint-Jean / Sint-Jans-Molenbeek</b><br>14 incidents"
+    assert cells["21006"][2].endswith("<br>1 incident")  # the noun agrees with the count
     labels = [z[1].rsplit("<br>", 1)[0] for z in cells.values()]
     assert len(set(labels)) == 19  # no two alike (the two Woluwes)
     assert max(len(line) for label in labels for line in label.split("<br>")) <= 10
@@ -109,6 +112,8 @@ def test_the_schematic_map_names_places_in_the_page_language(offline_data, lang,
     fig = _fig(views.map_figure)(offline_data, Filters(), lang=lang)
     tiles, towns = fig.data
     assert _cells(tiles)["21009"][1] == tile and town in towns.text
+    zero = {"fr": "<br>0 incident", "nl": "<br>0 incidenten"}[lang]  # Uccle: none
+    assert _cells(tiles)["21016"][2].endswith(zero)
     assert any(area in a.text for a in fig.layout.annotations)
 
 
