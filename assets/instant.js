@@ -602,15 +602,11 @@
               shape: (trace.marker.pattern && trace.marker.pattern.shape) || ""};
     });
   }
-  var HATCH = "rgba(34, 34, 34, 0.55) 0 1.5px, transparent 1.5px 5px";
-  function swatch(item) {
+  function swatch(item) {  // the series' colour and pattern, as its bars show them
     var box = document.createElement("span");
     box.className = "legend-swatch";
     box.style.backgroundColor = item.color;
-    var lines = {"/": ["-45deg"], "\\": ["45deg"], "x": ["45deg", "-45deg"]}[item.shape] || [];
-    box.style.backgroundImage = lines.map(function (angle) {
-      return "repeating-linear-gradient(" + angle + ", " + HATCH + ")";
-    }).join(", ");
+    box.style.backgroundImage = root.beBars.hatch(item.shape);
     return box;
   }
   function drawLegend(p, items) {
@@ -634,10 +630,7 @@
       if (trace.type === "bar") { trace.visible = p.hidden[trace.name] ? "legendonly" : true; }
     });
   }
-  function unmark(text) {  // plotly's markup (escaped text, <b>, <span>, <br>) -> plain text
-    return String(text || "").replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")
-      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  }
+  function unmark(text) { return root.beBars.unmark(text); }  // plotly's markup -> plain text
   function footLines(P, foot) {
     if (!foot) { return []; }
     var F = P.frame;
@@ -766,6 +759,11 @@
           requestAnimationFrame(function () {
             pending = false;
             width = box.clientWidth;
+            if (gd.beBars) {  // the bars laid out again for the new width
+              p.width = gd.clientWidth;
+              paint(p, box);
+              return;
+            }
             if (!gd._fullLayout) { return; }
             if (p.fig && stack(p, width)) {  // the schematic map, restacked
               window.Plotly.react(gd, p.fig.data, p.fig.layout, configs[box.id]);
@@ -776,12 +774,12 @@
         }).observe(box);
       }
     }
-    if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
-    var drawing = window.Plotly.react(gd, fig.data, fig.layout, configs[box.id]);
+    p.name = name;
+    var drawing = paint(p, box);
     // the plot says for which state it is drawn (its subtitle): a test or bench can tell a plot
     // that shows the state its card says from one still on an older one
     gd.setAttribute("data-drawn-for", words.subtitle);
-    if (created) {
+    if (created && !gd.beBars) {
       Promise.resolve(drawing).then(function () {
         gd.on("plotly_click", function (e) {  // as dcc.Graph's clickData: the parts we read
           fire("click:" + name, {points: (e.points || []).map(function (p) {
@@ -792,6 +790,21 @@
     }
   }
 
+  // p.fig into the card's plot: a stacked bar chart as HTML (bars.js), any other with plotly
+  function paint(p, box) {
+    var gd = p.gd, fig = p.fig;
+    if (root.beBars && root.beBars.supports(fig)) {
+      if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); }
+      if (!p.width) { p.width = gd.clientWidth; }
+      if (!p.fmt || p.fmtFor !== p.P) { p.fmt = makeFormat(p.P.words); p.fmtFor = p.P; }
+      root.beBars.draw(gd, fig, p.width, p.fmt, function (e) { fire("click:" + p.name, e); });
+      return null;
+    }
+    if (gd.beBars) { gd.beBars = null; gd.replaceChildren(); }
+    if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
+    return window.Plotly.react(gd, fig.data, fig.layout, configs[box.id]);
+  }
+
   function toggleSeries(button) {  // a legend button: its series hidden or shown again
     var box = button.closest(".dash-graph"), p = box && box.beParts;
     if (!p || !p.fig) { return; }
@@ -799,7 +812,7 @@
     if (hide) { p.hidden[name] = true; } else { delete p.hidden[name]; }
     button.setAttribute("aria-pressed", hide ? "false" : "true");
     applyHidden(p, p.fig);
-    window.Plotly.react(p.gd, p.fig.data, p.fig.layout, configs[box.id]);
+    paint(p, box);
   }
 
   function write(P, key, value) {

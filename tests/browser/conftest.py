@@ -46,10 +46,13 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
 """
 
 
-CHART_TEXT = """id => Array.from(document.querySelectorAll('#' + id + ' text')).map(t => {
+# plotly's SVG text (its wrapped lines joined), or the HTML bars' own words (bars.js; not the
+# tooltip, which shows one segment's hover at a time)
+CHART_TEXT = """id => Array.from(document.querySelectorAll('#' + id + ' text, #' + id +
+    ' .bars > :not(.bars-tip)')).map(t => {
   const lines = Array.from(t.querySelectorAll('tspan.line'));
   return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent;
-}).join(' ')"""
+}).filter(t => t).join(' ')"""
 
 
 class Page:
@@ -85,8 +88,8 @@ class Page:
         wait_until(self.page, expression, arg, timeout)
 
     def wait_drawn(self) -> None:
-        for graph in ("chart-shares", "chart-timeline", "chart-map"):
-            self.page.wait_for_selector(f"#{graph} .main-svg", timeout=30_000)
+        for graph in ("chart-shares", "chart-timeline", "chart-map"):  # plotly's or bars.js's
+            self.page.wait_for_selector(f"#{graph} .main-svg, #{graph} .bars", timeout=30_000)
         self.wait_for("!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30)
 
     def show_table(self) -> None:

@@ -256,8 +256,10 @@ def test_removing_a_chip_by_keyboard_keeps_the_focus_in_the_row(page, app_url):
     assert page.page.evaluate(focused) == "reset-filters"  # no chip left: the reset button
 
 
-SERIES_SHOWN = ("() => [...document.querySelector('#chart-timeline .chart-plot').data]"
-                ".map(t => t.visible !== 'legendonly')")
+# each series: shown in the figure drawn, and its bars on screen (a hidden one has none)
+SERIES_SHOWN = ("() => document.querySelector('#chart-timeline').beParts.fig.data.map((t, i) =>"
+                " t.visible !== 'legendonly' && document.querySelectorAll("
+                "`#chart-timeline .bars-seg[data-trace='${i}']`).length > 0)")
 
 
 def test_a_chart_legend_is_buttons_that_hide_and_show_a_series(page, app_url):

@@ -5,6 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
+require(path.join(__dirname, "..", "..", "assets", "bars.js"));  // as the page: bars.js first
 const instant = require(path.join(__dirname, "..", "..", "assets", "instant.js"));
 
 const cases = JSON.parse(fs.readFileSync(process.env.BEEXPLORER_JS_CASES, "utf8"));
