@@ -173,6 +173,12 @@
             family: (L.font && L.font.family) || "sans-serif"};
   }
 
+  function name(s) {  // a segment's accessible name: its bar, its series and its numbers
+    var said = s.hover.indexOf(s.name) >= 0 ? s.hover : s.name + " \u2014 " + s.hover;
+    var bar = unmark(s.category);
+    return said.indexOf(bar) >= 0 ? said : bar + ": " + said;
+  }
+
   function el(tag, className, style) {
     var e = document.createElement(tag);
     if (className) { e.className = className; }
@@ -242,8 +248,7 @@
       b.setAttribute("data-key", key);
       b.setAttribute("data-trace", s.trace);
       b.setAttribute("data-point", s.point);
-      b.setAttribute("aria-label", (G.horizontal ? unmark(s.category) + ": " : s.category + ": ") +
-                     (s.hover.indexOf(s.name) >= 0 ? s.hover : s.name + " \u2014 " + s.hover));
+      b.setAttribute("aria-label", name(s));
       b.tabIndex = -1;
       if (focused === key || (!focused && !tabbed)) { b.tabIndex = 0; tabbed = true; }
       if (s.label) { b.textContent = s.label; }

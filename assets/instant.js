@@ -759,7 +759,7 @@
           requestAnimationFrame(function () {
             pending = false;
             width = box.clientWidth;
-            if (gd.beBars) {  // the bars laid out again for the new width
+            if (gd.beBars || gd.beMap) {  // laid out again for the new width
               p.width = gd.clientWidth;
               paint(p, box);
               return;
@@ -779,7 +779,7 @@
     // the plot says for which state it is drawn (its subtitle): a test or bench can tell a plot
     // that shows the state its card says from one still on an older one
     gd.setAttribute("data-drawn-for", words.subtitle);
-    if (created && !gd.beBars) {
+    if (created && !gd.beBars && !gd.beMap) {
       Promise.resolve(drawing).then(function () {
         gd.on("plotly_click", function (e) {  // as dcc.Graph's clickData: the parts we read
           fire("click:" + name, {points: (e.points || []).map(function (p) {
@@ -790,17 +790,20 @@
     }
   }
 
-  // p.fig into the card's plot: a stacked bar chart as HTML (bars.js), any other with plotly
+  // p.fig into the card's plot: a stacked bar chart as HTML (bars.js), the map with boundaries
+  // as SVG (choro.js), any other (the schematic map, a failed view) with plotly
   function paint(p, box) {
     var gd = p.gd, fig = p.fig;
-    if (root.beBars && root.beBars.supports(fig)) {
+    var own = [root.beBars, root.beMap].filter(function (r) { return r && r.supports(fig); })[0];
+    if (own) {
       if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); }
+      if (own === root.beBars) { gd.beMap = gd.beMapState = null; } else { gd.beBars = null; }
       if (!p.width) { p.width = gd.clientWidth; }
       if (!p.fmt || p.fmtFor !== p.P) { p.fmt = makeFormat(p.P.words); p.fmtFor = p.P; }
-      root.beBars.draw(gd, fig, p.width, p.fmt, function (e) { fire("click:" + p.name, e); });
+      own.draw(gd, fig, p.width, p.fmt, function (e) { fire("click:" + p.name, e); });
       return null;
     }
-    if (gd.beBars) { gd.beBars = null; gd.replaceChildren(); }
+    if (gd.beBars || gd.beMap) { gd.beBars = gd.beMap = gd.beMapState = null; gd.replaceChildren(); }
     if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
     return window.Plotly.react(gd, fig.data, fig.layout, configs[box.id]);
   }

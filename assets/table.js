@@ -58,7 +58,7 @@
     if (search) { search.addEventListener("focus", want, {once: true}); }
     if (!("IntersectionObserver" in window)) { want(); return; }
     // watched once the charts above it have their height (before, it is always on screen)
-    var drawn = function () { return document.querySelector("#chart-map .main-svg"); };
+    var drawn = function () { return document.querySelector("#chart-map .main-svg, #chart-map .choro-place"); };
     var start = function () {
       if (!drawn()) { setTimeout(start, 100); return; }
       var seen = new IntersectionObserver(function (entries) {

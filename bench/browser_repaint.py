@@ -22,6 +22,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 IDLE = "!document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
+def drawn(chart: str) -> str:
+    """A main chart's drawn marks: plotly's SVG, or our own (assets/bars.js, assets/choro.js)."""
+    return f"#{chart} .main-svg, #{chart} .bars, #{chart} .choro-place"
+
+
 def wait_until(page, expression: str, timeout: float, poll_ms: int = 50) -> None:
     """Poll through the DevTools protocol: the app's CSP blocks wait_for_function's eval."""
     deadline = time.monotonic() + timeout
@@ -78,7 +83,7 @@ def measure(label: str, url: str, changes: int = 36) -> None:
         sizes: list[int] = []
         cdp.on("Network.loadingFinished", lambda e: sizes.append(e["encodedDataLength"]))
         page.goto(url)
-        page.wait_for_selector("#chart-map .main-svg", timeout=120_000)
+        page.wait_for_selector(drawn("chart-map"), timeout=120_000)
         wait_until(page, IDLE, 120)
         print(f"{label}: first load {sum(sizes) / 1024:.0f} KiB over the wire "
               f"({len(sizes)} responses)")

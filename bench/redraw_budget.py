@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench import side_by_side as sbs  # noqa: E402
-from bench.browser_repaint import ARGS, serve, wait_warm  # noqa: E402
+from bench.browser_repaint import ARGS, drawn, serve, wait_warm  # noqa: E402
 
 # plotly's react made a no-op for the named charts (their card still says the new state)
 SKIP = """(skip) => {
@@ -45,7 +45,7 @@ def main() -> None:
             for label, skip in VARIANTS:
                 dash = browser.new_page(viewport={"width": 1440, "height": 900})
                 other = browser.new_page(viewport={"width": 1440, "height": 900})
-                sbs.first_load(dash, url + "/?lang=en", "#chart-map .main-svg")
+                sbs.first_load(dash, url + "/?lang=en", drawn("chart-map"))
                 sbs.show_table(dash)
                 sbs.first_load(other, floor_url + "/", "#bars .main-svg")
                 time.sleep(1)

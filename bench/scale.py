@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, serve, wait_warm  # noqa: E402
+from bench.browser_repaint import ARGS, drawn, serve, wait_warm  # noqa: E402
 from bench.side_by_side import CHOICES, DASHBOARD_CHANGE, show_table  # noqa: E402
 
 
@@ -56,7 +56,7 @@ def measure(folder: str | None, changes: int) -> None:
             t2 = time.perf_counter()
             page.goto(f"{url}/?lang=en")
             for graph in ("chart-shares", "chart-timeline", "chart-map"):
-                page.wait_for_selector(f"#{graph} .main-svg", timeout=600_000)
+                page.wait_for_selector(drawn(graph), timeout=600_000)
             page.wait_for_selector("#kpi-incidents .kpi-value", timeout=600_000)
             first_paint = (time.perf_counter() - t2) * 1000
             show_table(page)

@@ -27,7 +27,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.browser_repaint import ARGS, IDLE, serve, wait_health, wait_until, wait_warm  # noqa: E402
+from bench.browser_repaint import (  # noqa: E402
+    ARGS,
+    IDLE,
+    drawn,
+    serve,
+    wait_health,
+    wait_until,
+    wait_warm,
+)
 
 THREADS = ("--threads", "4")
 STREAMLIT = ROOT / ".venv-bench" / "bin" / "streamlit"
@@ -143,7 +151,7 @@ def _stats(values: list[float]) -> tuple[float, float]:
 
 def run(label: str, urls: dict[str, str], changes: int) -> dict:
     from playwright.sync_api import sync_playwright
-    drawn = {"dashboard": ("/?lang=en", "#chart-map .main-svg"),
+    drawn_at = {"dashboard": ("/?lang=en", drawn("chart-map")),
              "floor": ("/", "#bars .main-svg"), "streamlit": ("/", "#st-count")}
     scripts = {"floor": FLOOR_CHANGE, "streamlit": STREAMLIT_CHANGE}
     with sync_playwright() as p:
@@ -151,7 +159,7 @@ def run(label: str, urls: dict[str, str], changes: int) -> dict:
         pages, loads = {}, {}
         for name, url in urls.items():
             pages[name] = browser.new_page(viewport={"width": 1440, "height": 900})
-            path, selector = drawn[name]
+            path, selector = drawn_at[name]
             loads[name] = first_load(pages[name], url + path, selector)
             if name == "dashboard":  # the table mounts as it comes near the screen
                 show_table(pages[name])

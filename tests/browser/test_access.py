@@ -288,3 +288,37 @@ def test_a_chart_legend_is_buttons_that_hide_and_show_a_series(page, app_url):
     assert page.page.evaluate(SERIES_SHOWN) == [True, True]
     assert page.page.locator("#chart-shares .legend-item").all_inner_texts() == [
         "Linked", "Inspired"]
+
+
+FOCUSED_LABEL = "document.activeElement.getAttribute('aria-label')"
+
+
+def test_chart_bars_are_buttons_the_keyboard_reaches_and_clicks(page, app_url):
+    """The shares and timeline bars are buttons: one tab stop per chart, arrow keys move from
+    segment to segment, the focused one says its numbers (its name and the tooltip), Enter
+    filters as a click does, and the focus stays on the bar through the redraw."""
+    page.open(f"{app_url}/?lang=en")
+    page.wait_kpi(107)
+    page.wait_drawn()
+    stops = page.page.locator("#chart-timeline .bars-seg[tabindex='0']")
+    assert stops.count() == 1
+    stops.focus()
+    assert page.page.evaluate(FOCUSED_LABEL) == "Linked \u2014 2014: 11 of 12"
+    page.page.keyboard.press("ArrowUp")  # the next series in the same bar
+    assert page.page.evaluate(FOCUSED_LABEL) == "Inspired \u2014 2014: 1 of 12"
+    page.page.keyboard.press("ArrowRight")  # the next bar
+    assert page.page.evaluate(FOCUSED_LABEL) == "Inspired \u2014 2015: 2 of 32"
+    tip = page.page.locator("#chart-timeline .bars-tip")
+    assert tip.is_visible() and tip.inner_text() == "Inspired \u2014 2015: 2 of 32"
+    assert page.page.locator("#chart-timeline .bars-seg[tabindex='0']").count() == 1
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_url("**/?from=2015-01&to=2015-12&lang=en")
+    page.wait_kpi(32)
+    page.wait_for("() => document.activeElement.matches('#chart-timeline .bars-seg')"
+                  " && document.activeElement.getAttribute('data-key') === '1:1'")
+    shares = page.page.locator("#chart-shares .bars-seg")
+    assert shares.first.get_attribute("aria-label") == (
+        "Arrest actions (n = 32): Linked \u2014 30 of 32 (93.8%)")
+    shares.nth(1).click()  # arrest actions' inspired part: inspired incidents only
+    page.page.wait_for_url("**/?from=2015-01&to=2015-12&connection=inspired&lang=en")
+    page.wait_kpi(2)

@@ -46,7 +46,7 @@ def test_clicking_a_commune_filters_every_view(page, app_url):
 def test_clicking_a_year_bar_filters_and_clicking_again_clears(page, app_url):
     page.open(f"{app_url}/")
     bar = page.page.locator("#chart-timeline .bars-seg[data-trace='0'][data-point='2']")
-    assert bar.get_attribute("aria-label").startswith("2016: ")  # the third year's linked part
+    assert bar.get_attribute("aria-label").startswith("Linked \u2014 2016: ")  # third year
     bar.click()
     page.page.wait_for_url("**/?from=2016-01&to=2016-12&lang=en")
     page.wait_kpi(50)
