@@ -180,6 +180,7 @@
       var e = state.shapes[p.code];
       if (!e) { return; }
       e.setAttribute("fill", p.fill);
+      e.classList.toggle("choro-some", p.shaded);  // on the colour scale (at least one incident)
       e.beText = lines(p.text);
       e.bePoint = {customdata: p.customdata};
       e.setAttribute("aria-label", e.beText.join(": "));

@@ -1,7 +1,9 @@
 """How much of a filter change is plotly's redraw: views ÷ floor (as bench/side_by_side.py
 measures them, interleaved, one run) with the dashboard as it is, with its two bar charts'
 Plotly.react skipped, and with no chart's react at all. The skipped variants do not show
-correct charts: they bound what any faster way of drawing those charts could gain.
+correct charts: they bound what any faster way of drawing those charts could gain. With the
+boundary file the main charts are no longer drawn by plotly on screen (assets/bars.js,
+assets/choro.js), so the three agree; without one, the schematic map is still plotly's.
 
     python bench/redraw_budget.py [--changes 30]
 """

@@ -18,6 +18,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
+def drawn(chart: str) -> str:
+    """A main chart's drawn marks: plotly's SVG, or our own (assets/bars.js, assets/choro.js)."""
+    return f"#{chart} .main-svg, #{chart} .bars, #{chart} .choro-place"
+
+
 @pytest.fixture(scope="session")
 def offline_url(tmp_path_factory):
     """The development server, with no boundary file at all."""
@@ -46,10 +51,10 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
 """
 
 
-# plotly's SVG text (its wrapped lines joined), or the HTML bars' own words (bars.js; not the
-# tooltip, which shows one segment's hover at a time)
+# plotly's SVG text (its wrapped lines joined), or our own charts' words (bars.js, choro.js; not
+# the tooltip, which shows one segment's hover at a time)
 CHART_TEXT = """id => Array.from(document.querySelectorAll('#' + id + ' text, #' + id +
-    ' .bars > :not(.bars-tip)')).map(t => {
+    ' .bars > :not(.bars-tip), #' + id + ' .choro > :not(.bars-tip):not([hidden])')).map(t => {
   const lines = Array.from(t.querySelectorAll('tspan.line'));
   return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent;
 }).filter(t => t).join(' ')"""
@@ -88,8 +93,8 @@ class Page:
         wait_until(self.page, expression, arg, timeout)
 
     def wait_drawn(self) -> None:
-        for graph in ("chart-shares", "chart-timeline", "chart-map"):  # plotly's or bars.js's
-            self.page.wait_for_selector(f"#{graph} .main-svg, #{graph} .bars", timeout=30_000)
+        for graph in ("chart-shares", "chart-timeline", "chart-map"):  # plotly's, or our own
+            self.page.wait_for_selector(drawn(graph), timeout=30_000)
         self.wait_for("!document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=30)
 
     def show_table(self) -> None:

@@ -322,3 +322,27 @@ def test_chart_bars_are_buttons_the_keyboard_reaches_and_clicks(page, app_url):
     shares.nth(1).click()  # arrest actions' inspired part: inspired incidents only
     page.page.wait_for_url("**/?from=2015-01&to=2015-12&connection=inspired&lang=en")
     page.wait_kpi(2)
+
+
+def test_map_communes_are_buttons_the_keyboard_reaches_and_clicks(page, app_url):
+    """The map's communes (boundary file present) are buttons: one tab stop, arrow keys move in
+    reading order, the one in focus is named with its count and shows its hover, and Enter
+    filters to it as a click does."""
+    import re
+    page.open(f"{app_url}/?lang=en")
+    page.wait_kpi(107)
+    page.wait_drawn()
+    stop = page.page.locator("#chart-map .choro-place[tabindex='0']")
+    assert stop.count() == 1
+    stop.focus()
+    first = page.page.evaluate(FOCUSED_LABEL)
+    page.page.keyboard.press("ArrowRight")
+    second = page.page.evaluate(FOCUSED_LABEL)
+    assert second != first
+    assert page.page.locator("#chart-map .choro-place[tabindex='0']").count() == 1
+    tip = page.page.locator("#chart-map .bars-tip")
+    assert tip.is_visible() and tip.inner_text().replace("\n", ": ") == second
+    n = int(re.search(r": (\d+) incidents?\b", second).group(1))
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_url("**/?place=21*&lang=en")
+    page.wait_kpi(n)

@@ -29,8 +29,8 @@ def test_provenance_notice_follows_what_is_in_view(page, app_url):
 
 def test_clicking_a_commune_filters_every_view(page, app_url):
     page.open(f"{app_url}/")
-    coloured = page.page.locator("#chart-map g.trace.choropleth").nth(1).locator("path")
-    coloured.first.click(force=True)
+    coloured = page.page.locator("#chart-map .choro-place.choro-some")
+    coloured.first.click()
     page.page.wait_for_url("**/?place=*&lang=en")
     code = page.page.url.split("place=")[1][:5]
     page.wait_drawn()
@@ -170,8 +170,8 @@ def test_study_check_page(page, app_url):
 def test_clicking_a_commune_inside_the_selected_region_drills_down_and_back(page, app_url):
     page.open(f"{app_url}/?place=brussels")
     page.wait_kpi(62)
-    coloured = page.page.locator("#chart-map g.trace.choropleth").nth(1).locator("path")
-    coloured.first.click(force=True)
+    coloured = page.page.locator("#chart-map .choro-place.choro-some")
+    coloured.first.click()
     page.page.wait_for_url("**/?place=21*&within=brussels&lang=en")
     page.wait_drawn()
     assert page.kpi() < 62
