@@ -153,7 +153,7 @@
     }).filter(Boolean);
     var notes = [], empty = null;
     (L.annotations || []).forEach(function (a) {
-      if (a.name === "empty-state") { empty = unmark(a.text); return; }
+      if (a.name === "empty-state") { empty = String(a.text).split(/<br\s*\/?>/i).map(unmark).join("\n"); return; }
       if (a.name === "foot") { return; }
       var x, y;
       if (a.xref === "paper") { x = plot.x + (a.x || 0) * plot.w; } else if (!horizontal) { x = catX(a.x); if (x === null) { return; } x += plot.x; } else { x = plot.x + along(a.x); }

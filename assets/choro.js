@@ -134,9 +134,14 @@
     var url = fig.data[1].geojson || fig.data[0].geojson, G = load(url);
     gd.beMap = {fig: fig, onClick: onClick};
     if (!G.features) {  // the outlines come once: drawn then, if this is still the figure to draw
+      // meanwhile no other panel's map under this one's title: the plot is empty, and says so
+      gd.replaceChildren();
+      gd.beMapState = null;
+      gd.setAttribute("aria-busy", "true");
       G.promise.then(function () { if (gd.beMap && gd.beMap.fig === fig) { draw(gd, fig, width, fmt, onClick); } });
       return;
     }
+    gd.removeAttribute("aria-busy");
     var L = fig.layout, m = L.margin || {}, H = L.height || 450, W = Math.max(width || 0, 160);
     var S = shading(fig, fmt);
     var plot = {x: m.l || 0, y: m.t || 0, w: Math.max(W - (m.l || 0) - (m.r || 0) - BAR.room, 40),
@@ -187,11 +192,12 @@
       if (first === null) { first = e; }
     });
     if (!state.svg.querySelector('[tabindex="0"]') && first) { first.setAttribute("tabindex", "0"); }
+    state.scale.hidden = !S.places.some(function (p) { return p.shaded; });  // as plotly: no scale for nothing
     drawScale(state.scale, S, plot);
     var empty = (L.annotations || []).filter(function (a) { return a.name === "empty-state"; })[0];
     state.note.hidden = !empty;
     if (empty) {
-      state.note.textContent = root.beBars.unmark(empty.text);
+      state.note.textContent = lines(empty.text).join("\n");
       state.note.style.left = (plot.x + plot.w / 2) + "px";
       state.note.style.top = (plot.y + plot.h / 2) + "px";
     }

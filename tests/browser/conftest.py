@@ -53,11 +53,11 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
 
 # plotly's SVG text (its wrapped lines joined), or our own charts' words (bars.js, choro.js; not
 # the tooltip, which shows one segment's hover at a time)
-CHART_TEXT = """id => Array.from(document.querySelectorAll('#' + id + ' text, #' + id +
+CHART_TEXT = r"""id => Array.from(document.querySelectorAll('#' + id + ' text, #' + id +
     ' .bars > :not(.bars-tip), #' + id + ' .choro > :not(.bars-tip):not([hidden])')).map(t => {
   const lines = Array.from(t.querySelectorAll('tspan.line'));
   return lines.length ? lines.map(l => l.textContent).join(' ') : t.textContent;
-}).filter(t => t).join(' ')"""
+}).filter(t => t).join(' ').replace(/\s+/g, ' ')"""
 
 
 class Page:
