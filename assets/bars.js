@@ -22,7 +22,9 @@
       .replace(/<\/?(b|i|em|span|sub|sup|a)\b[^>]*>/gi, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   }
 
-  function tickStep(rough) {  // 1, 2, 5 times a power of ten (as figures.tick_step)
+  // whole-number ticks 1, 2, 5 times a power of ten apart, at least rough (figures.tick_step;
+  // instant.js's count axes use it too)
+  function tickStep(rough) {
     var scale = 1;
     while (scale * 10 < rough) { scale *= 10; }
     return [1, 2, 5, 10].map(function (m) { return m * scale; }).filter(function (s) { return s >= rough; })[0];
@@ -236,7 +238,6 @@
       at.textContent = G.axisTitle;
       frag.appendChild(at);
     }
-    var tabbed = false;
     G.segments.forEach(function (s) {
       var b = el("button", "bars-seg", {left: px(s.x), top: px(s.y), width: px(s.w), height: px(s.h),
                                          backgroundColor: s.color, color: contrast(s.color),
@@ -250,17 +251,12 @@
       b.setAttribute("data-point", s.point);
       b.setAttribute("aria-label", name(s));
       b.tabIndex = -1;
-      if (focused === key || (!focused && !tabbed)) { b.tabIndex = 0; tabbed = true; }
       if (s.label) { b.textContent = s.label; }
       if (s.anchor !== "middle") { b.className += " bars-at-" + s.anchor; }
       b.beHover = s.hover;
       b.bePoint = s.point_data;
       frag.appendChild(b);
     });
-    if (focused && !G.segments.some(function (s) { return s.trace + ":" + s.point === focused; })) {
-      var first = frag.querySelector(".bars-seg");
-      if (first) { first.tabIndex = 0; }
-    }
     G.notes.forEach(function (n) {
       var d = el("div", "bars-note" + (n.vertical ? " bars-vertical" : ""),
                  {left: px(n.x), top: px(n.y), fontSize: px(n.size), color: n.color,
@@ -285,9 +281,11 @@
     gd.replaceChildren(rootEl);
     gd.beBars = {onClick: onClick, tip: tip, horizontal: G.horizontal};
     if (!gd.beBarsWired) { wire(gd); }
-    if (focused) {
-      var again = rootEl.querySelector('[data-key="' + focused + '"]') || rootEl.querySelector(".bars-seg");
-      if (again) { again.focus(); }
+    // one tab stop: the segment that had focus (if it is still drawn), else the first
+    var stop = (focused && rootEl.querySelector('[data-key="' + focused + '"]')) || rootEl.querySelector(".bars-seg");
+    if (stop) {
+      stop.tabIndex = 0;
+      if (focused) { stop.focus(); }
     }
     return G;
   }
@@ -348,7 +346,7 @@
   }
 
   var api = {supports: supports, layout: layout, draw: draw, hoverText: hoverText, hatch: hatch,
-             contrast: contrast, unmark: unmark};
+             contrast: contrast, unmark: unmark, tickStep: tickStep};
   root.beBars = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -232,6 +232,18 @@
     el.replaceChildren.apply(el, parts);
   }
 
+  function readingOrder(state) {  // the communes top to bottom (12 px bands), left to right
+    if (!state.order) {
+      var boxes = Object.keys(state.shapes).map(function (c) {
+        var b = state.shapes[c].getBBox();
+        return [state.shapes[c], b.y + b.height / 2, b.x + b.width / 2];
+      });
+      boxes.sort(function (a, b) { return Math.round(a[1] / 12) - Math.round(b[1] / 12) || a[2] - b[2]; });
+      state.order = boxes.map(function (b) { return b[0]; });
+    }
+    return state.order;
+  }
+
   function wire(gd) {
     gd.beMapWired = true;
     function place(e) { return e.target.closest && e.target.closest(".choro-place"); }
@@ -262,10 +274,7 @@
         return;
       }
       // arrows: the next commune in reading order (top to bottom, left to right)
-      var all = Array.prototype.slice.call(gd.querySelectorAll(".choro-place"));
-      var boxes = all.map(function (x) { var b = x.getBBox(); return [x, b.y + b.height / 2, b.x + b.width / 2]; });
-      boxes.sort(function (a, b) { return Math.round(a[1] / 12) - Math.round(b[1] / 12) || a[2] - b[2]; });
-      var order = boxes.map(function (b) { return b[0]; }), i = order.indexOf(p), next = null;
+      var order = readingOrder(gd.beMapState), i = order.indexOf(p), next = null;
       if (e.key === "ArrowRight" || e.key === "ArrowDown") { next = order[i + 1]; }
       if (e.key === "ArrowLeft" || e.key === "ArrowUp") { next = order[i - 1]; }
       if (e.key === "Home") { next = order[0]; }

@@ -352,12 +352,7 @@
   }
 
   // at most about six whole-number ticks, 1, 2, 5 times a power of ten apart (as figures.tick_step)
-  function tickStep(rough) {
-    var scale = 1;
-    while (scale * 10 < rough) { scale *= 10; }
-    return [1, 2, 5, 10].map(function (m) { return m * scale; }).filter(function (s) { return s >= rough; })[0];
-  }
-  function integerAxis(peak) { return tickStep(peak / 6); }
+  function integerAxis(peak) { return root.beBars.tickStep(peak / 6); }
 
   function sharesFigure(P, fmt, f, a) {
     var W = P.words, fig = clone(P.skeletons.shares), types = P.types;
@@ -797,7 +792,6 @@
     var own = [root.beBars, root.beMap].filter(function (r) { return r && r.supports(fig); })[0];
     if (own) {
       if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); }
-      if (own === root.beBars) { gd.beMap = gd.beMapState = null; } else { gd.beBars = null; }
       if (!p.width) { p.width = gd.clientWidth; }
       if (!p.fmt || p.fmtFor !== p.P) { p.fmt = makeFormat(p.P.words); p.fmtFor = p.P; }
       own.draw(gd, fig, p.width, p.fmt, function (e) { fire("click:" + p.name, e); });

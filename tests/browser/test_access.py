@@ -293,16 +293,21 @@ def test_a_chart_legend_is_buttons_that_hide_and_show_a_series(page, app_url):
 FOCUSED_LABEL = "document.activeElement.getAttribute('aria-label')"
 
 
+def _focus_tab_stop(page, app_url, marks: str) -> None:
+    """The dashboard drawn, and the focus on a chart's one tab stop among its marks."""
+    page.open(f"{app_url}/?lang=en")
+    page.wait_kpi(107)
+    page.wait_drawn()
+    stop = page.page.locator(f"{marks}[tabindex='0']")
+    assert stop.count() == 1
+    stop.focus()
+
+
 def test_chart_bars_are_buttons_the_keyboard_reaches_and_clicks(page, app_url):
     """The shares and timeline bars are buttons: one tab stop per chart, arrow keys move from
     segment to segment, the focused one says its numbers (its name and the tooltip), Enter
     filters as a click does, and the focus stays on the bar through the redraw."""
-    page.open(f"{app_url}/?lang=en")
-    page.wait_kpi(107)
-    page.wait_drawn()
-    stops = page.page.locator("#chart-timeline .bars-seg[tabindex='0']")
-    assert stops.count() == 1
-    stops.focus()
+    _focus_tab_stop(page, app_url, "#chart-timeline .bars-seg")
     assert page.page.evaluate(FOCUSED_LABEL) == "Linked \u2014 2014: 11 of 12"
     page.page.keyboard.press("ArrowUp")  # the next series in the same bar
     assert page.page.evaluate(FOCUSED_LABEL) == "Inspired \u2014 2014: 1 of 12"
@@ -329,12 +334,7 @@ def test_map_communes_are_buttons_the_keyboard_reaches_and_clicks(page, app_url)
     reading order, the one in focus is named with its count and shows its hover, and Enter
     filters to it as a click does."""
     import re
-    page.open(f"{app_url}/?lang=en")
-    page.wait_kpi(107)
-    page.wait_drawn()
-    stop = page.page.locator("#chart-map .choro-place[tabindex='0']")
-    assert stop.count() == 1
-    stop.focus()
+    _focus_tab_stop(page, app_url, "#chart-map .choro-place")
     first = page.page.evaluate(FOCUSED_LABEL)
     page.page.keyboard.press("ArrowRight")
     second = page.page.evaluate(FOCUSED_LABEL)
