@@ -398,7 +398,24 @@
             checked: checked, drill: drill};
   }
 
-  var api = {makeFilters: makeFilters, FilterError: FilterError, CONTROLS: CONTROLS, CLICKS: CLICKS,
+  // Which of the callback's inputs an event is read from (its index in ctx.inputs_list; 0 is
+  // the URL). The URL wins over anything triggered with it: under load Dash can hand one call
+  // both the address Back or Forward went to and a control's echo of the state before; read as
+  // a control change, that echo put the old state back and pushed it over the new address.
+  function triggerIndex(ctx) {
+    var inputs = ctx.inputs_list || [], trigger = ctx.triggered_id, index = -1;
+    var url = inputs[0] && inputs[0].id;
+    if (trigger === undefined || trigger === null) { return 0; }
+    if ((ctx.triggered || []).some(function (t) { return String(t.prop_id) === url + ".search"; })) {
+      return 0;
+    }
+    if (typeof trigger !== "object") {
+      inputs.forEach(function (input, i) { if (input && input.id === trigger) { index = i; } });
+    }
+    return index;
+  }
+
+  var api = {makeFilters: makeFilters, triggerIndex: triggerIndex, FilterError: FilterError, CONTROLS: CONTROLS, CLICKS: CLICKS,
              repr: repr, unquote: unquote, parseQuery: parseQuery, quote: quote};
   root.beFilters = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
@@ -423,13 +440,10 @@
         CONTROLS.forEach(function (name, i) { controls[name] = args[1 + i]; });
         var EVENT = 1 + CONTROLS.length + 2;
         var clicks = args.slice(EVENT + 1, EVENT + 1 + CLICKS.length);
-        var source = "none", detail = null, trigger = ctx.triggered_id;
-        var index = -1;
-        if (trigger !== undefined && trigger !== null && typeof trigger !== "object") {
-          (ctx.inputs_list || []).forEach(function (input, i) { if (input && input.id === trigger) { index = i; } });
-        }
-        if (trigger === undefined || trigger === null || index === 0) {
+        var source = "none", detail = null, index = triggerIndex(ctx);
+        if (index === 0) {
           source = "url";
+          echoes(ctx, controls);  // a control's echo that came with it is spent all the same
         } else if (index >= 1 && index <= CONTROLS.length) {
           source = "controls";
           if (echoes(ctx, controls)) { throw dc.PreventUpdate; }  // a value this callback wrote

@@ -37,3 +37,18 @@ test("Python's repr and unquote, as far as a URL reaches them", () => {
   for (const [text, expected] of cases.reprs) { assert.equal(filters.repr(text), expected, text); }
   for (const [text, expected] of cases.unquotes) { assert.equal(filters.unquote(text), expected, text); }
 });
+
+test("an event is read from the URL whenever the URL is among its triggers", () => {
+  const inputs = [{id: "url", property: "search"}, {id: "filter-date", property: "value"},
+                  {id: "filter-type", property: "value"}, {id: "reset-filters", property: "n_clicks"}];
+  const ctx = (triggered) => ({inputs_list: inputs, triggered_id: triggered.length ? triggered[0].split(".")[0] : null,
+                               triggered: triggered.map((p) => ({prop_id: p}))});
+  assert.equal(filters.triggerIndex(ctx([])), 0);  // the first call: the address the page opened at
+  assert.equal(filters.triggerIndex(ctx(["url.search"])), 0);
+  assert.equal(filters.triggerIndex(ctx(["filter-type.value"])), 2);
+  assert.equal(filters.triggerIndex(ctx(["reset-filters.n_clicks"])), 3);
+  // Back went to a new address while a control's echo of the state before was pending: seen
+  // under load as one call with both (the echo first); read as the control, it undid the Back
+  assert.equal(filters.triggerIndex(ctx(["filter-type.value", "url.search"])), 0);
+  assert.equal(filters.triggerIndex(ctx(["filter-date.value", "filter-type.value"])), 1);
+});
