@@ -141,11 +141,27 @@
     var catAxis = horizontal ? L.yaxis || {} : L.xaxis || {}, catTicks = [];
     if (!horizontal) {
       var vals = catAxis.tickvals || cats, texts = catAxis.ticktext || vals;
+      var all = [];
       vals.forEach(function (c, n) {
-        if (index[c] !== undefined) { catTicks.push({at: across(index[c]) + thick / 2, text: String(texts[n])}); }
+        if (index[c] === undefined) { return; }
+        var text = String(texts[n]);
+        all.push({at: across(index[c]) + thick / 2, text: text, half: measure(text, base) / 2, value: String(c)});
       });
+      // labels that would touch are thinned to every k-th, the fewest left out; where the
+      // ticks are months, the kept ones are a year's first
+      for (var k = 1; k <= all.length; k++) {
+        var phase = Math.max(0, all.slice(0, k).map(function (t) { return /-01$/.test(t.value); }).indexOf(true));
+        var kept = all.filter(function (t, n) { return n % k === phase; });
+        if (kept.every(function (t, n) { return !n || t.at - t.half >= kept[n - 1].at + kept[n - 1].half + 8; })) {
+          catTicks = kept.map(function (t) { return {at: t.at, text: t.text}; });
+          break;
+        }
+      }
     }
-    function catX(c) { return index[c] === undefined ? null : across(index[c]) + thick / 2; }
+    function catX(c) {  // a category's centre; a number is a serial number (plotly: 0.5 is between the first two)
+      if (typeof c === "number") { return across(c) + thick / 2; }
+      return index[c] === undefined ? null : across(index[c]) + thick / 2;
+    }
     var shapes = (L.shapes || []).filter(function (s) { return s.xref === "x"; }).map(function (s) {
       var x0 = catX(s.x0), x1 = catX(s.x1);
       if (x0 === null || x1 === null) { return null; }

@@ -340,12 +340,18 @@
     layout.title.subtitle.text = subtitleText;
     var kept = (layout.annotations || []).filter(function (x) { return x.name !== "foot" && x.name !== "empty-state"; });
     var which = a.reconstructed ? "provenance" : "plain";
-    kept.push(clone(F.foot[which]));
+    var foot = clone(F.foot[which]);
+    var key = kept.filter(function (x) { return x.name === "key"; })[0];
+    var room = key ? keyRoom(key.text) : 0;  // the foot under the key, as figures._frame puts it
+    foot.yshift -= room;
+    kept.push(foot);
     if (empty) { kept.push(clone(F.empty[empty])); }
     layout.annotations = kept;
-    layout.margin.b = F.margin_b[which];
+    layout.margin.b = F.margin_b[which] + room;
     return fig;
   }
+
+  function keyRoom(text) { return 6 + 16 * String(text).split(/<br>/).length; }  // figures.key_room
 
   function subtitle(P, fmt, f, n) {
     return escapeMarkup(describe(P, f)) + " \u00b7 " + format(plural(P.words, "caption_n", n), {n: fmt.num(n)});
@@ -388,12 +394,15 @@
       trace.x = list.slice();
       trace.y = counts;
       trace.text = counts.map(function (n) { return n ? fmt.num(n) : ""; });
-      trace.customdata = counts.map(function (n, i) { return [key, totals[i]]; });
+      trace.customdata = counts.map(function (n, i) {  // the period as the axis says it
+        return [key, totals[i], list[i].length === 4 ? list[i] : month(P, list[i])];
+      });
     });
     var peak = Math.max.apply(null, totals);
     var y = fig.layout.yaxis;
     y.dtick = integerAxis(peak);
-    if (peak) { delete y.range; } else { y.range = [0, 1]; }
+    // with events on, the axis reaches above the bars, for their marks (figures.EVENT_ROOM)
+    if (!peak) { y.range = [0, 1]; } else if (events) { y.range = [0, peak * P.frame.event_room]; } else { delete y.range; }
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
   }
 
@@ -634,13 +643,15 @@
     return foot.text.split(/<br\s*\/?>/i).map(unmark);
   }
   function onScreen(P, fig) {  // fig's plot for plotly, and the words the card shows around it
-    var L = fig.layout, title = L.title || {}, foot = null;
+    var L = fig.layout, title = L.title || {}, foot = null, key = null;
     L.annotations = (L.annotations || []).filter(function (a) {
       if (a.name === "foot") { foot = a; return false; }
+      if (a.name === "key") { key = a; return false; }  // the card's text, wrapping at its width
       return true;
     });
     var words = {title: unmark(title.text), subtitle: unmark(title.subtitle && title.subtitle.text),
-                 foot: footLines(P, foot), legend: legendItems(fig)};
+                 foot: footLines(P, foot), legend: legendItems(fig),
+                 key: key ? unmark(String(key.text).replace(/<br>/g, " ")) : ""};
     L.title = {text: ""};
     if (words.legend.length) { L.showlegend = false; }  // the card's own buttons (below)
     roomForTicks(L, fig.data);
@@ -738,10 +749,11 @@
     p.P = P;
     p.stacked = false;  // a new figure: drawn side by side, stacked below if the card is narrow
     stack(p, box.clientWidth);
-    if (p.foot.textContent !== words.foot.join("")) {
-      p.foot.replaceChildren.apply(p.foot, words.foot.map(function (line) {
+    if (p.foot.textContent !== words.key + words.foot.join("")) {  // the key first, in larger type
+      p.foot.replaceChildren.apply(p.foot, (words.key ? [words.key] : []).concat(words.foot).map(function (line, i) {
         var span = document.createElement("span");
         span.textContent = line;
+        if (words.key && i === 0) { span.className = "chart-key"; }
         return span;
       }));
     }

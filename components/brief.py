@@ -18,10 +18,11 @@ from data.study import REFERENCE, compare, reference_figures
 from . import state, story, views
 from .runtime import current
 
-SIZES = {"font": 20, "title": 22}
+SIZES = {"font": 20, "title": 22, "mark": 16}
+BRIEF_EVENT_ROOM = 2.0  # the count axis reaches twice the peak where events are marked
 
 
-def _figure(data, scene: story.Scene) -> dict:
+def _figure(data, scene: story.Scene) -> tuple[dict, str]:
     """The scene's chart, from the embed's figure function, set for a projector."""
     from .downloads import figure_for
     options = views.chart_options(**scene.options)  # keys checked by story.parse
@@ -34,10 +35,21 @@ def _figure(data, scene: story.Scene) -> dict:
     layout.pop("height", None)
     layout.pop("width", None)
     layout.setdefault("margin", {}).update(t=60, b=50)
-    # the source and provenance lines are in the page's foot, in large type
-    layout["annotations"] = [a for a in layout.get("annotations", [])
-                             if "font-size:11px" not in str(a.get("text", ""))]
-    return fig
+    # the source and provenance lines are in the page's foot, the key (what the marks stand
+    # for) under the chart, both in large type; the marks themselves readable from the back
+    annotations = layout.get("annotations", [])
+    key = " ".join(a["text"].replace("<br>", " ") for a in annotations if a.get("name") == "key")
+    layout["annotations"] = [a for a in annotations if a.get("name") not in ("foot", "key")]
+    axis = layout.get("yaxis", {})
+    if key and axis.get("range"):  # larger marks on a shorter plot: more room above the bars
+        axis["range"] = [0, axis["range"][1] / views.figures.EVENT_ROOM * BRIEF_EVENT_ROOM]
+    for a in layout["annotations"]:
+        size = a.get("font", {}).get("size", SIZES["mark"])
+        if size < SIZES["mark"]:
+            a["font"]["size"] = SIZES["mark"]
+            if a.get("yshift"):  # a row of words under another: the rows grow with the type
+                a["yshift"] = a["yshift"] * SIZES["mark"] / size
+    return fig, key
 
 
 def _reference_rows(data) -> dict:
@@ -104,7 +116,8 @@ def _page(shown_index: int, lang: str) -> str:
         described = views.descriptions(data, scene.filters,
                                        scene.options.get("freq", "year"), (graph,))[graph]
         explore = f"/?{html.escape(state.with_lang(scene.query, lang))}"
-        fig = json.dumps(_figure(data, scene), separators=(",", ":")).replace("</", "<\\/")
+        figure, key = _figure(data, scene)  # the key as plotly markup: escaped text
+        fig = json.dumps(figure, separators=(",", ":")).replace("</", "<\\/")
         note = _study_note(scene, rows)
         sections.append(f"""
 <section class="scene" id="scene-{i}" aria-labelledby="scene-{i}-title" data-scene="{i}"
@@ -113,6 +126,7 @@ def _page(shown_index: int, lang: str) -> str:
     {html.escape(scene.text("title", lang))}</h2>
   <div class="scene-chart" id="scene-{i}-chart" role="img"
        aria-label="{html.escape(described)}"></div>
+  {f'<p class="scene-key">{key}</p>' if key else ''}
   <p class="scene-caption">{html.escape(caption)}</p>
   <p class="scene-foot">{note}{' · ' if note else ''}<a href="{explore}">{w["explore"]}</a></p>
   <script type="application/json" class="scene-figure">{fig}</script>

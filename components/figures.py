@@ -75,8 +75,9 @@ def foot_lines(cap: Caption) -> list[str]:
     return [line for line in (citation, *data_lines, cap.provenance) if line]
 
 
-def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
-    """Title and filter summary on top, legend under them, source and provenance at the foot."""
+def _frame(fig: Fig, title: str, cap: Caption, height: int, key: str = "") -> Fig:
+    """Title and filter summary on top, legend under them, source and provenance at the foot;
+    a key (what the chart's marks stand for), if any, between the axis and the foot."""
     citation, *data_lines = cap.source.split(" · ")
     # our own long lines wrap, so a phone-wide chart (340 px) shows them whole
     foot = "<br>".join(line for line in (_wrap(citation, FOOT_WIDTH), *data_lines,
@@ -92,8 +93,18 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
         margin={"l": 55, "r": 20, "t": 105, "b": 40 + 14 * lines}, paper_bgcolor="white",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
+    if key:  # between the axis and the foot: the plot keeps its height, the foot moves down
+        key = "<br>".join(escape_markup(line) for line in textwrap.wrap(
+            key, KEY_WIDTH, break_long_words=False, break_on_hyphens=False))
+        room = key_room(key)
+        fig["layout"]["height"] += room
+        fig["layout"]["margin"]["b"] += room
+        fig.add_annotation(text=key, xref="paper", yref="paper", x=0, y=0, yshift=-28,
+                           showarrow=False, xanchor="left", yanchor="top", align="left",
+                           font={"size": 12, "color": "#333"}, name="key")
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
-                       xref="paper", yref="paper", x=0, y=0, yshift=-(30 + 14 * lines),
+                       xref="paper", yref="paper", x=0, y=0,
+                       yshift=-(30 + 14 * lines + (key_room(key) if key else 0)),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left",
                        # the lines' height follows the annotation's font: at 11 px it is the
                        # 14 px per line the margin and shift above allow for
@@ -104,8 +115,13 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int) -> Fig:
     return fig
 
 
+def key_room(key: str) -> int:
+    """The height a key's lines take under the axis (instant.js: keyRoom)."""
+    return 6 + 16 * (key.count("<br>") + 1)
+
+
 frame = _frame  # for components/instant.py: the same frame, in parts, for the browser
-FOOT_WIDTH, NOTE_WIDTH = 60, 26  # characters per line: what a 340 px chart holds
+FOOT_WIDTH, NOTE_WIDTH, KEY_WIDTH = 60, 26, 52  # characters per line: what a 340 px chart holds
 
 
 def _wrap(text: str, width: int) -> str:
@@ -189,8 +205,10 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
             text=[num(n, cap.lang) if n else "" for n in rows["n"]], textposition="inside",
             textangle=0,
             marker={"color": COLORS[key], "pattern": _pattern(key)},
-            customdata=list(zip([key] * len(rows), rows["total"], strict=True)),
-            hovertemplate="%{x}: " + _("{part} of {whole}", cap.lang).format(
+            # the period as the axis says it ('Jul 2016', not the code '2016-07')
+            customdata=list(zip([key] * len(rows), rows["total"],
+                                [i18n.month(p, cap.lang) for p in rows["period"]], strict=True)),
+            hovertemplate="%{customdata[2]}: " + _("{part} of {whole}", cap.lang).format(
                 part="%{y}", whole="%{customdata[1]}") + "<extra>%{fullData.name}</extra>",
         )
     peak = table.groupby("period")["n"].sum().max() if len(table) else 1
@@ -203,29 +221,56 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
                              **({"range": [0, 1]} if not peak else {})},
                       bargap=0.15, legend={"traceorder": "normal"},
                       uniformtext={"minsize": 11, "mode": "hide"})
-    for event in events or []:
-        _add_event(fig, event)
+    key = _add_events(fig, events or [], periods, peak, cap.lang)
     by_year = len(table["period"].iloc[0]) == 4
-    return _frame(fig, t("chart_years" if by_year else "chart_months", cap.lang), cap, 380)
+    return _frame(fig, t("chart_years" if by_year else "chart_months", cap.lang), cap, 380,
+                  key=key)
 
 
-def _add_event(fig: Fig, event: dict) -> None:
-    if event.get("until"):
-        fig.add_shape(type="rect", xref="x", yref="paper", x0=event["at"], x1=event["until"],
-                      y0=0, y1=1, fillcolor=event.get("color", "#999"), opacity=0.12,
-                      line={"width": 0}, layer="below")
-        if not event["label"]:
-            return
-        fig.add_annotation(x=event["at"], y=0.9 if event.get("raised") else 1, yref="paper",
-                           text=event["label"], showarrow=False, xanchor="left",
-                           yanchor="top", font={"size": 11, "color": "#333"},
-                           bgcolor="rgba(255,255,255,0.8)")
-    else:
-        fig.add_shape(type="line", xref="x", yref="paper", x0=event["at"], x1=event["at"],
-                      y0=0, y1=1, line={"dash": "dot", "color": "#444", "width": 1})
-        fig.add_annotation(x=event["at"], y=1, yref="paper", text=event["label"],
-                           showarrow=False, textangle=-90, xanchor="right", yanchor="top",
-                           font={"size": 11, "color": "#333"})
+EVENT_ROOM = 1.5  # with events on, the count axis reaches 1.5 x the peak: the top is theirs
+EVENT_ROW = 17  # px: a row of the events' 12 px words
+
+
+def _add_events(fig: Fig, events: list[dict], periods: list[str], peak: float,
+                lang: str | None) -> str:
+    """The context layer: each attack a dotted line with its number at the top (the names in
+    the key under the chart, so no label ever lies over another or over a bar, at any width),
+    each threat level a band as wide as its months, named where it first starts. Returns the
+    key ('' without events)."""
+    if not events:
+        return ""
+    if peak:  # room above the bars for the numbers and the levels' names
+        fig.update_layout(yaxis={"range": [0, peak * EVENT_ROOM]})
+    for event in events:
+        if event.get("until") and event["at"] in periods and event["until"] in periods:
+            # from the left edge of its first bar's slot to the right edge of its last one
+            # (category serial numbers): a one-month level is a month wide, not a line
+            left = periods.index(event["at"]) - 0.5
+            fig.add_shape(type="rect", xref="x", yref="paper", x0=left,
+                          x1=periods.index(event["until"]) + 0.5, y0=0, y1=1,
+                          fillcolor=event.get("color", "#999"), opacity=0.12,
+                          line={"width": 0}, layer="below")
+            if event["label"]:
+                # in rows under the attacks' numbers, a row a text line (px, at any height)
+                fig.add_annotation(x=left, y=1, yshift=-(EVENT_ROW * (2 if event.get("raised")
+                                                                      else 1)),
+                                   yref="paper", text=event["label"], showarrow=False,
+                                   xanchor="left", yanchor="top",
+                                   font={"size": 12, "color": "#333"},
+                                   bgcolor="rgba(255,255,255,0.8)")
+    attacks = sorted((e for e in events if not e.get("until") and e["at"] in periods),
+                     key=lambda e: e["at"])
+    numbers: dict[str, list[str]] = {}  # a period's attacks share one line and one mark
+    for i, event in enumerate(attacks, start=1):
+        numbers.setdefault(event["at"], []).append(num(i, lang))
+    for at, marks in numbers.items():
+        fig.add_shape(type="line", xref="x", yref="paper", x0=at, x1=at, y0=0, y1=1,
+                      line={"dash": "dot", "color": "#444", "width": 1})
+        fig.add_annotation(x=at, y=1, yref="paper", text="<b>" + " ".join(marks) + "</b>",
+                           showarrow=False, xanchor="center", yanchor="top",
+                           font={"size": 13, "color": "#222"}, bgcolor="white")
+    # a number and the first word of its name never on two lines, nor a '·' first on a line
+    return "\u00a0· ".join(f"{num(i, lang)}:\u00a0{e['label']}" for i, e in enumerate(attacks, start=1))
 
 
 PANEL_TITLES = {"brussels": N_("Brussels-Capital Region"),

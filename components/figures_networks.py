@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from data import i18n
-from data.i18n import t
+from data.i18n import n_, num, t
 
 from .figspec import Fig
 from .figures import COLORS, NEUTRAL, TEMPLATE, Caption, _frame, _integer_axis, escape_markup
@@ -22,9 +22,14 @@ def links_bar(counts: pd.DataFrame, cap: Caption) -> Fig:
     fig = Fig()
     names = [escape_markup(n) for n in counts["network"]]
     fig.add_trace("bar", y=names, x=counts["arrest_actions"], orientation="h",
-                  text=[str(n) for n in counts["arrest_actions"]], textposition="outside",
+                  text=[num(n, cap.lang) for n in counts["arrest_actions"]],
+                  textposition="outside",
                   marker={"color": COLORS["linked"]}, customdata=list(counts["network"]),
-                  hovertemplate="%{y}: %{x} arrest actions<extra></extra>", cliponaxis=False)
+                  # in the page's language, the noun agreeing with each count
+                  hovertext=[f"<b>{name}</b>: " + n_("{n} arrest action", "{n} arrest actions",
+                                                     int(n), cap.lang).format(n=num(n, cap.lang))
+                             for name, n in zip(names, counts["arrest_actions"], strict=True)],
+                  hovertemplate="%{hovertext}<extra></extra>", cliponaxis=False)
     top = int(counts["arrest_actions"].max()) if len(counts) else 1
     fig.update_layout(yaxis={"autorange": "reversed", "type": "category"},
                       xaxis={"title": {"text": t("arrest_actions", cap.lang)}, **_integer_axis(top),

@@ -135,6 +135,7 @@ def _frame_parts(data: AppData, lang: str) -> dict:
         out["lines"][key] = figures.foot_lines(cap)
         out["foot"][key] = next(a for a in fig["layout"]["annotations"] if a["name"] == "foot")
         out["margin_b"][key] = fig["layout"]["margin"]["b"]
+    out["event_room"] = figures.EVENT_ROOM
     for empty, hint in (("no_match", "no_match_hint"),
                         ("no_match_in_panel", "no_match_in_panel_hint")):
         cap = figures.Caption(subtitle="", source=source, lang=lang, n=0, empty=empty, hint=hint)

@@ -110,6 +110,26 @@ def test_every_view_is_drawn_in_the_language_asked_for(app_data):
     assert first["description"].startswith("Arrestatie")
 
 
+ENGLISH = re.compile(r"\b(arrest|attacks?|incidents? per|of n|people|persons?)\b", re.I)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_what_a_hover_says_is_in_the_page_language(app_data, lang):
+    """Every chart's hover (its template and texts) with no English word in it."""
+    with use(lang):  # every chart, the sections' too
+        out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw({}, "month", events=True),
+                       strict=True))
+    said = []
+    for key, value in out.items():
+        if key.startswith("chart-") and hasattr(value, "to_dict"):
+            for trace in value.to_dict()["data"]:
+                for field in ("hovertemplate", "hovertext"):
+                    text = trace.get(field)
+                    said += [str(x) for x in text] if isinstance(text, list) else [str(text or "")]
+    assert len(said) > 20
+    assert [s for s in said if ENGLISH.search(s)] == []
+
+
 def test_exports_speak_the_language_of_the_page(app_data):
     f = Filters()
     with use("fr"):

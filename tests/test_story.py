@@ -3,6 +3,7 @@ from the loaded data (a user's own dataset keeps them true); /brief in every lan
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -112,6 +113,12 @@ def test_brief_pages_in_each_language(offline_data):
     assert 'href="/?lang=fr">Explorer ces filtres' in page  # scene 2 has no filters
     assert 'href="/?type=attack&amp;lang=fr"' in page  # scene 3's Explore link
     assert "<code>arrest_actions_linked</code>: 94 ✓" in page
+    # scene 3 marks the attacks: their names under its chart, in large type, not in the plot
+    assert '<p class="scene-key">1:\u00a0Attentats de Paris\u00a0· 2:' in page
+    figure = json.loads(page.split('<script type="application/json" class="scene-figure">')[3]
+                        .split("</script>")[0].replace("<\\/", "</"))
+    assert [a.get("name") for a in figure["layout"]["annotations"]].count("key") == 0
+    assert all(a["font"]["size"] >= 16 for a in figure["layout"]["annotations"] if "font" in a)
     dutch = client.get("/brief", headers={"Accept-Language": "nl-BE"}).text
     assert '<html lang="nl">' in dutch and "Volgende" in dutch
     assert client.get("/brief?scene=99").status_code == 200  # clamped to the last scene

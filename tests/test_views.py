@@ -51,6 +51,24 @@ def test_timeline_by_year_and_month_with_events(app_data):
     m = _fig(views.timeline_figure)(app_data, Filters(), "month", "incident_type", True)
     assert len(m.data[0].x) == 41
     assert any("threat level 4" in str(a.text) for a in m.layout.annotations)
+    layout = m.to_dict()["layout"]
+    # each attack a number at the top of its line, named in the key under the chart
+    marks = [a["text"] for a in layout["annotations"] if a["text"].startswith("<b>")]
+    assert marks == ["<b>1</b>", "<b>2</b>", "<b>3</b>", "<b>4</b>", "<b>5</b>"]
+    key = next(a["text"] for a in layout["annotations"] if a.get("name") == "key")
+    assert key.replace("<br>", " ").startswith("1:\u00a0Paris attacks\u00a0· 2:\u00a022 March 2016")
+    # a level is a band as wide as its months: the one month at level 4 too
+    bands = [(s["x0"], s["x1"]) for s in layout["shapes"] if s["type"] == "rect"]
+    assert all(x1 - x0 >= 1 for x0, x1 in bands) and (20.5, 21.5) in bands  # March 2016
+    peak = max(sum(t.y[i] for t in m.data) for i in range(41))
+    assert layout["yaxis"]["range"] == [0, peak * 1.5]  # room above the bars for the marks
+    y = _fig(views.timeline_figure)(app_data, Filters(), "year", "connection", True)
+    assert [a.text for a in y.layout.annotations if a.text.startswith("<b>")] == [
+        "<b>1</b>", "<b>2 3 4</b>", "<b>5</b>"]  # 2016's three attacks share one line
+    # the hover names the period as the axis does, not by its code
+    assert all(t.hovertemplate.startswith("%{customdata[2]}: ") for t in m.data)
+    assert [c[2] for c in m.data[0].customdata][:2] == ["Jun 2014", "Jul 2014"]
+    assert [c[2] for c in fig.data[0].customdata] == ["2014", "2015", "2016", "2017"]
 
 
 def test_choropleth_panels_and_neutral_zero(app_data):

@@ -85,6 +85,21 @@ test("value ticks follow the axis (suffix, dtick), categories their tickvals", (
   assert.equal(H.axisTitle, "incidents");
 });
 
+test("month labels that would touch are thinned to a year's first; a band spans whole slots", () => {
+  const months = [];  // as the study's: June 2014 to October 2017, 41 months
+  for (let i = 0; i < 41; i++) { const m = 5 + i; months.push(`${2014 + Math.floor(m / 12)}-${String(m % 12 + 1).padStart(2, "0")}`); }
+  const ticks = months.filter(m => /-0[17]$/.test(m));  // from July 2014, as figures.timeline
+  const v = {data: [{type: "bar", x: months, y: months.map(() => 1), marker: {color: "#0072B2"}}],
+             layout: {barmode: "stack", height: 300, margin: {l: 0, r: 0, t: 0, b: 40}, bargap: 0,
+                      xaxis: {tickvals: ticks, ticktext: ticks.map(m => "Mon " + m.slice(0, 4))},
+                      shapes: [{type: "rect", xref: "x", x0: 1.5, x1: 2.5, fillcolor: "#D55E00"}]}};
+  const wide = bars.layout(v, 1435, measure, fmt);  // 35 px a month: all 7 fit (67.2 px each)
+  assert.equal(wide.catTicks.length, 7);
+  const narrow = bars.layout(v, 410, measure, fmt);  // 10 px a month: every other, Januaries
+  assert.deepEqual(narrow.catTicks.map(t => t.at), [75, 195, 315]);
+  assert.deepEqual([narrow.shapes[0].x, narrow.shapes[0].w], [20, 10]);  // the third month's slot
+});
+
 test("markup is stripped, a bare '<' is kept", () => {
   assert.equal(bars.unmark("<b>Attacks (n = 4) \u26a0 n < 5</b>"), "Attacks (n = 4) \u26a0 n < 5");
   assert.equal(bars.unmark("a<br>b &amp; <span style='x'>c</span>"), "a b & c");
