@@ -270,7 +270,8 @@ def _add_events(fig: Fig, events: list[dict], periods: list[str], peak: float,
                            showarrow=False, xanchor="center", yanchor="top",
                            font={"size": 13, "color": "#222"}, bgcolor="white")
     # a number and the first word of its name never on two lines, nor a '·' first on a line
-    return "\u00a0· ".join(f"{num(i, lang)}:\u00a0{e['label']}" for i, e in enumerate(attacks, start=1))
+    return "\u00a0· ".join(f"{num(i, lang)}:\u00a0{e['label']}"
+                           for i, e in enumerate(attacks, start=1))
 
 
 PANEL_TITLES = {"brussels": N_("Brussels-Capital Region"),
