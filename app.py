@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import argparse
+import html
 import os
+import re
 import sys
 import threading
+from pathlib import Path
 
 import dash
 import dash_ag_grid as dag
@@ -36,6 +39,7 @@ from components.story import StoryError
 from data import DatasetError, geography, i18n, load
 
 DATA_ENV = "BEEXPLORER_DATA"
+PLOTLY_BUNDLE = "plotly-custom.min.js"  # bar, choropleth, heatmap, scatter (tools/plotly-bundle)
 
 
 # gunicorn's "worker failed to boot" code: the master stops instead of restarting workers
@@ -119,8 +123,17 @@ class App(dash.Dash):
         preload = "\n".join(
             f'<link rel="preload" href="{prefix}{path}" as="fetch" crossorigin="anonymous">'
             for path in (f"instant/{lang}.json", f"_dash-layout?lang={lang}", "_dash-dependencies"))
+        # plotly.js is not named in the page (assets_ignore): assets/plotly-lazy.js loads it
+        # from this address when a chart first needs it
+        plotly = f'<meta name="be-plotly" content="{html.escape(self._plotly_url())}">'
         page = super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
-        return page.replace("</head>", f"{preload}\n</head>", 1)
+        return page.replace("</head>", f"{preload}\n{plotly}\n</head>", 1)
+
+    def _plotly_url(self) -> str:
+        """The bundle's address, with its change time as Dash writes it for the assets it
+        names (a new bundle is a new address)."""
+        path = Path(self.config.assets_folder) / PLOTLY_BUNDLE
+        return f"{self.get_asset_url(PLOTLY_BUNDLE)}?m={path.stat().st_mtime}"
 
 
 def _canonical(path: str, query: bytes, known, lang: str):
@@ -142,6 +155,7 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
     # the first layout does not hold; tests/test_views.py checks every id a callback names
     # is in the layout or the grid instead
     app = App(__name__, title="IS-related incidents in Belgium", serve_locally=True,
+              assets_ignore=rf"^{re.escape(PLOTLY_BUNDLE)}$",
               suppress_callback_exceptions=True, update_title=None)
     _trim_first_load()
     app.layout = lambda: layout(data, request_lang())

@@ -802,6 +802,7 @@
   function paint(p, box) {
     var gd = p.gd, fig = p.fig;
     var own = [root.beBars, root.beMap].filter(function (r) { return r && r.supports(fig); })[0];
+    var ticket = gd.bePaint = (gd.bePaint || 0) + 1;  // a later paint wins over a slow load
     if (own) {
       if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); }
       if (!p.width) { p.width = gd.clientWidth; }
@@ -811,7 +812,10 @@
     }
     if (gd.beBars || gd.beMap) { gd.beBars = gd.beMap = gd.beMapState = null; gd.replaceChildren(); }
     if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
-    return window.Plotly.react(gd, fig.data, fig.layout, configs[box.id]);
+    return root.bePlotly().then(function (Plotly) {  // loaded on first need (plotly-lazy.js)
+      if (gd.bePaint === ticket) { return Plotly.react(gd, fig.data, fig.layout, configs[box.id]); }
+      return null;
+    });
   }
 
   function toggleSeries(button) {  // a legend button: its series hidden or shown again

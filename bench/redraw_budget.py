@@ -22,7 +22,8 @@ from bench import side_by_side as sbs  # noqa: E402
 from bench.browser_repaint import ARGS, drawn, serve, wait_warm  # noqa: E402
 
 # plotly's react made a no-op for the named charts (their card still says the new state)
-SKIP = """(skip) => {
+SKIP = """async (skip) => {
+  await window.bePlotly();  // loaded on first need (assets/plotly-lazy.js)
   const react = window.Plotly.react;
   window.Plotly.react = function (gd) {
     const id = gd.parentNode && gd.parentNode.id;

@@ -22,7 +22,9 @@ def client():
 
 def _asset(client) -> str:
     page = client.get("/?lang=en").get_data(as_text=True)
-    return re.search(r'src="(/assets/plotly-custom\.min\.js[^"]*)"', page).group(1)
+    # not named as a script: assets/plotly-lazy.js loads it from the address the page gives
+    return re.search(r'<meta name="be-plotly" content="(/assets/plotly-custom\.min\.js[^"]*)"',
+                     page).group(1)
 
 
 @pytest.mark.parametrize("accept,encoding", [("gzip, deflate, br, zstd", "br"),

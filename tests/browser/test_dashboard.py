@@ -354,3 +354,35 @@ def test_the_controls_show_the_state_after_a_link_a_chip_and_reset(page, app_url
     page.page.locator("#filter-plot label", has_text="Yes").click()  # the user's own change
     page.wait_kpi(18)
     assert page.address().endswith("/?plot=yes&lang=en")
+
+
+def _plotly_requests(page) -> list[str]:
+    asked: list[str] = []
+    page.page.on("request", lambda r: asked.append(r.url) if "plotly-custom" in r.url else None)
+    return asked
+
+
+def test_plotly_is_fetched_once_and_only_when_a_chart_needs_it(page, app_url):
+    """The main charts are drawn without plotly.js (405 KiB on the wire, 1.5 MB to parse): a
+    first visit does not fetch it; the first section opened does, once, and draws with it."""
+    asked = _plotly_requests(page)
+    page.open(f"{app_url}/")
+    page.wait_kpi(107)
+    page.wait_drawn()
+    page.page.wait_for_timeout(500)
+    assert asked == [] and page.page.evaluate("typeof window.Plotly") == "undefined"
+    page.page.get_by_role("button", name="Named networks").click()
+    page.page.get_by_role("button", name="People involved (aggregates only)").click()
+    page.page.wait_for_selector("#chart-networks g.trace.bars path")
+    page.page.wait_for_selector("#chart-people-citizenship g.trace.bars path")
+    assert len(asked) == 1 and "?m=" in asked[0]
+
+
+def test_the_schematic_map_loads_plotly_for_itself(page, offline_url):
+    asked = _plotly_requests(page)
+    page.open(f"{offline_url}/")
+    page.wait_kpi(107)
+    page.page.wait_for_selector("#chart-map .main-svg")
+    page.page.get_by_role("button", name="Named networks").click()  # the same load, not another
+    page.page.wait_for_selector("#chart-networks g.trace.bars path")
+    assert len(asked) == 1

@@ -148,7 +148,8 @@ BIG_COUNTS = """async ([peak, dtick]) => {
   const box = document.createElement('div');
   box.style.width = '700px';
   document.body.appendChild(box);
-  await window.Plotly.react(box, fig.data, fig.layout);
+  const Plotly = await window.bePlotly();  // loaded on first need
+  await Plotly.react(box, fig.data, fig.layout);
   const m = fig.layout.margin, size = box._fullLayout._size;
   const out = {asked: m.l, used: size.l,
                label: [...box.querySelectorAll('.ytick text')].pop().textContent,
