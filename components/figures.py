@@ -83,6 +83,11 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int, key: str = "") -> Fi
     foot = "<br>".join(line for line in (_wrap(citation, FOOT_WIDTH), *data_lines,
                                          _wrap(cap.provenance, FOOT_WIDTH)) if line)
     lines = foot.count("<br>") + 1
+    # a value axis titled under its ticks (the sections' horizontal bars) takes a line of its
+    # own between the plot and the foot: the plot keeps its height, the foot moves down
+    axis = fig["layout"].get("xaxis") or {}
+    below = AXIS_TITLE_ROOM if (axis.get("title") or {}).get("text") else 0
+    height += below
     fig.update_layout(
         title={"text": f"<b>{title}</b>", "font": {"size": 19},
                "subtitle": {"text": cap.subtitle, "font": {"size": 13, "color": "#333"}},
@@ -90,7 +95,8 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int, key: str = "") -> Fi
                "yanchor": "top"},
         font={"family": FONT, "size": 14}, height=height, template=TEMPLATE,
         separators=i18n.separators(cap.lang),
-        margin={"l": 55, "r": 20, "t": 105, "b": 40 + 14 * lines}, paper_bgcolor="white",
+        margin={"l": 55, "r": 20, "t": 105, "b": 40 + 14 * lines + below},
+        paper_bgcolor="white",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
     if key:  # between the axis and the foot: the plot keeps its height, the foot moves down
@@ -99,12 +105,12 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int, key: str = "") -> Fi
         room = key_room(key)
         fig["layout"]["height"] += room
         fig["layout"]["margin"]["b"] += room
-        fig.add_annotation(text=key, xref="paper", yref="paper", x=0, y=0, yshift=-28,
+        fig.add_annotation(text=key, xref="paper", yref="paper", x=0, y=0, yshift=-28 - below,
                            showarrow=False, xanchor="left", yanchor="top", align="left",
                            font={"size": 12, "color": "#333"}, name="key")
     fig.add_annotation(text=f"<span style='font-size:11px;color:#555'>{foot}</span>",
                        xref="paper", yref="paper", x=0, y=0,
-                       yshift=-(30 + 14 * lines + (key_room(key) if key else 0)),
+                       yshift=-(30 + 14 * lines + below + (key_room(key) if key else 0)),
                        showarrow=False, xanchor="left", yanchor="bottom", align="left",
                        # the lines' height follows the annotation's font: at 11 px it is the
                        # 14 px per line the margin and shift above allow for
@@ -113,6 +119,9 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int, key: str = "") -> Fi
         fig.add_annotation(**EMPTY_NOTE, text=f"<b>{_wrap(t(cap.empty, cap.lang), NOTE_WIDTH)}"
                            f"</b><br>{_wrap(t(cap.hint, cap.lang), NOTE_WIDTH)}")
     return fig
+
+
+AXIS_TITLE_ROOM = 40  # px: the line plotly gives an axis title under its ticks
 
 
 def key_room(key: str) -> int:

@@ -320,6 +320,22 @@ def test_every_axis_title_is_one_plotly_draws(app_data):
     assert timeline["layout"]["uniformtext"] == {"minsize": 11, "mode": "hide"}
 
 
+def test_a_titled_value_axis_and_the_foot_never_overlap(app_data):
+    """The sections' horizontal bars name their unit under the ticks: the foot (source lines)
+    starts below that line, in every chart that has one (it once lay over 'arrest actions')."""
+    from components.callbacks import CHARTS, _sections
+    sections = _sections(app_data, Filters(), "year", ["networks", "people"])
+    titled = [sections[k]["layout"] for k in CHARTS if k in sections
+              and ((sections[k]["layout"].get("xaxis") or {}).get("title") or {}).get("text")]
+    assert len(titled) >= 2  # the networks' and the citizenships' bars
+    for layout in titled:
+        foot = next(a for a in layout["annotations"] if a.get("name") == "foot")
+        lines = foot["text"].count("<br>") + 1
+        # the foot's top, in px under the plot: past ticks (30 px) and the title's line
+        assert -foot["yshift"] - 14 * lines >= 30 + 40, layout["title"]["text"]
+        assert layout["margin"]["b"] >= -foot["yshift"] + 10  # and inside the figure
+
+
 def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
     """1, 2, 5 times a power of ten, at most about six ticks: the timeline of all incidents
     (a 2016 peak of 50) reads 0-10-20-30-40-50, not 0-9-18-27-36-45."""
