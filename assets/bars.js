@@ -113,6 +113,10 @@
         s.trace = k;
         s.point = i;
         s.category = c;
+        // the words that name the bar, where the figure says which (meta.bar_name: the index of
+        // its customdata that holds them, as the hover says it: 'Sep 2014', not '2014-09')
+        var at = t.meta && t.meta.bar_name;
+        s.barName = at !== undefined && t.customdata && t.customdata[i] ? t.customdata[i][at] : c;
         s.text = text;
         s.fit = fit;
         s.anchor = t.insidetextanchor || "end";  // plotly's default: at the bar's end
@@ -193,7 +197,7 @@
 
   function name(s) {  // a segment's accessible name: its bar, its series and its numbers
     var said = s.hover.indexOf(s.name) >= 0 ? s.hover : s.name + " \u2014 " + s.hover;
-    var bar = unmark(s.category);
+    var bar = unmark(String(s.barName));
     return said.indexOf(bar) >= 0 ? said : bar + ": " + said;
   }
 
@@ -311,6 +315,9 @@
     tip.textContent = b.beHover;
     tip.hidden = false;
     var x = parseFloat(b.style.left) + parseFloat(b.style.width) / 2, y = parseFloat(b.style.top);
+    // centred on its segment, but kept inside the plot (a first bar's tip was cut at 390 px)
+    var half = tip.offsetWidth / 2, width = gd.clientWidth;
+    if (half && width) { x = Math.max(half, Math.min(x, Math.max(half, width - half))); }
     tip.style.left = px(x);
     tip.style.top = px(y);
   }

@@ -786,15 +786,17 @@
     // the plot says for which state it is drawn (its subtitle): a test or bench can tell a plot
     // that shows the state its card says from one still on an older one
     gd.setAttribute("data-drawn-for", words.subtitle);
-    if (created && !gd.beBars && !gd.beMap) {
-      Promise.resolve(drawing).then(function () {
-        gd.on("plotly_click", function (e) {  // as dcc.Graph's clickData: the parts we read
-          fire("click:" + name, {points: (e.points || []).map(function (p) {
-            return {customdata: p.customdata, x: p.x, y: p.y};
-          })});
-        });
-      });
-    }
+    return drawing;
+  }
+
+  function wireClicks(gd, name) {  // once per plot plotly drew: its clicks as dcc.Graph's clickData
+    if (gd.beClicks || typeof gd.on !== "function") { return; }
+    gd.beClicks = true;
+    gd.on("plotly_click", function (e) {  // the parts we read
+      fire("click:" + name, {points: (e.points || []).map(function (p) {
+        return {customdata: p.customdata, x: p.x, y: p.y};
+      })});
+    });
   }
 
   // p.fig into the card's plot: a stacked bar chart as HTML (bars.js), the map with boundaries
@@ -803,8 +805,9 @@
     var gd = p.gd, fig = p.fig;
     var own = [root.beBars, root.beMap].filter(function (r) { return r && r.supports(fig); })[0];
     var ticket = gd.bePaint = (gd.bePaint || 0) + 1;  // a later paint wins over a slow load
+    if (gd.hasAttribute("data-failed")) { gd.removeAttribute("data-failed"); gd.replaceChildren(); }
     if (own) {
-      if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); }
+      if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); gd.beClicks = false; }
       if (!p.width) { p.width = gd.clientWidth; }
       if (!p.fmt || p.fmtFor !== p.P) { p.fmt = makeFormat(p.P.words); p.fmtFor = p.P; }
       own.draw(gd, fig, p.width, p.fmt, function (e) { fire("click:" + p.name, e); });
@@ -813,7 +816,19 @@
     if (gd.beBars || gd.beMap) { gd.beBars = gd.beMap = gd.beMapState = null; gd.replaceChildren(); }
     if (!configs[box.id]) { configs[box.id] = JSON.parse(box.getAttribute("data-config") || "{}"); }
     return root.bePlotly().then(function (Plotly) {  // loaded on first need (plotly-lazy.js)
-      if (gd.bePaint === ticket) { return Plotly.react(gd, fig.data, fig.layout, configs[box.id]); }
+      if (gd.bePaint !== ticket) { return null; }
+      return Promise.resolve(Plotly.react(gd, fig.data, fig.layout, configs[box.id])).then(function () {
+        wireClicks(gd, p.name);
+      });
+    }).catch(function (err) {  // plotly.js could not be loaded: a failed view, said in words
+      if (typeof console !== "undefined") { console.error("chart could not be drawn", err); }
+      if (gd.bePaint !== ticket) { return null; }
+      var T = p.P.words.t, note = document.createElement("div");
+      note.className = "chart-failed";
+      note.setAttribute("role", "alert");
+      note.textContent = T.view_failed + " " + T.view_failed_hint;
+      gd.replaceChildren(note);
+      gd.setAttribute("data-failed", "1");
       return null;
     });
   }

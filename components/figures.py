@@ -219,6 +219,7 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
                                 [i18n.month(p, cap.lang) for p in rows["period"]], strict=True)),
             hovertemplate="%{customdata[2]}: " + _("{part} of {whole}", cap.lang).format(
                 part="%{y}", whole="%{customdata[1]}") + "<extra>%{fullData.name}</extra>",
+            meta={"bar_name": 2},  # customdata[2] names the bar (its keyboard button, bars.js)
         )
     peak = table.groupby("period")["n"].sum().max() if len(table) else 1
     periods = list(dict.fromkeys(table["period"]))

@@ -346,3 +346,26 @@ def test_map_communes_are_buttons_the_keyboard_reaches_and_clicks(page, app_url)
     page.page.keyboard.press("Enter")
     page.page.wait_for_url("**/?place=21*&lang=en")
     page.wait_kpi(n)
+
+
+def test_a_month_bar_is_named_as_the_axis_says_and_its_tip_stays_on_screen(page, app_url):
+    """In the month view a segment's name starts with its words ('Linked — Sep 2014: ...'),
+    never the period's code ('2014-09: ...'); at 390 px the first bar's tooltip is not cut
+    at the card's left edge."""
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    _focus_tab_stop(page, app_url, "#chart-timeline .bars-seg")
+    page.page.locator("#timeline-freq label", has_text="By month").click()
+    page.page.wait_for_selector("#chart-timeline >> text=Month by month")
+    stop = page.page.locator("#chart-timeline .bars-seg[tabindex='0']")
+    stop.focus()
+    label = page.page.evaluate(FOCUSED_LABEL)
+    assert label.startswith(("Linked \u2014 ", "Inspired \u2014 ")), label
+    assert not any(ch.isdigit() for ch in label.split(" \u2014 ")[0]), label
+    month = label.split(" \u2014 ")[1].split(":")[0]
+    assert month[:3].isalpha() and month[-4:].isdigit(), label  # 'Jun 2014', not '2014-06'
+    tip = page.page.locator("#chart-timeline .bars-tip")
+    assert tip.is_visible() and tip.inner_text() == label
+    plot = page.page.locator("#chart-timeline .bars").bounding_box()
+    box = tip.bounding_box()
+    assert box["x"] >= plot["x"] - 0.5
+    assert box["x"] + box["width"] <= plot["x"] + plot["width"] + 0.5

@@ -386,3 +386,20 @@ def test_the_schematic_map_loads_plotly_for_itself(page, offline_url):
     page.page.get_by_role("button", name="Named networks").click()  # the same load, not another
     page.page.wait_for_selector("#chart-networks g.trace.bars path")
     assert len(asked) == 1
+
+
+def test_a_failed_plotly_load_is_a_failed_view_not_an_unhandled_rejection(page, offline_url):
+    """The schematic map needs plotly.js; if it cannot be fetched, the map says it could not be
+    drawn (in words, an alert) and the rest of the page keeps working."""
+    page.page.route("**/plotly-custom*", lambda route: route.abort())
+    page.page.goto(f"{offline_url}/")
+    page.wait_kpi(107)
+    page.page.wait_for_selector("#chart-map .chart-failed[role=alert]", timeout=30_000)
+    assert page.page.inner_text("#chart-map .chart-failed").startswith(
+        "This view could not be drawn")
+    assert page.page.locator("#chart-map [data-failed='1']").count() == 1
+    page.page.wait_for_timeout(300)
+    unexpected = [e for e in page.errors if "chart could not be drawn" not in e
+                  and "Failed to load resource" not in e]
+    assert unexpected == []  # no 'Uncaught (in promise)'
+    page.errors.clear()
