@@ -7,18 +7,16 @@
 (function (root) {
   "use strict";
 
-  // URL parameter -> field, in the order the URL shows them (data/filters.py PARAMS)
-  var PARAMS = [["from", "start"], ["to", "end"], ["type", "types"], ["connection", "connections"],
-                ["link", "links"], ["plot", "plot"], ["network", "networks"], ["place", "places"],
-                ["citizenship", "citizenships"], ["within", "within"]];
-  var FIELD = {};
-  PARAMS.forEach(function (p) { FIELD[p[0]] = p[1]; });
+  // the view state's declaration (data/viewstate.py schema(), in the vocabulary): the filters'
+  // URL parameters and fields in the order the URL shows them, the chart options, the page's own
   var SETS = ["types", "connections", "links", "networks", "places", "citizenships"];
   var SET_PARAM = {types: "type", connections: "connection", links: "link", networks: "network",
                    places: "place", citizenships: "citizenship"};
   // the inputs of the filter callback, in order (components/callbacks.py checks them)
   var CONTROLS = ["date", "types", "connections", "links", "plot", "networks", "places",
                   "citizenships"];
+  // the chart options' controls, after the clicks (components/state.py OPTION_CONTROLS)
+  var OPTION_CONTROLS = ["freq", "by", "events", "panel", "metric"];
   // the sections' charts (dcc.Graph) whose clicks are inputs; a main chart's click or a chip's
   // comes as the filter-event store's data (instant.js draws them)
   var CLICKS = ["networks", "networks", "networks", "citizenship", "citizenship"];
@@ -130,6 +128,11 @@
       allowed[k].forEach(function (v) { lookup[k][v] = true; });
     });
     var MONTHS = V.months;
+    var S = V.schema, PARAMS = S.filters, FIELD = {}, OPTION = {}, PAGE = {};
+    PARAMS.forEach(function (p) { FIELD[p[0]] = p[1]; });
+    S.options.forEach(function (o) { OPTION[o.param] = o; });
+    S.page.forEach(function (name) { PAGE[name] = true; });
+    function own(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
 
     function inGroup(code, group) {
       if (group === "elsewhere") { return DIGITS.test(code) && !grouped[code]; }
@@ -330,10 +333,49 @@
       return copy(f, changes);
     }
 
-    function withoutView(search) {  // the URL's query without the language (state.without_view)
+    // the URL's filters alone: without the page's language and the chart options
+    function withoutView(search) {  // state.without_view
       return parseQuery(search.replace(/^\?+/, ""), true)
-        .filter(function (pair) { return pair[0] !== "lang"; })
+        .filter(function (pair) { return !own(PAGE, pair[0]) && !own(OPTION, pair[0]); })
         .map(function (pair) { return quote(pair[0]) + "=" + quote(pair[1]); }).join("&");
+    }
+
+    // --- the chart options (data/viewstate.py) ---------------------------------------------------
+    function optionsOf(values) {  // viewstate.options_of: a value no option has is the default
+      values = values && typeof values === "object" && !Array.isArray(values) ? values : {};
+      var out = {};
+      S.options.forEach(function (o) {
+        var value = values[o.param];
+        if (o.param === "events" && typeof value === "boolean") { value = value ? "1" : "0"; }
+        out[o.param] = typeof value === "string" && has(o.choices, value) ? value : o.choices[0];
+      });
+      return out;
+    }
+    function optionsIn(search) {  // state.options_in: FilterError for a value no option has
+      var out = optionsOf({}), seen = {};
+      parseQuery(search.replace(/^\?+/, ""), false).forEach(function (pair) {
+        var key = pair[0], raw = pair[1];
+        if (own(PAGE, key) || !own(OPTION, key)) { return; }
+        var value = strip(raw), choices = OPTION[key].choices;
+        if (!has(choices, value)) {
+          throw new FilterError(repr(key) + " must be one of " + choices.join(", ") + ", got " + repr(raw));
+        }
+        if (own(seen, key) && seen[key] !== value) {
+          throw new FilterError(repr(key) + " is given twice: " + repr(seen[key]) + " and " + repr(value));
+        }
+        seen[key] = out[key] = value;
+      });
+      return out;
+    }
+    function optionsQuery(options) {  // viewstate.options_query: defaults left out
+      var opts = optionsOf(options);
+      return S.options.filter(function (o) { return opts[o.param] !== o.choices[0]; })
+        .map(function (o) { return quote(o.param) + "=" + quote(opts[o.param]); }).join("&");
+    }
+    function optionControls(opts) {  // state.option_controls: the events switch is a bool
+      var out = {};
+      Object.keys(opts).forEach(function (k) { out[k] = k === "events" ? opts[k] === "1" : opts[k]; });
+      return out;
     }
 
     function next(source, detail, search, controls, previous) {  // state.next_filters
@@ -377,24 +419,32 @@
 
     // The outputs of one event (state.filter_outputs): the store's state, the URL's query, each
     // control's value (null: it already shows the state) and the error, if the state was refused.
-    function outputs(source, detail, search, controls, previous, lang, W) {
-      var f, error = null;
+    function outputs(source, detail, search, controls, previous, lang, W, options) {
+      var f, opts, error = null, shown = optionsOf(options);
       try {
         f = next(source, detail, search, controls, previous);
+        opts = source === "url" ? optionsIn(typeof search === "string" ? search : "") : shown;
       } catch (err) {
         if (!(err instanceof FilterError)) { throw err; }
         f = empty();
+        opts = optionsOf({});
         error = W.msg["Ignored an invalid filter: {error}"].replace("{error}", function () { return err.message; });
       }
-      var query = toQuery(f), values = toControls(f);
-      return {state: toState(f), search: "?" + (query ? query + "&lang=" + lang : "lang=" + lang),
+      var values = toControls(f), optionValues = optionControls(opts);
+      options = options && typeof options === "object" && !Array.isArray(options) ? options : {};
+      var search_ = [toQuery(f), optionsQuery(opts), "lang=" + lang].filter(function (p) { return p; }).join("&");
+      return {state: toState(f), search: "?" + search_,
               controls: CONTROLS.map(function (name) {
                 return same(values[name], normal((controls || {})[name])) ? null : values[name];
+              }),
+              options: opts,
+              option_controls: OPTION_CONTROLS.map(function (name) {
+                return same(optionValues[name], options[name]) ? null : optionValues[name];
               }),
               error: error};
     }
 
-    return {fromQuery: fromQuery, toQuery: toQuery, toState: toState, next: next, outputs: outputs,
+    return {fromQuery: fromQuery, toQuery: toQuery, optionsQuery: optionsQuery, toState: toState, next: next, outputs: outputs,
             checked: checked, drill: drill};
   }
 
@@ -416,6 +466,7 @@
   }
 
   var api = {makeFilters: makeFilters, triggerIndex: triggerIndex, FilterError: FilterError, CONTROLS: CONTROLS, CLICKS: CLICKS,
+             OPTION_CONTROLS: OPTION_CONTROLS,
              repr: repr, unquote: unquote, parseQuery: parseQuery, quote: quote};
   root.beFilters = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
@@ -424,9 +475,10 @@
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.filters = {
       // Inputs: URL search, the 8 controls, reset, empty reset, the filter event (a chip or a
-      // main chart clicked), the sections' 5 chart clicks; State: the 5 chart options, the
+      // main chart clicked), the sections' 5 chart clicks, the 5 chart options; State: the
       // previous state, the page's language. Outputs: the state, the URL and the error
       // (FILTER_OUTPUTS); a control that must show another value is set apart (writeControls).
+      // A chart option changes the address and redraws its chart only.
       // The main views are drawn for the new state in the same pass
       // (instant.js show); once Dash has written the store, instant.js's draw makes sure they
       // show that state (the one the URL says), drawing again only if it is another.
@@ -434,19 +486,18 @@
         var args = Array.prototype.slice.call(arguments);
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
         var lang = args[args.length - 1] || "en", previous = args[args.length - 2];
-        var o = args.slice(args.length - 7, args.length - 2);
-        var opts = {freq: o[0], by: o[1], events: o[2], panel: o[3], metric: o[4]};
-        var search = args[0], controls = {};
+        var search = args[0], controls = {}, options = {};
         CONTROLS.forEach(function (name, i) { controls[name] = args[1 + i]; });
-        var EVENT = 1 + CONTROLS.length + 2;
+        var EVENT = 1 + CONTROLS.length + 2, OPTIONS = EVENT + 1 + CLICKS.length;
         var clicks = args.slice(EVENT + 1, EVENT + 1 + CLICKS.length);
-        var source = "none", detail = null, index = triggerIndex(ctx);
+        OPTION_CONTROLS.forEach(function (name, i) { options[name] = args[OPTIONS + i]; });
+        var source = "none", detail = null, index = triggerIndex(ctx), only;
         if (index === 0) {
           source = "url";
-          echoes(ctx, controls);  // a control's echo that came with it is spent all the same
+          echoes(ctx, controls, options);  // a control's echo that came with it is spent all the same
         } else if (index >= 1 && index <= CONTROLS.length) {
           source = "controls";
-          if (echoes(ctx, controls)) { throw dc.PreventUpdate; }  // a value this callback wrote
+          if (echoes(ctx, controls, options)) { throw dc.PreventUpdate; }  // a value this callback wrote
         } else if (index === CONTROLS.length + 1 || index === CONTROLS.length + 2) {
           source = "reset";
         } else if (index === EVENT) {
@@ -456,6 +507,9 @@
           if (source !== "chip" && ["click:shares", "click:timeline", "click:map"].indexOf(source) < 0) {
             throw dc.PreventUpdate;
           }
+        } else if (index >= OPTIONS) {  // a chart option: the address says it, its chart redrawn
+          source = "options";
+          if (echoes(ctx, controls, options)) { throw dc.PreventUpdate; }
         } else if (index > EVENT) {
           source = "click:" + CLICKS[index - EVENT - 1];
           detail = clicks[index - EVENT - 1];
@@ -464,7 +518,8 @@
           var W = P.words, out;
           try {
             made[lang] = made[lang] || makeFilters(P.vocabulary);
-            out = made[lang].outputs(source, detail, search, controls, previous, lang, W);
+            out = made[lang].outputs(source, detail, search, controls, previous, lang, W, options);
+            if (source === "options") { only = root.beInstant.chartsOf(P.vocabulary.schema, ctx.triggered); }
           } catch (err) {  // the views keep matching the state they show: change nothing else
             if (window.console) { window.console.error("filter update failed", err); }
             return [dc.no_update, dc.no_update, error(alert(W.t.filter_failed, W.t.view_failed))];
@@ -472,11 +527,15 @@
           // the address already says it (back, forward, a canonical link): not written again, so a
           // late write can never push this state over a newer one the browser went to meanwhile
           var address = out.search === search ? dc.no_update : out.search;
+          var o = out.options;
           // drawn now, in this event (no wait for Dash to write the outputs); instant.js's draw
           // checks the state Dash writes and draws it again only if it is another one
-          root.beInstant.show(P, out.state, opts);
-          writeControls(ctx, out.controls);
-          return [out.state, address, error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))];
+          root.beInstant.show(P, out.state, {freq: o.freq, by: o.by, events: o.events === "1",
+                                             panel: o.panel, metric: o.metric}, only);
+          writeControls(ctx, out.controls, out.option_controls);
+          // an option leaves the filter state as it is: the store is not written again
+          var state = source === "options" ? dc.no_update : out.state;
+          return [state, address, error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))];
         }
         var ready = root.beInstant.loaded(lang);
         return ready ? run(ready) : root.beInstant.load(lang).then(run);
@@ -488,27 +547,32 @@
   // that must show another value (after a URL, reset, chip or click) is set on its own; the
   // callback it triggers in turn (the control is an input) is recognised and skipped.
   var echo = {};  // control id -> the value this callback set on it, until its event comes back
-  function controlIds(ctx) {
-    return CONTROLS.map(function (name, i) {
-      var input = (ctx.inputs_list || [])[1 + i];
-      return input && input.id;
-    });
+  function controlIds(ctx) {  // the filter controls', then the chart options' (by their inputs)
+    var inputs = ctx.inputs_list || [], first = 1 + CONTROLS.length + 3 + CLICKS.length;
+    return CONTROLS.map(function (name, i) { return inputs[1 + i] && inputs[1 + i].id; })
+      .concat(OPTION_CONTROLS.map(function (name, i) { return inputs[first + i] && inputs[first + i].id; }));
   }
-  function writeControls(ctx, values) {
+  function writeControls(ctx, values, optionValues) {
     var ids = controlIds(ctx);
-    values.forEach(function (value, i) {
+    values.concat(optionValues).forEach(function (value, i) {
       if (value === null || !ids[i]) { return; }
       echo[ids[i]] = JSON.stringify(value);
-      window.dash_clientside.set_props(ids[i], {value: value});
+      var prop = i >= CONTROLS.length && OPTION_CONTROLS[i - CONTROLS.length] === "events" ? "checked" : "value";
+      var props = {};
+      props[prop] = value;
+      window.dash_clientside.set_props(ids[i], props);
     });
   }
-  function echoes(ctx, controls) {  // every control that triggered shows a value we set
+  function echoes(ctx, controls, options) {  // every control that triggered shows a value we set
     var ids = controlIds(ctx), triggered = ctx.triggered || [];
+    var values = CONTROLS.map(function (name) { return controls[name]; })
+      .concat(OPTION_CONTROLS.map(function (name) { return options[name]; }));
+    function idOf(t) { return String(t.prop_id).replace(/\.(value|checked)$/, ""); }
     var all = triggered.length > 0 && triggered.every(function (t) {
-      var id = String(t.prop_id).replace(/\.value$/, ""), i = ids.indexOf(id);
-      return i >= 0 && echo[id] !== undefined && echo[id] === JSON.stringify(controls[CONTROLS[i]]);
+      var id = idOf(t), i = ids.indexOf(id);
+      return i >= 0 && echo[id] !== undefined && echo[id] === JSON.stringify(values[i]);
     });
-    triggered.forEach(function (t) { delete echo[String(t.prop_id).replace(/\.value$/, "")]; });
+    triggered.forEach(function (t) { delete echo[idOf(t)]; });
     return all;
   }
   var written = null;  // the error slot as last written: an empty slot is not emptied again

@@ -864,7 +864,9 @@
   // the views for a state drawn into the page (only: the keys to draw; else all of them)
   function show(P, filterState, opts, only) {
     var started = performance.now(), out = drawn(P, filterState, opts);
-    shown = only ? shown : key(P, filterState, opts);
+    // only the charts of a changed option: the rest already shows this state and its options
+    shown = key(P, filterState, opts);
+    lastOpts = opts;
     var figures = [];
     ORDER.forEach(function (key, i) {
       if (only && only.indexOf(key) < 0) { return; }
@@ -874,16 +876,30 @@
     window.__instantMs = performance.now() - started;
   }
 
-  var shown = null;  // what show() last drew in full: payload, state, options
+  var shown = null, lastOpts = null;  // what show() last drew: payload, state, options
   function key(P, filterState, opts) {
     return [P.words.lang, JSON.stringify(filterState || {}), opts.freq, opts.by, !!opts.events, opts.panel,
             opts.metric].join("\u0001");
   }
 
   var TIMELINE = ["timeline", "describeTimeline"], MAP = ["map", "mapNotice", "describeMap"];
+  var CHART_KEYS = {timeline: TIMELINE, map: MAP};
+  // the views a chart option redraws: its chart's (data/viewstate.py says which chart), for the
+  // option controls that triggered (an event Dash gives them by their ids, 'timeline-freq.value')
+  function chartsOf(schema, triggered) {
+    var keys = [];
+    (triggered || []).forEach(function (t) {
+      var id = String(t.prop_id).split(".")[0];
+      schema.options.forEach(function (o) {
+        if (id === o.control) { keys = keys.concat(CHART_KEYS[o.chart].filter(function (k) { return keys.indexOf(k) < 0; })); }
+      });
+    });
+    return keys.length ? keys : null;
+  }
 
   var api = {views: views, onScreen: onScreen, drawn: drawn, failed: failed, aggregate: aggregate, describe: describe, parseState: parseState,
-             makeFormat: makeFormat, npRound: npRound, load: load, loaded: loaded, show: show, ORDER: ORDER};
+             makeFormat: makeFormat, npRound: npRound, load: load, loaded: loaded, show: show, ORDER: ORDER,
+             chartsOf: chartsOf};
   root.beInstant = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {
@@ -901,34 +917,35 @@
     });
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.instant = {
-      // Inputs: the filter state, the timeline and map options, the table's search, the open
-      // sections; State: the sections' gate, the page's language. No outputs: the views are
-      // drawn into the page. An option redraws only its chart. The state Dash has written (with
-      // the URL, in one update) is drawn unless filters.update drew it already: a view never
-      // stays on a state the address does not say. A new state or search also has the table ask
-      // again for its page (beTable.refresh); a new state (while a section is open) or a section
-      // opened or closed sets the gate the server draws the sections from.
-      draw: function (filterState, freq, by, events, panel, metric, search, open, gate, lang) {
+      // Inputs: the filter state, the table's search, the open sections; State: the timeline
+      // and map options, the sections' gate, the page's language. No outputs: the views are
+      // drawn into the page. (A chart option is an input of filters.update, which writes it to
+      // the address and redraws its chart.) The state Dash has written (with the URL, in one
+      // update) is drawn unless filters.update drew it already: a view never stays on a state
+      // the address does not say. A new state or search also has the table ask again for its
+      // page (beTable.refresh); a new state (while a section is open) or a section opened or
+      // closed sets the gate the server draws the sections from.
+      draw: function (filterState, search, open, freq, by, events, panel, metric, gate, lang) {
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
         var only = [], refresh = false, sections = false;
         var inputs = (ctx.inputs_list || []).map(function (i) { return i && i.id + "."; });
-        var STATE = inputs[0], SEARCH = inputs[6], OPEN = inputs[7];  // components/callbacks.py's order
+        var STATE = inputs[0], SEARCH = inputs[1], OPEN = inputs[2];  // components/callbacks.py's order
         (ctx.triggered || []).forEach(function (t) {
           var id = String(t.prop_id);
           if (id.indexOf(STATE) === 0) {
             only = null; refresh = true; sections = sections || !!(open && open.length); return;
           }
           if (id.indexOf(SEARCH) === 0) { refresh = true; return; }
-          if (id.indexOf(OPEN) === 0) { sections = true; return; }
-          if (only) { only = only.concat(id.indexOf("map-") === 0 ? MAP : TIMELINE); }
+          if (id.indexOf(OPEN) === 0) { sections = true; }
         });
         if (refresh && window.beTable) { window.beTable.refresh(); }
-        var states = ctx.states_list || [];
-        if (sections && states[0]) {
-          dc.set_props(states[0].id, {data: {state: filterState || {}, open: open || []}});
+        var states = ctx.states_list || [], GATE = states[5];  // after the 5 options
+        if (sections && GATE) {
+          dc.set_props(GATE.id, {data: {state: filterState || {}, open: open || []}});
         }
         if (only && !only.length) { return; }
-        var opts = {freq: freq, by: by, events: events, panel: panel, metric: metric};
+        // the options filters.update drew last (the address's), else the controls'
+        var opts = lastOpts || {freq: freq, by: by, events: events, panel: panel, metric: metric};
         var P = loaded(lang || "en");
         if (P && only === null && shown === key(P, filterState, opts)) { return; }  // drawn already
         if (P) { show(P, filterState, opts, only); return; }

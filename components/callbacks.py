@@ -100,15 +100,15 @@ def _ordered(values: dict) -> tuple:
 # elements of ids.MAIN_VIEWS itself (plotly draws the three charts into their empty elements).
 # `draw` below is their Python twin: the parity test holds both to the same output, and the
 # server draws the sections with it.
-CHART_OPTIONS = (ids.TIMELINE_FREQ, "value"), (ids.TIMELINE_BY, "value"), \
-    (ids.TIMELINE_EVENTS, "checked"), (ids.MAP_PANEL, "value"), (ids.MAP_METRIC, "value")
-# One event, one pass: the next filter state, written to the store and the URL in one update (a
-# control only when it must show another value, set apart), and the main views drawn for it in
-# the same pass (no outputs: drawn into the page). `draw` follows the store: it redraws the
-# views only if the state Dash wrote is not the one drawn (so they never stay on a state the
-# address does not say), and a timeline or map option redraws only its chart.
+CHART_OPTIONS = tuple((ids.OPTION_CONTROLS[name], "checked" if name == "events" else "value")
+                      for name in state.OPTION_CONTROLS)
+# One event, one pass: the next view state (filters and chart options), written to the store and
+# the URL in one update (a control only when it must show another value, set apart), and the
+# main views drawn for it in the same pass (no outputs: drawn into the page); a chart option
+# redraws only its chart. `draw` follows the store: it redraws the views only if the state Dash
+# wrote is not the one drawn (so they never stay on a state the address does not say).
 clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS,
-                    *FILTER_INPUTS, *[State(c, p) for c, p in CHART_OPTIONS],
+                    *FILTER_INPUTS, *[Input(c, p) for c, p in CHART_OPTIONS],
                     State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
 # The same callback has the table drop its pages and ask again for a new filter state or
 # search, and sets the gate the sections are drawn from: they ask the server only while one is
@@ -117,9 +117,9 @@ clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS,
 # and an output is marked loading and rendered twice.
 clientside_callback(
     ClientsideFunction("instant", "draw"), Input(ids.FILTER_STATE, "data"),
-    *[Input(c, p) for c, p in CHART_OPTIONS], Input(ids.TABLE_SEARCH, "value"),
-    Input(ids.SECTIONS, "value"), State(ids.SECTIONS_STATE, "data"), State(ids.LANG, "data"),
-    prevent_initial_call=True)
+    Input(ids.TABLE_SEARCH, "value"), Input(ids.SECTIONS, "value"),
+    *[State(c, p) for c, p in CHART_OPTIONS], State(ids.SECTIONS_STATE, "data"),
+    State(ids.LANG, "data"), prevent_initial_call=True)
 
 NETWORK_CHARTS = (ids.CHART_NETWORKS, ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME)
 SECTION_OUTPUTS = {  # what each closable section shows

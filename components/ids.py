@@ -38,6 +38,9 @@ TIMELINE_EVENTS = "timeline-events"
 MAP_PANEL = "map-panel"
 MAP_METRIC = "map-metric"
 MAP_NOTICE = "map-notice"
+# the chart options' controls, by their URL parameter (data/viewstate.py OPTIONS)
+OPTION_CONTROLS = {"freq": TIMELINE_FREQ, "by": TIMELINE_BY, "events": TIMELINE_EVENTS,
+                   "panel": MAP_PANEL, "metric": MAP_METRIC}
 TABLE = "table-incidents"
 TABLE_SLOT = "table-slot"  # where the grid is mounted once the table comes near the screen
 TABLE_GRID = "table-grid"  # the grid, as the page's language draws it, until it is mounted

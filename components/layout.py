@@ -10,7 +10,7 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from data import codebook as cb
-from data import i18n
+from data import i18n, viewstate
 from data.codebook import COUNTRIES
 from data.i18n import LANGS, NAMES, _, country, num, t, use
 from data.i18n import cap as upper
@@ -223,7 +223,7 @@ def map_controls(schematic: bool = False) -> dmc.Group:
     return dmc.Group([
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
             {"value": p, "label": panel_title(p, short=True)}
-            for p in ("brussels", "charleroi", "antwerp", "belgium")],
+            for p in viewstate.OPTION["panel"].choices],
             **{"aria-label": _("Map area")}, **off),
         dmc.SegmentedControl(id=ids.MAP_METRIC, value="incidents", data=[
             {"value": "incidents", "label": _("Incidents")},

@@ -11,10 +11,12 @@ from urllib.parse import parse_qsl, urlencode
 import pandas as pd
 
 from data import codebook as cb
-from data import i18n
+from data import i18n, viewstate
 from data.filters import PLACE_GROUPS, FilterError, Filters, Vocabulary, in_group
 from data.i18n import _
 from data.places import GROUPS
+
+from . import ids
 
 MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
@@ -129,13 +131,15 @@ def remove(f: Filters, name: object, value: object) -> Filters:
     return f.without(name, value or None)
 
 
-VIEW_PARAMS = ("lang",)  # in the URL beside the filters: how the view is shown, not what
-
-
 def without_view(search: str) -> str:
-    """A URL's query without the view's own parameters (the language)."""
+    """A URL's filters alone: without the page's language and the chart options."""
     pairs = parse_qsl(search.lstrip("?"), keep_blank_values=True)
-    return urlencode([(k, v) for k, v in pairs if k not in VIEW_PARAMS], safe=",")
+    return urlencode(viewstate.split(pairs)[0], safe=",")
+
+
+def options_in(search: str) -> dict[str, str]:
+    """The chart options a URL's query names (FilterError for a value no option has)."""
+    return viewstate.parse_options(viewstate.split(parse_qsl(search.lstrip("?")))[1])
 
 
 def lang_of(search: object) -> str | None:
@@ -154,8 +158,9 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
                  previous: object, known: Vocabulary) -> Filters:
     """The filter state after one event; FilterError for a value no control can produce.
 
-    source: "url" (also the first load), "controls", "reset", "chip" (detail: the chip's id) or
-    "click:<chart>" (detail: the chart's clickData). Any JSON value in any argument is handled.
+    source: "url" (also the first load), "controls", "reset", "chip" (detail: the chip's id),
+    "click:<chart>" (detail: the chart's clickData) or "options" (a chart option: the filters
+    stay). Any JSON value in any argument is handled.
     """
     if source == "url":
         return Filters.from_query(without_view(search if isinstance(search, str) else ""), known)
@@ -178,24 +183,40 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
 
 # the filter controls, in the order of the filter callback's inputs
 CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places", "citizenships")
+# the chart options' controls, in the order of the filter callback's inputs (after the clicks)
+OPTION_CONTROLS = tuple(o.param for o in viewstate.OPTIONS)
+
+
+def option_controls(options: dict) -> dict:
+    """The chart options' control values showing options (the events switch: a bool)."""
+    return {k: v == "1" if k == "events" else v for k, v in options.items()}
 
 
 def filter_outputs(source: str, detail: object, search: object, controls: dict,
-                   previous: object, known: Vocabulary, lang: str) -> dict:
-    """What one event writes: the store's state, the URL's query (with the page's language),
-    each control's value (None where the control already shows it) and the error message if
-    the state was refused (then the state is the empty one). The browser computes the same in
-    assets/filters.js (tests/js/filters.test.js holds the two together)."""
+                   previous: object, known: Vocabulary, lang: str,
+                   options: object = None) -> dict:
+    """What one event writes: the store's state, the URL's query (the filters, the chart
+    options, the page's language), each control's value and each option control's (None where
+    it already shows it), the chart options in force and the error message if the state was
+    refused (then the state is the empty one, the options their defaults). The browser
+    computes the same in assets/filters.js (tests/js/filters.test.js holds the two together)."""
+    shown = viewstate.options_of(options)
     try:
         f = next_filters(source, detail, search, controls, previous, known)
+        opts = options_in(search if isinstance(search, str) else "") if source == "url" else shown
         error = None
     except FilterError as err:
-        f, error = Filters(), _("Ignored an invalid filter: {error}").format(error=err)
-    values = to_controls(f)
+        f, opts = Filters(), dict(viewstate.DEFAULTS)
+        error = _("Ignored an invalid filter: {error}").format(error=err)
+    values, option_values = to_controls(f), option_controls(opts)
     controls = controls if isinstance(controls, dict) else {}
-    return {"state": f.to_state(), "search": f"?{with_lang(f.to_query(), lang)}",
+    options = options if isinstance(options, dict) else {}
+    return {"state": f.to_state(), "search": f"?{viewstate.address(f.to_query(), opts, lang)}",
             "controls": [None if values[name] == _normal(controls.get(name)) else values[name]
                          for name in CONTROLS],
+            "options": opts,
+            "option_controls": [None if option_values[name] == options.get(name)
+                                else option_values[name] for name in OPTION_CONTROLS],
             "error": error}
 
 
@@ -210,4 +231,13 @@ def vocabulary(known: Vocabulary) -> dict:
             "links": list(cb.LINK_TYPES), "countries": list(cb.COUNTRIES),
             "networks": sorted(known.networks), "places": sorted(known.places),
             "place_groups": list(PLACE_GROUPS),
-            "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS}
+            "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS,
+            "schema": _schema()}
+
+
+def _schema() -> dict:
+    """The view state's declaration, with each chart option's control (its element's id)."""
+    schema = viewstate.schema()
+    for option in schema["options"]:
+        option["control"] = ids.OPTION_CONTROLS[option["param"]]
+    return schema

@@ -9,7 +9,7 @@ import pandas as pd
 import yaml
 
 from data import aggregate as ag
-from data import geography, i18n
+from data import geography, i18n, viewstate
 from data import people as pp
 from data.filters import Filters, apply, apply_people
 from data.i18n import N_, _, n_, num, t
@@ -22,16 +22,14 @@ from .runtime import GEOJSON_URL, AppData
 RECONSTRUCTED_LINE = N_("Includes reconstructed records: totals match the study (see methodology).")
 
 
-# the options a chart can be drawn with; the first value of each is the default
-OPTIONS = {"freq": ("year", "month"), "by": ("connection", "incident_type"),
-           "panel": tuple(figures.PANEL_TITLES), "metric": ("incidents", "per_100k")}
+# the options a chart can be drawn with (data/viewstate.py declares them); the first is the default
+OPTIONS = {o.param: o.choices for o in viewstate.OPTIONS if o.param != "events"}
 
 
 def chart_options(freq=None, by=None, events=None, panel=None, metric=None) -> dict:
     """Chart options from any input (a control, a URL, a posted value): unknown ones default."""
-    raw = {"freq": freq, "by": by, "panel": panel, "metric": metric}
-    out = {k: raw[k] if raw[k] in allowed else allowed[0] for k, allowed in OPTIONS.items()}
-    return out | {"events": bool(events)}
+    return viewstate.as_chart_options({"freq": freq, "by": by, "events": events, "panel": panel,
+                                       "metric": metric})
 
 
 def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from components import state
 from components.state import MONTHS
 from data import codebook as cb
-from data import i18n
+from data import i18n, viewstate
 from data.filters import Filters, Vocabulary
 from data.places import GROUPS
 
@@ -18,7 +18,7 @@ JUNK = ["", " ", "x", "Attack", "attack ", "2016-13", "2016-1", "٢٠١٦-٠١",
         "a'b", 'a"b', "a'\"b", "tab\there", "new\nline", "\x00", "\u200b", "😀", "%", "%zz",
         "%C3", "%E2%82", "a+b", "a%2Cb", "&", "=", "brussels", "52011", "99999", "1", "2016"]
 SOURCES = ("url", "controls", "reset", "chip", "click:shares", "click:timeline", "click:map",
-           "click:networks", "click:citizenship", "none")
+           "click:networks", "click:citizenship", "none", "options")
 
 
 def _random_filters(r: random.Random, known: Vocabulary, incident_places: list[str]) -> Filters:
@@ -60,6 +60,14 @@ def _url(r: random.Random, f: Filters) -> str:
                            "from=2016-01", "to=2015-01", "within=brussels"], 2)
     elif roll < 0.5:  # written by hand: spaces, plus signs, case
         pairs = [p.replace("%20", "+").replace(",", " , ") for p in pairs]
+    for option in viewstate.OPTIONS:  # chart options: valid, defaults spelled out, junk, twice
+        roll = r.random()
+        if roll < 0.25:
+            pairs.append(f"{option.param}={r.choice(option.choices)}")
+        elif roll < 0.3:
+            pairs.append(f"{option.param}={r.choice([_junk(r), ' month ', 'Month', '1,0'])}")
+        elif roll < 0.33:
+            pairs += [f"{option.param}={r.choice(option.choices)}" for _ in range(2)]
     r.shuffle(pairs)
     lang = r.choice(["", "&lang=fr", "&lang=xx", "lang=nl&"])
     return r.choice(["?", "", "??"]) + "&".join(pairs) + lang
@@ -85,6 +93,17 @@ def _controls(r: random.Random, f: Filters, known: Vocabulary) -> dict:
             values[name] = r.choice([
                 r.sample(pool, r.randint(0, min(3, len(pool)))), [], None,
                 [r.choice(pool), _junk(r)], "attack", [r.choice(pool), r.choice(pool)]])
+    return values
+
+
+def _options(r: random.Random) -> dict:
+    """The chart options' control values (a client can post anything)."""
+    values = {o.param: r.choice(o.choices) for o in viewstate.OPTIONS}
+    values["events"] = r.choice([True, False, False, "1", None])
+    if r.random() < 0.2:
+        values[r.choice(list(values))] = r.choice([None, "week", 3, ["year"], "", True])
+    if r.random() < 0.05:
+        return r.choice([None, [], {}])
     return values
 
 
@@ -131,13 +150,15 @@ def cases(known: Vocabulary, incident_places: list[str], count: int, seed: int) 
         detail = (_chip(r, f) if source == "chip" else
                   _click(r, source, known, f) if source.startswith("click:") else None)
         lang = r.choice(i18n.LANGS)
+        options = _options(r)
         with i18n.use(lang):
             try:
                 expected = state.filter_outputs(source, detail, search, controls, previous,
-                                                known, lang)
+                                                known, lang, options)
             except Exception as err:  # noqa: BLE001 (the callback's failure path)
                 expected = {"failed": type(err).__name__}
         out.append({"source": source, "detail": detail, "search": search,
                     "controls": controls, "previous": previous, "lang": lang,
+                    "options": options,
                     "expected": expected})
     return out

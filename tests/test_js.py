@@ -13,7 +13,7 @@ from urllib.parse import unquote_plus
 import pandas as pd
 import pytest
 
-from components import callbacks, instant
+from components import callbacks, instant, state
 from data import aggregate as ag
 from data import i18n
 from data.filters import Filters
@@ -61,7 +61,8 @@ def _cases(app_data) -> dict:
                 3000, 1),
             "vocabulary": payload["vocabulary"],
             "filterInputs": {"controls": list(callbacks.CONTROL_IDS),
-                             "clicks": list(callbacks.CLICKS.values())},
+                             "clicks": list(callbacks.CLICKS.values()),
+                             "options": list(state.OPTION_CONTROLS)},
             "reprs": [[text, repr(text)] for text in texts],
             "unquotes": [[text, unquote_plus(text)] for text in escaped + texts if "%" in text],
 "numbers": numbers, "rounding": rounding, "states": states,

@@ -349,9 +349,10 @@ def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
 
 
 def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
-    """assets/instant.js's `draw` reads its inputs by position (the store first, the table's
-    search and the open sections after the chart options): a reordering in
-    components/callbacks.py must fail here, not silently stop the redraws."""
+    """assets/instant.js's `draw` reads its inputs and states by position (the store, the
+    table's search and the open sections; then the chart options, the sections' gate and the
+    language): a reordering in components/callbacks.py must fail here, not silently stop the
+    redraws."""
     import re
     from pathlib import Path
 
@@ -368,7 +369,9 @@ def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
     assert inputs[named["SEARCH"]] == (ids.TABLE_SEARCH, "value")
     assert inputs[named["OPEN"]] == (ids.SECTIONS, "value")
     params = re.search(r"draw: function \(([^)]*)\)", js).group(1).replace(" ", "").split(",")
-    assert params[1:6] == ["freq", "by", "events", "panel", "metric"]
-    assert [i for i, _ in inputs[1:6]] == [ids.TIMELINE_FREQ, ids.TIMELINE_BY,
-                                          ids.TIMELINE_EVENTS, ids.MAP_PANEL, ids.MAP_METRIC]
-    assert len(params) == len(inputs) + len(states) and states == [ids.SECTIONS_STATE, ids.LANG]
+    assert params[3:8] == ["freq", "by", "events", "panel", "metric"]
+    assert states[:5] == [ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS, ids.MAP_PANEL,
+                          ids.MAP_METRIC]
+    gate = int(re.search(r"GATE = states\[(\d+)\]", js).group(1))
+    assert states[gate] == ids.SECTIONS_STATE and states[gate + 1:] == [ids.LANG]
+    assert len(params) == len(inputs) + len(states)

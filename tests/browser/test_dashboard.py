@@ -403,3 +403,66 @@ def test_a_failed_plotly_load_is_a_failed_view_not_an_unhandled_rejection(page, 
                   and "Failed to load resource" not in e]
     assert unexpected == []  # no 'Uncaught (in promise)'
     page.errors.clear()
+
+
+MAIN_CHARTS = ("chart-shares", "chart-timeline", "chart-map")
+SEEN = """ids => ids.map(id => {
+  const box = document.getElementById(id);
+  return [box.querySelector('.chart-title')?.textContent, box.querySelector('.chart-subtitle')
+    ?.textContent, box.querySelector('.chart-plot')?.getAttribute('data-drawn-for')];
+})"""
+OPTIONS_SHOWN = """() => ['timeline-freq', 'timeline-by', 'map-panel', 'map-metric'].map(id =>
+  document.querySelector('#' + id + ' input:checked')?.value).concat(
+  [document.querySelector('#timeline-events').checked])"""
+
+
+def _seen(page) -> list:
+    return [page.page.evaluate(SEEN, list(MAIN_CHARTS)), page.page.evaluate(OPTIONS_SHOWN),
+            page.chart_text("chart-timeline"), page.chart_text("chart-map"),
+            page.page.inner_text("#kpi-incidents .kpi-value")]
+
+
+def test_a_link_reopens_every_chart_option(page, browser, app_url):
+    """Every chart option goes into the address; the address, opened in a new page, shows the
+    same charts: titles, subtitles, what each plot was drawn for, the options' controls."""
+    page.open(f"{app_url}/?type=arrest_action&lang=en")
+    page.wait_kpi(103)
+    clicks = [("#timeline-freq label", "By month", "freq=month"),
+              ("#timeline-by label", "Arrests / attacks", "by=incident_type"),
+              ("#map-panel label", "Antwerp", "panel=antwerp"),
+              ("#map-metric label", "Per 100,000", "metric=per_100k")]
+    for selector, text, param in clicks:
+        page.page.locator(selector, has_text=text).first.click()
+        page.wait_for(f"location.search.includes('{param}')")
+    page.page.locator("#timeline-events").check()
+    page.wait_for("location.search.includes('events=1')")
+    page.wait_for("document.querySelector('#chart-map .chart-title').textContent"
+                  ".includes('Antwerp')")
+    address = page.address()
+    assert address.endswith("/?type=arrest_action&freq=month&by=incident_type&events=1"
+                            "&panel=antwerp&metric=per_100k&lang=en")
+    before = _seen(page)
+    other = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        from tests.browser.conftest import Page
+        again = Page(other.new_page())
+        again.open(address)
+        again.wait_kpi(103)
+        again.wait_for("document.querySelector('#chart-map .chart-title')?.textContent"
+                       ".includes('Antwerp')")
+        assert again.address() == address  # canonical already: not redirected
+        assert _seen(again) == before
+        assert again.errors == [] and again.external == []
+    finally:
+        other.close()
+    page.page.go_back()  # Back undoes the last option (the events layer)
+    page.wait_for("!location.search.includes('events=1')")
+    page.wait_for("!document.querySelector('#timeline-events').checked")
+
+
+def test_a_link_spelling_defaults_out_is_canonicalised(page, app_url):
+    page.open(f"{app_url}/?freq=year&panel=brussels&metric=incidents&by=connection&events=0")
+    assert page.address().endswith("/?lang=en")
+    page.open(f"{app_url}/?panel=moon&lang=en")
+    page.wait_for("document.body.innerText.includes(\"Ignored an invalid filter: 'panel' must be "
+                  "one of brussels, charleroi, antwerp, belgium, got 'moon'\")")

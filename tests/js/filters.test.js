@@ -14,13 +14,13 @@ test("every filter event gives the state, URL, controls and error Python gives",
   let compared = 0;
   for (const c of cases.filters) {
     const label = JSON.stringify({source: c.source, detail: c.detail, search: c.search,
-                                  controls: c.controls, previous: c.previous});
+                                  controls: c.controls, previous: c.previous, options: c.options});
     if (c.expected.failed) {  // Python's callback fails (e.g. a slider index off the end)
       assert.throws(() => made.outputs(c.source, c.detail, c.search, c.controls, c.previous,
-                                       c.lang, cases.words[c.lang]), label);
+                                       c.lang, cases.words[c.lang], c.options), label);
     } else {
       const out = made.outputs(c.source, c.detail, c.search, c.controls, c.previous, c.lang,
-                               cases.words[c.lang]);
+                               cases.words[c.lang], c.options);
       assert.deepEqual(out, c.expected, label);
     }
     compared += 1;
@@ -31,6 +31,7 @@ test("every filter event gives the state, URL, controls and error Python gives",
 test("the callback's inputs are where the browser looks for them", () => {
   assert.deepEqual(filters.CONTROLS, cases.filterInputs.controls);
   assert.deepEqual(filters.CLICKS, cases.filterInputs.clicks);
+  assert.deepEqual(filters.OPTION_CONTROLS, cases.filterInputs.options);
 });
 
 test("Python's repr and unquote, as far as a URL reaches them", () => {
