@@ -11,11 +11,11 @@ import os
 
 from flask import Flask, Response, request
 
-from data import i18n
+from data import i18n, viewstate
 from data.i18n import LANGS, NAMES, _, use
 from data.study import REFERENCE, compare, reference_figures
 
-from . import state, story, views
+from . import story, views
 from .runtime import current
 
 SIZES = {"font": 20, "title": 22, "mark": 16}
@@ -115,7 +115,7 @@ def _page(shown_index: int, lang: str) -> str:
         graph = f"chart-{scene.chart}"
         described = views.descriptions(data, scene.filters,
                                        scene.options.get("freq", "year"), (graph,))[graph]
-        explore = f"/?{html.escape(state.with_lang(scene.query, lang))}"
+        explore = f"/?{html.escape(viewstate.address(scene.query, scene.options, lang))}"
         figure, key = _figure(data, scene)  # the key as plotly markup: escaped text
         fig = json.dumps(figure, separators=(",", ":")).replace("</", "<\\/")
         note = _study_note(scene, rows)

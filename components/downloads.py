@@ -11,7 +11,7 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from flask import request
 
-from data import export, i18n
+from data import export, i18n, viewstate
 from data.filters import Filters
 from data.i18n import N_, _, use
 
@@ -104,7 +104,7 @@ def _download(filter_state, freq, by, events, panel, metric):
                                      dmc.Code(code, block=True, id=ids.EMBED_CODE)],
                                     title=_("Embed this chart"), withCloseButton=True)
     try:
-        payload, suffix = build(data, f, chart, fmt, options, permalink(f), graph)
+        payload, suffix = build(data, f, chart, fmt, options, permalink(f, options), graph)
     except image_export.ExportUnavailable as err:
         return no_update, dmc.Alert(
             _("Images cannot be drawn on this server ({error}). The chart data and the rows in "
@@ -139,7 +139,7 @@ def _briefing_pack(filter_state, freq, by, events, panel, metric):
     data = current()
     f, options = view_of(data, filter_state, freq, by, events, panel, metric)
     try:
-        payload = pack(data, f, options, permalink(f))
+        payload = pack(data, f, options, permalink(f, options))
     except image_export.ExportUnavailable as err:
         return no_update, dmc.Alert(_("The briefing pack needs images, which cannot be drawn "
                                       "on this server ({error}).").format(error=err),
@@ -154,9 +154,10 @@ def view_of(data, filter_state, freq, by, events, panel, metric) -> tuple[Filter
     return f, views.chart_options(freq, by, events, panel, metric)
 
 
-def permalink(f: Filters) -> str:
-    """The link that reopens this view, in this language."""
-    return request.host_url.rstrip("/") + "/?" + state.with_lang(f.to_query(), i18n.current())
+def permalink(f: Filters, options: dict) -> str:
+    """The link that reopens this view (its filters and chart options), in this language."""
+    return (request.host_url.rstrip("/") + "/?"
+            + viewstate.address(f.to_query(), options, i18n.current()))
 
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,

@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, request
 
-from data import i18n
+from data import i18n, viewstate
 from data.filters import FilterError, Filters
 from data.i18n import _, use
 
-from . import state, views
+from . import views
 from .runtime import current
 
 CHARTS = ("shares", "timeline", "map", "networks", "network-links", "network-time",
@@ -28,10 +28,9 @@ EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-in
 def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
             height: int = 520) -> str:
     """The iframe a journalist pastes: the view pinned to the dataset version it shows."""
-    query = f.to_query()
-    extra = urlencode({k: v for k, v in options.items() if k in views.OPTIONS}
-                      | {"v": version, "lang": i18n.current()})
-    src = f"{host.rstrip('/')}/embed/{chart}?{query + '&' if query else ''}{extra}"
+    view = viewstate.address(f.to_query(), options)
+    extra = urlencode({"v": version, "lang": i18n.current()})
+    src = f"{host.rstrip('/')}/embed/{chart}?{view + '&' if view else ''}{extra}"
     title = html.escape(_("Chart: {name}").format(name=chart))
     return (f'<iframe src="{html.escape(src)}" width="100%" height="{height}" '
             f'style="border:0" loading="lazy" title="{title}"></iframe>')
@@ -49,10 +48,8 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     data = current()
     if chart not in CHARTS:
         return "no such chart", 404
-    options = views.chart_options(args.get("freq"), args.get("by"), args.get("events") == "1",
-                                  args.get("panel"), args.get("metric"))
-    filters = {k: v for k, v in args.items()
-               if k not in (*views.OPTIONS, "v", "events", "lang")}
+    options = viewstate.as_chart_options(args)  # an unknown option's value: its default
+    filters = {k: v for k, v in args.items() if k not in (*viewstate.OPTION, "v", "lang")}
     try:
         f = Filters.from_query(filters, data.vocabulary)
     except FilterError as err:
@@ -69,7 +66,7 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
             "numbers may differ from those first published.").format(
                 pinned=pinned, version=version or _("none"))) + "</p>")
     lang = i18n.current()
-    live = f"{host.rstrip('/')}/?{state.with_lang(f.to_query(), lang)}"
+    live = f"{host.rstrip('/')}/?{viewstate.address(f.to_query(), options, lang)}"
     title = re.sub(r"<[^>]+>", "", str(fig["layout"].get("title", {}).get("text", "")))
     title = html.unescape(title) or described[:80]
     words = {"open": html.escape(_("Open the full view")), "dataset": html.escape(_("dataset"))}

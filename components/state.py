@@ -149,11 +149,6 @@ def lang_of(search: object) -> str | None:
     return next((i18n.valid(v) for k, v in parse_qsl(search.lstrip("?")) if k == "lang"), None)
 
 
-def with_lang(query: str, lang: str) -> str:
-    """A filter query with the page's language added (a shared link keeps its language)."""
-    return f"{query}&lang={lang}" if query else f"lang={lang}"
-
-
 def next_filters(source: str, detail: object, search: object, controls: dict,
                  previous: object, known: Vocabulary) -> Filters:
     """The filter state after one event; FilterError for a value no control can produce.

@@ -19,6 +19,11 @@ def client(app_data):
     ("/?lang=de", "/?lang=en"),  # a language we do not speak
     ("/methodology", "/methodology?lang=en"),
     ("/study?lang=nl&", "/study?lang=nl"),
+    # chart options after the filters, in the declared order; defaults left out
+    ("/?metric=per_100k&panel=antwerp&type=attack&freq=month&lang=en",
+     "/?type=attack&freq=month&panel=antwerp&metric=per_100k&lang=en"),
+    ("/?freq=year&by=connection&events=0&panel=brussels&metric=incidents&lang=fr", "/?lang=fr"),
+    ("/?events=1&by=incident_type", "/?by=incident_type&events=1&lang=en"),
 ])
 def test_a_link_in_another_form_is_sent_to_the_canonical_one(client, link, canonical):
     response = client.get(link)
@@ -47,3 +52,35 @@ def test_every_canonical_form_the_page_writes_is_served_without_a_redirect(clien
                                    "fr")
         assert Filters.from_query(query, app_data.vocabulary).to_query() in out["search"]
         assert client.get("/" + out["search"]).status_code == 200, out["search"]
+
+
+OPTIONS = {"freq": "month", "by": "incident_type", "events": True, "panel": "antwerp",
+           "metric": "per_100k"}
+VIEW = "type=attack&freq=month&by=incident_type&events=1&panel=antwerp&metric=per_100k"
+
+
+def test_every_permalink_is_the_address_of_the_view_with_its_chart_options(client, app_data):
+    """Exports and the briefing pack (permalink), the embed snippet and its link back name the
+    same view: its filters and every chart option."""
+    import re
+
+    from components import downloads, embed
+    from data.filters import Filters
+    f = Filters(types=frozenset({"attack"}))
+    with client.application.test_request_context("/", base_url="http://news.example"):
+        assert downloads.permalink(f, OPTIONS) == f"http://news.example/?{VIEW}&lang=en"
+    code = embed.snippet("http://news.example/", "timeline", f, OPTIONS, "v9")
+    src = re.search(r'src="([^"]+)"', code).group(1).replace("&amp;", "&")
+    assert src == f"http://news.example/embed/timeline?{VIEW}&v=v9&lang=en"
+    page = client.get(src.removeprefix("http://news.example")).text
+    back = re.search(r'<a href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert back == f"http://localhost/?{VIEW}&lang=en"
+
+
+def test_the_briefings_explore_links_carry_their_scenes_chart_options(client):
+    import re
+    page = client.get("/brief?lang=en").text
+    links = [a.replace("&amp;", "&") for a in re.findall(r'href="(/\?[^"]+)"', page)]
+    assert links and all(link.endswith("lang=en") for link in links)
+    assert any("freq=month" in link or "events=1" in link or "panel=" in link
+               for link in links), links
