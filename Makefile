@@ -34,6 +34,7 @@ test-setup: venv
 
 test: test-setup
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 # Only for bench/side_by_side.py's Streamlit comparison: its own environment, never the app's.

@@ -17,21 +17,18 @@ from pathlib import Path
 
 import dash
 import dash_ag_grid as dag
+from dash.exceptions import DependencyException
 from flask import Response, has_request_context, jsonify, redirect, request
 from flask_compress import Compress
 
-from components import (
-    brief,
+from components import brief, embed, guard, state, table
+from components.dashboard import (
     callbacks,  # noqa: F401  (registers the callbacks)
-    downloads,  # noqa: F401  (registers the download callback)
-    embed,
-    guard,
-    state,
-    table,
+    downloads,  # noqa: F401  (registers the download callbacks)
 )
+from components.dashboard.layout import layout
 from components.figures import PANEL_TITLES as PANELS
 from components.instant import build_all, instant_json
-from components.layout import layout
 from components.precompressed import StaticCompressed
 from components.runtime import GEOJSON_URL, AppData, install
 from components.story import ENV as STORY_ENV
@@ -151,8 +148,8 @@ def _canonical(path: str, query: bytes, known, lang: str):
 
 def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1) -> dash.Dash:
     install(data)
-    # the grid is mounted after the page (components/layout.py table()): callbacks name ids
-    # the first layout does not hold; tests/test_views.py checks every id a callback names
+    # the grid is mounted after the page (components/dashboard/layout.py table()): callbacks
+    # name ids the first layout does not hold; tests/test_views.py checks every id a callback names
     # is in the layout or the grid instead
     app = App(__name__, title="IS-related incidents in Belgium", serve_locally=True,
               assets_ignore=rf"^{re.escape(PLOTLY_BUNDLE)}$",
@@ -208,7 +205,7 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
               file=sys.stderr)
         print("\n".join(err.problems), file=sys.stderr)
         raise SystemExit(exit_code) from None
-    guard.install(server, app.callback_map, app.csp_hashes())
+    guard.install(server, app.callback_map, app.csp_hashes(), not_found=(DependencyException,))
 
     @server.before_request
     def canonical_address():

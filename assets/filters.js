@@ -12,7 +12,7 @@
   var SETS = ["types", "connections", "links", "networks", "places", "citizenships"];
   var SET_PARAM = {types: "type", connections: "connection", links: "link", networks: "network",
                    places: "place", citizenships: "citizenship"};
-  // the inputs of the filter callback, in order (components/callbacks.py checks them)
+  // the inputs of the filter callback, in order (components/dashboard/callbacks.py checks them)
   var CONTROLS = ["date", "types", "connections", "links", "plot", "networks", "places",
                   "citizenships"];
   // the chart options' controls, after the clicks (components/state.py OPTION_CONTROLS)

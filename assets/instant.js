@@ -929,7 +929,7 @@
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
         var only = [], refresh = false, sections = false;
         var inputs = (ctx.inputs_list || []).map(function (i) { return i && i.id + "."; });
-        var STATE = inputs[0], SEARCH = inputs[1], OPEN = inputs[2];  // components/callbacks.py's order
+        var STATE = inputs[0], SEARCH = inputs[1], OPEN = inputs[2];  // components/dashboard/callbacks.py's order
         (ctx.triggered || []).forEach(function (t) {
           var id = String(t.prop_id);
           if (id.indexOf(STATE) === 0) {

@@ -82,7 +82,7 @@
   window.dash_clientside.table = {
     mount: function (wanted, grid) {
       if (!wanted || !grid) { return window.dash_clientside.no_update; }
-      var spec = grid.grid;  // components/layout.py waiting(): the grid as data until now
+      var spec = grid.grid;  // components/dashboard/layout.py waiting(): the grid as data until now
       return loadGrid().then(function () {
         return {type: spec.kind, namespace: spec.library, props: spec.props};
       }, function () {

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from components import downloads  # noqa: E402
+from components import charts, exports  # noqa: E402
 from components.runtime import AppData, install  # noqa: E402
 from data import load  # noqa: E402
 from data.filters import Filters  # noqa: E402
@@ -29,7 +29,7 @@ OPTIONS = {"freq": "year", "by": "connection", "events": True, "metric": "incide
 
 def timed(data, fmt: str, graph: str) -> float:
     started = time.perf_counter()
-    downloads.build(data, Filters(), downloads.CHART_DATA[graph], fmt, OPTIONS, "http://h/",
+    exports.build(data, Filters(), charts.CHART_DATA[graph], fmt, OPTIONS, "http://h/",
                     graph)
     return time.perf_counter() - started
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from components import callbacks  # noqa: E402
+from components.dashboard import callbacks  # noqa: E402
 from components.runtime import AppData, current, install  # noqa: E402
 from data import geography, load  # noqa: E402
 from data.synthetic import write_synthetic  # noqa: E402

@@ -16,6 +16,7 @@ from data.i18n import LANGS, NAMES, _, use
 from data.study import REFERENCE, compare, reference_figures
 
 from . import story, views
+from .charts import figure_for
 from .runtime import current
 
 SIZES = {"font": 20, "title": 22, "mark": 16}
@@ -24,7 +25,6 @@ BRIEF_EVENT_ROOM = 2.0  # the count axis reaches twice the peak where events are
 
 def _figure(data, scene: story.Scene) -> tuple[dict, str]:
     """The scene's chart, from the embed's figure function, set for a projector."""
-    from .downloads import figure_for
     options = views.chart_options(**scene.options)  # keys checked by story.parse
     fig = figure_for(data, scene.filters, f"chart-{scene.chart}", options)
     layout = fig.setdefault("layout", {})

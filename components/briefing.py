@@ -19,7 +19,7 @@ from data.filters import Filters
 from data.i18n import _, num, pct, t
 
 from . import image_export, views
-from .downloads import CHART_DATA, figures_for
+from .charts import CHART_DATA, figures_for
 from .figspec import Fig
 from .figures import FONT, escape_markup
 

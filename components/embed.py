@@ -15,11 +15,11 @@ from data import i18n, viewstate
 from data.filters import FilterError, Filters
 from data.i18n import _, use
 
-from . import views
+from . import charts, views
+from .charts import figure_for
 from .runtime import current
 
-CHARTS = ("shares", "timeline", "map", "networks", "network-links", "network-time",
-          "people-citizenship", "people-birthplace", "people-heritage", "people-years")
+CHARTS = charts.SLUGS
 EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; "
              "frame-ancestors *")
@@ -54,7 +54,6 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
         f = Filters.from_query(filters, data.vocabulary)
     except FilterError as err:
         return f"invalid filter: {err}", 400
-    from .downloads import figure_for  # (downloads imports this module for the snippet)
     graph = f"chart-{chart}"
     fig = figure_for(data, f, graph, options)
     described = views.descriptions(data, f, options["freq"], (graph,))[graph]

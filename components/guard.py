@@ -253,8 +253,10 @@ def _short(text: str, status: int) -> Response:
     return response
 
 
-def install(server: Flask, callback_map: dict, script_hashes: list[str]) -> None:
-    """Guard, headers and error pages on the app's Flask server (call once, after callbacks)."""
+def install(server: Flask, callback_map: dict, script_hashes: list[str],
+            not_found: tuple[type[Exception], ...] = ()) -> None:
+    """Guard, headers and error pages on the app's Flask server (call once, after callbacks);
+    not_found: the exceptions answered as a short 404."""
     specs = callback_specs(callback_map)
     csp = CSP.format(hashes=" ".join(script_hashes))  # Dash quotes them: "'sha256-...'"
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
@@ -286,9 +288,8 @@ def install(server: Flask, callback_map: dict, script_hashes: list[str]) -> None
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # embeds excepted
         return response
 
-    from dash.exceptions import DependencyException
-
-    server.register_error_handler(DependencyException, lambda e: _short("not found", 404))
+    for error in not_found:  # Dash's DependencyException, from app.py: this edge knows no Dash
+        server.register_error_handler(error, lambda e: _short("not found", 404))
     server.register_error_handler(413, lambda e: _short(
         f"request larger than {MAX_BODY} bytes", 413))
     server.register_error_handler(500, lambda e: _short("internal error (logged)", 500))

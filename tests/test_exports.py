@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from components import downloads
+from components import charts, exports
 from components.runtime import AppData
 from data import export, load
 from data.filters import Filters
@@ -43,7 +43,7 @@ def _xlsx(payload: bytes) -> dict[str, list[list]]:
 
 def test_rows_in_view_are_all_there_and_safe(make_dataset):
     data = _injected(make_dataset)
-    payload, suffix = downloads.build(data, Filters(), "shares", "rows-xlsx", {},
+    payload, suffix = exports.build(data, Filters(), "shares", "rows-xlsx", {},
                                       "http://x/?a")
     sheets = _xlsx(payload)
     assert suffix == ".xlsx" and set(sheets) == {"data", "filters", "about"}
@@ -55,7 +55,7 @@ def test_rows_in_view_are_all_there_and_safe(make_dataset):
     about = dict(r for r in sheets["about"][1:])
     assert about["permalink"] == "http://x/?a" and "Van Ostaeyen" in about["how to cite"]
     assert about["column: nis_code"].startswith("Statbel NIS code")
-    csv, _ = downloads.build(data, Filters(), "shares", "rows-csv", {}, "")
+    csv, _ = exports.build(data, Filters(), "shares", "rows-csv", {}, "")
     back = pd.read_csv(io.BytesIO(csv), dtype={"nis_code": str})
     assert len(back) == 107 and all("'" + t in set(back["description"]) for t in IN_DATA)
 
@@ -63,22 +63,22 @@ def test_rows_in_view_are_all_there_and_safe(make_dataset):
 def test_rows_in_view_are_not_capped_like_the_table(tmp_path):
     from data.synthetic import write_synthetic
     data = AppData(load(write_synthetic(tmp_path, 2_500)), None)
-    payload, _ = downloads.build(data, Filters(), "map", "rows-csv", {}, "")
+    payload, _ = exports.build(data, Filters(), "map", "rows-csv", {}, "")
     assert len(pd.read_csv(io.BytesIO(payload))) == 2_500
 
 
 def test_chart_data_round_trips_and_the_belgian_flavour(offline_data):
-    payload, _ = downloads.build(offline_data, Filters(), "shares", "csv", {}, "")
+    payload, _ = exports.build(offline_data, Filters(), "shares", "csv", {}, "")
     back = pd.read_csv(io.BytesIO(payload))
     linked = back[(back["incident type"] == "arrest action") & (back["connection"] == "linked")]
     assert linked[["incidents", "incidents of this type", "share (%)"]].values.tolist() == [
         [94, 103, 91.3]]
-    belgian, _ = downloads.build(offline_data, Filters(), "shares", "csv-be", {}, "")
+    belgian, _ = exports.build(offline_data, Filters(), "shares", "csv-be", {}, "")
     assert belgian.startswith("\ufeff".encode()) and b";94;103;91,3;" in belgian
 
 
 def test_people_exports_keep_hidden_cells_hidden(offline_data):
-    payload, _ = downloads.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
+    payload, _ = exports.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
     header, *rows = _xlsx(payload)["data"]
     people = {r[0]: r[1] for r in rows}
     assert people["Belgium"] == 61 and people["Sweden"] == "< 3"
@@ -87,7 +87,7 @@ def test_people_exports_keep_hidden_cells_hidden(offline_data):
 
 def test_filters_sheet_says_the_filters_in_words(offline_data):
     f = Filters.from_query("type=attack&place=brussels", offline_data.vocabulary)
-    payload, _ = downloads.build(offline_data, f, "timeline", "xlsx",
+    payload, _ = exports.build(offline_data, f, "timeline", "xlsx",
                                  {"freq": "month", "by": "incident_type"}, "http://h/?q",
                                  "chart-timeline")
     sheets = _xlsx(payload)
@@ -111,15 +111,15 @@ OPTIONS = {"freq": "year", "by": "connection", "events": True, "metric": "incide
 @pytest.mark.parametrize("fmt,size", [("png", (2400, 1350)), ("png-square", (2160, 2160)),
                                       ("png-screen", (2000, 2 * (330 + 14)))])
 def test_png_exports_are_newsroom_sized_at_twice_the_density(app_data, fmt, size):
-    payload, suffix = downloads.build(app_data, Filters(), "shares", fmt, OPTIONS,
+    payload, suffix = exports.build(app_data, Filters(), "shares", fmt, OPTIONS,
                                       "http://h/", "chart-shares")
     assert suffix == ".png" and _png_size(payload) == size
 
 
-@pytest.mark.parametrize("graph", list(downloads.CHART_DATA))
+@pytest.mark.parametrize("graph", list(charts.CHART_DATA))
 def test_every_chart_exports_as_svg_with_its_caption_baked_in(app_data, graph):
     f = Filters.from_query("place=brussels", app_data.vocabulary)
-    payload, suffix = downloads.build(app_data, f, downloads.CHART_DATA[graph], "svg", OPTIONS,
+    payload, suffix = exports.build(app_data, f, charts.CHART_DATA[graph], "svg", OPTIONS,
                                       "http://h/?place=brussels", graph)
     svg = payload.decode()
     assert suffix == ".svg" and svg.startswith("<svg")
@@ -131,7 +131,7 @@ def test_every_chart_exports_as_svg_with_its_caption_baked_in(app_data, graph):
 def test_pdf_export_is_a_vector_pdf_with_its_caption_and_the_map_needs_no_network(app_data):
     from pypdf import PdfReader
     f = Filters.from_query("type=arrest_action", app_data.vocabulary)
-    payload, suffix = downloads.build(app_data, f, "map", "pdf", OPTIONS, "http://h/?x",
+    payload, suffix = exports.build(app_data, f, "map", "pdf", OPTIONS, "http://h/?x",
                                       "chart-map")
     assert suffix == ".pdf" and payload.startswith(b"%PDF-")
     text = PdfReader(io.BytesIO(payload)).pages[0].extract_text()
@@ -144,11 +144,11 @@ def test_without_a_browser_the_export_says_so(app_data, monkeypatch):
     from components import image_export
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(image_export.ExportUnavailable):
-        downloads.build(app_data, Filters(), "shares", "png", OPTIONS, "", "chart-shares")
+        exports.build(app_data, Filters(), "shares", "png", OPTIONS, "", "chart-shares")
 
 
 def test_people_exports_follow_the_configured_threshold(offline_data, monkeypatch):
     monkeypatch.setenv("BEEXPLORER_DISCLOSURE_MIN", "10")
-    payload, _ = downloads.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
+    payload, _ = exports.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
     people = {r[0]: r[1] for r in _xlsx(payload)["data"][1:]}
     assert people["France"] == "< 10" and people["Belgium"] == 61  # as on screen

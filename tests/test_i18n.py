@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import callbacks, downloads, embed, ids, table, views
+from components import embed, exports, ids, table, views
+from components.dashboard import callbacks
 from data import catalogues, i18n
 from data.filters import Filters
 from data.i18n import num, pct, use
@@ -135,8 +136,8 @@ def test_what_a_hover_says_is_in_the_page_language(app_data, lang):
 def test_exports_speak_the_language_of_the_page(app_data):
     f = Filters()
     with use("fr"):
-        payload, _ = downloads.build(app_data, f, "shares", "csv", {}, "http://h/?lang=fr")
-        book, _ = downloads.build(app_data, f, "shares", "xlsx", {}, "http://h/?lang=fr")
+        payload, _ = exports.build(app_data, f, "shares", "csv", {}, "http://h/?lang=fr")
+        book, _ = exports.build(app_data, f, "shares", "xlsx", {}, "http://h/?lang=fr")
     table = pd.read_csv(io.BytesIO(payload))
     assert list(table.columns)[:3] == ["type d'incident", "lien", "incidents"]
     assert set(table["lien"]) == {"liés", "inspirés"}

@@ -13,7 +13,8 @@ from urllib.parse import unquote_plus
 import pandas as pd
 import pytest
 
-from components import callbacks, instant, state
+from components import instant, state
+from components.dashboard import callbacks
 from data import aggregate as ag
 from data import i18n
 from data.filters import Filters

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from components.dashboard.study_page import study_content
 from components.runtime import AppData
-from components.study_page import study_content
 from data import load
 from data.study import compare
 
@@ -47,7 +47,7 @@ def test_a_page_reference_is_shown_when_the_reference_file_has_one(offline_data,
                                                                      monkeypatch, tmp_path):
     import yaml
 
-    from components import study_page
+    from components.dashboard import study_page
     doc = {"ctc": [{**reference["attacks"], "page": 12}]}
     path = tmp_path / "figures.yaml"
     path.write_text(yaml.safe_dump(doc))

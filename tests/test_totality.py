@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import callbacks, ids, state, views
+from components import ids, state, views
 from components import table as table_
+from components.dashboard import callbacks
 from components.figures import EMPTY_NOTE
 from components.runtime import AppData
 from data import aggregate as ag

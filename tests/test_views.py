@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 import pytest
 from dash import no_update
 
-from components import callbacks, figures, state, views
+from components import figures, state, views
+from components.dashboard import callbacks
 from data.filters import FilterError, Filters, Vocabulary
 
 
@@ -268,7 +269,7 @@ def test_every_id_a_callback_names_is_in_the_page_or_the_grid(app_data):
     """The app lets callbacks name ids the first layout lacks (the grid mounts later); so this
     test does the check Dash would: each id is in the layout or in the grid it mounts."""
     import app as app_module
-    from components.layout import grid, layout
+    from components.dashboard.layout import grid, layout
 
     def ids_in(component) -> set:
         found = {i for i in [getattr(component, "id", None)] if isinstance(i, str)}
@@ -303,7 +304,7 @@ def _axis_titles(fig: dict) -> dict:
 def test_every_axis_title_is_one_plotly_draws(app_data):
     """plotly.js 4 ignores an axis title given as a bare string (dropped since v3): each one is
     {"text": ...}, or None for none; the timeline's bar labels stay upright or hide."""
-    from components.callbacks import CHARTS, _sections
+    from components.dashboard.callbacks import CHARTS, _sections
     figures = [f for f in callbacks.draw({}) if isinstance(f, dict) and "layout" in f]
     figures += [callbacks.draw({}, freq="month", by="incident_type", part="timeline")[6]]
     sections = _sections(app_data, Filters(), "year", ["networks", "people"])
@@ -323,7 +324,7 @@ def test_every_axis_title_is_one_plotly_draws(app_data):
 def test_a_titled_value_axis_and_the_foot_never_overlap(app_data):
     """The sections' horizontal bars name their unit under the ticks: the foot (source lines)
     starts below that line, in every chart that has one (it once lay over 'arrest actions')."""
-    from components.callbacks import CHARTS, _sections
+    from components.dashboard.callbacks import CHARTS, _sections
     sections = _sections(app_data, Filters(), "year", ["networks", "people"])
     titled = [sections[k]["layout"] for k in CHARTS if k in sections
               and ((sections[k]["layout"].get("xaxis") or {}).get("title") or {}).get("text")]
@@ -351,8 +352,8 @@ def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
 def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
     """assets/instant.js's `draw` reads its inputs and states by position (the store, the
     table's search and the open sections; then the chart options, the sections' gate and the
-    language): a reordering in components/callbacks.py must fail here, not silently stop the
-    redraws."""
+    language): a reordering in components/dashboard/callbacks.py must fail here, not silently
+    stop the redraws."""
     import re
     from pathlib import Path
 

@@ -10,7 +10,8 @@ import random
 import plotly.utils
 import pytest
 
-from components import callbacks, ids
+from components import ids
+from components.dashboard import callbacks
 from components.runtime import AppData, install
 from components.state import MONTHS
 from data import codebook as cb

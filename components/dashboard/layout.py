@@ -16,9 +16,9 @@ from data.i18n import LANGS, NAMES, _, country, num, t, use
 from data.i18n import cap as upper
 from data.places import GROUP_NAMES
 
-from . import ids
-from .runtime import AppData
-from .state import MONTHS
+from .. import ids
+from ..runtime import AppData
+from ..state import MONTHS
 
 GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
                 "modeBarButtonsToRemove": ["sendDataToCloud", "sendChartToCloud", "lasso2d",
@@ -218,7 +218,7 @@ def map_controls(schematic: bool = False) -> dmc.Group:
     """The map's area and measure. With no boundary file (the schematic map shows Brussels and
     the rest of the country at once, and knows no populations) both are shown but disabled,
     and say why: the notice beside them."""
-    from .figures import panel_title
+    from ..figures import panel_title
     off = {"disabled": True, "aria-describedby": ids.MAP_NOTICE} if schematic else {}
     return dmc.Group([
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[

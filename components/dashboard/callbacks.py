@@ -12,7 +12,6 @@ from dash import (
     State,
     callback,
     clientside_callback,
-    ctx,
     html,
     no_update,
 )
@@ -23,9 +22,10 @@ from data import i18n
 from data.filters import FilterError, Filters
 from data.i18n import _, num, pct, t, use
 
-from . import figures, ids, state, table, views
+from .. import charts, figures, ids, state, table, views
+from ..runtime import current
+from .context import page_lang
 from .layout import methodology_content
-from .runtime import current
 from .study_page import study_content
 
 CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
@@ -35,23 +35,13 @@ CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
 log = logging.getLogger(__name__)
 # the sections' charts are dcc.Graph: their clicks are inputs of the filter callback; a click on
 # a main chart or a chip comes through the filter-event store (assets/instant.js draws them)
-CLICKS = {ids.CHART_NETWORKS: "networks", ids.CHART_NETWORK_LINKS: "networks",
-          ids.CHART_NETWORK_TIME: "networks", ids.CHART_PEOPLE_CITIZENSHIP: "citizenship",
-          ids.CHART_PEOPLE_YEARS: "citizenship"}
+CLICKS = charts.SECTION_CLICKS
 
 
 # The controls are not outputs: assets/filters.js sets one only when it must show another value
 # (as outputs, Dash marked all eight as loading and rendered each twice per event).
 FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
                   Output(ids.FILTER_ERROR, "children"))
-
-
-def _page_lang() -> str:
-    """The language of the page a callback came from (its lang store)."""
-    try:
-        return i18n.valid(ctx.states.get(f"{ids.LANG}.data")) or i18n.DEFAULT
-    except Exception:  # noqa: BLE001 (outside a callback: the default)
-        return i18n.DEFAULT
 
 
 # Every way of changing the filters (URL, back/forward, controls, reset, chips, chart clicks) ends
@@ -134,7 +124,7 @@ SECTION_KEYS = ("networks", "people")
 
 def _sections_failed(err: Exception) -> tuple:
     log.error("sections could not be drawn", exc_info=err)
-    with use(_page_lang()):
+    with use(page_lang()):
         failed = figures.failed(t("view_failed"), t("view_failed_hint"))
         return tuple(failed if o.component_property == "figure" else t("view_failed")
                      for o in SECTION_OUTPUT_LIST)
@@ -208,9 +198,9 @@ def _sections(data, f: Filters, freq, open_sections) -> dict:
     graphs = (*(NETWORK_CHARTS if "networks" in open_sections else ()),
               *(PEOPLE_CHARTS if "people" in open_sections else ()))
     described = views.descriptions(data, f, freq, graphs) if graphs else {}
-    for section, charts in (("networks", NETWORK_CHARTS), ("people", PEOPLE_CHARTS)):
+    for section, drawn in (("networks", NETWORK_CHARTS), ("people", PEOPLE_CHARTS)):
         if section not in open_sections:
-            out |= {k: "" for k in SECTION_OUTPUTS[section]} | dict.fromkeys(charts, CLOSED)
+            out |= {k: "" for k in SECTION_OUTPUTS[section]} | dict.fromkeys(drawn, CLOSED)
     if "networks" in open_sections:
         out |= dict(zip(NETWORK_CHARTS, views.network_figures(data, f), strict=True))
         out |= {ids.description(g): described[g] for g in NETWORK_CHARTS}

@@ -10,7 +10,7 @@ from dash import dcc, html
 from data.i18n import N_, _, pct
 from data.study import REFERENCE, Row, compare, reference_figures
 
-from .runtime import AppData
+from ..runtime import AppData
 
 STATUS_TEXT = {"match": N_("match"), "differs": N_("differs"), "erratum": N_("erratum"),
                "not computable": N_("not computable"),

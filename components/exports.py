@@ -1,0 +1,56 @@
+"""Downloads as bytes: a chart's data or the rows in view (CSV, Belgian CSV, XLSX) and images
+(PNG, SVG, PDF), from the same filter state and figure functions as the screen. No Dash: the
+Download menu (components/dashboard/downloads.py) and any other caller use it alike."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from data import export, i18n, viewstate
+from data.filters import Filters
+from data.i18n import N_, _
+
+from . import charts, image_export, state, views
+
+IMAGES = {"png": N_("Image · PNG 1200×675"), "png-square": N_("Image · PNG 1080×1080 (square)"),
+          "png-screen": N_("Image · PNG as on screen (1000 px wide)"),
+          "svg": N_("Image · SVG (vector)"), "pdf": N_("Image · PDF (vector, for print)")}
+FORMATS = {**IMAGES,
+           "csv": N_("Chart data · CSV"), "csv-be": N_("Chart data · CSV (; for Belgian Excel)"),
+           "xlsx": N_("Chart data · XLSX"), "rows-csv": N_("All rows in view · CSV"),
+           "rows-xlsx": N_("All rows in view · XLSX"), "embed": N_("Embed · iframe code")}
+
+
+def view_of(data, filter_state, freq, by, events, panel, metric) -> tuple[Filters, dict]:
+    """The filters and chart options of the view being exported, checked like any input."""
+    f = Filters.from_query(filter_state if isinstance(filter_state, dict) else {},
+                           data.vocabulary)
+    return f, views.chart_options(freq, by, events, panel, metric)
+
+
+def permalink(host_url: str, f: Filters, options: dict) -> str:
+    """The link that reopens this view (its filters and chart options), in this language."""
+    return host_url.rstrip("/") + "/?" + viewstate.address(f.to_query(), options, i18n.current())
+
+
+def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
+          graph: str = "") -> tuple[bytes, str]:
+    """The bytes of one download and its file suffix (pure but for the data it reads)."""
+    if fmt in IMAGES:
+        fig = image_export.for_export(charts.figure_for(data, f, graph, options), link,
+                                      date.today().isoformat())
+        return image_export.render(fig, fmt), "." + fmt.split("-")[0]
+    incidents, people = views.shown(data, f)
+    names = data.place_names
+    table = (export.rows_in_view(incidents, names) if fmt.startswith("rows") else
+             export.chart_data(chart, incidents, people, names, options))
+    if fmt.endswith("xlsx"):
+        filters = [(_("filters"), f.describe(i18n.current(), names))] + [
+            (name, label) for name, _, label in state.chips(f, lambda n, v: v)] + [
+            (_("permalink"), link)]
+        about = export.about(data.dataset, incidents, link, date.today().isoformat())
+        if graph and not fmt.startswith("rows"):
+            about.append((_("what the chart shows"), views.descriptions(
+                data, f, options.get("freq", "year"), (graph,))[graph]))
+        return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
+    return export.csv_bytes(table, belgian=fmt == "csv-be"), ".csv"
