@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 def test_every_environment_setting_is_in_the_readme():
     code = "".join(p.read_text() for folder in ("data", "components") for p in
-                   (ROOT / folder).glob("*.py")) + (ROOT / "app.py").read_text() + (
+                   (ROOT / folder).rglob("*.py")) + (ROOT / "app.py").read_text() + (
         ROOT / "gunicorn.conf.py").read_text()
     used = set(re.findall(r"BEEXPLORER_[A-Z_]+", code))
     readme = (ROOT / "README.md").read_text()

@@ -110,8 +110,9 @@ def test_brief_pages_in_each_language(offline_data):
     assert page.count('class="scene"') == 6
     assert 'id="scene-2" aria-labelledby="scene-2-title" data-scene="2"\n  >' in page
     assert "91\u00a0% des arrestations" in page and "Scène 2 sur 6" in page
-    assert 'href="/?lang=fr">Explorer ces filtres' in page  # scene 2 has no filters
-    assert 'href="/?type=attack&amp;lang=fr"' in page  # scene 3's Explore link
+    # each Explore link opens the scene's filters and chart options (scene 2: no filters)
+    assert 'href="/?by=incident_type&amp;lang=fr">Explorer ces filtres' in page
+    assert 'href="/?type=attack&amp;freq=month&amp;events=1&amp;lang=fr"' in page  # scene 3
     assert "<code>arrest_actions_linked</code>: 94 ✓" in page
     # scene 3 marks the attacks: their names under its chart, in large type, not in the plot
     assert '<p class="scene-key">1:\u00a0Attentats de Paris\u00a0· 2:' in page

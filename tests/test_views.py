@@ -376,3 +376,12 @@ def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
     gate = int(re.search(r"GATE = states\[(\d+)\]", js).group(1))
     assert states[gate] == ids.SECTIONS_STATE and states[gate + 1:] == [ids.LANG]
     assert len(params) == len(inputs) + len(states)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_the_methodology_page_is_read_from_docs(lang):
+    from components.dashboard.layout import METHODOLOGY, methodology_content
+    page = METHODOLOGY if lang == "en" else METHODOLOGY.with_name(f"methodology.{lang}.md")
+    assert page.exists()  # the page is the file, not a fallback text
+    heading = next(line for line in page.read_text().splitlines() if line.startswith("# "))
+    assert heading[2:].strip() in str(methodology_content(lang))

@@ -24,7 +24,7 @@ GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
                 "modeBarButtonsToRemove": ["sendDataToCloud", "sendChartToCloud", "lasso2d",
                                            "select2d"],
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
-METHODOLOGY = Path(__file__).resolve().parents[1] / "docs" / "methodology.md"
+METHODOLOGY = Path(__file__).resolve().parents[2] / "docs" / "methodology.md"
 
 
 def _options(values, label=lambda v: v) -> list[dict]:
