@@ -20,7 +20,7 @@ from data import i18n
 from data.filters import Filters
 from data.i18n import num, pct
 
-from . import filter_events
+from . import filter_events, view_cases
 from .conftest import ROOT
 
 NODE = shutil.which("node")
@@ -71,14 +71,30 @@ def _cases(app_data) -> dict:
             "payload": {k: payload[k] for k in ("cube", "places", "months", "types")}}
 
 
-def test_node_unit_tests(app_data, tmp_path):
+NODE_STATES = 520  # random view states compared in node, with the boundary file
+SCHEMATIC_STATES = 80  # and without it (the schematic map)
+
+
+def _views(data, seed: int, count: int) -> dict:
+    """The browser's payload in every language and the views Python draws for each case."""
+    from components.runtime import install
+    install(data)
+    return {"payloads": {lang: view_cases.plain(instant.payload(data, lang))
+                         for lang in i18n.LANGS},
+            "cases": view_cases.expected(data, view_cases.cases(data, seed, count))}
+
+
+def test_node_unit_tests(app_data, offline_data, tmp_path):
     cases = tmp_path / "cases.json"
-    cases.write_text(json.dumps(_cases(app_data)), encoding="utf-8")
+    written = _cases(app_data) | {"views": {
+        "schematic": _views(offline_data, 7, SCHEMATIC_STATES),
+        "boundaries": _views(app_data, 20261203, NODE_STATES)}}
+    cases.write_text(json.dumps(written), encoding="utf-8")
     run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], capture_output=True,
                          text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert "# pass 17" in run.stdout and "# fail 0" in run.stdout
+    assert "# pass 19" in run.stdout and "# fail 0" in run.stdout
 
 
 def test_eslint():
