@@ -9,12 +9,9 @@
 
   // the view state's declaration (data/viewstate.py schema(), in the vocabulary): the filters'
   // URL parameters and fields in the order the URL shows them, the chart options, the page's own
-  var SETS = ["types", "connections", "links", "networks", "places", "citizenships"];
-  var SET_PARAM = {types: "type", connections: "connection", links: "link", networks: "network",
-                   places: "place", citizenships: "citizenship"};
   // the inputs of the filter callback, in order (components/dashboard/callbacks.py checks them)
   var CONTROLS = ["date", "types", "connections", "links", "plot", "networks", "places",
-                  "citizenships"];
+                  "provinces", "citizenships"];
   // the chart options' controls, after the clicks (components/state.py OPTION_CONTROLS)
   var OPTION_CONTROLS = ["freq", "by", "events", "panel", "metric"];
   // the sections' charts (dcc.Graph) whose clicks are inputs; a main chart's click or a chip's
@@ -104,10 +101,6 @@
   }
 
   // --- the filter state (data/filters.py) ------------------------------------------------------
-  function empty() {
-    return {start: null, end: null, types: [], connections: [], links: [], plot: null,
-            networks: [], places: [], citizenships: [], within: null};
-  }
   function copy(f, changes) {
     var out = {};
     Object.keys(f).forEach(function (k) { out[k] = f[k]; });
@@ -120,8 +113,7 @@
     // the place groups and their municipalities, the months
     var grouped = {};
     Object.keys(V.groups).forEach(function (g) { V.groups[g].forEach(function (c) { grouped[c] = true; }); });
-    var allowed = {type: V.types, connection: V.connections, link: V.links, network: V.networks,
-                   citizenship: V.countries, place: V.place_groups.concat(V.places)};
+    var allowed = V.allowed;  // what each set filter may name (data/filters.py allowed_values)
     var lookup = {};
     Object.keys(allowed).forEach(function (k) {
       lookup[k] = {};
@@ -133,6 +125,14 @@
     S.options.forEach(function (o) { OPTION[o.param] = o; });
     S.page.forEach(function (name) { PAGE[name] = true; });
     function own(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
+    // the set filters' fields and their controls (components/state.py SET_CONTROLS)
+    var SETS = V.set_controls.map(function (p) { return p[0]; }), SET_PARAM = {};
+    V.set_controls.forEach(function (p) { SET_PARAM[p[0]] = p[1]; });
+    function empty() {  // every filter unset: a set filter empty, any other null
+      var f = {};
+      PARAMS.forEach(function (p) { f[p[1]] = SETS.indexOf(p[1]) >= 0 ? [] : null; });
+      return f;
+    }
 
     function inGroup(code, group) {
       if (group === "elsewhere") { return DIGITS.test(code) && !grouped[code]; }

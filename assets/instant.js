@@ -143,6 +143,10 @@
     var okL = lookup(D.l, inSet(f.link));
     var okN = f.network && f.network.length ? lookup(D.n, anyOf(f.network)) : null;
     var okG = f.place && f.place.length ? lookup(D.g, placeTest(P, f.place)) : null;
+    if (f.province && f.province.length) {  // both hold: the place and the province
+      var inProvince = lookup(D.g, function (code) { return f.province.indexOf(P.places.province_of[code]) >= 0; });
+      okG = okG ? okG.map(function (ok, i) { return ok && inProvince[i]; }) : inProvince;
+    }
     var okZ = f.citizenship && f.citizenship.length ? lookup(D.z, anyOf(f.citizenship)) : null;
     var plot = f.plot === "yes" ? 1 : f.plot === "no" ? 0 : -1;
     var action = D.t.indexOf("arrest_action"), linked = D.c.indexOf("linked");
@@ -227,6 +231,9 @@
         return name === undefined ? p : name;
       }).join(" + "));
     }
+    if (f.province && f.province.length) {
+      parts.push(sorted(f.province).map(function (p) { return P.places.provinces[p]; }).join(" + "));
+    }
     if (f.citizenship && f.citizenship.length) {
       parts.push(T.citizens + " " + sorted(f.citizenship).map(function (c) { return W.countries[c] || c; }).join(" + "));
     }
@@ -238,11 +245,12 @@
     var W = P.words, out = [];
     function label(name, value) {
       if (name === "places") { var n = P.places.chip[value]; return n === undefined ? value : n; }
+      if (name === "provinces") { return P.places.provinces[value]; }
       if (name === "types" || name === "connections" || name === "links") { return W.t[value] || value; }
       return value;
     }
     [["types", "type"], ["connections", "connection"], ["links", "link"], ["networks", "network"],
-     ["places", "place"], ["citizenships", "citizenship"]].forEach(function (pair) {
+     ["places", "place"], ["provinces", "province"], ["citizenships", "citizenship"]].forEach(function (pair) {
       sorted(f[pair[1]] || []).forEach(function (v) { out.push([pair[0], v, label(pair[0], v)]); });
     });
     if (f.plot) { out.push(["plot", "", W.msg[f.plot === "yes" ? "with a plot" : "without a plot"]]); }

@@ -24,7 +24,7 @@ import pandas as pd
 from data import codebook as cb
 from data import i18n
 from data.i18n import _, n_, t
-from data.places import GROUP_NAMES, GROUPS, bilingual, gazetteer
+from data.places import GROUP_NAMES, GROUPS, PROVINCES, bilingual, gazetteer, province_of
 
 from . import figures, ids, state
 from .figspec import Fig
@@ -154,7 +154,10 @@ def _places(data: AppData, lang: str) -> dict:
     out = {"describe": describe | {g: GROUP_NAMES[g][lang] for g in GROUP_NAMES},
            "chip": {c: names.get(c, c) for c in codes}
            | {g: GROUP_NAMES[g][lang] for g in GROUP_NAMES},
-           "table": names, "groups": {g: list(c) for g, c in GROUPS.items()}}
+           "table": names, "groups": {g: list(c) for g, c in GROUPS.items()},
+           # the provinces' names, and each known municipality's province (places.province_of)
+           "provinces": {p: n[lang] for p, n in PROVINCES.items()},
+           "province_of": {c: province_of(c) for c in codes if province_of(c)}}
     if data.munis is not None:
         munis = data.munis
         hover = munis["name_fr"].where(munis["name_fr"] == munis["name_nl"],

@@ -12,15 +12,16 @@ import pandas as pd
 
 from data import codebook as cb
 from data import i18n, viewstate
-from data.filters import PLACE_GROUPS, FilterError, Filters, Vocabulary, in_group
+from data.filters import PLACE_GROUPS, FilterError, Filters, Vocabulary, allowed_values, in_group
 from data.i18n import _
-from data.places import GROUPS
+from data.places import GROUPS, PROVINCES, province_of
 
 from . import ids
 
 MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
-                "networks": "network", "places": "place", "citizenships": "citizenship"}
+                "networks": "network", "places": "place", "provinces": "province",
+                "citizenships": "citizenship"}
 
 
 def from_controls(values: dict, known: Vocabulary) -> Filters:
@@ -106,7 +107,7 @@ def period_label(f: Filters) -> str:
 def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
     """(field, value, label) for each active filter value, for removable chips."""
     out = []
-    for name in ("types", "connections", "links", "networks", "places", "citizenships"):
+    for name in SET_CONTROLS:
         out += [(name, v, describe_value(name, v)) for v in sorted(getattr(f, name))]
     if f.plot is not None:
         out.append(("plot", "", _("with a plot") if f.plot else _("without a plot")))
@@ -177,7 +178,8 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
 
 
 # the filter controls, in the order of the filter callback's inputs
-CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places", "citizenships")
+CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places", "provinces",
+            "citizenships")
 # the chart options' controls, in the order of the filter callback's inputs (after the clicks)
 OPTION_CONTROLS = tuple(o.param for o in viewstate.OPTIONS)
 
@@ -225,8 +227,12 @@ def vocabulary(known: Vocabulary) -> dict:
     return {"types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
             "links": list(cb.LINK_TYPES), "countries": list(cb.COUNTRIES),
             "networks": sorted(known.networks), "places": sorted(known.places),
-            "place_groups": list(PLACE_GROUPS),
+            "place_groups": list(PLACE_GROUPS), "provinces": list(PROVINCES),
+            "province_of": {code: province_of(code) for code in sorted(known.places)
+                            if province_of(code)},
             "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS,
+            "allowed": {k: list(v) for k, v in allowed_values(known).items()},
+            "set_controls": [list(pair) for pair in SET_CONTROLS.items()],
             "schema": _schema()}
 
 

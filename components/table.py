@@ -14,6 +14,7 @@ from data import i18n
 from data.filters import Filters
 from data.filters import positions as selected
 from data.i18n import _, t
+from data.places import PROVINCES
 
 from . import views
 from .runtime import AppData
@@ -23,7 +24,7 @@ ORDERS_KEPT = 8
 # table column -> the dataset column it shows (the description depends on the language)
 COLUMNS = {"incident_id": "incident_id", "date": "date", "type": "incident_type",
            "connection": "connection", "link": "link_type", "plot": "plot",
-           "place": "nis_code", "people": "people", "networks": "networks",
+           "place": "nis_code", "province": "province", "people": "people", "networks": "networks",
            "provenance": "source_type", "description": "description"}
 
 
@@ -56,6 +57,9 @@ def _shown_text(data: AppData, incidents: pd.DataFrame, column: str) -> pd.Serie
         return values.map(lambda c: names.get(c, c))
     if column == "plot":
         return values.map({True: _("yes"), False: _("no")})
+    if column == "province":
+        lang = i18n.current()
+        return values.map(lambda p: PROVINCES[p][lang] if p in PROVINCES else "")
     labels = _labels(column)
     if labels is not None:
         return values.map(lambda v: labels.get(v, str(v).replace("_", " ")))

@@ -13,6 +13,7 @@ from data import geography, i18n, viewstate
 from data import people as pp
 from data.filters import Filters, apply, apply_people
 from data.i18n import N_, _, n_, num, t
+from data.places import PROVINCES
 from data.study import REFERENCE
 
 from . import figures, figures_networks, figures_people
@@ -275,7 +276,9 @@ def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
         "type": t(r["incident_type"]), "connection": t(r["connection"]),
         "link": t(r["link_type"]) if r["link_type"] else "",
         "plot": _("yes") if r["plot"] else _("no"),
-        "place": names.get(r["nis_code"], r["nis_code"]), "people": int(r["people"]),
+        "place": names.get(r["nis_code"], r["nis_code"]),
+        "province": PROVINCES[r["province"]][lang] if r["province"] in PROVINCES else "",
+        "people": int(r["people"]),
         "networks": r["networks"].replace(";", "; "),
         "provenance": provenance.get(r["source_type"], r["source_type"].replace("_", " ")),
         "description": r[text] or r["description"],

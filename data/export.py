@@ -25,7 +25,7 @@ CITATION = ("Pieter Van Ostaeyen and Guy Van Vlierden, 'Beyond the Caliphate: Is
             "Activity Outside the Group's Defined Wilayat - Belgium', Combating Terrorism "
             "Center at West Point, February 2018.")
 ROW_COLUMNS = ["incident_id", "date", "date_precision", "incident_type", "connection",
-               "link_type", "plot", "nis_code", "place", "people", "killed", "injured",
+               "link_type", "plot", "nis_code", "place", "province", "people", "killed", "injured",
                "weapon", "target", "networks", "contact_ref", "source_type", "description",
                "sources"]
 
@@ -171,4 +171,6 @@ def column_meanings(frame: pd.DataFrame) -> dict[str, str]:
     meaning = {c.name: c.meaning for c in cb.INCIDENTS}
     meaning["place"] = _("Name of the municipality in the export's language (French / Dutch "
                          "where they differ, in English).")
+    meaning["province"] = _("NIS code of the municipality's province (04000: the "
+                            "Brussels-Capital Region), from the first digits of its NIS code.")
     return {c: meaning[c] for c in frame.columns if c in meaning}

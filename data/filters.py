@@ -17,7 +17,7 @@ import pandas as pd
 from . import codebook as cb
 from .codebook import has_code
 from .i18n import country, current, month, t, valid
-from .places import GROUP_NAMES, GROUPS, gazetteer
+from .places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer, province_of
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -31,6 +31,7 @@ PARAMS = {
     "plot": "plot",
     "network": "networks",
     "place": "places",
+    "province": "provinces",
     "citizenship": "citizenships",
     "within": "within",
 }
@@ -67,6 +68,7 @@ class Filters:
     plot: bool | None = None
     networks: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)
+    provinces: frozenset[str] = field(default_factory=frozenset)  # NIS codes of provinces
     citizenships: frozenset[str] = field(default_factory=frozenset)
     # the place group a map click narrowed from (its municipality's chip leads back to it);
     # navigation only: it selects nothing by itself
@@ -154,15 +156,21 @@ def _as_list(v) -> list:
     return list(v) if isinstance(v, list | tuple | set | frozenset) else [v]
 
 
-def _parse(key: str, values: list[str], known: Vocabulary):
-    allowed = {
-        "type": cb.INCIDENT_TYPES,
-        "connection": cb.CONNECTIONS,
-        "link": cb.LINK_TYPES,
-        "network": known.networks,
+def allowed_values(known: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """What each set filter's parameter may name (the browser gets the same lists)."""
+    return {
+        "type": tuple(cb.INCIDENT_TYPES),
+        "connection": tuple(cb.CONNECTIONS),
+        "link": tuple(cb.LINK_TYPES),
+        "network": tuple(sorted(known.networks)),
+        "place": (*PLACE_GROUPS, *sorted(known.places)),
+        "province": tuple(PROVINCES),
         "citizenship": tuple(cb.COUNTRIES),
-        "place": (*PLACE_GROUPS, *known.places),
     }
+
+
+def _parse(key: str, values: list[str], known: Vocabulary):
+    allowed = allowed_values(known)
     if key in ("from", "to"):
         if len(values) != 1 or not MONTH.match(values[0]):
             raise FilterError(f"{key!r} must be one month as YYYY-MM, got {','.join(values)!r}")
@@ -209,6 +217,8 @@ def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> l
                 for p in sorted(f.places)
             )
         )
+    if f.provinces:
+        parts.append(" + ".join(PROVINCES[p][lang] for p in sorted(f.provinces)))
     if f.citizenships:
         parts.append(f"{t('citizens', lang)} " + " + ".join(
             country(c, lang, cb.COUNTRIES[c]) for c in sorted(f.citizenships)))
@@ -232,6 +242,13 @@ def place_codes(places: frozenset[str], incidents_codes: pd.Series) -> pd.Series
         grouped = {c for group in GROUPS.values() for c in group}
         mask |= ~incidents_codes.isin(grouped)
     return mask
+
+
+def in_provinces(provinces: frozenset[str], incidents_codes: pd.Series) -> pd.Series:
+    """Mask of incidents whose municipality lies in one of provinces (by places.province_of).
+    Each distinct code is looked up once."""
+    held = {c for c in pd.unique(incidents_codes) if province_of(str(c)) in provinces}
+    return incidents_codes.isin(held)
 
 
 def _has_code(column: pd.Series, codes: frozenset[str]) -> pd.Series:
@@ -281,6 +298,8 @@ def _mask(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None) -> p
         mask &= _has_any(incidents["networks"], f.networks)
     if f.places:
         mask &= place_codes(f.places, incidents["nis_code"])
+    if f.provinces:
+        mask &= in_provinces(f.provinces, incidents["nis_code"])
     if f.citizenships and people is not None:
         rows = people.loc[_has_code(people["citizenship"], f.citizenships), "incident_row"]
         held = np.zeros(len(incidents), dtype=bool)

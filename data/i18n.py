@@ -131,6 +131,7 @@ KEYS: dict[str, str] = {
     "period": N_("Period"), "incident_type": N_("Incident type"),
     "connection": N_("Connection"), "how_linked": N_("How linked"),
     "plot_evidence": N_("Plot evidence"), "place": N_("Place"),
+    "province": N_("Province"),
     "citizenship": N_("Citizenship of people"), "reset": N_("Reset all filters"),
     "people": N_("People"), "people_note": N_("arrested or attackers"),
     "share_linked": N_("Linked"), "share_plot": N_("With a plot"),

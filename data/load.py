@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import codebook as cb
 from . import limits
-from .places import area_of
+from .places import area_of, province_of
 from .problems import DatasetError, Problem
 from .validate import check_columns, check_incident_rules, check_people_rules, counted
 
@@ -212,6 +212,8 @@ def _type_incidents(raw: pd.DataFrame) -> pd.DataFrame:
     inc["year"] = inc["date"].dt.year.astype(int)
     inc["month"] = inc["date"].dt.strftime("%Y-%m")
     inc["area"] = inc["nis_code"].map(area_of)
+    # the province's NIS code as text ('04000' keeps its zero), by our rule on the NIS code
+    inc["province"] = inc["nis_code"].map(lambda c: province_of(str(c)) or "")
     return inc
 
 

@@ -29,6 +29,46 @@ GROUP_NAMES = {
         "nl": "elders in België",
     },
 }
+# The ten provinces and the Brussels-Capital Region, by their NIS codes, with their names: each
+# says it is the province, never the city of Antwerp or the map's Antwerp area
+PROVINCES: dict[str, dict[str, str]] = {
+    "04000": {"en": "Brussels-Capital Region (province level)",
+              "fr": "Région de Bruxelles-Capitale (niveau provincial)",
+              "nl": "Brussels Hoofdstedelijk Gewest (provinciaal niveau)"},
+    "10000": {"en": "Province of Antwerp", "fr": "Province d'Anvers",
+              "nl": "Provincie Antwerpen"},
+    "20001": {"en": "Province of Flemish Brabant", "fr": "Province du Brabant flamand",
+              "nl": "Provincie Vlaams-Brabant"},
+    "20002": {"en": "Province of Walloon Brabant", "fr": "Province du Brabant wallon",
+              "nl": "Provincie Waals-Brabant"},
+    "30000": {"en": "Province of West Flanders", "fr": "Province de Flandre-Occidentale",
+              "nl": "Provincie West-Vlaanderen"},
+    "40000": {"en": "Province of East Flanders", "fr": "Province de Flandre-Orientale",
+              "nl": "Provincie Oost-Vlaanderen"},
+    "50000": {"en": "Province of Hainaut", "fr": "Province de Hainaut",
+              "nl": "Provincie Henegouwen"},
+    "60000": {"en": "Province of Liège", "fr": "Province de Liège", "nl": "Provincie Luik"},
+    "70000": {"en": "Province of Limburg", "fr": "Province de Limbourg",
+              "nl": "Provincie Limburg"},
+    "80000": {"en": "Province of Luxembourg", "fr": "Province de Luxembourg",
+              "nl": "Provincie Luxemburg"},
+    "90000": {"en": "Province of Namur", "fr": "Province de Namur", "nl": "Provincie Namen"},
+}
+# The province of a municipality, by our own rule on its NIS code (not from a boundary file):
+# its first two digits where they say it (21 Brussels, 23/24 Flemish Brabant, 25 Walloon
+# Brabant), else its first digit
+_PROVINCE_BY_PREFIX = {"21": "04000", "23": "20001", "24": "20001", "25": "20002"}
+
+
+def province_of(nis_code: str) -> str | None:
+    """The province (or the Brussels-Capital Region) of a municipality; None if the code names
+    none (not five digits, or a first digit no province has)."""
+    if len(nis_code) != 5 or not nis_code.isdigit():
+        return None
+    code = _PROVINCE_BY_PREFIX.get(nis_code[:2], f"{nis_code[0]}0000")
+    return code if code in PROVINCES else None
+
+
 # The 43 arrondissements of 2019: a NIS code's first two digits name one of them.
 ARRONDISSEMENTS = frozenset(
     "11 12 13 21 23 24 25 31 32 33 34 35 36 37 38 41 42 43 44 45 46 51 52 53 55 56 57 58 "

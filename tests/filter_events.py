@@ -12,7 +12,7 @@ from components.state import MONTHS
 from data import codebook as cb
 from data import i18n, viewstate
 from data.filters import Filters, Vocabulary
-from data.places import GROUPS
+from data.places import GROUPS, PROVINCES
 
 JUNK = ["", " ", "x", "Attack", "attack ", "2016-13", "2016-1", "٢٠١٦-٠١", "yes,no", "élan",
         "a'b", 'a"b', "a'\"b", "tab\there", "new\nline", "\x00", "\u200b", "😀", "%", "%zz",
@@ -32,6 +32,7 @@ def _random_filters(r: random.Random, known: Vocabulary, incident_places: list[s
                 types=some(list(cb.INCIDENT_TYPES)), connections=some(list(cb.CONNECTIONS)),
                 links=some(list(cb.LINK_TYPES)), plot=r.choice([None, None, True, False]),
                 networks=some(sorted(known.networks), 2), places=some(places),
+                provinces=some(list(PROVINCES), 2) if r.random() < 0.3 else frozenset(),
                 citizenships=some(["BE", "MA", "FR", "NL", "TR", "SY"], 2)).checked()
     if f.places and r.random() < 0.3:
         group = r.choice([*GROUPS, "elsewhere"])
@@ -50,7 +51,7 @@ def _url(r: random.Random, f: Filters) -> str:
     pairs = [p for p in query.split("&") if p]
     roll = r.random()
     if roll < 0.3:  # a junk value or parameter
-        key = r.choice(["type", "connection", "link", "plot", "network", "place",
+        key = r.choice(["type", "connection", "link", "plot", "network", "place", "province",
                         "citizenship", "from", "to", "within", "lang", "foo", "Type", ""])
         value = _junk(r)
         value = quote(value) if r.random() < 0.5 else value
@@ -89,6 +90,7 @@ def _controls(r: random.Random, f: Filters, known: Vocabulary) -> dict:
             pool = {"types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
                     "links": list(cb.LINK_TYPES), "networks": sorted(known.networks),
                     "places": [*GROUPS, "elsewhere", *r.sample(sorted(known.places), 4)],
+                    "provinces": [*PROVINCES, "21000", "00000"],
                     "citizenships": ["BE", "MA", "FR", "XX"]}[name]
             values[name] = r.choice([
                 r.sample(pool, r.randint(0, min(3, len(pool)))), [], None,

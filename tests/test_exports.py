@@ -152,3 +152,19 @@ def test_people_exports_follow_the_configured_threshold(offline_data, monkeypatc
     payload, _ = exports.build(offline_data, Filters(), "citizenship", "xlsx", {}, "")
     people = {r[0]: r[1] for r in _xlsx(payload)["data"][1:]}
     assert people["France"] == "< 10" and people["Belgium"] == 61  # as on screen
+
+
+def test_rows_in_view_carry_the_province_as_text(offline_data):
+    """The province filter's rows: each with its province's NIS code as text (04000 keeps its
+    zero in the workbook and the CSV), and the filter said in words on the filters sheet."""
+    f = Filters(provinces=frozenset({"04000", "10000"}))
+    payload, _ = exports.build(offline_data, f, "shares", "rows-xlsx", {}, "http://x/")
+    sheets = _xlsx(payload)
+    header, *rows = sheets["data"]
+    provinces = [r[header.index("province")] for r in rows]
+    assert len(rows) == 62 + 5 and set(provinces) == {"04000", "10000"}
+    assert all(isinstance(p, str) for p in provinces)
+    filters = dict(r for r in sheets["filters"][1:])
+    assert "Brussels-Capital Region (province level) + Province of Antwerp" in filters["filters"]
+    csv, _ = exports.build(offline_data, f, "shares", "rows-csv", {}, "")
+    assert b",04000," in csv and b",4000," not in csv

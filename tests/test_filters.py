@@ -145,3 +145,32 @@ def test_key_figures(bundled):
 def test_a_connection_agrees_with_what_it_qualifies(vocab, query, lang, text):
     """Word order and agreement as each language has them (was 'Liés attentats')."""
     assert Filters.from_query(query, vocab).describe(lang) == text
+
+
+@pytest.mark.parametrize("nis_code,province", [
+    ("21004", "04000"), ("11002", "10000"), ("23088", "20001"), ("24062", "20001"),
+    ("25072", "20002"), ("31005", "30000"), ("44021", "40000"), ("52011", "50000"),
+    ("62063", "60000"), ("71022", "70000"), ("81001", "80000"), ("92094", "90000"),
+    ("22000", None), ("0", None), ("abcde", None), ("", None),
+])
+def test_a_municipalitys_province_comes_from_its_nis_code(nis_code, province):
+    from data.places import province_of
+    assert province_of(nis_code) == province
+
+
+def test_the_province_filter_combines_with_place(bundled):
+    from data.filters import apply
+    known = Vocabulary.of(bundled.incidents, bundled.networks)
+    counts = {q: len(apply(bundled.incidents, Filters.from_query(q, known), bundled.people))
+              for q in ("province=10000", "province=04000", "place=brussels",
+                        "province=10000&place=antwerp", "province=10000&place=brussels",
+                        "province=04000,50000")}
+    assert counts == {"province=10000": 5, "province=04000": 62, "place=brussels": 62,
+                      "province=10000&place=antwerp": 4, "province=10000&place=brussels": 0,
+                      "province=04000,50000": 77}
+    with pytest.raises(FilterError, match="unknown value for 'province': '21000'"):
+        Filters.from_query("province=21000", known)
+    f = Filters.from_query("province=04000&type=attack", known)
+    assert f.describe("fr") == "Attentats, Région de Bruxelles-Capitale (niveau provincial)"
+    assert Filters.from_query("province=10000", known).describe("nl").endswith(
+        "Provincie Antwerpen")

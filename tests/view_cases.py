@@ -17,7 +17,7 @@ from components.state import MONTHS
 from data import codebook as cb
 from data.filters import Filters
 from data.i18n import use
-from data.places import GROUPS
+from data.places import GROUPS, PROVINCES
 
 # instant.js's output order -> the element it writes, which the Python twin's output names
 KEYS = ids.MAIN_VIEWS
@@ -26,7 +26,9 @@ NAMED = ["", "type=attack", "connection=inspired", "place=52011", "place=brussel
          "place=antwerp&type=attack", "place=elsewhere", "from=2016-01&to=2016-12",
          "network=Zerkani network", "citizenship=MA", "citizenship=BE,MA&place=brussels",
          "link=local_cell,both", "plot=no&connection=inspired", "from=2017-10",
-         "to=2014-06", "place=brussels,charleroi,antwerp,elsewhere"]
+         "to=2014-06", "place=brussels,charleroi,antwerp,elsewhere", "province=10000",
+         "province=04000,50000&type=arrest_action", "place=antwerp&province=10000",
+         "place=brussels&province=10000"]
 
 
 def _random_state(r: random.Random, data: AppData) -> str:
@@ -44,6 +46,7 @@ def _random_state(r: random.Random, data: AppData) -> str:
                 links=frozenset(some(list(cb.LINK_TYPES))), plot=r.choice([None, True, False]),
                 networks=frozenset(some(sorted(vocab.networks), 2)),
                 places=frozenset(some(places)),
+                provinces=frozenset(some(list(PROVINCES), 2) if r.random() < 0.3 else ()),
                 citizenships=frozenset(some(["BE", "MA", "FR", "NL", "TR", "SY"], 2)))
     f = f.checked()
     if f.places and r.random() < 0.2:  # the way back of a map drill-down

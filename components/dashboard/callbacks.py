@@ -21,6 +21,7 @@ from data import aggregate as ag
 from data import i18n
 from data.filters import FilterError, Filters
 from data.i18n import _, num, pct, t, use
+from data.places import PROVINCES
 
 from .. import charts, figures, ids, state, table, views
 from ..runtime import current
@@ -31,7 +32,8 @@ from .study_page import study_content
 CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
                "connections": ids.FILTER_CONNECTION, "links": ids.FILTER_LINK,
                "plot": ids.FILTER_PLOT, "networks": ids.FILTER_NETWORK,
-               "places": ids.FILTER_PLACE, "citizenships": ids.FILTER_CITIZENSHIP}
+               "places": ids.FILTER_PLACE, "provinces": ids.FILTER_PROVINCE,
+               "citizenships": ids.FILTER_CITIZENSHIP}
 log = logging.getLogger(__name__)
 # the sections' charts are dcc.Graph: their clicks are inputs of the filter callback; a click on
 # a main chart or a chip comes through the filter-event store (assets/instant.js draws them)
@@ -270,6 +272,8 @@ clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "g
 def _chip_label(name: str, value: str) -> str:
     if name == "places":
         return current().place_label(value)
+    if name == "provinces":
+        return PROVINCES[value][i18n.current()]
     if name in ("types", "connections", "links"):
         return t(value)
     return value

@@ -14,7 +14,7 @@ from data import i18n, viewstate
 from data.codebook import COUNTRIES
 from data.i18n import LANGS, NAMES, _, country, num, t, use
 from data.i18n import cap as upper
-from data.places import GROUP_NAMES
+from data.places import GROUP_NAMES, PROVINCES
 
 from .. import ids
 from ..runtime import AppData
@@ -81,6 +81,9 @@ def filters_panel(data: AppData, lang: str) -> dmc.Stack:
                         data=_options(sorted(data.dataset.networks["network"])), **multi),
         dmc.MultiSelect(id=ids.FILTER_PLACE, label=t("place"), value=[],
                         data=_place_options(data, lang), limit=60, **multi),
+        dmc.MultiSelect(id=ids.FILTER_PROVINCE, label=t("province"), value=[],
+                        data=[{"value": code, "label": names[lang]}
+                              for code, names in PROVINCES.items()], **multi),
         dmc.MultiSelect(id=ids.FILTER_CITIZENSHIP, label=t("citizenship"), value=[],
                         data=_options(cits, lambda c: country(c, lang, COUNTRIES.get(c))),
                         **multi),
@@ -243,6 +246,7 @@ def columns() -> list[dict]:
         {"field": "link", "headerName": _("How linked"), "width": 160},
         {"field": "plot", "headerName": _("Plot"), "width": 90},
         {"field": "place", "headerName": _("Place"), "width": 230},
+        {"field": "province", "headerName": _("Province"), "width": 200},
         {"field": "people", "headerName": _("People"), "width": 100, "type": "numericColumn"},
         {"field": "networks", "headerName": _("Networks"), "width": 220},
         {"field": "provenance", "headerName": _("Provenance"), "width": 150},

@@ -466,3 +466,26 @@ def test_a_link_spelling_defaults_out_is_canonicalised(page, app_url):
     page.open(f"{app_url}/?panel=moon&lang=en")
     page.wait_for("document.body.innerText.includes(\"Ignored an invalid filter: 'panel' must be "
                   "one of brussels, charleroi, antwerp, belgium, got 'moon'\")")
+
+
+def test_the_province_filter_from_its_control_to_the_table(page, app_url):
+    """Province: picked in its control, it filters every view and the address; it combines with
+    a place (both hold); its chip names the province, never the city; the table shows it."""
+    page.open(f"{app_url}/?lang=en")
+    page.wait_kpi(107)
+    page.page.locator("#filter-province").click()
+    page.page.get_by_role("option", name="Province of Antwerp").click()
+    page.wait_kpi(5)
+    assert page.address().endswith("/?province=10000&lang=en")
+    assert page.page.get_by_role("button", name="Remove filter: Province of Antwerp").count() == 1
+    page.page.keyboard.press("Escape")
+    page.open(f"{app_url}/?place=antwerp&province=10000&lang=fr")
+    page.wait_kpi(4)
+    assert page.page.locator("#active-filters .chip", has_text="Province d'Anvers").count() == 1
+    page.open(f"{app_url}/?province=04000&type=attack&lang=en")
+    page.wait_kpi(3)
+    page.show_table()
+    page.wait_for("document.querySelectorAll('#table-incidents .ag-row [col-id=province]')"
+                  ".length === 3")
+    cells = page.page.locator("#table-incidents .ag-row [col-id=province]").all_inner_texts()
+    assert cells == ["Brussels-Capital Region (province level)"] * 3
