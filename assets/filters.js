@@ -1,9 +1,12 @@
-/* The filter state in the browser: controls, chips, reset, chart clicks and the URL (also back and
-   forward) each give the next state, written to the store, the URL and the controls, with no
-   request to the server. A port of components/state.py and data/filters.py (Filters.from_query,
-   checked, drill, toggle, to_query): tests/js/filters.test.js holds it to the Python functions on
-   thousands of random events, including URLs no control writes and their error messages. The
-   server still validates every state it is sent (the sections, the table, exports). */
+/* The view state in the browser: controls, chips, reset, chart clicks, chart options and the URL
+   (also back and forward) each give the next state, written to the store, the URL and the
+   controls, with no request to the server. What a state may hold comes from Python's declaration
+   in the payload (data/viewstate.py, data/filters.py allowed_values, components/state.py
+   SET_CONTROLS); addresses are read and written with the browser's own URLSearchParams, values
+   sorted by its own string order, errors said from the catalogues' templates by code.
+   tests/js/filters.test.js holds the transitions to components/state.py on thousands of random
+   events, including URLs no control writes and their error messages. The server still
+   validates every state it is sent (the sections, the table, exports). */
 (function (root) {
   "use strict";
 
@@ -18,89 +21,34 @@
   // comes as the filter-event store's data (instant.js draws them)
   var CLICKS = ["networks", "networks", "networks", "citizenship", "citizenship"];
 
-  function FilterError(message) { this.message = message; }
-
-  // --- Python's text semantics, where a URL can reach them -----------------------------------
-  // Python's str.strip() strips these (str.isspace), control characters among them
-  // eslint-disable-next-line no-control-regex
-  var SPACE = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-  function strip(text) { return text.replace(SPACE, ""); }
-  var DIGITS = /^\p{Nd}+$/u;
-  var MONTH = /^\p{Nd}{4}-(0[1-9]|1[0-2])$/u;
-
-  function compare(a, b) {  // Python's order of str: by code point
-    var i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      var x = a.codePointAt(i), y = b.codePointAt(j);
-      if (x !== y) { return x < y ? -1 : 1; }
-      i += x > 0xffff ? 2 : 1; j += y > 0xffff ? 2 : 1;
-    }
-    return (a.length - i) - (b.length - j) > 0 ? 1 : (a.length - i) - (b.length - j) < 0 ? -1 : 0;
-  }
-  function sorted(values) { return values.slice().sort(compare); }
-  function unique(values) {
-    var seen = {}, out = [];
-    values.forEach(function (v) { if (!Object.prototype.hasOwnProperty.call(seen, v)) { seen[v] = 1; out.push(v); } });
-    return sorted(out);
-  }
-  function has(values, v) { return values.indexOf(v) >= 0; }
-
-  var PRINTABLE_NOT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-  function repr(text) {  // Python's repr of a str
-    var quote = text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' : "'";
-    var out = "";
-    for (var ch of text) {
-      var c = ch.codePointAt(0);
-      if (ch === quote || ch === "\\") { out += "\\" + ch; } else if (ch === "\t") { out += "\\t"; } else if (ch === "\n") { out += "\\n"; } else if (ch === "\r") { out += "\\r"; } else if (ch !== " " && PRINTABLE_NOT.test(ch)) {
-        var hex = c.toString(16);
-        out += c < 0x100 ? "\\x" + ("0" + hex).slice(-2) : c < 0x10000 ? "\\u" + ("000" + hex).slice(-4)
-          : "\\U" + ("0000000" + hex).slice(-8);
-      } else { out += ch; }
-    }
-    return quote + out + quote;
-  }
-
-  function truthy(value) {  // Python's truth of a JSON value
-    if (Array.isArray(value)) { return value.length > 0; }
-    if (value && typeof value === "object") { return Object.keys(value).length > 0; }
-    return !!value;
-  }
-
-  function pyStr(value) {  // str() of a JSON value, as far as the filters can see it
-    if (value === null || value === undefined) { return "None"; }
-    if (value === true) { return "True"; }
-    if (value === false) { return "False"; }
-    if (typeof value === "object") { return Array.isArray(value) ? "[…]" : "{…}"; }
-    return String(value);
-  }
-
-  function unquote(text) {  // urllib.parse.unquote_plus: UTF-8, malformed bytes replaced
-    text = text.replace(/\+/g, " ");
-    if (text.indexOf("%") < 0) { return text; }
-    return text.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
-      var bytes = new Uint8Array(run.length / 3);
-      for (var i = 0; i < bytes.length; i++) { bytes[i] = parseInt(run.substr(3 * i + 1, 2), 16); }
-      return new TextDecoder("utf-8").decode(bytes);
+  // a refused value: an error code and its parameters (data/filters.py ERRORS); its words are
+  // the catalogue's template in the page's language (W.msg), as the server says it
+  function FilterError(code, params) { this.code = code; this.params = params || {}; }
+  function said(err, V, W) {
+    return W.msg[V.errors[err.code]].replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(err.params, key) ? err.params[key] : all;
     });
   }
-  function parseQuery(query, blanks) {  // urllib.parse.parse_qsl
+
+  // --- addresses, as the web reads and writes forms (data/filters.py form_quote) --------------
+  function pairs(query) {  // an address's parameters, a blank value left out (parse_qsl's rule)
     var out = [];
-    query.split("&").forEach(function (pair) {
-      if (!pair) { return; }
-      var cut = pair.indexOf("=");
-      if (cut < 0) { if (blanks) { out.push([unquote(pair), ""]); } return; }
-      var value = pair.slice(cut + 1);
-      if (value.length || blanks) { out.push([unquote(pair.slice(0, cut)), unquote(value)]); }
+    new URLSearchParams(query.replace(/^\?+/, "")).forEach(function (value, key) {
+      if (value !== "") { out.push([key, value]); }
     });
     return out;
   }
-  function quote(text) {  // urllib.parse.quote_plus(text, safe=",")
-    return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
-      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-    }).replace(/%2C/g, ",").replace(/%20/g, "+");
-  }
-
-  // --- the filter state (data/filters.py) ------------------------------------------------------
+  function quote(text) { return new URLSearchParams([["", text]]).toString().slice(1); }
+  // what a value is trimmed of (data/filters.py SPACE); digits and months in ASCII
+  var SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
+  function trim(text) { return text.replace(SPACE, ""); }
+  var DIGITS = /^[0-9]+$/, MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+  // the canonical order: the browser's own string order (by UTF-16 code units), which Python
+  // sorts by too (data/filters.py canonical_order)
+  function sorted(values) { return values.slice().sort(); }
+  function unique(values) { return sorted(values.filter(function (v, i) { return values.indexOf(v) === i; })); }
+  function has(values, v) { return values.indexOf(v) >= 0; }
+  function isObject(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
   function copy(f, changes) {
     var out = {};
     Object.keys(f).forEach(function (k) { out[k] = f[k]; });
@@ -109,8 +57,8 @@
   }
 
   function makeFilters(V) {
-    // V: the vocabulary (components/instant.py vocabulary()): codebook values, networks, places,
-    // the place groups and their municipalities, the months
+    // V: the vocabulary (components/state.py vocabulary()): what each filter may name, the view
+    // state's declaration, the place groups and their municipalities, the months, the errors
     var grouped = {};
     Object.keys(V.groups).forEach(function (g) { V.groups[g].forEach(function (c) { grouped[c] = true; }); });
     var allowed = V.allowed;  // what each set filter may name (data/filters.py allowed_values)
@@ -136,37 +84,31 @@
 
     function inGroup(code, group) {
       if (group === "elsewhere") { return DIGITS.test(code) && !grouped[code]; }
-      return Object.prototype.hasOwnProperty.call(V.groups, group) && has(V.groups[group], code);
+      return own(V.groups, group) && has(V.groups[group], code);
     }
 
-    function parse(key, values) {
+    function parse(key, values) {  // data/filters.py _parse
       if (key === "from" || key === "to") {
         if (values.length !== 1 || !MONTH.test(values[0])) {
-          throw new FilterError(repr(key) + " must be one month as YYYY-MM, got " + repr(values.join(",")));
+          throw new FilterError("one_month", {param: key, value: values.join(",")});
         }
         return values[0];
       }
-      if (key === "within") {
-        if (values.length !== 1 || !has(V.place_groups, values[0])) {
-          throw new FilterError("'within' must be one of " + V.place_groups.join(", ") + ", got " +
-                                repr(values.join(",")));
+      if (key === "within" || key === "plot") {
+        var choices = key === "within" ? V.place_groups : ["yes", "no"];
+        if (values.length !== 1 || !has(choices, values[0])) {
+          throw new FilterError("one_of", {param: key, choices: choices.join(", "), value: values.join(",")});
         }
-        return values[0];
+        return key === "within" ? values[0] : values[0] === "yes";
       }
-      if (key === "plot") {
-        if (values.length !== 1 || (values[0] !== "yes" && values[0] !== "no")) {
-          throw new FilterError("'plot' must be yes or no, got " + repr(values.join(",")));
-        }
-        return values[0] === "yes";
-      }
-      var bad = values.filter(function (v) { return !Object.prototype.hasOwnProperty.call(lookup[key], v); });
-      if (bad.length) { throw new FilterError("unknown value for " + repr(key) + ": " + repr(bad[0])); }
+      var bad = values.filter(function (v) { return !own(lookup[key], v); });
+      if (bad.length) { throw new FilterError("unknown_value", {param: key, value: bad[0]}); }
       return unique(values);
     }
 
     function checked(f) {
-      if (f.start && f.end && compare(f.start, f.end) > 0) {
-        throw new FilterError("'from' (" + f.start + ") is after 'to' (" + f.end + ")");
+      if (f.start && f.end && f.start > f.end) {
+        throw new FilterError("from_after_to", {start: f.start, end: f.end});
       }
       if (f.within && !f.places.some(function (p) { return inGroup(p, f.within); })) {
         return copy(f, {within: null});
@@ -174,15 +116,14 @@
       return f;
     }
 
-    function fromPairs(pairs) {
+    function fromPairs(list) {
       var keys = [], values = {};
-      pairs.forEach(function (pair) {
-        var key = pair[0];
-        if (!Object.prototype.hasOwnProperty.call(FIELD, key)) {
-          throw new FilterError("unknown filter parameter " + repr(key));
-        }
-        if (!Object.prototype.hasOwnProperty.call(values, key)) { keys.push(key); values[key] = []; }
-        pyStr(pair[1]).split(",").forEach(function (v) { v = strip(v); if (v) { values[key].push(v); } });
+      list.forEach(function (pair) {
+        var key = pair[0], raw = pair[1];
+        if (typeof key !== "string" || typeof raw !== "string") { throw new FilterError("bad_state"); }
+        if (!own(FIELD, key)) { throw new FilterError("unknown_parameter", {param: key}); }
+        if (!own(values, key)) { keys.push(key); values[key] = []; }
+        raw.split(",").forEach(function (v) { v = trim(v); if (v) { values[key].push(v); } });
       });
       var f = empty();
       keys.forEach(function (key) { f[FIELD[key]] = parse(key, values[key]); });
@@ -190,17 +131,16 @@
     }
 
     function fromQuery(query) {  // a query string or a mapping (the store's state)
-      if (typeof query === "string") { return fromPairs(parseQuery(query.replace(/^\?+/, ""), false)); }
-      if (query && typeof query === "object" && !Array.isArray(query)) {
-        var pairs = [];
+      if (typeof query === "string") { return fromPairs(pairs(query)); }
+      if (isObject(query)) {
+        var list = [];
         Object.keys(query).forEach(function (k) {
           var vs = query[k];
-          (Array.isArray(vs) ? vs : [vs]).forEach(function (v) { pairs.push([k, v]); });
+          (Array.isArray(vs) ? vs : [vs]).forEach(function (v) { list.push([k, v]); });
         });
-        return fromPairs(pairs);
+        return fromPairs(list);
       }
-      throw new FilterError("a filter state must be a query string or a mapping, not " +
-                            (Array.isArray(query) ? "list" : query === null ? "NoneType" : typeof query));
+      throw new FilterError("bad_state");
     }
 
     function toggle(f, name, value) {
@@ -222,60 +162,50 @@
       return toggle(f, "places", code);
     }
 
-    function toQuery(f) {
-      var pairs = [];
+    function toQuery(f) {  // data/filters.py to_query: the canonical form
+      var out = [];
       PARAMS.forEach(function (p) {
         var value = f[p[1]];
         if (value === null || value === undefined || (Array.isArray(value) && !value.length)) { return; }
-        var text = value === true ? "yes" : value === false ? "no" : Array.isArray(value) ? sorted(value).join(",") : value;
-        pairs.push(quote(p[0]) + "=" + quote(text));
+        var text = value === true ? "yes" : value === false ? "no" :
+          Array.isArray(value) ? sorted(value).map(quote).join(",") : quote(value);
+        out.push(quote(p[0]) + "=" + text);
       });
-      return pairs.join("&");
+      return out.join("&");
     }
 
     function toState(f) {
       var out = {};
-      parseQuery(toQuery(f), false).forEach(function (pair) { out[pair[0]] = pair[1]; });
+      pairs(toQuery(f)).forEach(function (pair) { out[pair[0]] = pair[1]; });
       return out;
     }
 
     // --- controls, clicks and chips (components/state.py) --------------------------------------
-    function monthRange(value) {
+    function isNumber(v) { return typeof v === "number"; }
+    function monthRange(value) {  // state._month_range: two numbers, each kept in the months
       var last = MONTHS.length - 1;
-      if (!Array.isArray(value) || value.length !== 2) { return [0, last]; }
-      var ints = [];
-      for (var i = 0; i < 2; i++) {
-        var v = value[i], n;
-        if (typeof v === "number" || typeof v === "boolean") { n = Math.trunc(Number(v)); } else if (typeof v === "string" && /^\s*[+-]?\d+(_\d+)*\s*$/.test(v)) { n = parseInt(v.replace(/_/g, ""), 10); } else { return [0, last]; }
-        if (!isFinite(n)) { return [0, last]; }
-        ints.push(n);
-      }
-      ints.sort(function (a, b) { return a - b; });
-      return [Math.max(ints[0], 0), Math.min(ints[1], last)];
+      if (!Array.isArray(value) || value.length !== 2 || !value.every(isNumber)) { return [0, last]; }
+      return value.map(function (v) { return Math.max(0, Math.min(last, Math.trunc(v))); })
+        .sort(function (a, b) { return a - b; });
     }
 
-    function month(i) {  // MONTHS[i] as Python indexes a list (from the end if negative)
-      var j = i < 0 ? MONTHS.length + i : i;
-      if (j < 0 || j >= MONTHS.length) { throw new Error("list index out of range"); }
-      return MONTHS[j];
-    }
-
-    function fromControls(values) {
-      values = values && typeof values === "object" && !Array.isArray(values) ? values : {};
+    function fromControls(values) {  // state.from_controls
+      values = isObject(values) ? values : {};
       var query = {};
       var range = monthRange(values.date);
-      if (range[0] > 0) { query.from = [month(range[0])]; }
-      if (range[1] < MONTHS.length - 1) { query.to = [month(range[1])]; }
+      if (range[0] > 0) { query.from = [MONTHS[range[0]]]; }
+      if (range[1] < MONTHS.length - 1) { query.to = [MONTHS[range[1]]]; }
       SETS.forEach(function (name) {
         var chosen = values[name];
-        if (!truthy(chosen)) { chosen = []; }
-        if (!Array.isArray(chosen) || !chosen.every(function (v) { return typeof v === "string"; })) {
-          chosen = [pyStr(chosen)];
+        if (chosen === null || chosen === undefined || chosen === "") { chosen = []; } else if (typeof chosen === "string") { chosen = [chosen]; } else if (!Array.isArray(chosen) || !chosen.every(function (v) { return typeof v === "string"; })) {
+          throw new FilterError("bad_control", {param: SET_PARAM[name]});
         }
         if (chosen.length) { query[SET_PARAM[name]] = chosen; }
       });
       var plot = values.plot;
-      if (plot === "yes" || plot === "no") { query.plot = [plot]; } else if (plot !== null && plot !== undefined && plot !== "any") { query.plot = [pyStr(plot)]; }
+      if (plot === "yes" || plot === "no") { query.plot = [plot]; } else if (plot !== null && plot !== undefined && plot !== "any") {
+        throw new FilterError("bad_control", {param: "plot"});
+      }
       return fromQuery(query);
     }
 
@@ -291,8 +221,8 @@
     function togglePeriod(f, period) {
       var start, end;
       if (period.length === 4 && DIGITS.test(period)) {
-        start = compare(period + "-01", MONTHS[0]) >= 0 ? period + "-01" : MONTHS[0];
-        end = compare(period + "-12", MONTHS[MONTHS.length - 1]) <= 0 ? period + "-12" : MONTHS[MONTHS.length - 1];
+        start = period + "-01" >= MONTHS[0] ? period + "-01" : MONTHS[0];
+        end = period + "-12" <= MONTHS[MONTHS.length - 1] ? period + "-12" : MONTHS[MONTHS.length - 1];
       } else if (has(MONTHS, period)) {
         start = end = period;
       } else {
@@ -303,9 +233,9 @@
     }
 
     function fromClick(source, click, f) {
-      var points = click && typeof click === "object" && !Array.isArray(click) ? click.points : null;
+      var points = isObject(click) ? click.points : null;
       var point = Array.isArray(points) && points.length ? points[0] : null;
-      if (!point || typeof point !== "object" || Array.isArray(point)) { return f; }
+      if (!isObject(point)) { return f; }
       var data = point.customdata;
       var value = Array.isArray(data) && data.length ? data[0] : data;
       var text = typeof value === "string";
@@ -313,9 +243,8 @@
       if (source === "map" && text && has(V.places, value)) { return checked(drill(f, value)); }
       if (source === "citizenship" && text && has(V.countries, value)) { return toggle(f, "citizenships", value); }
       if (source === "networks" && text && has(V.networks, value)) { return toggle(f, "networks", value); }
-      if (source === "timeline") {
-        var x = Object.prototype.hasOwnProperty.call(point, "x") ? point.x : "";
-        return togglePeriod(f, Array.from(pyStr(x)).slice(0, 20).join(""));
+      if (source === "timeline") {  // the category axis's period, as text
+        return typeof point.x === "string" ? togglePeriod(f, point.x) : f;
       }
       return f;
     }
@@ -334,15 +263,18 @@
     }
 
     // the URL's filters alone: without the page's language and the chart options
-    function withoutView(search) {  // state.without_view
-      return parseQuery(search.replace(/^\?+/, ""), true)
-        .filter(function (pair) { return !own(PAGE, pair[0]) && !own(OPTION, pair[0]); })
-        .map(function (pair) { return quote(pair[0]) + "=" + quote(pair[1]); }).join("&");
+    function withoutView(search) {  // state.without_view: each parameter's values, in order
+      var out = {};
+      pairs(search).forEach(function (pair) {
+        if (own(PAGE, pair[0]) || own(OPTION, pair[0])) { return; }
+        (out[pair[0]] = own(out, pair[0]) ? out[pair[0]] : []).push(pair[1]);
+      });
+      return out;
     }
 
     // --- the chart options (data/viewstate.py) ---------------------------------------------------
     function optionsOf(values) {  // viewstate.options_of: a value no option has is the default
-      values = values && typeof values === "object" && !Array.isArray(values) ? values : {};
+      values = isObject(values) ? values : {};
       var out = {};
       S.options.forEach(function (o) {
         var value = values[o.param];
@@ -353,15 +285,15 @@
     }
     function optionsIn(search) {  // state.options_in: FilterError for a value no option has
       var out = optionsOf({}), seen = {};
-      parseQuery(search.replace(/^\?+/, ""), false).forEach(function (pair) {
+      pairs(search).forEach(function (pair) {
         var key = pair[0], raw = pair[1];
         if (own(PAGE, key) || !own(OPTION, key)) { return; }
-        var value = strip(raw), choices = OPTION[key].choices;
+        var value = trim(raw), choices = OPTION[key].choices;
         if (!has(choices, value)) {
-          throw new FilterError(repr(key) + " must be one of " + choices.join(", ") + ", got " + repr(raw));
+          throw new FilterError("one_of", {param: key, choices: choices.join(", "), value: raw});
         }
         if (own(seen, key) && seen[key] !== value) {
-          throw new FilterError(repr(key) + " is given twice: " + repr(seen[key]) + " and " + repr(value));
+          throw new FilterError("given_twice", {param: key, first: seen[key], second: value});
         }
         seen[key] = out[key] = value;
       });
@@ -379,7 +311,7 @@
     }
 
     function next(source, detail, search, controls, previous) {  // state.next_filters
-      var prev = previous && typeof previous === "object" && !Array.isArray(previous) ? previous : {};
+      var prev = isObject(previous) ? previous : {};
       if (source === "url") { return fromQuery(withoutView(typeof search === "string" ? search : "")); }
       if (source === "controls") {
         var f = fromControls(controls), before;
@@ -391,30 +323,23 @@
       }
       if (source === "reset") { return empty(); }
       var g = fromQuery(prev);
-      if (source === "chip" && detail && typeof detail === "object" && !Array.isArray(detail)) {
+      if (source === "chip" && isObject(detail)) {
         return remove(g, detail.name, detail.value);
       }
       if (source.indexOf("click:") === 0) { return fromClick(source.slice(6), detail, g); }
       return g;
     }
 
-    function normal(value) {
-      return Array.isArray(value) && value.every(function (v) { return typeof v === "string"; }) ? sorted(value) : value;
-    }
-    function same(a, b) {  // Python's == on JSON values
-      if (typeof a === "boolean") { a = Number(a); }
-      if (typeof b === "boolean") { b = Number(b); }
-      if (Array.isArray(a) || Array.isArray(b)) {
-        return Array.isArray(a) && Array.isArray(b) && a.length === b.length &&
-          a.every(function (v, i) { return same(v, b[i]); });
+    // state.shows: a control already shows wanted (the same strings in any order, the same two
+    // numbers, the same text or switch): then it is not written again
+    function shows(control, wanted) {
+      if (typeof wanted === "boolean" || typeof wanted === "string") { return control === wanted; }
+      if (!Array.isArray(control) || control.length !== wanted.length) { return false; }
+      if (wanted.every(function (v) { return typeof v === "string"; })) {
+        var texts = control.every(function (v) { return typeof v === "string"; });
+        return texts && sorted(control).every(function (v, i) { return v === wanted[i]; });
       }
-      if (a && b && typeof a === "object" && typeof b === "object") {
-        var ka = Object.keys(a), kb = Object.keys(b);
-        return ka.length === kb.length && ka.every(function (k) {
-          return Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k]);
-        });
-      }
-      return a === b || (a === undefined && b === null) || (a === null && b === undefined);
+      return control.every(isNumber) && control.every(function (v, i) { return v === wanted[i]; });
     }
 
     // The outputs of one event (state.filter_outputs): the store's state, the URL's query, each
@@ -428,18 +353,18 @@
         if (!(err instanceof FilterError)) { throw err; }
         f = empty();
         opts = optionsOf({});
-        error = W.msg["Ignored an invalid filter: {error}"].replace("{error}", function () { return err.message; });
+        error = W.msg["Ignored an invalid filter: {error}"].replace("{error}", function () { return said(err, V, W); });
       }
       var values = toControls(f), optionValues = optionControls(opts);
-      options = options && typeof options === "object" && !Array.isArray(options) ? options : {};
+      options = isObject(options) ? options : {};
       var search_ = [toQuery(f), optionsQuery(opts), "lang=" + lang].filter(function (p) { return p; }).join("&");
       return {state: toState(f), search: "?" + search_,
               controls: CONTROLS.map(function (name) {
-                return same(values[name], normal((controls || {})[name])) ? null : values[name];
+                return shows(isObject(controls) ? controls[name] : undefined, values[name]) ? null : values[name];
               }),
               options: opts,
               option_controls: OPTION_CONTROLS.map(function (name) {
-                return same(optionValues[name], options[name]) ? null : optionValues[name];
+                return shows(options[name], optionValues[name]) ? null : optionValues[name];
               }),
               error: error};
     }
@@ -466,8 +391,7 @@
   }
 
   var api = {makeFilters: makeFilters, triggerIndex: triggerIndex, FilterError: FilterError, CONTROLS: CONTROLS, CLICKS: CLICKS,
-             OPTION_CONTROLS: OPTION_CONTROLS,
-             repr: repr, unquote: unquote, parseQuery: parseQuery, quote: quote};
+             OPTION_CONTROLS: OPTION_CONTROLS, pairs: pairs, quote: quote};
   root.beFilters = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {

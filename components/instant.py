@@ -23,6 +23,7 @@ import pandas as pd
 
 from data import codebook as cb
 from data import i18n
+from data.filters import ERRORS
 from data.i18n import _, n_, t
 from data.places import GROUP_NAMES, GROUPS, PROVINCES, bilingual, gazetteer, province_of
 
@@ -49,6 +50,7 @@ MESSAGES = (
     "most in {peak} ({most}).",
     "No incidents in any municipality.", "{value} per 100,000",
     "Ignored an invalid filter: {error}", "Invalid filter",
+    *ERRORS.values(),  # a refused filter, said as the server says it
 )
 
 

@@ -6,13 +6,22 @@ Linking runs one way: controls, URL and clicks each produce a new Filters; views
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 import pandas as pd
 
 from data import codebook as cb
 from data import i18n, viewstate
-from data.filters import PLACE_GROUPS, FilterError, Filters, Vocabulary, allowed_values, in_group
+from data.filters import (
+    ERRORS,
+    PLACE_GROUPS,
+    FilterError,
+    Filters,
+    Vocabulary,
+    allowed_values,
+    canonical_order,
+    in_group,
+)
 from data.i18n import _
 from data.places import GROUPS, PROVINCES, province_of
 
@@ -34,32 +43,40 @@ def from_controls(values: dict, known: Vocabulary) -> Filters:
     if high < len(MONTHS) - 1:
         query["to"] = [MONTHS[high]]
     for name, param in SET_CONTROLS.items():
-        chosen = values.get(name) or []
-        if not isinstance(chosen, list) or not all(isinstance(v, str) for v in chosen):
-            chosen = [str(chosen)]
+        chosen = values.get(name)
+        if chosen is None or chosen == "":
+            chosen = []
+        elif isinstance(chosen, str):  # one value
+            chosen = [chosen]
+        elif not isinstance(chosen, list) or not all(isinstance(v, str) for v in chosen):
+            raise FilterError("bad_control", param=param)
         if chosen:
             query[param] = chosen
     plot = values.get("plot")
     if plot in ("yes", "no"):
         query["plot"] = [plot]
-    elif plot not in (None, "any"):
-        query["plot"] = [str(plot)]  # rejected by from_query with a clear message
+    elif plot is not None and plot != "any":
+        raise FilterError("bad_control", param="plot")
     return Filters.from_query(query, known)
 
 
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _month_range(value) -> tuple[int, int]:
-    if not isinstance(value, list) or len(value) != 2:
-        return 0, len(MONTHS) - 1
-    try:
-        low, high = sorted(int(v) for v in value)
-    except (TypeError, ValueError, OverflowError):
-        return 0, len(MONTHS) - 1
-    return max(low, 0), min(high, len(MONTHS) - 1)
+    """The slider's two month indexes (whole numbers, each kept within the study's months);
+    anything but two numbers is the whole period."""
+    last = len(MONTHS) - 1
+    if not isinstance(value, list) or len(value) != 2 or not all(_number(v) for v in value):
+        return 0, last
+    low, high = sorted(max(0, min(last, int(v))) for v in value)
+    return low, high
 
 
 def to_controls(f: Filters) -> dict:
     """Control values showing f."""
-    values = {name: sorted(getattr(f, name)) for name in SET_CONTROLS}
+    values = {name: canonical_order(getattr(f, name)) for name in SET_CONTROLS}
     values["date"] = [MONTHS.index(f.start) if f.start in MONTHS else 0,
                       MONTHS.index(f.end) if f.end in MONTHS else len(MONTHS) - 1]
     values["plot"] = "any" if f.plot is None else "yes" if f.plot else "no"
@@ -82,13 +99,14 @@ def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Fil
         return f.toggle("citizenships", value)
     if source == "networks" and isinstance(value, str) and value in known.networks:
         return f.toggle("networks", value)
-    if source == "timeline":
-        return _toggle_period(f, str(point.get("x", ""))[:20])
+    if source == "timeline":  # the category axis's period, as text
+        x = point.get("x")
+        return _toggle_period(f, x) if isinstance(x, str) else f
     return f
 
 
 def _toggle_period(f: Filters, period: str) -> Filters:
-    if len(period) == 4 and period.isdigit():
+    if len(period) == 4 and period.isascii() and period.isdigit():
         start, end = max(f"{period}-01", MONTHS[0]), min(f"{period}-12", MONTHS[-1])
     elif period in MONTHS:
         start = end = period
@@ -108,7 +126,7 @@ def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
     """(field, value, label) for each active filter value, for removable chips."""
     out = []
     for name in SET_CONTROLS:
-        out += [(name, v, describe_value(name, v)) for v in sorted(getattr(f, name))]
+        out += [(name, v, describe_value(name, v)) for v in canonical_order(getattr(f, name))]
     if f.plot is not None:
         out.append(("plot", "", _("with a plot") if f.plot else _("without a plot")))
     if f.start or f.end:
@@ -132,10 +150,13 @@ def remove(f: Filters, name: object, value: object) -> Filters:
     return f.without(name, value or None)
 
 
-def without_view(search: str) -> str:
-    """A URL's filters alone: without the page's language and the chart options."""
-    pairs = parse_qsl(search.lstrip("?"), keep_blank_values=True)
-    return urlencode(viewstate.split(pairs)[0], safe=",")
+def without_view(search: str) -> dict[str, list[str]]:
+    """A URL's filters alone (without the page's language and the chart options), each
+    parameter's values in the order given."""
+    out: dict[str, list[str]] = {}
+    for key, value in viewstate.split(parse_qsl(search.lstrip("?")))[0]:
+        out.setdefault(key, []).append(value)
+    return out
 
 
 def options_in(search: str) -> dict[str, str]:
@@ -209,17 +230,26 @@ def filter_outputs(source: str, detail: object, search: object, controls: dict,
     controls = controls if isinstance(controls, dict) else {}
     options = options if isinstance(options, dict) else {}
     return {"state": f.to_state(), "search": f"?{viewstate.address(f.to_query(), opts, lang)}",
-            "controls": [None if values[name] == _normal(controls.get(name)) else values[name]
+            "controls": [None if shows(controls.get(name), values[name]) else values[name]
                          for name in CONTROLS],
             "options": opts,
-            "option_controls": [None if option_values[name] == options.get(name)
+            "option_controls": [None if shows(options.get(name), option_values[name])
                                 else option_values[name] for name in OPTION_CONTROLS],
             "error": error}
 
 
-def _normal(value):
-    return sorted(value) if isinstance(value, list) and all(
-        isinstance(v, str) for v in value) else value
+def shows(control: object, wanted: object) -> bool:
+    """Whether a control's value already shows wanted (then it is not written again): the same
+    strings in any order, the same two numbers, the same text or the same switch."""
+    if isinstance(wanted, bool):
+        return control is wanted
+    if isinstance(wanted, str):
+        return control == wanted
+    if not isinstance(control, list) or len(control) != len(wanted):
+        return False
+    if all(isinstance(v, str) for v in wanted):  # a set filter's values
+        return all(isinstance(v, str) for v in control) and canonical_order(control) == wanted
+    return all(_number(v) for v in control) and control == wanted  # the slider's months
 
 
 def vocabulary(known: Vocabulary) -> dict:
@@ -233,6 +263,7 @@ def vocabulary(known: Vocabulary) -> dict:
             "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS,
             "allowed": {k: list(v) for k, v in allowed_values(known).items()},
             "set_controls": [list(pair) for pair in SET_CONTROLS.items()],
+            "errors": ERRORS,
             "schema": _schema()}
 
 

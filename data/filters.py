@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote_plus
 
 import numpy as np
 import pandas as pd
 
 from . import codebook as cb
 from .codebook import has_code
-from .i18n import country, current, month, t, valid
+from .i18n import N_, _, country, current, month, t, valid
 from .places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer, province_of
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # ASCII digits, as the browser's check
 # URL parameter -> Filters field, in the order the URL shows them.
 PARAMS = {
     "from": "start",
@@ -37,8 +37,43 @@ PARAMS = {
 }
 
 
+# What a refused value is told as: a code and its parameters; the words are the catalogues'
+# (translated), so the browser says the same from the same templates (vocabulary "errors")
+ERRORS = {
+    "bad_state": N_("a filter state must be an address's query or a mapping of its parameters"),
+    "unknown_parameter": N_("unknown parameter “{param}”"),
+    "one_month": N_("“{param}” must be one month as YYYY-MM, not “{value}”"),
+    "one_of": N_("“{param}” must be one of {choices}, not “{value}”"),
+    "unknown_value": N_("unknown value for “{param}”: “{value}”"),
+    "from_after_to": N_("“from” ({start}) is after “to” ({end})"),
+    "given_twice": N_("“{param}” is given twice: “{first}” and “{second}”"),
+    "bad_control": N_("the “{param}” control sent a value it cannot hold"),
+}
+# what is trimmed from each value of an address (ASCII white space: the browser trims the same)
+SPACE = " \t\n\r\f\v"
+
+
 class FilterError(ValueError):
-    """A filter value that is not allowed, with the parameter it came in."""
+    """A filter value that is not allowed: an error code (ERRORS) and its parameters."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    def __str__(self) -> str:  # in the current language
+        return _(ERRORS[self.code]).format(**self.params)
+
+
+def form_quote(text: str) -> str:
+    """A parameter's name or value as the web's form encoding writes it (URLSearchParams in the
+    browser): letters, digits and *-._ kept, a space as +, all else percent-encoded."""
+    return quote_plus(text, safe="*").replace("~", "%7E")
+
+
+def canonical_order(values) -> list[str]:
+    """Values in the order the canonical address lists them: by UTF-16 code units, which is
+    the browser's own string order, so both sides sort alike without imitating each other."""
+    return sorted(values, key=lambda v: v.encode("utf-16-be"))
 
 
 @dataclass(frozen=True)
@@ -81,20 +116,22 @@ class Filters:
         if isinstance(query, str):
             pairs = parse_qsl(query.lstrip("?"), keep_blank_values=False)
         elif isinstance(query, Mapping):
-            pairs = [(str(k), v) for k, vs in query.items() for v in _as_list(vs)]
+            pairs = [(k, v) for k, vs in query.items() for v in _as_list(vs)]
         else:
-            raise FilterError(f"a filter state must be a query string or a mapping, "
-                              f"not {type(query).__name__}")
+            raise FilterError("bad_state")
         values: dict[str, list[str]] = {}
         for key, raw in pairs:
+            if not isinstance(key, str) or not isinstance(raw, str):
+                raise FilterError("bad_state")
             if key not in PARAMS:
-                raise FilterError(f"unknown filter parameter {key!r}")
-            values.setdefault(key, []).extend(v.strip() for v in str(raw).split(",") if v.strip())
+                raise FilterError("unknown_parameter", param=key)
+            values.setdefault(key, []).extend(
+                v.strip(SPACE) for v in raw.split(",") if v.strip(SPACE))
         return cls(**{PARAMS[k]: _parse(k, v, known) for k, v in values.items()}).checked()
 
     def checked(self) -> Filters:
         if self.start and self.end and self.start > self.end:
-            raise FilterError(f"'from' ({self.start}) is after 'to' ({self.end})")
+            raise FilterError("from_after_to", start=self.start, end=self.end)
         if self.within and not any(in_group(p, self.within) for p in self.places):
             return replace(self, within=None)  # nothing left that came from it
         return self
@@ -120,11 +157,13 @@ class Filters:
             if isinstance(value, bool):
                 text = "yes" if value else "no"
             elif isinstance(value, frozenset):
-                text = ",".join(sorted(value))
+                text = ",".join(canonical_order(value))
             else:
                 text = value
             pairs.append((param, text))
-        return urlencode(pairs, safe=",")
+        # a set's values joined by ',' (no value holds one: they are split on it)
+        return "&".join(f"{form_quote(k)}={','.join(form_quote(v) for v in text.split(','))}"
+                        for k, text in pairs)
 
     def to_state(self) -> dict:
         """A JSON-ready dict for the browser's store (same keys as the URL)."""
@@ -172,21 +211,18 @@ def allowed_values(known: Vocabulary) -> dict[str, tuple[str, ...]]:
 def _parse(key: str, values: list[str], known: Vocabulary):
     allowed = allowed_values(known)
     if key in ("from", "to"):
-        if len(values) != 1 or not MONTH.match(values[0]):
-            raise FilterError(f"{key!r} must be one month as YYYY-MM, got {','.join(values)!r}")
+        if len(values) != 1 or not MONTH.fullmatch(values[0]):
+            raise FilterError("one_month", param=key, value=",".join(values))
         return values[0]
-    if key == "within":
-        if len(values) != 1 or values[0] not in PLACE_GROUPS:
-            raise FilterError(f"'within' must be one of {', '.join(PLACE_GROUPS)}, "
-                              f"got {','.join(values)!r}")
-        return values[0]
-    if key == "plot":
-        if len(values) != 1 or values[0] not in ("yes", "no"):
-            raise FilterError(f"'plot' must be yes or no, got {','.join(values)!r}")
-        return values[0] == "yes"
+    if key in ("within", "plot"):
+        choices = PLACE_GROUPS if key == "within" else ("yes", "no")
+        if len(values) != 1 or values[0] not in choices:
+            raise FilterError("one_of", param=key, choices=", ".join(choices),
+                              value=",".join(values))
+        return values[0] if key == "within" else values[0] == "yes"
     bad = [v for v in values if v not in allowed[key]]
     if bad:
-        raise FilterError(f"unknown value for {key!r}: {bad[0]!r}")
+        raise FilterError("unknown_value", param=key, value=bad[0])
     return frozenset(values)
 
 
@@ -201,11 +237,11 @@ def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> l
         subject[0].upper() + subject[1:] if (f.types or f.connections) else t("all_incidents", lang)
     ]
     if f.links:
-        parts.append(" / ".join(t(x, lang) for x in sorted(f.links)))
+        parts.append(" / ".join(t(x, lang) for x in canonical_order(f.links)))
     if f.plot is not None:
         parts.append(t("with_plot" if f.plot else "without_plot", lang))
     if f.networks:
-        parts.append(" + ".join(sorted(f.networks)))
+        parts.append(" + ".join(canonical_order(f.networks)))
     if f.places:
         parts.append(
             " + ".join(
@@ -214,14 +250,14 @@ def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> l
                 else places[p].name(lang)
                 if p in places
                 else names.get(p, p)
-                for p in sorted(f.places)
+                for p in canonical_order(f.places)
             )
         )
     if f.provinces:
-        parts.append(" + ".join(PROVINCES[p][lang] for p in sorted(f.provinces)))
+        parts.append(" + ".join(PROVINCES[p][lang] for p in canonical_order(f.provinces)))
     if f.citizenships:
         parts.append(f"{t('citizens', lang)} " + " + ".join(
-            country(c, lang, cb.COUNTRIES[c]) for c in sorted(f.citizenships)))
+            country(c, lang, cb.COUNTRIES[c]) for c in canonical_order(f.citizenships)))
     if f.start or f.end:
         parts.append(f"{month(f.start or '2014-06', lang)} – {month(f.end or '2017-10', lang)}")
     return parts
@@ -230,7 +266,8 @@ def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> l
 def in_group(code: str, group: str) -> bool:
     """A municipality belongs to a place group ('elsewhere': to none of the city groups)."""
     if group == "elsewhere":
-        return code.isdigit() and not any(code in codes for codes in GROUPS.values())
+        return code.isascii() and code.isdigit() and not any(
+            code in codes for codes in GROUPS.values())
     return code in GROUPS.get(group, ())
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from .filters import PARAMS as FILTER_PARAMS
-from .filters import FilterError
+from .filters import SPACE, FilterError, form_quote
 
 PAGE_PARAMS = ("lang",)  # how the page speaks, beside the view state
 
@@ -66,12 +65,12 @@ def parse_options(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     for key, raw in pairs:
         if key not in OPTION:
             continue
-        value = raw.strip()
+        value = raw.strip(SPACE)
         if value not in OPTION[key].choices:
-            raise FilterError(f"{key!r} must be one of {', '.join(OPTION[key].choices)}, "
-                              f"got {raw!r}")
+            raise FilterError("one_of", param=key, choices=", ".join(OPTION[key].choices),
+                              value=raw)
         if seen.get(key, value) != value:
-            raise FilterError(f"{key!r} is given twice: {seen[key]!r} and {value!r}")
+            raise FilterError("given_twice", param=key, first=seen[key], second=value)
         seen[key] = out[key] = value
     return out
 
@@ -79,7 +78,8 @@ def parse_options(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 def options_query(options: Mapping[str, str]) -> str:
     """The canonical address part of the chart options: defaults left out, in OPTIONS order."""
     opts = options_of(options)
-    return urlencode([(o.param, opts[o.param]) for o in OPTIONS if opts[o.param] != o.default])
+    return "&".join(f"{form_quote(o.param)}={form_quote(opts[o.param])}" for o in OPTIONS
+                    if opts[o.param] != o.default)
 
 
 def split(pairs: Iterable[tuple[str, str]]) -> tuple[list, list]:

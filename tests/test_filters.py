@@ -39,19 +39,42 @@ def test_url_round_trip(vocab, query):
     assert Filters.from_query(f.to_state(), vocab) == f
 
 
-@pytest.mark.parametrize("query,message", [
-    ("type=raid", "unknown value for 'type': 'raid'"),
-    ("colour=red", "unknown filter parameter 'colour'"),
-    ("from=2015-13", "'from' must be one month"),
-    ("from=2016-01&to=2015-01", "is after"),
-    ("plot=maybe", "'plot' must be yes or no"),
-    ("place=99999", "unknown value for 'place'"),
-    ("network=<script>", "unknown value for 'network'"),
-    ("citizenship=XX", "unknown value for 'citizenship'"),
+@pytest.mark.parametrize("query,code,params,message", [
+    ("type=raid", "unknown_value", {"param": "type", "value": "raid"},
+     "unknown value for “type”: “raid”"),
+    ("colour=red", "unknown_parameter", {"param": "colour"}, "unknown parameter “colour”"),
+    ("from=2015-13", "one_month", {"param": "from", "value": "2015-13"},
+     "“from” must be one month as YYYY-MM, not “2015-13”"),
+    ("from=٢٠١٦-01", "one_month", {"param": "from", "value": "٢٠١٦-01"},
+     "“from” must be one month as YYYY-MM, not “٢٠١٦-01”"),
+    ("from=2016-01&to=2015-01", "from_after_to", {"start": "2016-01", "end": "2015-01"},
+     "“from” (2016-01) is after “to” (2015-01)"),
+    ("plot=maybe", "one_of", {"param": "plot", "choices": "yes, no", "value": "maybe"},
+     "“plot” must be one of yes, no, not “maybe”"),
+    ("place=99999", "unknown_value", {"param": "place", "value": "99999"},
+     "unknown value for “place”: “99999”"),
+    ("network=<script>", "unknown_value", {"param": "network", "value": "<script>"},
+     "unknown value for “network”: “<script>”"),
+    ("citizenship=XX", "unknown_value", {"param": "citizenship", "value": "XX"},
+     "unknown value for “citizenship”: “XX”"),
 ])
-def test_rejections(vocab, query, message):
-    with pytest.raises(FilterError, match=message):
+def test_rejections(vocab, query, code, params, message):
+    """A refused value is a code and its parameters; its words are the catalogue's, in the
+    page's language."""
+    with pytest.raises(FilterError) as refused:
         Filters.from_query(query, vocab)
+    assert (refused.value.code, refused.value.params, str(refused.value)) == (
+        code, params, message)
+
+
+def test_a_refusal_is_said_in_the_pages_language(vocab):
+    from data.i18n import use
+    with pytest.raises(FilterError) as refused:
+        Filters.from_query("type=raid", vocab)
+    with use("fr"):
+        assert str(refused.value) == "valeur inconnue pour « type » : « raid »"
+    with use("nl"):
+        assert str(refused.value) == "onbekende waarde voor “type”: “raid”"
 
 
 def test_canonical_query_sorts_values(vocab):
@@ -168,7 +191,7 @@ def test_the_province_filter_combines_with_place(bundled):
     assert counts == {"province=10000": 5, "province=04000": 62, "place=brussels": 62,
                       "province=10000&place=antwerp": 4, "province=10000&place=brussels": 0,
                       "province=04000,50000": 77}
-    with pytest.raises(FilterError, match="unknown value for 'province': '21000'"):
+    with pytest.raises(FilterError, match="unknown value for “province”: “21000”"):
         Filters.from_query("province=21000", known)
     f = Filters.from_query("province=04000&type=attack", known)
     assert f.describe("fr") == "Attentats, Région de Bruxelles-Capitale (niveau provincial)"

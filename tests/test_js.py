@@ -8,7 +8,7 @@ import json
 import random
 import shutil
 import subprocess
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qsl
 
 import pandas as pd
 import pytest
@@ -17,7 +17,7 @@ from components import instant, state
 from components.dashboard import callbacks
 from data import aggregate as ag
 from data import i18n
-from data.filters import Filters
+from data.filters import Filters, form_quote
 from data.i18n import num, pct
 
 from . import filter_events, view_cases
@@ -64,8 +64,10 @@ def _cases(app_data) -> dict:
             "filterInputs": {"controls": list(callbacks.CONTROL_IDS),
                              "clicks": list(callbacks.CLICKS.values()),
                              "options": list(state.OPTION_CONTROLS)},
-            "reprs": [[text, repr(text)] for text in texts],
-            "unquotes": [[text, unquote_plus(text)] for text in escaped + texts if "%" in text],
+            # an address's parameters as Python reads them (parse_qsl), a value as it writes it
+            "addresses": [[q, [list(p) for p in parse_qsl(q.lstrip("?"))]] for q in
+                          [f"a={t}&b=x+y%2C{t}&={t}&c=&d" for t in escaped + texts]],
+            "quotes": [[text, form_quote(text)] for text in [*texts, "a~b*c(d)!e'f", "é ü"]],
 "numbers": numbers, "rounding": rounding, "states": states,
             "words": {lang: instant.words(lang) for lang in i18n.LANGS},
             "payload": {k: payload[k] for k in ("cube", "places", "months", "types")}}

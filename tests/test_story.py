@@ -60,7 +60,7 @@ def test_captions_follow_a_users_own_data(make_dataset):
     ({"title": "T", "chart": "shares", "caption": {"en": "{attacks}", "nl": "{aanslagen}"}},
      "scene 1, caption (nl): unknown number {aanslagen}"),
     ({"title": "T", "chart": "shares", "caption": "c", "filters": "type=raid"},
-     "scene 1, filters: unknown value for 'type': 'raid'"),
+     "scene 1, filters: unknown value for “type”: “raid”"),
     ({"title": {"en": "T", "de": "X"}, "chart": "shares", "caption": "c"},
      "scene 1, title: must be a text, or texts by language"),
     ({"title": "T", "chart": "map", "caption": "c", "options": {"panel": "paris"}},

@@ -464,8 +464,11 @@ def test_a_link_spelling_defaults_out_is_canonicalised(page, app_url):
     page.open(f"{app_url}/?freq=year&panel=brussels&metric=incidents&by=connection&events=0")
     assert page.address().endswith("/?lang=en")
     page.open(f"{app_url}/?panel=moon&lang=en")
-    page.wait_for("document.body.innerText.includes(\"Ignored an invalid filter: 'panel' must be "
-                  "one of brussels, charleroi, antwerp, belgium, got 'moon'\")")
+    page.wait_for("document.body.innerText.includes('Ignored an invalid filter: “panel” must be "
+                  "one of brussels, charleroi, antwerp, belgium, not “moon”')")
+    page.open(f"{app_url}/?panel=moon&lang=fr")  # said in the page's language
+    page.wait_for("document.body.innerText.includes('« panel » doit être l\\'une des valeurs "
+                  "brussels, charleroi, antwerp, belgium, pas « moon »')")
 
 
 def test_the_province_filter_from_its_control_to_the_table(page, app_url):

@@ -34,9 +34,9 @@ test("the callback's inputs are where the browser looks for them", () => {
   assert.deepEqual(filters.OPTION_CONTROLS, cases.filterInputs.options);
 });
 
-test("Python's repr and unquote, as far as a URL reaches them", () => {
-  for (const [text, expected] of cases.reprs) { assert.equal(filters.repr(text), expected, text); }
-  for (const [text, expected] of cases.unquotes) { assert.equal(filters.unquote(text), expected, text); }
+test("the browser reads and writes addresses as Python does (URLSearchParams, form_quote)", () => {
+  for (const [query, expected] of cases.addresses) { assert.deepEqual(filters.pairs(query), expected, query); }
+  for (const [text, expected] of cases.quotes) { assert.equal(filters.quote(text), expected, text); }
 });
 
 test("an event is read from the URL whenever the URL is among its triggers", () => {
