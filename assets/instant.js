@@ -374,7 +374,7 @@
     types.forEach(function (k) {
       totals[k] = (a.byType[k + "|linked"] || 0) + (a.byType[k + "|inspired"] || 0);
       labels[k] = cap(W.t[k + "s"]) + " (n = " + fmt.num(totals[k]) + ")" +
-        (totals[k] > 0 && totals[k] < P.small_n ? " \u26a0 n < 5" : "");
+        (totals[k] > 0 && totals[k] < P.small_n ? " \u26a0 n < " + P.small_n : "");
     });
     ["linked", "inspired"].forEach(function (conn, i) {
       var trace = fig.data[i];

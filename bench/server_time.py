@@ -10,10 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from components.dashboard import callbacks  # noqa: E402
 from components.runtime import AppData, current, install  # noqa: E402
 from data import geography, load  # noqa: E402
 from data.synthetic import write_synthetic  # noqa: E402
+from tests import python_views  # noqa: E402
 
 STATES = [{}, {"type": "attack"}, {"connection": "inspired"}, {"place": "brussels"},
           {"plot": "yes"}, {"from": "2016-01", "to": "2016-12"}, {"place": "52011"},
@@ -24,7 +24,7 @@ STATES = [{}, {"type": "attack"}, {"connection": "inspired"}, {"place": "brussel
 def one_change(state: dict, sections: tuple[str, ...]) -> float:
     current().shown_cache.clear()  # measure a change never seen before
     started = time.perf_counter()
-    callbacks.draw(state, open_sections=sections)
+    python_views.draw(state, open_sections=sections)
     return time.perf_counter() - started
 
 

@@ -7,6 +7,7 @@ as one workbook, and a README. Drawn by the same figure functions and export pat
 from __future__ import annotations
 
 import io
+import textwrap
 import zipfile
 from datetime import date
 
@@ -15,6 +16,7 @@ from pypdf import PdfWriter
 
 from data import aggregate as ag
 from data import export, i18n
+from data.facts import CITATION
 from data.filters import Filters
 from data.i18n import _, num, pct, t
 
@@ -53,8 +55,8 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
                                     _("all records in view are coded or public record.")),
         f"{b(label['dataset'])} {escape_markup(data.dataset.name)} "
         f"{escape_markup(data.dataset.version)} · " + _("exported {date}").format(date=exported),
-        f"{b(label['cite'])} Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Islamic State",
-        "Activity Outside the Group's Defined Wilayat – Belgium', CTC at West Point, 2018.",
+        *[f"{b(label['cite'])} {escape_markup(line)}" if i == 0 else escape_markup(line)
+          for i, line in enumerate(textwrap.wrap(CITATION, 92))],
         "",
         f"{b(label['live'])} {escape_markup(link)}",
     ]
@@ -128,7 +130,7 @@ How to cite
 {citation}
 """).format(title=t("title"), filters=f.describe(None, data.place_names), link=link,
             dataset=f"{d.name} {d.version}", exported=exported, charts=charts,
-            citation=export.CITATION)
+            citation=CITATION)
     if d.reconstructed:
         text += "\n" + _("The incident records are a reconstruction that reproduces the "
                          "study's published totals, not the study's own incident list: say so "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import i18n
+from data.facts import SHORT_CITATION, SMALL_N
 from data.i18n import N_, _, n_, num, t
 from data.i18n import cap as upper
 from data.places import GROUP_NAMES
@@ -25,7 +26,7 @@ NEUTRAL = "#e6e6e6"
 BLUES = [[0, "#c6dbef"], [0.25, "#9ecae1"], [0.5, "#6baed6"], [0.75, "#3182bd"],
          [1, "#08519c"]]
 FONT = "DejaVu Sans, Arial, sans-serif"
-STUDY = "Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"
+STUDY = SHORT_CITATION
 SOURCE = f"Source: {STUDY}"
 
 
@@ -171,7 +172,7 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
     lang = cap.lang
     totals = table.groupby("incident_type")["total"].first()
     labels = {k: f"{i18n.cap(t(k + 's', lang))} (n = {num(n, lang)})"
-                 f"{' ⚠ n < 5' if 0 < n < 5 else ''}" for k, n in totals.items()}
+                 f"{f' ⚠ n < {SMALL_N}' if 0 < n < SMALL_N else ''}" for k, n in totals.items()}
     for connection in ("linked", "inspired"):
         rows = table[table["connection"] == connection]
         fig.add_trace("bar",

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from data import i18n
+from data.facts import FIRST_MONTH, LAST_MONTH
 from data.i18n import n_, num, t
 
 from .figspec import Fig
@@ -108,8 +109,8 @@ def _biggest_cluster(networks: pd.DataFrame) -> str:
     return str(counts.index[0]) if len(counts) else ""
 
 
-def activity(spans: pd.DataFrame, cap: Caption, start: str = "2014-06",
-             end: str = "2017-10") -> Fig:
+def activity(spans: pd.DataFrame, cap: Caption, start: str = FIRST_MONTH,
+             end: str = LAST_MONTH) -> Fig:
     """First to last arrest action per network, on the timeline's span, earliest on top."""
     fig = Fig()
     for row in spans.itertuples():

@@ -23,6 +23,7 @@ import pandas as pd
 
 from data import codebook as cb
 from data import i18n
+from data.facts import SMALL_N
 from data.filters import ERRORS
 from data.i18n import _, n_, t
 from data.places import GROUP_NAMES, GROUPS, PROVINCES, bilingual, gazetteer, province_of
@@ -222,7 +223,7 @@ def payload(data: AppData, lang: str) -> dict:
             "places": _places(data, lang), "months": state.MONTHS,
             "vocabulary": state.vocabulary(data.vocabulary),
             "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
-            "small_n": 5, "boundaries": data.munis is not None,
+            "small_n": SMALL_N, "boundaries": data.munis is not None,
             "town_colours": [figures.TOWN, figures.TOWN_NONE],  # the schematic map's dots
             "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),

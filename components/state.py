@@ -12,6 +12,7 @@ import pandas as pd
 
 from data import codebook as cb
 from data import i18n, viewstate
+from data.facts import FIRST_MONTH, LAST_MONTH
 from data.filters import (
     ERRORS,
     PLACE_GROUPS,
@@ -27,7 +28,7 @@ from data.places import GROUPS, PROVINCES, province_of
 
 from . import ids
 
-MONTHS = list(pd.period_range("2014-06", "2017-10", freq="M").strftime("%Y-%m"))
+MONTHS = list(pd.period_range(FIRST_MONTH, LAST_MONTH, freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
                 "networks": "network", "places": "place", "provinces": "province",
                 "citizenships": "citizenship"}

@@ -11,6 +11,7 @@ import yaml
 from data import aggregate as ag
 from data import geography, i18n, viewstate
 from data import people as pp
+from data.facts import LAST_MONTH
 from data.filters import Filters, apply, apply_people
 from data.i18n import N_, _, n_, num, t
 from data.places import PROVINCES
@@ -252,8 +253,8 @@ def threat_levels() -> tuple[tuple[str, str, int], ...]:
     spans, previous = [], None
     for item, nxt in zip(history, history[1:] + [None], strict=True):
         start = item["from"][:7]
-        end = "2017-10" if nxt is None or nxt["from"][:7] > "2017-10" else nxt["from"][:7]
-        if start > "2017-10":
+        end = LAST_MONTH if nxt is None or nxt["from"][:7] > LAST_MONTH else nxt["from"][:7]
+        if start > LAST_MONTH:
             continue
         if "briefly" in item.get("note", "") and previous:
             spans.append((start, start, int(item["level"])))  # one month, then back

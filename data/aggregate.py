@@ -8,9 +8,8 @@ import pandas as pd
 
 from . import codebook as cb
 from .codebook import explode_codes, split
+from .facts import FIRST_MONTH, LAST_MONTH, SMALL_N
 from .figures_people import moroccan_connected
-
-SMALL_N = 5  # shares on fewer cases than this are flagged
 
 
 def _share(n: pd.Series, total: pd.Series) -> pd.Series:
@@ -54,7 +53,7 @@ def by_period(
     incidents: pd.DataFrame,
     freq: str = "year",
     by: str = "connection",
-    span: tuple[str, str] = ("2014-06", "2017-10"),
+    span: tuple[str, str] = (FIRST_MONTH, LAST_MONTH),
 ) -> pd.DataFrame:
     """Counts per year or month (every period of the span, zeros included) and per key."""
     period = incidents["year"].astype(str) if freq == "year" else incidents["month"]

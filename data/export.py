@@ -17,13 +17,11 @@ import pandas as pd
 from . import aggregate as ag
 from . import codebook as cb
 from . import people as pp
+from .facts import CITATION, SHORT_CITATION
 from .i18n import KEYS, N_, NAMES, _, current, t
 from .load import Dataset
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-CITATION = ("Pieter Van Ostaeyen and Guy Van Vlierden, 'Beyond the Caliphate: Islamic State "
-            "Activity Outside the Group's Defined Wilayat - Belgium', Combating Terrorism "
-            "Center at West Point, February 2018.")
 ROW_COLUMNS = ["incident_id", "date", "date_precision", "incident_type", "connection",
                "link_type", "plot", "nis_code", "place", "province", "people", "killed", "injured",
                "weapon", "target", "networks", "contact_ref", "source_type", "description",
@@ -155,8 +153,7 @@ def xlsx_book(sheets: Mapping[str, pd.DataFrame], filters: list[tuple[str, str]]
 def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) -> list[tuple]:
     """The 'about' lines of every export: source, citation, dataset, provenance, permalink."""
     reconstructed = int((incidents["source_type"] == "reconstructed").sum())
-    return [(_("source"), "Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, "
-                          "2018"),
+    return [(_("source"), SHORT_CITATION),
             (_("how to cite"), CITATION), (_("dataset"), d.name),
             (_("dataset version"), d.version), (_("incidents in view"), str(len(incidents))),
             (_("reconstructed records in view"), str(reconstructed) + (

@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import codebook as cb
 from .codebook import has_code
+from .facts import FIRST_MONTH, LAST_MONTH
 from .i18n import N_, _, country, current, month, t, valid
 from .places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer, province_of
 
@@ -259,7 +260,7 @@ def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> l
         parts.append(f"{t('citizens', lang)} " + " + ".join(
             country(c, lang, cb.COUNTRIES[c]) for c in canonical_order(f.citizenships)))
     if f.start or f.end:
-        parts.append(f"{month(f.start or '2014-06', lang)} – {month(f.end or '2017-10', lang)}")
+        parts.append(f"{month(f.start or FIRST_MONTH, lang)} – {month(f.end or LAST_MONTH, lang)}")
     return parts
 
 

@@ -18,6 +18,7 @@ from components.dashboard import callbacks
 from data import catalogues, i18n
 from data.filters import Filters
 from data.i18n import num, pct, use
+from tests import python_views
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,7 +93,7 @@ def test_the_page_follows_lang_then_accept_language(app_data):
 
 def test_every_view_is_drawn_in_the_language_asked_for(app_data):
     with use("fr"):
-        out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw({"type": ["attack"]}),
+        out = dict(zip(python_views.VIEW_KEYS, python_views.draw({"type": ["attack"]}),
                        strict=True))
         page = table.page(app_data, Filters(types=frozenset({"attack"})), {"startRow": 0,
                                                                             "endRow": 20})
@@ -106,7 +107,7 @@ def test_every_view_is_drawn_in_the_language_asked_for(app_data):
     assert shares["layout"]["separators"] == ",\u202f"
     assert page["rowData"][0]["type"] == "attentat"
     with use("nl"):
-        out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw({}), strict=True))
+        out = dict(zip(python_views.VIEW_KEYS, python_views.draw({}), strict=True))
         first = table.page(app_data, Filters(), {"startRow": 0, "endRow": 1})["rowData"][0]
     assert out["filter-summary"] == "Alle incidenten · 107 incidenten"
     assert out[ids.description(ids.CHART_SHARES)].startswith("Van 103 arrestaties waren er 94")
@@ -120,7 +121,7 @@ ENGLISH = re.compile(r"\b(arrest|attacks?|incidents? per|of n|people|persons?)\b
 def test_what_a_hover_says_is_in_the_page_language(app_data, lang):
     """Every chart's hover (its template and texts) with no English word in it."""
     with use(lang):  # every chart, the sections' too
-        out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw({}, "month", events=True),
+        out = dict(zip(python_views.VIEW_KEYS, python_views.draw({}, "month", events=True),
                        strict=True))
     said = []
     for key, value in out.items():

@@ -20,6 +20,7 @@ from data import aggregate as ag
 from data import codebook as cb
 from data.filters import FilterError, Filters, apply, apply_people
 from data.places import GROUPS
+from tests import python_views
 
 PANELS = ("brussels", "charleroi", "antwerp", "belgium")
 
@@ -62,7 +63,7 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     incidents = apply(d.incidents, f, d.people)
     people = apply_people(d.people, incidents, f)
     n = len(incidents)
-    out = callbacks.draw(f.to_state(), freq, by, True, panel, metric)
+    out = python_views.draw(f.to_state(), freq, by, True, panel, metric)
     kpis, shares, _, _, summary, _, timeline, chart_map, _, empty, error, *networks = out
     key = ag.key_figures(incidents, people)
     assert error is None
@@ -100,7 +101,7 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     assert len(edges) == len(ag.network_pairs(incidents))
     assert len(_figure_numbers(active)["data"]) == len(counts)
     # text alternatives: their numbers are the aggregates'
-    said = dict(zip(callbacks.VIEW_KEYS, out, strict=True))
+    said = dict(zip(python_views.VIEW_KEYS, out, strict=True))
     shares_text = said[ids.description(ids.CHART_SHARES)].lower()
     table = ag.connection_by_type(incidents).set_index(["incident_type", "connection"])["n"]
     for kind, noun in (("arrest_action", "arrest actions"), ("attack", "attacks")):
@@ -148,7 +149,7 @@ def test_named_edge_states(app_data, query):
 
 def test_the_empty_state_says_so_and_offline_too(app_data, offline_data):
     f = Filters.from_query("type=attack&place=antwerp", app_data.vocabulary)
-    out = callbacks.draw(f.to_state(), panel="antwerp")
+    out = python_views.draw(f.to_state(), panel="antwerp")
     assert out[0][0].children[1].children == "0" and out[9] == {}
     assert "No incidents match these filters" in json.dumps(out[1]).replace("<br>", " ")
     fallback = views.map_figure(offline_data, f)

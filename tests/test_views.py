@@ -7,8 +7,8 @@ import pytest
 from dash import no_update
 
 from components import figures, state, views
-from components.dashboard import callbacks
 from data.filters import FilterError, Filters, Vocabulary
+from tests import python_views
 
 
 def _fig(build):
@@ -180,22 +180,22 @@ def test_chips_and_removal(vocab):
 
 def test_redraw_callback_as_a_function(app_data):
     kpis, shares, notice, chips, summary, _, timeline, _, _, empty, error, *_ = (
-        callbacks.draw({"type": "attack"}))
+        python_views.draw({"type": "attack"}))
     assert empty == {"display": "none"} and error is None
     assert "4" in str(kpis[0].children)
     assert notice == {"display": "none"}  # the attacks are all public record
     assert "Attacks" in summary and len(chips) == 1
     assert sum(sum(t.y) for t in go.Figure(timeline).data) == 4
-    assert callbacks.draw({"place": "brussels"})[2] == {}
-    _, _, _, _, _, _, _, fig, note, *_ = callbacks.draw({"place": "52011"},
+    assert python_views.draw({"place": "brussels"})[2] == {}
+    _, _, _, _, _, _, _, fig, note, *_ = python_views.draw({"place": "52011"},
                                                            panel="charleroi", part="map")
     assert note == "" and sum(go.Figure(fig).data[1].z) == 14
-    assert callbacks.draw({}, freq="month", part="timeline")[0] is no_update
+    assert python_views.draw({}, freq="month", part="timeline")[0] is no_update
 
 
 def test_redraw_rejects_a_forged_state(app_data):
     with pytest.raises(FilterError):
-        callbacks.draw({"type": "bogus"})
+        python_views.draw({"type": "bogus"})
 
 
 @pytest.mark.parametrize("start,code,after,again", [
@@ -305,8 +305,8 @@ def test_every_axis_title_is_one_plotly_draws(app_data):
     """plotly.js 4 ignores an axis title given as a bare string (dropped since v3): each one is
     {"text": ...}, or None for none; the timeline's bar labels stay upright or hide."""
     from components.dashboard.callbacks import CHARTS, _sections
-    figures = [f for f in callbacks.draw({}) if isinstance(f, dict) and "layout" in f]
-    figures += [callbacks.draw({}, freq="month", by="incident_type", part="timeline")[6]]
+    figures = [f for f in python_views.draw({}) if isinstance(f, dict) and "layout" in f]
+    figures += [python_views.draw({}, freq="month", by="incident_type", part="timeline")[6]]
     sections = _sections(app_data, Filters(), "year", ["networks", "people"])
     figures += [sections[k] for k in CHARTS if k in sections and "layout" in sections[k]]
     titles = {}

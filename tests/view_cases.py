@@ -11,13 +11,13 @@ import random
 import plotly.utils
 
 from components import ids
-from components.dashboard import callbacks
 from components.runtime import AppData, install
 from components.state import MONTHS
 from data import codebook as cb
 from data.filters import Filters
 from data.i18n import use
 from data.places import GROUPS, PROVINCES
+from tests import python_views
 
 # instant.js's output order -> the element it writes, which the Python twin's output names
 KEYS = ids.MAIN_VIEWS
@@ -71,7 +71,7 @@ def python(data: AppData, case: dict) -> dict:
     install(data)
     o = case["opts"]
     with use(case["lang"]):
-        out = dict(zip(callbacks.VIEW_KEYS, callbacks.draw(
+        out = dict(zip(python_views.VIEW_KEYS, python_views.draw(
             case["state"], o["freq"], o["by"], o["events"], o["panel"], o["metric"],
             open_sections=()), strict=True))
     return {k: out[v] for k, v in KEYS.items()}

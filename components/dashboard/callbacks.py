@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import dash_mantine_components as dmc
 from dash import (
     ClientsideFunction,
     Input,
@@ -12,16 +11,12 @@ from dash import (
     State,
     callback,
     clientside_callback,
-    html,
     no_update,
 )
 from dash.exceptions import PreventUpdate
 
-from data import aggregate as ag
-from data import i18n
 from data.filters import FilterError, Filters
-from data.i18n import _, num, pct, t, use
-from data.places import PROVINCES
+from data.i18n import t, use
 
 from .. import charts, figures, ids, state, table, views
 from ..runtime import current
@@ -56,42 +51,14 @@ FILTER_INPUTS = (Input(ids.URL, "search"), *[Input(cid, "value") for cid in CONT
                  *[Input(gid, "clickData") for gid in CLICKS])
 
 
-VIEW_OUTPUTS = (
-    Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
-    Output(ids.PROVENANCE, "style"),
-    Output(ids.CHIPS, "children"), Output(ids.SUMMARY, "children"),
-    Output(ids.FILTER_DATE_LABEL, "children"),
-    Output(ids.CHART_TIMELINE, "figure"),
-    Output(ids.CHART_MAP, "figure"), Output(ids.MAP_NOTICE, "children"),
-    Output(ids.EMPTY_NOTICE, "style"), Output(ids.VIEW_ERROR, "children"),
-    Output(ids.CHART_NETWORKS, "figure"), Output(ids.CHART_NETWORK_LINKS, "figure"),
-    Output(ids.CHART_NETWORK_TIME, "figure"),
-    Output(ids.PEOPLE_SUMMARY, "children"), Output(ids.CHART_PEOPLE_CITIZENSHIP, "figure"),
-    Output(ids.CHART_PEOPLE_BIRTHPLACE, "figure"), Output(ids.CHART_PEOPLE_HERITAGE, "figure"),
-    Output(ids.CHART_PEOPLE_YEARS, "figure"), Output(ids.LIVE, "children"),
-    *[Output(ids.description(g), "children") for g in (
-        ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORKS,
-        ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME, ids.CHART_PEOPLE_CITIZENSHIP,
-        ids.CHART_PEOPLE_BIRTHPLACE, ids.CHART_PEOPLE_HERITAGE, ids.CHART_PEOPLE_YEARS)],
-)
-VIEW_KEYS = tuple(o.component_id for o in VIEW_OUTPUTS)
 PEOPLE_CHARTS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
                  ids.CHART_PEOPLE_HERITAGE, ids.CHART_PEOPLE_YEARS)
 CHARTS = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORKS,
           ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME, *PEOPLE_CHARTS)
-HIDDEN = {"display": "none"}
-
-
-def _ordered(values: dict) -> tuple:
-    """Outputs in VIEW_OUTPUTS order; an output not in values is left as it is."""
-    return tuple(values.get(key, no_update) for key in VIEW_KEYS)
-
-
 # The main views are drawn in the browser (assets/instant.js) from the one filter state: no
 # request to the server for a filter change, and no Dash props in between: instant.js writes the
-# elements of ids.MAIN_VIEWS itself (plotly draws the three charts into their empty elements).
-# `draw` below is their Python twin: the parity test holds both to the same output, and the
-# server draws the sections with it.
+# elements of ids.MAIN_VIEWS itself. Their Python twin is tests/python_views.py (the parity
+# tests hold both to the same output); the server draws only the sections (_sections below).
 CHART_OPTIONS = tuple((ids.OPTION_CONTROLS[name], "checked" if name == "events" else "value")
                       for name in state.OPTION_CONTROLS)
 # One event, one pass: the next view state (filters and chart options), written to the store and
@@ -153,47 +120,6 @@ def redraw_sections(gate, lang):
 
 
 
-def draw(filter_state, freq="year", by="connection", events=False, panel="brussels",
-         metric="incidents", part="all", open_sections=tuple(SECTION_OUTPUTS)) -> tuple:
-    """The outputs of redraw; a timeline or map option change redraws only that chart, opening
-    a section only that section; a closed section is emptied, never drawn."""
-    data = current()
-    f = Filters.from_query(filter_state or {}, data.vocabulary)
-    freq = views.chart_options(freq=freq)["freq"]
-    if part in ("sections", "all"):
-        sections = _sections(data, f, freq, open_sections)
-        if part == "sections":
-            return _ordered(sections)
-    if part == "timeline":
-        return _ordered({ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
-                         ids.description(ids.CHART_TIMELINE): views.descriptions(
-                             data, f, freq, (ids.CHART_TIMELINE,))[ids.CHART_TIMELINE],
-                         ids.VIEW_ERROR: None})
-    chart_map, map_notice = _map(data, f, panel, metric)
-    if part == "map":
-        return _ordered({ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
-                         ids.VIEW_ERROR: None})
-    incidents, people = views.shown(data, f)
-    reconstructed = bool((incidents["source_type"] == "reconstructed").any())
-    main = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
-    summary = views.summary_line(data, f, len(incidents))
-    described = views.descriptions(data, f, freq, main)
-    return _ordered({
-        **{ids.description(g): described[g] for g in main},
-        **sections,
-        ids.KPIS: kpi_cards(incidents, people), ids.CHART_SHARES: views.shares_figure(data, f),
-        ids.PROVENANCE: {} if reconstructed else HIDDEN,
-        ids.CHIPS: [chip(name, value, label)
-                    for name, value, label in state.chips(f, _chip_label)],
-        ids.SUMMARY: summary,
-        ids.LIVE: summary,
-        ids.FILTER_DATE_LABEL: state.period_label(f),
-        ids.CHART_TIMELINE: _timeline(data, f, freq, by, events),
-        ids.CHART_MAP: chart_map, ids.MAP_NOTICE: map_notice,
-        ids.EMPTY_NOTICE: {} if incidents.empty else HIDDEN, ids.VIEW_ERROR: None,
-    })
-
-
 def _sections(data, f: Filters, freq, open_sections) -> dict:
     """The outputs of the networks and people sections: drawn if open, emptied if closed."""
     out: dict = {}
@@ -211,17 +137,6 @@ def _sections(data, f: Filters, freq, open_sections) -> dict:
         out |= {ids.PEOPLE_SUMMARY: line, **dict(zip(PEOPLE_CHARTS, figs, strict=True))}
         out |= {ids.description(g): described[g] for g in PEOPLE_CHARTS}
     return out
-
-
-def _timeline(data, f: Filters, freq, by, events):
-    o = views.chart_options(freq=freq, by=by, events=events)
-    return views.timeline_figure(data, f, o["freq"], o["by"], o["events"])
-
-
-def _map(data, f: Filters, panel, metric):
-    o = views.chart_options(panel=panel, metric=metric)
-    panel, metric = o["panel"], o["metric"]
-    return views.map_figure(data, f, panel, metric), views.map_notice(data)
 
 
 @callback(Output(ids.MAIN, "style"), Output(ids.METHODOLOGY, "style"),
@@ -267,43 +182,3 @@ clientside_callback(ClientsideFunction("table", "mount"), Output(ids.TABLE_SLOT,
 
 # the page request on its way: given up if the server does not answer (assets/table.js)
 clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "getRowsRequest"))
-
-
-def _chip_label(name: str, value: str) -> str:
-    if name == "places":
-        return current().place_label(value)
-    if name == "provinces":
-        return PROVINCES[value][i18n.current()]
-    if name in ("types", "connections", "links"):
-        return t(value)
-    return value
-
-
-def chip(name: str, value: str, label: str) -> dmc.Button:
-    return dmc.Button(f"{label} ✕", id={"type": ids.CHIP, "name": name, "value": value},
-                      size="compact-sm", variant="light", radius="xl",
-                      **{"aria-label": _("Remove filter: {label}").format(label=label)})
-
-
-def kpi_cards(incidents, people) -> list:
-    """Six cards, each read as one sentence by a screen reader: label, value, n."""
-    k = ag.key_figures(incidents, people)
-
-    def card(card_id, label, value, note=""):
-        return html.Div([html.Div(label, className="kpi-label"),
-                         html.Div(value, className="kpi-value"),
-                         html.Div(note, className="kpi-note")], id=card_id, className="kpi",
-                        role="group", **{"aria-label": f"{label}: {value}"
-                                         + (f" ({note})" if note else "")})
-
-    return [
-        card(ids.KPI_INCIDENTS, i18n.cap(t("incidents")), num(k["incidents"]["value"])),
-        card("kpi-arrest-actions", i18n.cap(t("arrest_actions")),
-             num(k["arrest_actions"]["value"])),
-        card("kpi-attacks", i18n.cap(t("attacks")), num(k["attacks"]["value"])),
-        card("kpi-people", t("people"), num(k["people"]["value"]), t("people_note")),
-        card("kpi-linked", t("share_linked"), pct(k["share_linked"]["pct"]),
-             views.share_note(k["share_linked"], "incidents")),
-        card("kpi-plot", t("share_plot"), pct(k["share_plot"]["pct"]),
-             views.share_note(k["share_plot"], "arrest_actions")),
-    ]

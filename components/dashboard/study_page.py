@@ -7,6 +7,7 @@ import json
 
 from dash import dcc, html
 
+from data.facts import SHORT_CITATION
 from data.i18n import N_, _, pct
 from data.study import REFERENCE, Row, compare, reference_figures
 
@@ -89,6 +90,6 @@ def study_content(data: AppData) -> html.Div:
             html.Tbody([_row(r) for r in rows]),
         ], className="study-table"),
         html.P(_("Source: {study}; figures as listed in the project's reference file.").format(
-            study="Van Ostaeyen & Van Vlierden, 'Beyond the Caliphate: Belgium', CTC, 2018"),
+            study=SHORT_CITATION),
             className="source"),
     ])
