@@ -18,7 +18,7 @@ from . import codebook as cb
 from .codebook import has_code
 from .facts import FIRST_MONTH, LAST_MONTH
 from .i18n import N_, _, country, current, month, t, valid
-from .places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer, province_of
+from .places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # ASCII digits, as the browser's check
@@ -282,13 +282,6 @@ def place_codes(places: frozenset[str], incidents_codes: pd.Series) -> pd.Series
     return mask
 
 
-def in_provinces(provinces: frozenset[str], incidents_codes: pd.Series) -> pd.Series:
-    """Mask of incidents whose municipality lies in one of provinces (by places.province_of).
-    Each distinct code is looked up once."""
-    held = {c for c in pd.unique(incidents_codes) if province_of(str(c)) in provinces}
-    return incidents_codes.isin(held)
-
-
 def _has_code(column: pd.Series, codes: frozenset[str]) -> pd.Series:
     """Holds any of codes (validated ';'-separated 2-letter codes, see codebook.has_code)."""
     mask = pd.Series(False, index=column.index)
@@ -337,7 +330,7 @@ def _mask(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None) -> p
     if f.places:
         mask &= place_codes(f.places, incidents["nis_code"])
     if f.provinces:
-        mask &= in_provinces(f.provinces, incidents["nis_code"])
+        mask &= incidents["province"].isin(f.provinces)  # derived once, at load
     if f.citizenships and people is not None:
         rows = people.loc[_has_code(people["citizenship"], f.citizenships), "incident_row"]
         held = np.zeros(len(incidents), dtype=bool)
