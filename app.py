@@ -21,18 +21,22 @@ from dash.exceptions import DependencyException
 from flask import Response, has_request_context, jsonify, redirect, request
 from flask_compress import Compress
 
-from components import brief, embed, guard, state, table
+from components import state
+from components.charts import table
+from components.charts.figures import PANEL_TITLES as PANELS
 from components.dashboard import (
     callbacks,  # noqa: F401  (registers the callbacks)
     downloads,  # noqa: F401  (registers the download callbacks)
 )
 from components.dashboard.layout import layout
-from components.figures import PANEL_TITLES as PANELS
-from components.instant import build_all, instant_json
-from components.precompressed import StaticCompressed
+from components.exports import embed
+from components.projector import page as brief
+from components.projector.story import ENV as STORY_ENV
+from components.projector.story import StoryError
 from components.runtime import GEOJSON_URL, AppData, install
-from components.story import ENV as STORY_ENV
-from components.story import StoryError
+from components.web import guard
+from components.web.instant import build_all, instant_json
+from components.web.precompressed import StaticCompressed
 from data import DatasetError, geography, i18n, load
 
 DATA_ENV = "BEEXPLORER_DATA"
@@ -87,7 +91,7 @@ def _trim_first_load() -> None:
 
 def _compress(server) -> StaticCompressed:
     """Dynamic answers compressed per request (brotli 9); static files once, at brotli 11
-    (components/precompressed.py). No zstd: its default level is larger than brotli's."""
+    (components/web/precompressed.py). No zstd: its default level is larger than brotli's."""
     server.config.update(COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_BR_LEVEL=9,
                          COMPRESS_ALGORITHM_STREAMING=["br", "deflate"])
     Compress(server)
@@ -175,7 +179,7 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
 
     @server.route("/instant/<lang>.json")
     def instant_payload(lang: str):
-        """What the browser draws the main views from (components/instant.py), per language."""
+        """What the browser draws the main views from (components/web/instant.py), per language."""
         if i18n.valid(lang) != lang:
             return Response("no such language", status=404)
         encoded = instant_json(data, lang)

@@ -1,7 +1,7 @@
 /* Instant views: a filter change redraws the key figures, chips, summary and the three main
-   charts in the browser, from the incidents cube and the words components/instant.py sends once
+   charts in the browser, from the incidents cube and the words components/web/instant.py sends once
    per language (/instant/<lang>.json). Every number and sentence is formed as the Python code
-   forms it (data/aggregate.py, components/views.py, figures.py, alt_text.py): a parity test
+   forms it (data/aggregate.py, components/charts/views.py, figures.py, alt_text.py): a parity test
    (tests/browser/test_instant.py) holds both to the same output on hundreds of filter states.
    Exports, the briefing, embeds and the table stay on the server. */
 (function (root) {
@@ -117,7 +117,7 @@
     return function (code) { return codes[code] || (elsewhere && !grouped[code]); };
   }
 
-  // the cube's columns as typed arrays, decoded once per payload (components/instant.py _column)
+  // the cube's columns as typed arrays, decoded once per payload (components/web/instant.py _column)
   var ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array};
   function column(c) {
     if (!c || typeof c.data !== "string") { return c; }  // already an array
@@ -296,7 +296,7 @@
     ];
   }
 
-  // text alternatives (components/alt_text.py)
+  // text alternatives (components/charts/alt_text.py)
   function altShares(P, fmt, a) {
     var W = P.words, parts = [];
     ["arrest_action", "attack"].forEach(function (kind) {

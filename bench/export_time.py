@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from components import charts, exports  # noqa: E402
+from components.charts import registry as charts  # noqa: E402
+from components.exports import files as exports  # noqa: E402
 from components.runtime import AppData, install  # noqa: E402
 from data import load  # noqa: E402
 from data.filters import Filters  # noqa: E402
@@ -48,7 +49,7 @@ def main() -> None:
             q = statistics.quantiles(times, n=20) if len(times) > 1 else times * 19
             print(f"{fmt:<10} {graph:<13} warm p50 {statistics.median(times) * 1000:5.0f} ms, "
                   f"p95 {q[18] * 1000:5.0f} ms")
-    from components import briefing
+    from components.exports import pack as briefing
     packs = []
     for _ in range(2):
         started = time.perf_counter()

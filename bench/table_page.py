@@ -1,6 +1,6 @@
 """The table's pages at scale: a page request through Dash's own dispatch (the guard, the
-callback, components/table.py), timed on a generated dataset. Prints p50/p95 for the first page
-after a filter change, the next pages, a sorted and a searched listing.
+callback, components/charts/table.py), timed on a generated dataset. Prints p50/p95 for the
+first page after a filter change, the next pages, a sorted and a searched listing.
 
     python -m data generate --incidents 1000000 --out /tmp/gen1m
     python bench/table_page.py /tmp/gen1m [--requests 40]

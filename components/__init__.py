@@ -1,1 +1,2 @@
-"""Dash layer: ids, layout, thin callbacks, and pure plotly figure functions."""
+"""Everything between the data and the user: pure charts (charts/), exports (exports/),
+briefing mode (projector/), the Flask edge (web/) and the Dash layer (dashboard/)."""

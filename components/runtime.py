@@ -10,7 +10,7 @@ import pandas as pd
 from data import geography, i18n
 from data.filters import Vocabulary
 from data.load import Dataset
-from data.places import GROUP_NAMES, bilingual, gazetteer
+from data.places import GROUP_NAMES, bilingual, gazetteer, in_panel
 
 GEOJSON_URL = "/geo/{panel}.json"  # one small file per map panel, fetched once, cached
 
@@ -41,7 +41,6 @@ class AppData:
         if self.munis is None:
             return None
         if panel not in self.geojson_cache:
-            from .figures import in_panel
             rows = self.munis[self.munis["nis_code"].map(lambda c: in_panel(c, panel))]
             self.geojson_cache[panel] = geography.geojson(rows)
         return self.geojson_cache[panel]

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 import pandas as pd
 
+from components import ids
 from data import codebook as cb
 from data import i18n, viewstate
 from data.facts import FIRST_MONTH, LAST_MONTH
@@ -25,8 +26,6 @@ from data.filters import (
 )
 from data.i18n import _
 from data.places import GROUPS, PROVINCES, province_of
-
-from . import ids
 
 MONTHS = list(pd.period_range(FIRST_MONTH, LAST_MONTH, freq="M").strftime("%Y-%m"))
 SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",

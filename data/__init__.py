@@ -1,7 +1,8 @@
-"""The data layer: codebook, loading and validation, filters, aggregates, the study's figures,
-the reconstruction and geography. Pure Python and pandas; never imports Dash."""
+"""The data layer: codebook, loading and validation, filters, aggregates and geography (the
+core), and the study's figures and reconstruction (data.study, built on the core). Pure Python
+and pandas; never imports Dash."""
 
-from .load import BUNDLED, Dataset, load
-from .problems import DatasetError, Problem
+from data.load import BUNDLED, Dataset, load
+from data.problems import DatasetError, Problem
 
 __all__ = ["BUNDLED", "Dataset", "DatasetError", "Problem", "load"]

@@ -1,5 +1,5 @@
 """Command line: python -m data {validate,figures,reconstruct,codebook,geometry,generate}."""
 
-from .cli import main
+from data.cli import main
 
 raise SystemExit(main())

@@ -6,10 +6,9 @@ from itertools import combinations
 
 import pandas as pd
 
-from . import codebook as cb
-from .codebook import explode_codes, split
-from .facts import FIRST_MONTH, LAST_MONTH, SMALL_N
-from .figures_people import moroccan_connected
+from data import codebook as cb
+from data.codebook import explode_codes, moroccan_connected, split
+from data.facts import FIRST_MONTH, LAST_MONTH, SMALL_N
 
 
 def _share(n: pd.Series, total: pd.Series) -> pd.Series:

@@ -13,7 +13,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import CATALOGUES, DEFAULT, DOMAIN, LANGS, LOCALES
+from data.i18n import CATALOGUES, DEFAULT, DOMAIN, LANGS, LOCALES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("components", "data", "app.py")

@@ -8,9 +8,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import codebook, geography, reconstruct, study
-from .load import BUNDLED, load
-from .problems import DatasetError
+from data import codebook, geography
+from data.load import BUNDLED, load
+from data.problems import DatasetError
+from data.study import compare as study
+from data.study import reconstruct
 
 CODEBOOK_PAGE = Path(__file__).resolve().parents[1] / "docs" / "codebook.md"
 
@@ -43,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _i18n(args) -> int:
-    from . import catalogues
+    from data import catalogues
     if args.action == "update":
         catalogues.update()
     gaps = catalogues.missing()
@@ -129,7 +131,7 @@ def _geometry(args) -> int:
 
 
 def _generate(args) -> int:
-    from .synthetic import write_synthetic
+    from data.synthetic import write_synthetic
 
     print(write_synthetic(args.out, args.incidents))
     return 0

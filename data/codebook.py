@@ -316,6 +316,15 @@ def has_code(s: pd.Series, code: str) -> pd.Series:
     return s.fillna("").astype(str).str.contains(code, regex=False).astype(bool)
 
 
+def moroccan_connected(people: pd.DataFrame) -> pd.Series:
+    """Born in Morocco, Moroccan citizen, or Moroccan family roots."""
+    return (
+        has_code(people["citizenship"], "MA")
+        | (people["birth_country"] == "MA").astype(bool)
+        | has_code(people["heritage"], "MA")
+    )
+
+
 def markdown() -> str:
     """The codebook as a Markdown page (docs/codebook.md is generated from it)."""
     out = [

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import aggregate as ag
-from . import codebook as cb
-from . import people as pp
-from .facts import CITATION, SHORT_CITATION
-from .i18n import KEYS, N_, NAMES, _, current, t
-from .load import Dataset
+from data import aggregate as ag
+from data import codebook as cb
+from data import people as pp
+from data.facts import CITATION, SHORT_CITATION
+from data.i18n import KEYS, N_, NAMES, _, current, t
+from data.load import Dataset
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ROW_COLUMNS = ["incident_id", "date", "date_precision", "incident_type", "connection",

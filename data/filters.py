@@ -14,11 +14,11 @@ from urllib.parse import parse_qsl, quote_plus
 import numpy as np
 import pandas as pd
 
-from . import codebook as cb
-from .codebook import has_code
-from .facts import FIRST_MONTH, LAST_MONTH
-from .i18n import N_, _, country, current, month, t, valid
-from .places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer
+from data import codebook as cb
+from data.codebook import has_code
+from data.facts import FIRST_MONTH, LAST_MONTH
+from data.i18n import N_, _, country, current, month, t, valid
+from data.places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # ASCII digits, as the browser's check

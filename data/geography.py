@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .places import bilingual, gazetteer
+from data.places import bilingual, gazetteer
 
 BOUNDARY_COMMIT = "a903fdab5a765822dafabf42c258809d4ad74e78"
 BOUNDARY_URL = (

@@ -12,7 +12,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from .problems import Problem
+from data.problems import Problem
 
 MAX_COLUMNS = 200  # the codebook has 17 columns in its widest table; extra columns are kept
 MAX_HEADER_BYTES = 1024 * 1024

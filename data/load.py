@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import codebook as cb
-from . import limits
-from .places import area_of, province_of
-from .problems import DatasetError, Problem
-from .validate import check_columns, check_incident_rules, check_people_rules, counted
+from data import codebook as cb
+from data import limits
+from data.places import area_of, province_of
+from data.problems import DatasetError, Problem
+from data.validate import check_columns, check_incident_rules, check_people_rules, counted
 
 BUNDLED = Path(__file__).with_name("bundled")
 TABLES = ("incidents", "people", "networks")

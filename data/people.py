@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import aggregate as ag
-from .codebook import COUNTRIES, explode_codes, has_code
-from .figures_people import moroccan_connected
-from .i18n import country, num, t
+from data import aggregate as ag
+from data.codebook import COUNTRIES, explode_codes, has_code, moroccan_connected
+from data.i18n import country, num, t
 
 THRESHOLD_ENV = "BEEXPLORER_DISCLOSURE_MIN"
 DEFAULT_THRESHOLD = 3

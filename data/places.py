@@ -60,6 +60,12 @@ PROVINCES: dict[str, dict[str, str]] = {
 _PROVINCE_BY_PREFIX = {"21": "04000", "23": "20001", "24": "20001", "25": "20002"}
 
 
+def in_panel(nis_code: str, panel: str) -> bool:
+    """Brussels: the 19 communes; Charleroi / Antwerp: their arrondissements; Belgium: all."""
+    prefix = {"brussels": "21", "charleroi": "52", "antwerp": "11"}.get(panel)
+    return prefix is None or nis_code.startswith(prefix)
+
+
 def province_of(nis_code: str) -> str | None:
     """The province (or the Brussels-Capital Region) of a municipality; None if the code names
     none (not five digits, or a first digit no province has)."""

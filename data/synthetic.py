@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import codebook as cb
-from .places import gazetteer
-from .reconstruct import build_networks
+from data import codebook as cb
+from data.places import gazetteer
+from data.study.reconstruct import build_networks
 
 
 def synthetic_tables(n: int, seed: int = 7) -> dict[str, pd.DataFrame]:

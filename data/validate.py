@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import pandera.pandas as pa
 
-from . import codebook as cb
-from .codebook import Column, split
-from .places import is_wellformed_nis
-from .problems import PER_RULE, Problem
+from data import codebook as cb
+from data.codebook import Column, split
+from data.places import is_wellformed_nis
+from data.problems import PER_RULE, Problem
 
 ROW_OFFSET = 2  # header is row 1, first record row 2
 

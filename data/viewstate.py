@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .filters import PARAMS as FILTER_PARAMS
-from .filters import SPACE, FilterError, form_quote
+from data.filters import PARAMS as FILTER_PARAMS
+from data.filters import SPACE, FilterError, form_quote
 
 PAGE_PARAMS = ("lang",)  # how the page speaks, beside the view state
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from data import BUNDLED, geography, load
-from data.study import reference_figures
+from data.study.compare import reference_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

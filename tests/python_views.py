@@ -8,7 +8,8 @@ from __future__ import annotations
 import dash_mantine_components as dmc
 from dash import Output, html, no_update
 
-from components import ids, state, views
+from components import ids, state
+from components.charts import views
 from components.dashboard.callbacks import SECTION_OUTPUTS, _sections
 from components.runtime import current
 from data import aggregate as ag

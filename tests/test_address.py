@@ -64,8 +64,8 @@ def test_every_permalink_is_the_address_of_the_view_with_its_chart_options(clien
     same view: its filters and every chart option."""
     import re
 
-    from components import embed
     from components.dashboard import downloads
+    from components.exports import embed
     from data.filters import Filters
     f = Filters(types=frozenset({"attack"}))
     with client.application.test_request_context("/", base_url="http://news.example"):

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from components import briefing
+from components.exports import pack as briefing
 from data.filters import Filters
 
 LINK = "http://127.0.0.1:8050/?place=brussels&type=attack"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench.fuzz_payloads import dependencies, posts, send_all
-from components.guard import MAX_DEPTH, nesting_depth
+from components.web.guard import MAX_DEPTH, nesting_depth
 
 
 def _get(url: str) -> tuple[int, dict, bytes]:
@@ -110,7 +110,7 @@ def test_nesting_depth_reads_strings_and_stops_early(text, depth):
 def test_every_callback_input_has_a_rule_in_the_guard():
     """A new callback whose inputs the guard does not know would answer 400 to every click."""
     import app as app_module
-    from components.guard import RULES, callback_specs
+    from components.web.guard import RULES, callback_specs
     deps = [d for spec in callback_specs(app_module.app.callback_map).values()
             for d in (*spec.inputs, *spec.state)]
     assert deps and [d for d in deps if d.rule_key() not in RULES] == []

@@ -9,7 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from components import charts, exports
+from components.charts import registry as charts
+from components.exports import files as exports
 from components.runtime import AppData
 from data import export, load
 from data.filters import Filters
@@ -141,7 +142,7 @@ def test_pdf_export_is_a_vector_pdf_with_its_caption_and_the_map_needs_no_networ
 
 
 def test_without_a_browser_the_export_says_so(app_data, monkeypatch):
-    from components import image_export
+    from components.exports import images as image_export
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(image_export.ExportUnavailable):
         exports.build(app_data, Filters(), "shares", "png", OPTIONS, "", "chart-shares")

@@ -10,7 +10,7 @@ import brotli
 import numpy as np
 import pytest
 
-from components import instant
+from components.web import instant
 
 
 @pytest.fixture(scope="module")

@@ -13,15 +13,15 @@ from urllib.parse import parse_qsl
 import pandas as pd
 import pytest
 
-from components import instant, state
+from components import state
 from components.dashboard import callbacks
+from components.web import instant
 from data import aggregate as ag
 from data import i18n
 from data.filters import Filters, form_quote
 from data.i18n import num, pct
-
-from . import filter_events, view_cases
-from .conftest import ROOT
+from tests import filter_events, view_cases
+from tests.conftest import ROOT
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (make test-setup)")

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import state, views
+from components import state
+from components.charts import views
 from components.runtime import AppData
 from data import load
 from data import people as pp

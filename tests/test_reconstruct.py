@@ -8,7 +8,7 @@ import pandas as pd
 import yaml
 
 from data import BUNDLED
-from data.reconstruct import write
+from data.study.reconstruct import write
 from tests.conftest import REFERENCE_YAML
 
 

@@ -9,9 +9,8 @@ import re
 import brotli
 import pytest
 
-from components.precompressed import WARMING
-
-from .conftest import ROOT
+from components.web.precompressed import WARMING
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +71,7 @@ def test_a_workers_warming_pass_compresses_every_script_the_page_names(app_data)
     """The start thread reads the page as a browser does (the bare "/" redirects to its
     canonical address) and stores each script the page names at brotli's best."""
     from app import create_app
-    from components.precompressed import StaticCompressed
+    from components.web.precompressed import StaticCompressed
     server = create_app(app_data).server
     static = StaticCompressed()
     static.install(server)

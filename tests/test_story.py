@@ -10,7 +10,8 @@ import sys
 import pytest
 import yaml
 
-from components import brief, story
+from components.projector import page as brief
+from components.projector import story
 from components.runtime import AppData, install
 from data import load
 from data.filters import Filters, apply, apply_people

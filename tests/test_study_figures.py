@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from data.figures import ERRATA, REGISTRY
-from data.study import compare, pct_agrees
+from data.study.compare import compare, pct_agrees
+from data.study.published import ERRATA, REGISTRY
 from tests.conftest import REFERENCE_YAML
 
 CHECKED_KINDS = {"published", "derived", "inferred"}

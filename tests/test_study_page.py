@@ -5,7 +5,7 @@ from __future__ import annotations
 from components.dashboard.study_page import study_content
 from components.runtime import AppData
 from data import load
-from data.study import compare
+from data.study.compare import compare
 
 
 def _cells(page) -> dict[str, list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import table, views
+from components.charts import table, views
 from components.runtime import install
 from data.filters import Filters
 from data.i18n import use

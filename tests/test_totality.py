@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import ids, state, views
-from components import table as table_
+from components import ids, state
+from components.charts import table as table_
+from components.charts import views
+from components.charts.figures import EMPTY_NOTE
 from components.dashboard import callbacks
-from components.figures import EMPTY_NOTE
 from components.runtime import AppData
 from data import aggregate as ag
 from data import codebook as cb

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from components import views
+from components.charts import views
 from components.runtime import AppData
 from data import load
 from data.filters import Filters

@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 import pytest
 from dash import no_update
 
-from components import figures, state, views
+from components import state
+from components.charts import figures, views
 from data.filters import FilterError, Filters, Vocabulary
 from tests import python_views
 
@@ -340,7 +341,7 @@ def test_a_titled_value_axis_and_the_foot_never_overlap(app_data):
 def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
     """1, 2, 5 times a power of ten, at most about six ticks: the timeline of all incidents
     (a 2016 peak of 50) reads 0-10-20-30-40-50, not 0-9-18-27-36-45."""
-    from components.figures import tick_step
+    from components.charts.figures import tick_step
     for peak in (0, 1, 4, 7, 14, 50, 61, 107, 999, 5000, 123456):
         step = tick_step(peak / 6)
         assert str(step).rstrip("0") in ("1", "2", "5") and peak / step <= 6

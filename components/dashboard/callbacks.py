@@ -15,14 +15,15 @@ from dash import (
 )
 from dash.exceptions import PreventUpdate
 
+from components import ids, state
+from components.charts import figures, table, views
+from components.charts import registry as charts
+from components.dashboard.context import page_lang
+from components.dashboard.layout import methodology_content
+from components.dashboard.study_page import study_content
+from components.runtime import current
 from data.filters import FilterError, Filters
 from data.i18n import t, use
-
-from .. import charts, figures, ids, state, table, views
-from ..runtime import current
-from .context import page_lang
-from .layout import methodology_content
-from .study_page import study_content
 
 CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
                "connections": ids.FILTER_CONNECTION, "links": ids.FILTER_LINK,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dash import ctx
 
+from components import ids
 from data import i18n
-
-from .. import ids
 
 
 def page_lang() -> str:

@@ -1,5 +1,5 @@
 """The Download menu of every chart and the briefing pack's button, and the callbacks that
-answer them (the files themselves: components/exports.py and components/briefing.py)."""
+answer them (the files themselves: components/exports/files.py and components/exports/pack.py)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from flask import request
 
+from components import ids
+from components.charts import registry as charts
+from components.dashboard.context import page_lang
+from components.exports import embed
+from components.exports import images as image_export
+from components.exports.files import FORMATS, IMAGES, build, view_of
+from components.exports.files import permalink as link_to
+from components.exports.pack import pack
+from components.runtime import current
 from data.filters import Filters
 from data.i18n import _, use
-
-from .. import charts, embed, ids, image_export
-from ..briefing import pack
-from ..exports import FORMATS, IMAGES, build, view_of
-from ..exports import permalink as link_to
-from ..runtime import current
-from .context import page_lang
 
 log = logging.getLogger(__name__)
 def download_menu(graph_id: str) -> dmc.Menu:
@@ -110,7 +112,7 @@ def _download(filter_state, freq, by, events, panel, metric):
                    (Output(ids.BRIEFING_PACK, "disabled"), True, False)],
           prevent_initial_call=True, on_error=_failed)
 def briefing_pack(clicks, filter_state, freq, by, events, panel, metric, lang):
-    """The ZIP of the current view (components/briefing.py), in the page's language."""
+    """The ZIP of the current view (components/exports/pack.py), in the page's language."""
     if not clicks:
         return no_update, no_update
     with use(lang):

@@ -9,16 +9,15 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 from dash import dcc, html
 
+from components import ids
+from components.runtime import AppData
+from components.state import MONTHS
 from data import codebook as cb
 from data import i18n, viewstate
 from data.codebook import COUNTRIES
 from data.i18n import LANGS, NAMES, _, country, num, t, use
 from data.i18n import cap as upper
 from data.places import GROUP_NAMES, PROVINCES
-
-from .. import ids
-from ..runtime import AppData
-from ..state import MONTHS
 
 GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
                 "modeBarButtonsToRemove": ["sendDataToCloud", "sendChartToCloud", "lasso2d",
@@ -185,7 +184,7 @@ def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
     empty element that assets/instant.js draws into (the main charts: a filter change redraws
     them with no Dash props in between): its title, subtitle and source as the card's text,
     the plot with plotly. The others are dcc.Graph."""
-    from .downloads import download_menu
+    from components.dashboard.downloads import download_menu
     if owned:  # its title is the card's heading (instant.js); its image is the Download menu's
         config = graph_config()
         config["modeBarButtonsToRemove"] = [*config["modeBarButtonsToRemove"], "toImage"]
@@ -221,7 +220,7 @@ def map_controls(schematic: bool = False) -> dmc.Group:
     """The map's area and measure. With no boundary file (the schematic map shows Brussels and
     the rest of the country at once, and knows no populations) both are shown but disabled,
     and say why: the notice beside them."""
-    from ..figures import panel_title
+    from components.charts.figures import panel_title
     off = {"disabled": True, "aria-describedby": ids.MAP_NOTICE} if schematic else {}
     return dmc.Group([
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
@@ -274,7 +273,7 @@ def grid_locale() -> dict:
             "ariaSortableColumn": _("Press Enter to sort")}
 
 
-# rows come from the server a block at a time (components/table.py): any number of them
+# rows come from the server a block at a time (components/charts/table.py): any number of them
 GRID_OPTIONS = {"pagination": True, "paginationPageSize": 20, "animateRows": False,
                 "domLayout": "autoHeight", "ensureDomOrder": True, "cacheBlockSize": 100,
                 "maxBlocksInCache": 20}

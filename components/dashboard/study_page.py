@@ -7,11 +7,10 @@ import json
 
 from dash import dcc, html
 
+from components.runtime import AppData
 from data.facts import SHORT_CITATION
 from data.i18n import N_, _, pct
-from data.study import REFERENCE, Row, compare, reference_figures
-
-from ..runtime import AppData
+from data.study.compare import REFERENCE, Row, compare, reference_figures
 
 STATUS_TEXT = {"match": N_("match"), "differs": N_("differs"), "erratum": N_("erratum"),
                "not computable": N_("not computable"),

@@ -10,12 +10,12 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from components.figures import STUDY
+from components.charts.figures import STUDY
 from data import catalogues, i18n, load
 from data.codebook import COUNTRIES
 from data.geography import load_municipalities
 from data.places import GROUP_NAMES, gazetteer
-from data.study import REFERENCE, reference_figures
+from data.study.compare import REFERENCE, reference_figures
 from tests.conftest import TOPOJSON
 
 PAGES = {"dashboard": "/?", "methodology": "/methodology?", "brief": "/brief?",

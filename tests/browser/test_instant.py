@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from components.runtime import AppData
-
-from .. import view_cases
+from tests import view_cases
 
 pytestmark = pytest.mark.browser
 

@@ -21,17 +21,25 @@ import brotli
 import numpy as np
 import pandas as pd
 
+from components import ids, state
+from components.charts import figures
+from components.charts.figspec import Fig
+from components.runtime import AppData
+from components.web.precompressed import choose, compress
 from data import codebook as cb
 from data import i18n
 from data.facts import SMALL_N
 from data.filters import ERRORS
 from data.i18n import _, n_, t
-from data.places import GROUP_NAMES, GROUPS, PROVINCES, bilingual, gazetteer, province_of
-
-from . import figures, ids, state
-from .figspec import Fig
-from .precompressed import choose, compress
-from .runtime import AppData
+from data.places import (
+    GROUP_NAMES,
+    GROUPS,
+    PROVINCES,
+    bilingual,
+    gazetteer,
+    in_panel,
+    province_of,
+)
 
 # the plural messages the browser forms, as (singular, plural) msgids
 PLURALS = {
@@ -129,7 +137,7 @@ def _frame_parts(data: AppData, lang: str) -> dict:
     """The foot (with and without the provenance line), its lines unwrapped (the screen shows
     them as the card's text), the bottom margin it needs and the empty-state notes, as
     figures._frame draws them."""
-    from . import views
+    from components.charts import views
     source = views.source_line(data, lang)
     out: dict = {"foot": {}, "lines": {}, "margin_b": {}, "empty": {}}
     for key, provenance in (("plain", ""), ("provenance", _(views.RECONSTRUCTED_LINE, lang))):
@@ -168,7 +176,7 @@ def _places(data: AppData, lang: str) -> dict:
             figures.escape_markup)
         population = pd.to_numeric(munis["population"], errors="coerce")
         out["panels"] = {
-            panel: [c for c in munis["nis_code"] if figures.in_panel(c, panel)]
+            panel: [c for c in munis["nis_code"] if in_panel(c, panel)]
             for panel in figures.PANEL_TITLES}
         out["hover"] = dict(zip(munis["nis_code"], hover, strict=True))
         out["population"] = {c: (None if pd.isna(p) else float(p)) for c, p in zip(
@@ -198,9 +206,8 @@ def words(lang: str) -> dict:
 def skeletons(data: AppData, lang: str) -> dict:
     """Each main chart for all incidents, in every option it can be drawn with: the browser
     keeps their frame (titles, axes, events, geometry link) and puts its numbers in."""
+    from components.charts import views
     from data.filters import Filters
-
-    from . import views
     f = Filters()
     with i18n.use(lang):
         return {
@@ -215,7 +222,7 @@ def skeletons(data: AppData, lang: str) -> dict:
 
 def payload(data: AppData, lang: str) -> dict:
     """All the browser needs to draw the main views in lang (built once, then kept)."""
-    from .views import map_notice
+    from components.charts.views import map_notice
     key = ("instant", lang)
     if key not in data.geojson_cache:
         data.geojson_cache[key] = {

@@ -1,6 +1,6 @@
 """/embed/<chart>?<filters>&v=<version>: one chart with its caption, source and a link back to
 the full view; no controls, sized to its frame, drawn from our own files (works offline).
-Embed pages may be framed by any site; every other page may not (components/guard.py)."""
+Embed pages may be framed by any site; every other page may not (components/web/guard.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, request
 
+from components.charts import registry as charts
+from components.charts import views
+from components.charts.registry import figure_for
+from components.runtime import current
 from data import i18n, viewstate
 from data.filters import FilterError, Filters
 from data.i18n import _, use
-
-from . import charts, views
-from .charts import figure_for
-from .runtime import current
 
 CHARTS = charts.SLUGS
 EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

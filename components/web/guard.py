@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from flask import Flask, Response, request
 
-from . import ids
+from components import ids
 
 MAX_BODY = 1024 * 1024  # any request (Flask answers 413 above it)
 MAX_CALLBACK_BODY = 64 * 1024  # a callback post: the largest real one is about 3 KB

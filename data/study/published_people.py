@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .codebook import COUNTRIES, has_code, split
-from .figures import _inspired, _share, attacks, figure
-from .load import Dataset
+from data.codebook import COUNTRIES, moroccan_connected, split
+from data.load import Dataset
+from data.study.published import _inspired, _share, attacks, figure
 
 
 def _known(d: Dataset) -> pd.DataFrame:
@@ -27,15 +27,6 @@ def _citizenships(d: Dataset) -> pd.Series:
 
 def _belgians(d: Dataset) -> pd.DataFrame:
     return d.people[_citizenships(d).map(lambda c: "BE" in c)]
-
-
-def moroccan_connected(people: pd.DataFrame) -> pd.Series:
-    """Born in Morocco, Moroccan citizen, or Moroccan family roots."""
-    return (
-        has_code(people["citizenship"], "MA")
-        | (people["birth_country"] == "MA").astype(bool)
-        | has_code(people["heritage"], "MA")
-    )
 
 
 _any = lambda d: int(_known(d).any(axis=1).sum())  # noqa: E731

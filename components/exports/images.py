@@ -15,11 +15,10 @@ import os
 import threading
 from pathlib import Path
 
+from components.charts.figures import escape_markup
 from data.i18n import _
 
-from .figures import escape_markup
-
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
 BROWSER_ENV = "BROWSER_PATH"
 DEFAULT_BROWSER = "/usr/bin/chromium"
 TIMEOUT = 30  # seconds one export may take

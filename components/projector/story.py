@@ -22,16 +22,16 @@ from pathlib import Path
 
 import yaml
 
+from components.charts import views
+from components.charts.registry import SLUGS
 from data import aggregate as ag
 from data import i18n
 from data.filters import FilterError, Filters, Vocabulary
 from data.places import GROUPS
 
-from . import embed, views
-
-DEFAULT = Path(__file__).resolve().parents[1] / "docs" / "story.yaml"
+DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "story.yaml"
 ENV = "BEEXPLORER_STORY"
-CHARTS = embed.CHARTS  # a scene shows what an embed can
+CHARTS = SLUGS  # a scene shows what an embed can
 OPTION_VALUES = {**views.OPTIONS, "events": (True, False)}  # as the dashboard's controls
 # The numbers a caption may use, computed for the scene's filters ("_pct": a percentage).
 NUMBERS = {

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from components import ids
+from components.charts import views
 from data.filters import Filters
 from data.i18n import N_
-
-from . import ids, views
 
 
 @dataclass(frozen=True)

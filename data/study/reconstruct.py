@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import codebook as cb
-from . import reconstruct_plan as plan
+from data import codebook as cb
+from data.study import plan
 
 DATASET_VERSION = "reconstruction-1.2"  # 1.1: contact_ref; 1.2: descriptions in FR and NL
 SOURCE = "Reconstructed from the aggregates in Van Ostaeyen & Van Vlierden (CTC, 2018)"

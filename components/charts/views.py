@@ -8,18 +8,19 @@ from functools import cache
 import pandas as pd
 import yaml
 
+from components.charts import figures
+from components.charts import networks as figures_networks
+from components.charts import people as figures_people
+from components.charts.figspec import Fig
+from components.runtime import GEOJSON_URL, AppData
 from data import aggregate as ag
 from data import geography, i18n, viewstate
 from data import people as pp
 from data.facts import LAST_MONTH
 from data.filters import Filters, apply, apply_people
 from data.i18n import N_, _, n_, num, t
-from data.places import PROVINCES
-from data.study import REFERENCE
-
-from . import figures, figures_networks, figures_people
-from .figspec import Fig
-from .runtime import GEOJSON_URL, AppData
+from data.places import PROVINCES, in_panel
+from data.study.compare import REFERENCE
 
 RECONSTRUCTED_LINE = N_("Includes reconstructed records: totals match the study (see methodology).")
 
@@ -113,7 +114,7 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
     if data.munis is None:
         layout = geography.fallback_places(cap.lang)
         return figures.fallback_map(layout, counts, cap)
-    if len(incidents) and not counts["nis_code"].map(lambda c: figures.in_panel(c, panel)).any():
+    if len(incidents) and not counts["nis_code"].map(lambda c: in_panel(c, panel)).any():
         cap = replace(cap, n=0, empty="no_match_in_panel", hint="no_match_in_panel_hint")
     return figures.choropleth(data.munis.drop(columns="geometry"), counts,
                               geojson or GEOJSON_URL.format(panel=panel), cap, panel, metric)
@@ -195,7 +196,8 @@ def descriptions(data: AppData, f: Filters, freq: str = "year",
                  graphs: tuple[str, ...] | None = None) -> dict[str, str]:
     """The text alternative of every chart (or of graphs), keyed by graph id, from the same
     aggregates; only what is asked for is computed."""
-    from . import alt_text, ids
+    from components import ids
+    from components.charts import alt_text
     incidents, people = shown(data, f)
     minimum = pp.threshold()
     drawn = people.iloc[:0] if len(people) < minimum else people

@@ -11,13 +11,13 @@ import os
 
 from flask import Flask, Response, request
 
+from components.charts import views
+from components.charts.registry import figure_for
+from components.projector import story
+from components.runtime import current
 from data import i18n, viewstate
 from data.i18n import LANGS, NAMES, _, use
-from data.study import REFERENCE, compare, reference_figures
-
-from . import story, views
-from .charts import figure_for
-from .runtime import current
+from data.study.compare import REFERENCE, compare, reference_figures
 
 SIZES = {"font": 20, "title": 22, "mark": 16}
 BRIEF_EVENT_ROOM = 2.0  # the count axis reaches twice the peak where events are marked

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .codebook import split
-from .load import Dataset
+from data.codebook import split
+from data.load import Dataset
 
 Figure = Callable[[Dataset], object]
 REGISTRY: dict[str, Figure] = {}

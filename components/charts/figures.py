@@ -9,13 +9,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.charts.figspec import Fig
 from data import i18n
 from data.facts import SHORT_CITATION, SMALL_N
 from data.i18n import N_, _, n_, num, t
 from data.i18n import cap as upper
-from data.places import GROUP_NAMES
-
-from .figspec import Fig
+from data.places import GROUP_NAMES, in_panel
 
 # Okabe-Ito: colour-blind safe; inspired is also hatched, and every bar is labelled directly.
 COLORS = {"linked": "#0072B2", "inspired": "#E69F00", "arrest_action": "#009E73",
@@ -130,7 +129,7 @@ def key_room(key: str) -> int:
     return 6 + 16 * (key.count("<br>") + 1)
 
 
-frame = _frame  # for components/instant.py: the same frame, in parts, for the browser
+frame = _frame  # for components/web/instant.py: the same frame, in parts, for the browser
 FOOT_WIDTH, NOTE_WIDTH, KEY_WIDTH = 60, 26, 52  # characters per line: what a 340 px chart holds
 
 
@@ -345,12 +344,6 @@ def failed(title: str, hint: str) -> Fig:
         font={"family": FONT, "size": 14}, paper_bgcolor="#fff5f5", plot_bgcolor="#fff5f5")
     return fig.add_annotation(**EMPTY_NOTE | {"name": "view-failed"},
                               text=_wrap(hint, NOTE_WIDTH))
-
-
-def in_panel(nis_code: str, panel: str) -> bool:
-    """Brussels: the 19 communes; Charleroi / Antwerp: their arrondissements; Belgium: all."""
-    prefix = {"brussels": "21", "charleroi": "52", "antwerp": "11"}.get(panel)
-    return prefix is None or nis_code.startswith(prefix)
 
 
 TILE_COLOURS = [[0, NEUTRAL], [0.001, "#deebf7"], [1, "#08519c"]]

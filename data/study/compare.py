@@ -8,12 +8,12 @@ from pathlib import Path
 
 import yaml
 
-from . import figures_people  # noqa: F401  (registers the people figures)
-from .figures import ERRATA, PCT, REGISTRY
-from .load import Dataset
+from data.load import Dataset
+from data.study import published_people as figures_people  # noqa: F401  (registers the people figures)
+from data.study.published import ERRATA, PCT, REGISTRY
 
 REFERENCE = (
-    Path(__file__).resolve().parents[2] / "shared" / "reference" / ("published-figures.yaml")
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / ("published-figures.yaml")
 )
 
 

@@ -7,12 +7,19 @@ import math
 
 import pandas as pd
 
+from components.charts.figspec import Fig
+from components.charts.figures import (
+    COLORS,
+    NEUTRAL,
+    TEMPLATE,
+    Caption,
+    _frame,
+    _integer_axis,
+    escape_markup,
+)
 from data import i18n
 from data.facts import FIRST_MONTH, LAST_MONTH
 from data.i18n import n_, num, t
-
-from .figspec import Fig
-from .figures import COLORS, NEUTRAL, TEMPLATE, Caption, _frame, _integer_axis, escape_markup
 
 CIRCLE = "#0072B2"  # the networks that form one whole
 OTHER = "#6b6b6b"

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from components import state
+from components.charts import registry as charts
+from components.charts import views
+from components.exports import images as image_export
 from data import export, i18n, viewstate
 from data.filters import Filters
 from data.i18n import N_, _
-
-from . import charts, image_export, state, views
 
 IMAGES = {"png": N_("Image · PNG 1200×675"), "png-square": N_("Image · PNG 1080×1080 (square)"),
           "png-screen": N_("Image · PNG as on screen (1000 px wide)"),

@@ -10,14 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from components.charts import views
+from components.runtime import AppData
 from data import i18n
 from data.filters import Filters
 from data.filters import positions as selected
 from data.i18n import _, t
 from data.places import PROVINCES
-
-from . import views
-from .runtime import AppData
 
 MAX_ROWS = 500  # the most rows one request may ask for (a page is 20, a block 100)
 ORDERS_KEPT = 8

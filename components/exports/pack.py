@@ -14,16 +14,16 @@ from datetime import date
 import segno
 from pypdf import PdfWriter
 
+from components.charts import views
+from components.charts.figspec import Fig
+from components.charts.figures import FONT, escape_markup
+from components.charts.registry import CHART_DATA, figures_for
+from components.exports import images as image_export
 from data import aggregate as ag
 from data import export, i18n
 from data.facts import CITATION
 from data.filters import Filters
 from data.i18n import _, num, pct, t
-
-from . import image_export, views
-from .charts import CHART_DATA, figures_for
-from .figspec import Fig
-from .figures import FONT, escape_markup
 
 PACK_CHARTS = tuple(CHART_DATA)  # every chart on the page, in page order
 

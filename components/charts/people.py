@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.charts.figspec import Fig
+from components.charts.figures import COLORS, NEUTRAL, Caption, _frame, escape_markup
 from data import i18n
 from data.i18n import t
 from data.people import UNKNOWN, Breakdown, shown
-
-from .figspec import Fig
-from .figures import COLORS, NEUTRAL, Caption, _frame, escape_markup
 
 HIDDEN_COLOUR = "#bdbdbd"
 
