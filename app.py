@@ -29,12 +29,10 @@ from components.dashboard import (
     downloads,  # noqa: F401  (registers the download callbacks)
 )
 from components.dashboard.layout import layout
-from components.exports import embed
-from components.projector import page as brief
 from components.projector.story import ENV as STORY_ENV
 from components.projector.story import StoryError
 from components.runtime import GEOJSON_URL, AppData, install
-from components.web import guard
+from components.web import guard, routes
 from components.web.instant import build_all, instant_json
 from components.web.precompressed import StaticCompressed
 from data import DatasetError, geography, i18n, load
@@ -201,9 +199,8 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
     # first requests race and one may be refused. Register them now, before any request.
     with server.test_request_context("/"):
         app._setup_server()
-    embed.install(server)
     try:
-        brief.install(server, story_path)
+        routes.install(server, story_path)
     except StoryError as err:
         print(f"The briefing story cannot be used ({len(err.problems)} problems):",
               file=sys.stderr)

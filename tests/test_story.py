@@ -4,17 +4,19 @@ from the loaded data (a user's own dataset keeps them true); /brief in every lan
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from components.projector import page as brief
 from components.projector import story
 from components.runtime import AppData, install
-from data import load
+from components.web import routes
+from data import i18n, load
 from data.filters import Filters, apply, apply_people
+from data.i18n import _
 from tests.conftest import ROOT
 
 
@@ -104,13 +106,16 @@ def test_brief_pages_in_each_language(offline_data):
     from flask import Flask
     install(offline_data)
     server = Flask(__name__)
-    brief.install(server)
+    routes.install(server)
     client = server.test_client()
     page = client.get("/brief?lang=fr&scene=2").text
     assert '<html lang="fr">' in page
     assert page.count('class="scene"') == 6
-    assert 'id="scene-2" aria-labelledby="scene-2-title" data-scene="2"\n  >' in page
+    assert re.search(r'id="scene-2" aria-labelledby="scene-2-title" data-scene="2"\s*>', page)
+    assert re.search(r'data-scene="1"\s+hidden>', page)  # one scene shown, the others hidden
     assert "91\u00a0% des arrestations" in page and "Scène 2 sur 6" in page
+    with i18n.use("fr"):  # every word of the page in the page's language
+        assert f'<span class="brief-keys">{_("Keys: ← → or Page Up / Page Down, Space")}<' in page
     # each Explore link opens the scene's filters and chart options (scene 2: no filters)
     assert 'href="/?by=incident_type&amp;lang=fr">Explorer ces filtres' in page
     assert 'href="/?type=attack&amp;freq=month&amp;events=1&amp;lang=fr"' in page  # scene 3

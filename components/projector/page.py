@@ -1,22 +1,21 @@
 """/brief: the study's story on a projector — one scene per screen (a chart and a caption whose
 numbers are computed from the loaded data), large type, keyboard and clicker navigation
 (static/brief.js), the scene number in the URL, an Explore link to the same filters in the
-dashboard, and a printable handout (one page per scene). Served from our own files: offline."""
+dashboard, and a printable handout (one page per scene). Served from our own files: offline.
+The page is components/templates/brief.html; its route is in components/web/routes.py."""
 
 from __future__ import annotations
 
-import html
-import json
 import os
-
-from flask import Flask, Response, request
+from types import SimpleNamespace
 
 from components.charts import views
 from components.charts.registry import figure_for
 from components.projector import story
 from components.runtime import current
+from components.templating import render
 from data import i18n, viewstate
-from data.i18n import LANGS, NAMES, _, use
+from data.i18n import LANGS, NAMES, _
 from data.study.compare import REFERENCE, compare, reference_figures
 
 SIZES = {"font": 20, "title": 22, "mark": 16}
@@ -60,20 +59,12 @@ def _reference_rows(data) -> dict:
     return {r.id: r for r in compare(data.dataset, reference)}
 
 
-def _study_note(scene: story.Scene, rows: dict) -> str:
+def _study_note(scene: story.Scene, rows: dict) -> list[dict]:
     """Which study figures the scene shows, the study's value beside ours (and p. N if known)."""
-    parts = []
-    for fid in scene.figures:
-        row = rows.get(fid)
-        if row is None or row.reference is None:
-            continue
-        page = _(" p. {page}").format(page=row.page) if row.page else ""
-        mark = "✓" if row.status == "match" else "≠"
-        parts.append(f"<code>{html.escape(fid)}</code>{page}: {html.escape(str(row.reference))}"
-                     f" {mark}")
-    if not parts:
-        return ""
-    return (_("In the study (CTC, 2018):") + " " + " · ".join(parts))
+    return [{"id": fid, "page": _(" p. {page}").format(page=row.page) if row.page else "",
+             "value": str(row.reference), "mark": "✓" if row.status == "match" else "≠"}
+            for fid in scene.figures
+            if (row := rows.get(fid)) is not None and row.reference is not None]
 
 
 def page(scene_arg: str | None, lang: str) -> str:
@@ -97,74 +88,33 @@ def _page(shown_index: int, lang: str) -> str:
     scenes = data_story()
     rows = _reference_rows(data)
     names = data.names(lang)
-    w = {k: html.escape(v) for k, v in {  # every word of the page, in lang
+    w = {  # every word of the page, in lang
         "explore": _("Explore these filters in the dashboard"), "briefing": _("Briefing"),
         "language": _("Language"), "dashboard": _("Dashboard"), "scenes": _("Scenes"),
         "scene_of": _("Scene {n} of {total}"), "previous": _("Previous"), "next": _("Next"),
         "keys": _("Keys: ← → or Page Up / Page Down, Space"),
+        "in_study": _("In the study (CTC, 2018):"),
         "source": _("Source: {study}").format(study=views.figures.STUDY),
         "data": _("Data: {dataset}").format(
             dataset=f"{data.dataset.name} {data.dataset.version}".strip()),
         "provenance": _(views.RECONSTRUCTED_LINE) if data.dataset.reconstructed else "",
-    }.items()}
-    sections = []
+    }
+    shown = []
     for i, scene in enumerate(scenes, start=1):
         incidents, people = views.shown(data, scene.filters)
-        values = story.numbers(incidents, people, names)
-        caption = story.caption(scene, values, lang)
         graph = f"chart-{scene.chart}"
-        described = views.descriptions(data, scene.filters,
-                                       scene.options.get("freq", "year"), (graph,))[graph]
-        explore = f"/?{html.escape(viewstate.address(scene.query, scene.options, lang))}"
         figure, key = _figure(data, scene)  # the key as plotly markup: escaped text
-        fig = json.dumps(figure, separators=(",", ":")).replace("</", "<\\/")
-        note = _study_note(scene, rows)
-        sections.append(f"""
-<section class="scene" id="scene-{i}" aria-labelledby="scene-{i}-title" data-scene="{i}"
-  {'' if i == shown_index else 'hidden'}>
-  <h2 id="scene-{i}-title"><span class="scene-number">{i}/{len(scenes)}</span>
-    {html.escape(scene.text("title", lang))}</h2>
-  <div class="scene-chart" id="scene-{i}-chart" role="img"
-       aria-label="{html.escape(described)}"></div>
-  {f'<p class="scene-key">{key}</p>' if key else ''}
-  <p class="scene-caption">{html.escape(caption)}</p>
-  <p class="scene-foot">{note}{' · ' if note else ''}<a href="{explore}">{w["explore"]}</a></p>
-  <script type="application/json" class="scene-figure">{fig}</script>
-</section>""")
-    langs = "".join(
-        f'<a href="/brief?lang={code}&amp;scene={shown_index}" lang="{code}" hreflang="{code}" '
-        f'class="lang-link{" current" if code == lang else ""}" '
-        f'aria-current="{"true" if code == lang else "false"}" '
-        f'aria-label="{NAMES[code]}">{code.upper()}</a>' for code in LANGS)
-    title = i18n.t("title")
-    return f"""<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{w["briefing"]} · {html.escape(title)}</title>
-<link rel="stylesheet" href="/static/brief.css">
-<script src="/assets/plotly-custom.min.js"></script></head>
-<body class="brief">
-<header class="brief-bar">
-  <h1 class="brief-title">{html.escape(title)}</h1>
-  <nav aria-label="{w["language"]}" class="brief-langs">{langs}</nav>
-  <a class="brief-exit" href="/?lang={lang}">{w["dashboard"]}</a>
-</header>
-<main id="scenes" data-count="{len(scenes)}" data-locale="{lang}"
-      data-label-scene="{w["scene_of"]}">{"".join(sections)}
-</main>
-<nav class="brief-nav" aria-label="{w["scenes"]}">
-  <button type="button" id="brief-prev">← {w["previous"]}</button>
-  <span id="brief-counter" aria-live="polite">{w["scene_of"].format(n=shown_index,
-                                                                   total=len(scenes))}</span>
-  <button type="button" id="brief-next">{w["next"]} →</button>
-  <span class="brief-keys">{w["keys"]}</span>
-</nav>
-<footer class="brief-source">{w["source"]} · {w["data"]}{
-    " · " + w["provenance"] if w["provenance"] else ""}</footer>
-<script src="/static/brief.js"></script>
-</body></html>"""
-
+        shown.append({
+            "n": i, "title": scene.text("title", lang), "figure": figure, "key": key,
+            "caption": story.caption(scene, story.numbers(incidents, people, names), lang),
+            "described": views.descriptions(data, scene.filters,
+                                            scene.options.get("freq", "year"), (graph,))[graph],
+            "explore": f"/?{viewstate.address(scene.query, scene.options, lang)}",
+            "note": _study_note(scene, rows),
+        })
+    return render("brief.html", lang=lang, title=i18n.t("title"), w=SimpleNamespace(**w),
+                  scenes=shown,
+                  shown=shown_index, langs=[(code, NAMES[code]) for code in LANGS])
 
 
 _STORY: dict = {}
@@ -174,16 +124,8 @@ def data_story() -> list[story.Scene]:
     return _STORY["scenes"]
 
 
-def install(server: Flask, story_path: str | None = None) -> None:
-    """Load and check the story (StoryError at start-up), then serve /brief."""
+def load_story(story_path: str | None = None) -> None:
+    """Load and check the story (StoryError names every problem); pages are built anew."""
     _STORY["scenes"] = story.load(story_path or os.environ.get(story.ENV) or None,
                                   current().vocabulary)
     _PAGES.clear()
-
-    @server.route("/brief")
-    def brief():
-        lang = i18n.valid(request.args.get("lang")) or i18n.negotiate(
-            request.headers.get("Accept-Language"))
-        with use(lang):
-            body = page(request.args.get("scene"), lang)
-        return Response(body, mimetype="text/html")
