@@ -22,12 +22,19 @@
       .replace(/<\/?(b|i|em|span|sub|sup|a)\b[^>]*>/gi, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   }
 
-  // whole-number ticks 1, 2, 5 times a power of ten apart, at least rough (figures.tick_step;
-  // instant.js's count axes use it too)
-  function tickStep(rough) {
+  // ticks 1, 2, 5 times a power of ten apart, at least rough: whole numbers, or for a rate
+  // (fractional) tenths, hundredths... too (figures.tick_step; instant.js's axes use it too)
+  function tickStep(rough, fractional) {
     var scale = 1;
     while (scale * 10 < rough) { scale *= 10; }
+    while (fractional && rough > 0 && rough < scale) { scale /= 10; }
     return [1, 2, 5, 10].map(function (m) { return m * scale; }).filter(function (s) { return s >= rough; })[0];
+  }
+  // figures.rate_axis: about five ticks, as many decimals as the step needs
+  function rateAxis(maximum) {
+    var step = tickStep(maximum / 5, true);
+    var decimals = step >= 1 ? 0 : Math.ceil(-Math.log10(step) - 1e-9);
+    return {dtick: step, tickformat: ",." + decimals + "f"};
   }
 
   // plotly's hovertemplate, as far as our figures use it: %{x}, %{y}, %{x:.1f},
@@ -369,7 +376,7 @@
   }
 
   var api = {supports: supports, layout: layout, draw: draw, hoverText: hoverText, hatch: hatch,
-             contrast: contrast, unmark: unmark, tickStep: tickStep};
+             contrast: contrast, unmark: unmark, tickStep: tickStep, rateAxis: rateAxis};
   root.beBars = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

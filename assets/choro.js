@@ -92,11 +92,6 @@
     return scale[0][1];
   }
 
-  function tickStep(rough) {  // 1, 2, 5 times a power of ten, for any positive step
-    var scale = Math.pow(10, Math.floor(Math.log(rough) / Math.LN10));
-    return [1, 2, 5, 10].map(function (m) { return m * scale; }).filter(function (s) { return s >= rough * (1 - 1e-9); })[0];
-  }
-
   // what each commune shows and says, the colour bar's ticks: pure (node tests it)
   function shading(fig, fmt) {
     var none = fig.data[0], has = fig.data[1], places = [];
@@ -108,10 +103,13 @@
                      customdata: t.customdata ? t.customdata[i] : code});
       });
     });
-    var bar = has.colorbar || {}, zmax = has.zmax || 1, step = bar.dtick || tickStep(zmax / 5);
+    // the figure's own ticks (figures.rate_axis / integer axis), as plotly draws them in exports
+    var bar = has.colorbar || {}, zmax = has.zmax || 1;
+    var step = bar.dtick || root.beBars.rateAxis(zmax).dtick;
+    var decimals = +((/\.(\d+)f$/.exec(bar.tickformat || "") || [0, 0])[1]);
     var ticks = [];
-    for (var v = 0; v <= zmax + 1e-9; v += step) {
-      ticks.push({at: v / zmax, text: fmt.num(v, step < 1 ? 1 : 0)});
+    for (var n = 0; n * step <= zmax + 1e-9; n++) {  // n * step: no creeping sum (0.1 + 0.2)
+      ticks.push({at: n * step / zmax, text: fmt.num(n * step, decimals)});
     }
     var scale = (has.colorscale || []).map(function (s) { return [s[0], s[1]]; });
     return {places: places, ticks: ticks, scale: scale,

@@ -445,7 +445,7 @@
     has.zmax = Math.max(top, 1.0);
     has.text = some.map(function (r) { return r.hover; });
     has.customdata = has.locations.slice();
-    if (!per100k) { has.colorbar.dtick = integerAxis(top); }
+    if (per100k) { Object.assign(has.colorbar, root.beBars.rateAxis(top)); } else { has.colorbar.dtick = integerAxis(top); }
     var empty = a.n ? null : "no_match";
     if (a.n && !Object.keys(a.byPlace).some(function (c) { return inPanel(c, panel); })) {
       empty = "no_match_in_panel";

@@ -350,6 +350,19 @@ def test_count_axes_tick_at_steps_a_reader_counts_in(app_data):
     assert fig.layout.yaxis.dtick == 10
 
 
+def test_a_rate_colour_bar_has_its_ticks_in_the_figure(app_data):
+    """Per 100,000, the colour bar's ticks are the figure's (dtick and decimals), so plotly's
+    export and the screen's colour bar (choro.js, same steps in bars.js) show the same ticks."""
+    from components.charts.figures import rate_axis
+    assert rate_axis(14.29) == {"dtick": 5, "tickformat": ",.0f"}
+    assert rate_axis(0.8) == {"dtick": 0.2, "tickformat": ",.1f"}
+    assert rate_axis(0.2) == {"dtick": 0.05, "tickformat": ",.2f"}
+    assert rate_axis(350) == {"dtick": 100, "tickformat": ",.0f"}
+    fig = views.map_figure(app_data, Filters(), "brussels", "per_100k")
+    bar, top = fig["data"][1]["colorbar"], max(fig["data"][1]["z"])
+    assert {k: bar[k] for k in ("dtick", "tickformat")} == rate_axis(top)
+
+
 def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
     """assets/instant.js's `draw` reads its inputs and states by position (the store, the
     table's search and the open sections; then the chart options, the sections' gate and the

@@ -4,6 +4,7 @@ subtitle (the filter summary) and source line, so a PNG/SVG download is self-exp
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from dataclasses import dataclass
 
@@ -157,12 +158,22 @@ def _integer_axis(maximum: float) -> dict:
     return {"tickformat": ",d", "dtick": tick_step(maximum / 6)}  # 30,000 / 30 000 / 30.000
 
 
-def tick_step(rough: float) -> int:
-    """The smallest of 1, 2, 5 times a power of ten at least rough (instant.js: tickStep)."""
+def tick_step(rough: float, fractional: bool = False) -> float:
+    """The smallest of 1, 2, 5 times a power of ten at least rough: a whole number for counts,
+    a tenth, a hundredth... too for rates (bars.js: tickStep, the same steps on screen)."""
     scale = 1
     while scale * 10 < rough:
         scale *= 10
+    while fractional and 0 < rough < scale:
+        scale /= 10
     return next(m * scale for m in (1, 2, 5, 10) if m * scale >= rough)
+
+
+def rate_axis(maximum: float) -> dict:
+    """Ticks for a rate (per 100,000): about five, decimals as the step needs (0.5 -> 1)."""
+    step = tick_step(maximum / 5, fractional=True)
+    decimals = 0 if step >= 1 else math.ceil(-math.log10(step) - 1e-9)
+    return {"dtick": step, "tickformat": f",.{decimals}f"}
 
 
 def shares(table: pd.DataFrame, cap: Caption) -> Fig:
@@ -323,8 +334,7 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
     top = float(z[has].max()) if has.any() else 1.0
     bar = {"title": {"text": _("per 100,000", lang) if per_100k else t("incidents", lang)},
            "thickness": 14}
-    if not per_100k:
-        bar |= _integer_axis(top)
+    bar |= rate_axis(top) if per_100k else _integer_axis(top)  # drawn alike on screen
     fig.add_trace("choropleth", locations=merged.loc[has, "nis_code"], z=z[has], zmin=0,
                        zmax=max(top, 1.0), colorscale=BLUES,
                        text=[h for h, k in zip(hover, has, strict=True) if k],

@@ -41,7 +41,18 @@ test("a commune's fill is its z on the trace's scale; zero communes take the gre
     ["z1", "rgb(230, 230, 230)", false], ["a", "rgb(151, 185, 218)", true], ["b", "rgb(8, 81, 156)", true]]);
   assert.deepEqual(S.ticks.map(t => t.text), ["0", "1", "2", "3", "4"]);
   assert.equal(S.title, "incidents");
-  fig.data[1].zmax = 14.29;  // per 100,000: no dtick, a 1-2-5 step
-  delete fig.data[1].colorbar.dtick;
+  fig.data[1].zmax = 14.29;  // per 100,000: the figure's rate axis (figures.rate_axis)
+  fig.data[1].colorbar = {title: {text: "per 100,000"}, ...globalThis.beBars.rateAxis(14.29)};
   assert.deepEqual(map.shading(fig, fmt).ticks.map(t => t.text), ["0", "5", "10"]);
+  fig.data[1].zmax = 0.8;  // a small rate: tenths, written with their decimal, no creeping sum
+  fig.data[1].colorbar = {title: {text: "per 100,000"}, ...globalThis.beBars.rateAxis(0.8)};
+  assert.deepEqual(map.shading(fig, fmt).ticks.map(t => t.text), ["0.0", "0.2", "0.4", "0.6", "0.8"]);
+});
+
+test("the rate axis's steps are Python's (figures.rate_axis)", () => {
+  const R = globalThis.beBars.rateAxis;
+  assert.deepEqual(R(14.29), {dtick: 5, tickformat: ",.0f"});
+  assert.deepEqual(R(0.8), {dtick: 0.2, tickformat: ",.1f"});
+  assert.deepEqual(R(0.2), {dtick: 0.05, tickformat: ",.2f"});
+  assert.deepEqual(R(350), {dtick: 100, tickformat: ",.0f"});
 });
