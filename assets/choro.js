@@ -191,7 +191,7 @@
     });
     if (!state.svg.querySelector('[tabindex="0"]') && first) { first.setAttribute("tabindex", "0"); }
     state.scale.hidden = !S.places.some(function (p) { return p.shaded; });  // as plotly: no scale for nothing
-    drawScale(state.scale, S, plot);
+    drawScale(state.scale, S, plot, W);
     var empty = (L.annotations || []).filter(function (a) { return a.name === "empty-state"; })[0];
     state.note.hidden = !empty;
     if (empty) {
@@ -201,8 +201,8 @@
     }
   }
 
-  function drawScale(el, S, plot) {
-    var key = JSON.stringify([S.scale, S.ticks, S.title, plot]);
+  function drawScale(el, S, plot, width) {
+    var key = JSON.stringify([S.scale, S.ticks, S.title, plot, width]);
     if (el.beKey === key) { return; }
     el.beKey = key;
     el.style.left = (plot.x + plot.w + BAR.gap) + "px";
@@ -225,9 +225,18 @@
     });
     var title = document.createElement("div");
     title.className = "choro-title";
-    title.textContent = S.title;
+    // a long title ("pour 100 000 hab.") wraps within the card instead of running past its
+    // edge, never inside a number; where its lines need more room than the plot leaves above,
+    // the bar starts lower
+    title.textContent = S.title.replace(/(\d) (?=\d)/g, "$1\u00a0");
+    title.style.maxWidth = Math.max(width - (plot.x + plot.w + BAR.gap) - 4, BAR.thick) + "px";
     parts.unshift(title);
     el.replaceChildren.apply(el, parts);
+    var over = title.offsetHeight + 6 - plot.y;
+    if (over > 0) {
+      el.style.top = (plot.y + over) + "px";
+      el.style.height = Math.max(plot.h - over, 40) + "px";
+    }
   }
 
   function readingOrder(state) {  // the communes top to bottom (12 px bands), left to right

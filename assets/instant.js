@@ -414,15 +414,30 @@
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
   }
 
-  function inPanel(code, panel) {
-    var prefix = {brussels: "21", charleroi: "52", antwerp: "11"}[panel];
-    return !prefix || code.indexOf(prefix) === 0;
+  // places.map_area: the panel's municipalities within the provinces filtered on; where the
+  // panel holds none of them, the provinces' own (drilled down: the map zooms to them)
+  function mapArea(P, panel, provinces) {
+    var shown = P.places.panels[panel];
+    if (!provinces || !provinces.length) { return {codes: shown, drilled: false}; }
+    function within(c) { return provinces.indexOf(P.places.province_of[c]) >= 0; }
+    var inside = shown.filter(within);
+    if (inside.length && inside.length === shown.length) { return {codes: shown, drilled: false}; }
+    return {codes: inside.length ? inside : P.places.panels.belgium.filter(within), drilled: true};
+  }
+
+  function provincesTitle(P, provinces) {  // figures.provinces_title
+    return sorted(provinces).map(function (p) { return P.places.provinces[p]; }).join(" + ");
   }
 
   function mapFigure(P, fmt, f, a, panel, metric) {
     if (!P.boundaries) { return schematicFigure(P, fmt, f, a); }
     var W = P.words, fig = clone(P.skeletons.map[panel + "|" + metric]);
-    var area = P.places.panels[panel], none = fig.data[0], has = fig.data[1];
+    var drill = mapArea(P, panel, f.province);
+    var area = drill.codes, none = fig.data[0], has = fig.data[1];
+    if (drill.drilled) {  // the whole country's outlines, fitted to the provinces' communes
+      none.geojson = has.geojson = P.skeletons.map["belgium|" + metric].data[1].geojson;
+      fig.layout.title.text = "<b>" + format(W.msg["Where: {area}"], {area: escapeMarkup(provincesTitle(P, f.province))}) + "</b>";
+    }
     var per100k = metric === "per_100k";
     var rows = area.map(function (code) {
       var n = a.byPlace[code];
@@ -447,7 +462,7 @@
     has.customdata = has.locations.slice();
     if (per100k) { Object.assign(has.colorbar, root.beBars.rateAxis(top)); } else { has.colorbar.dtick = integerAxis(top); }
     var empty = a.n ? null : "no_match";
-    if (a.n && !Object.keys(a.byPlace).some(function (c) { return inPanel(c, panel); })) {
+    if (a.n && !area.some(function (c) { return a.byPlace[c] > 0; })) {
       empty = "no_match_in_panel";
     }
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), empty);
@@ -486,6 +501,10 @@
     dots.customdata = towns.map(function (r) { return r.code; });
     dots.marker.size = towns.map(function (r) { return 8 + 4 * Math.sqrt(r.n); });
     dots.marker.color = towns.map(function (r) { return P.town_colours[r.n ? 0 : 1]; });
+    if (f.province && f.province.length) {  // it filters, but cannot zoom in: the title says so
+      fig.layout.title.text = "<b>" + format(P.words.msg["Where: {area} (schematic: zooming in needs the boundary file)"],
+                                             {area: escapeMarkup(provincesTitle(P, f.province))}) + "</b>";
+    }
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
   }
 

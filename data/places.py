@@ -75,6 +75,19 @@ def province_of(nis_code: str) -> str | None:
     return code if code in PROVINCES else None
 
 
+def map_area(codes, panel: str, provinces=()) -> tuple[list[str], bool]:
+    """The municipalities (of codes, in their order) the map shows, and whether it drilled down:
+    the panel's, within the provinces filtered on; where the panel holds none of them, the
+    provinces' own municipalities (the map zooms to them: drilled down, True)."""
+    shown = [c for c in codes if in_panel(c, panel)]
+    if not provinces:
+        return shown, False
+    inside = [c for c in shown if province_of(c) in provinces]
+    if inside and len(inside) == len(shown):
+        return shown, False
+    return (inside, True) if inside else ([c for c in codes if province_of(c) in provinces], True)
+
+
 # The 43 arrondissements of 2019: a NIS code's first two digits name one of them.
 ARRONDISSEMENTS = frozenset(
     "11 12 13 21 23 24 25 31 32 33 34 35 36 37 38 41 42 43 44 45 46 51 52 53 55 56 57 58 "

@@ -266,6 +266,53 @@ def test_a_map_area_without_the_incidents_in_view_says_so(app_data):
     assert "None of the incidents" not in str(views.map_figure(app_data, f, "charleroi"))
 
 
+def test_a_province_drills_the_map_down_to_its_communes(app_data):
+    """On the Belgium panel (or a panel with none of its communes) a province filter shows that
+    province's communes only, on the whole country's outlines fitted to them, and the title
+    names it; a panel inside the provinces keeps its own communes and title."""
+    from data.places import map_area, province_of
+    codes = list(app_data.munis["nis_code"])
+    liege = [c for c in codes if c.startswith("6")]
+    assert map_area(codes, "belgium", ()) == (codes, False)
+    assert map_area(codes, "belgium", {"60000"}) == (liege, True)
+    assert map_area(codes, "brussels", {"60000"}) == (liege, True)  # none of Brussels in it
+    brussels = [c for c in codes if c.startswith("21")]
+    assert map_area(codes, "brussels", {"04000", "60000"}) == (brussels, False)
+    arrondissement = [c for c in codes if c.startswith("11")]
+    assert map_area(codes, "antwerp", {"10000"}) == (arrondissement, False)
+    assert len(liege) == 84 and all(province_of(c) == "60000" for c in liege)
+
+    f = Filters.from_query("province=60000", app_data.vocabulary)
+    fig = views.map_figure(app_data, f, "belgium", inline=True)
+    drawn = [c for trace in fig["data"] for c in trace["locations"]]
+    assert sorted(drawn) == sorted(liege)
+    assert len(fig["data"][1]["geojson"]["features"]) == len(codes)  # fitted by plotly
+    assert fig["layout"]["title"]["text"] == "<b>Where: Province of Liège</b>"
+    assert sum(fig["data"][1]["z"]) == len(views.shown(app_data, f)[0])  # every one in view
+    screen = views.map_figure(app_data, f, "brussels")
+    assert screen["data"][0]["geojson"] == "/geo/belgium.json"
+    both = Filters.from_query("province=10000,60000", app_data.vocabulary)
+    assert views.map_figure(app_data, both, "belgium")["layout"]["title"]["text"] == (
+        "<b>Where: Province of Antwerp + Province of Liège</b>")
+    kept = views.map_figure(app_data, Filters.from_query("province=04000", app_data.vocabulary),
+                            "brussels")
+    assert kept["layout"]["title"]["text"] == "<b>Where: Brussels-Capital Region</b>"
+
+
+def test_the_schematic_map_filters_by_province_and_says_zooming_needs_boundaries(offline_data):
+    from components.runtime import install
+    install(offline_data)
+    f = Filters.from_query("province=60000", offline_data.vocabulary)
+    fig = views.map_figure(offline_data, f, "belgium")
+    assert fig["layout"]["title"]["text"] == (
+        "<b>Where: Province of Liège (schematic: zooming in needs the boundary file)</b>")
+    towns = fig["data"][1]
+    counted = {c: int(n.rsplit(" ", 1)[1]) for c, n in zip(towns["customdata"], towns["text"],
+                                                            strict=True)}
+    assert sum(counted.values()) == len(views.shown(offline_data, f)[0]) > 0
+    assert all(n == 0 for c, n in counted.items() if not c.startswith("6"))
+
+
 def test_every_id_a_callback_names_is_in_the_page_or_the_grid(app_data):
     """The app lets callbacks name ids the first layout lacks (the grid mounts later); so this
     test does the check Dash would: each id is in the layout or in the grid it mounts."""

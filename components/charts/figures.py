@@ -13,9 +13,10 @@ import pandas as pd
 from components.charts.figspec import Fig
 from data import i18n
 from data.facts import SHORT_CITATION, SMALL_N
+from data.filters import canonical_order
 from data.i18n import N_, _, n_, num, t
 from data.i18n import cap as upper
-from data.places import GROUP_NAMES, in_panel
+from data.places import GROUP_NAMES, PROVINCES, map_area
 
 # Okabe-Ito: colour-blind safe; inspired is also hatched, and every bar is labelled directly.
 COLORS = {"linked": "#0072B2", "inspired": "#E69F00", "arrest_action": "#009E73",
@@ -306,10 +307,19 @@ def panel_title(panel: str, lang: str | None = None, short: bool = False) -> str
     return _((PANEL_SHORT if short else PANEL_TITLES)[panel], lang)
 
 
+def provinces_title(provinces, lang: str | None = None) -> str:
+    """The provinces filtered on, as the summary names them (in the address's order)."""
+    return " + ".join(PROVINCES[p][i18n.valid(lang) or i18n.current()]
+                      for p in canonical_order(provinces))
+
+
 def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, cap: Caption,
-               panel: str = "brussels", metric: str = "incidents") -> Fig:
-    """Municipalities of one panel coloured by incidents (or per 100,000); zero drawn neutral."""
-    area = munis[munis["nis_code"].map(lambda c: in_panel(c, panel))]
+               panel: str = "brussels", metric: str = "incidents", provinces=()) -> Fig:
+    """Municipalities of one panel coloured by incidents (or per 100,000); zero drawn neutral.
+    With provinces filtered on, the panel's municipalities in them, or where it has none the
+    provinces' own: the map drills down to them (places.map_area) and its title says so."""
+    codes, drilled = map_area(list(munis["nis_code"]), panel, provinces)
+    area = munis[munis["nis_code"].isin(codes)]
     merged = area.merge(counts, on="nis_code", how="left").fillna({"incidents": 0})
     names = merged["name_fr"].where(
         merged["name_fr"] == merged["name_nl"], merged["name_fr"] + " / " + merged["name_nl"]
@@ -342,8 +352,8 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
                        colorbar=bar, **common)
     fig.update_layout(geo={"fitbounds": "locations", "visible": False,
                            "projection": {"type": "mercator"}})
-    return _frame(fig, _("Where: {area}", cap.lang).format(area=panel_title(panel, cap.lang)),
-                  cap, 520)
+    where = provinces_title(provinces, cap.lang) if drilled else panel_title(panel, cap.lang)
+    return _frame(fig, _("Where: {area}", cap.lang).format(area=escape_markup(where)), cap, 520)
 
 
 def failed(title: str, hint: str) -> Fig:
@@ -363,7 +373,7 @@ TOWN, TOWN_NONE = "#0072B2", "#bdbdbd"  # a place's dot, with incidents or none
 BELGIUM_VIEW = {"lon": [2.45, 6.6], "lat": [49.4, 51.6], "ratio": 1.57}
 
 
-def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fig:
+def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption, provinces=()) -> Fig:
     """Schematic map of our own (no boundary file): Brussels' 19 communes as a grid of tiles
     (a heatmap, so tiles and their labels scale with the chart), the other places as dots on
     longitude and latitude (grey at 0). Both keep their shape and stay put whatever the
@@ -417,4 +427,9 @@ def fallback_map(layout: pd.DataFrame, counts: pd.DataFrame, cap: Caption) -> Fi
         fig.add_annotation(text=f"<b>{escape_markup(words)}</b>", xref=f"x{axes} domain",
                            yref=f"y{axes} domain", x=0, y=1, xanchor="left", yanchor="bottom",
                            showarrow=False, font={"size": 13}, name="area")
-    return _frame(fig, _("Where (schematic: no boundary file loaded)", cap.lang), cap, 520)
+    if provinces:  # it filters, but it cannot zoom in: the title says what would
+        title = _("Where: {area} (schematic: zooming in needs the boundary file)",
+                  cap.lang).format(area=escape_markup(provinces_title(provinces, cap.lang)))
+    else:
+        title = _("Where (schematic: no boundary file loaded)", cap.lang)
+    return _frame(fig, title, cap, 520)

@@ -75,8 +75,7 @@ def figures_for(data, f: Filters, graphs: tuple[str, ...], o: dict) -> dict[str,
         out[ids.CHART_TIMELINE] = views.timeline_figure(data, f, o["freq"], o["by"],
                                                         o["events"])
     if ids.CHART_MAP in graphs:
-        out[ids.CHART_MAP] = views.map_figure(data, f, o["panel"], o["metric"],
-                                              geojson=data.geojson(o["panel"]))
+        out[ids.CHART_MAP] = views.map_figure(data, f, o["panel"], o["metric"], inline=True)
     if set(graphs) & set(NETWORK_GRAPHS):
         out |= dict(zip(NETWORK_GRAPHS, views.network_figures(data, f), strict=True))
     if set(graphs) & set(PEOPLE_GRAPHS):

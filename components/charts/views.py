@@ -19,7 +19,7 @@ from data import people as pp
 from data.facts import LAST_MONTH
 from data.filters import Filters, apply, apply_people
 from data.i18n import N_, _, n_, num, t
-from data.places import PROVINCES, in_panel
+from data.places import PROVINCES, map_area
 from data.study.compare import REFERENCE
 
 RECONSTRUCTED_LINE = N_("Includes reconstructed records: totals match the study (see methodology).")
@@ -106,18 +106,23 @@ def map_notice(data: AppData, lang: str | None = None) -> str:
 
 
 def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str = "incidents",
-               geojson: dict | str | None = None, lang: str | None = None) -> Fig:
-    """The choropleth (geojson by URL on screen, inline for exports), or the schematic map."""
+               inline: bool = False, lang: str | None = None) -> Fig:
+    """The choropleth (its outlines by URL on screen, inline for exports), or the schematic map.
+    A province filter drills the map down to the province's municipalities (the whole
+    country's outlines, fitted to them)."""
     incidents, _ = shown(data, f)
     counts = ag.by_municipality(incidents, data.population)
     cap = caption(data, f, incidents, lang)
     if data.munis is None:
         layout = geography.fallback_places(cap.lang)
-        return figures.fallback_map(layout, counts, cap)
-    if len(incidents) and not counts["nis_code"].map(lambda c: in_panel(c, panel)).any():
+        return figures.fallback_map(layout, counts, cap, f.provinces)
+    area, drilled = map_area(list(data.munis["nis_code"]), panel, f.provinces)
+    if len(incidents) and not counts["nis_code"].isin(area).any():
         cap = replace(cap, n=0, empty="no_match_in_panel", hint="no_match_in_panel_hint")
+    source = "belgium" if drilled else panel
     return figures.choropleth(data.munis.drop(columns="geometry"), counts,
-                              geojson or GEOJSON_URL.format(panel=panel), cap, panel, metric)
+                              data.geojson(source) if inline else GEOJSON_URL.format(
+                                  panel=source), cap, panel, metric, f.provinces)
 
 
 def network_figures(data: AppData, f: Filters, lang: str | None = None) -> tuple[Fig, Fig, Fig]:

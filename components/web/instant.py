@@ -57,7 +57,8 @@ MESSAGES = (
     "Incidents per year: {listed}; {total} in all, most in {peak} ({most}).",
     "Incidents per month: {with_any} of {months} months with at least one; {total} in all, "
     "most in {peak} ({most}).",
-    "No incidents in any municipality.", "{value} per 100,000",
+    "No incidents in any municipality.", "{value} per 100,000", "Where: {area}",
+    "Where: {area} (schematic: zooming in needs the boundary file)",
     "Ignored an invalid filter: {error}", "Invalid filter",
     *ERRORS.values(),  # a refused filter, said as the server says it
 )
@@ -178,6 +179,8 @@ def _places(data: AppData, lang: str) -> dict:
         out["panels"] = {
             panel: [c for c in munis["nis_code"] if in_panel(c, panel)]
             for panel in figures.PANEL_TITLES}
+        # every municipality's province, for the map's drill-down (places.map_area)
+        out["province_of"] |= {c: province_of(c) for c in munis["nis_code"] if province_of(c)}
         out["hover"] = dict(zip(munis["nis_code"], hover, strict=True))
         out["population"] = {c: (None if pd.isna(p) else float(p)) for c, p in zip(
             munis["nis_code"], population, strict=True)}

@@ -492,3 +492,37 @@ def test_the_province_filter_from_its_control_to_the_table(page, app_url):
                   ".length === 3")
     cells = page.page.locator("#table-incidents .ag-row [col-id=province]").all_inner_texts()
     assert cells == ["Brussels-Capital Region (province level)"] * 3
+
+
+def test_a_province_drills_the_map_down_and_a_commune_narrows_within_it(page, app_url):
+    """Belgium panel, province of Liège: the map shows its 84 communes only, titled with the
+    province; a click on one narrows to it and the map stays on the province; removing the
+    province's chip brings the whole country back. The link reopens the drilled view."""
+    page.open(f"{app_url}/?lang=en")
+    page.page.locator("#map-panel label", has_text="Belgium").click()
+    page.wait_for("document.querySelectorAll('#chart-map .choro-place').length > 500")
+    page.page.locator("#filter-province").click()
+    page.page.get_by_role("option", name="Province of Liège").click()
+    page.page.keyboard.press("Escape")
+    page.wait_kpi(7)
+    page.wait_for("document.querySelectorAll('#chart-map .choro-place').length === 84")
+    assert page.page.inner_text("#chart-map-title") == "Where: Province of Liège"
+    link = page.address()
+    assert link.endswith("/?province=60000&panel=belgium&lang=en")
+    page.page.locator("#chart-map .choro-place.choro-some[data-code='63079']").click()
+    page.wait_kpi(4)
+    assert page.address().endswith("/?place=63079&province=60000&panel=belgium&lang=en")
+    assert page.page.locator("#chart-map .choro-place").count() == 84
+    page.page.get_by_role("button", name="Remove filter: Province of Liège").click()
+    page.wait_for("document.querySelectorAll('#chart-map .choro-place').length > 500")
+    assert page.page.inner_text("#chart-map-title") == "Where: Belgium"
+    page.open(link)  # the drilled view, reopened from its link
+    page.wait_kpi(7)
+    page.wait_for("document.querySelectorAll('#chart-map .choro-place').length === 84")
+
+
+def test_the_schematic_map_filters_by_province_and_says_it_cannot_zoom(page, offline_url):
+    page.open(f"{offline_url}/?province=60000&lang=fr")
+    page.wait_kpi(7)
+    page.wait_for("document.querySelector('#chart-map-title').innerText === 'Où : Province de "
+                  "Liège (schéma : zoomer sur la zone demande le fichier de limites)'")
