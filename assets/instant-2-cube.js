@@ -1,0 +1,138 @@
+/* The incidents cube of /instant/<lang>.json (components/web/instant.py): the filter state read
+   from the store, each filter's test over the cube's typed columns, and the aggregates the views
+   need (data/aggregate.py's counts). Pure: node tests it against Python's aggregates. */
+(function (root) {
+  "use strict";
+
+  // --- the filter state (the store holds the URL's parameters, values comma-joined) ---------
+  function parseState(filterState) {
+    var f = {};
+    Object.keys(filterState || {}).forEach(function (key) {
+      var value = String(filterState[key]);
+      f[key] = (key === "from" || key === "to" || key === "plot" || key === "within") ? value :
+        value.split(",").filter(function (v) { return v; });
+    });
+    return f;
+  }
+
+  // --- selection and aggregation over the cube ------------------------------------------------
+  function lookup(values, test) {
+    var out = new Uint8Array(values.length);
+    for (var i = 0; i < values.length; i++) { out[i] = test(values[i]) ? 1 : 0; }
+    return out;
+  }
+  function anyOf(chosen) {
+    var set = {};
+    chosen.forEach(function (v) { set[v] = true; });
+    return function (list) { return list.some(function (v) { return set[v]; }); };
+  }
+
+  function placeTest(P, places) {
+    var codes = {}, groups = P.places.groups, grouped = {};
+    Object.keys(groups).forEach(function (g) { groups[g].forEach(function (c) { grouped[c] = true; }); });
+    places.forEach(function (p) {
+      if (groups[p]) { groups[p].forEach(function (c) { codes[c] = true; }); }
+      if (/^\d+$/.test(p)) { codes[p] = true; }
+    });
+    var elsewhere = places.indexOf("elsewhere") >= 0;
+    return function (code) { return codes[code] || (elsewhere && !grouped[code]); };
+  }
+
+  // the cube's columns as typed arrays, decoded once per payload (components/web/instant.py _column)
+  var ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array};
+  function column(c) {
+    if (!c || typeof c.data !== "string") { return c; }  // already an array
+    var text = atob(c.data), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+    return new ARRAYS[c.dtype](bytes.buffer, 0, bytes.length / ARRAYS[c.dtype].BYTES_PER_ELEMENT);
+  }
+  var COLUMNS = ["m", "t", "c", "l", "p", "g", "n", "z", "s", "w", "k"];
+  function columns(P) {
+    if (!P.cube.cols) {
+      var cols = {};
+      COLUMNS.forEach(function (k) { cols[k] = column(P.cube[k]); });
+      P.cube.cols = cols;
+    }
+    return P.cube.cols;
+  }
+
+  function aggregate(P, f) {
+    var C = columns(P), D = P.cube.dict, n = P.cube.rows;
+    var okM = lookup(D.m, function (m) { return (!f.from || m >= f.from) && (!f.to || m <= f.to); });
+    var inSet = function (chosen) { return function (v) { return !chosen || !chosen.length || chosen.indexOf(v) >= 0; }; };
+    var okT = lookup(D.t, inSet(f.type)), okC = lookup(D.c, inSet(f.connection));
+    var okL = lookup(D.l, inSet(f.link));
+    var okN = f.network && f.network.length ? lookup(D.n, anyOf(f.network)) : null;
+    var okG = f.place && f.place.length ? lookup(D.g, placeTest(P, f.place)) : null;
+    if (f.province && f.province.length) {  // both hold: the place and the province
+      var inProvince = lookup(D.g, function (code) { return f.province.indexOf(P.places.province_of[code]) >= 0; });
+      okG = okG ? okG.map(function (ok, i) { return ok && inProvince[i]; }) : inProvince;
+    }
+    var okZ = f.citizenship && f.citizenship.length ? lookup(D.z, anyOf(f.citizenship)) : null;
+    var plot = f.plot === "yes" ? 1 : f.plot === "no" ? 0 : -1;
+    var action = D.t.indexOf("arrest_action"), linked = D.c.indexOf("linked");
+    var nt = D.t.length, nc = D.c.length;
+    // counts by code in flat typed arrays (no strings in the loop), named after it
+    var byTC = new Float64Array(nt * nc), byMT = new Float64Array(D.m.length * nt);
+    var byMC = new Float64Array(D.m.length * nc), byG = new Float64Array(D.g.length);
+    var seenG = new Uint8Array(D.g.length), seenM = new Uint8Array(D.m.length);
+    var total = 0, actions = 0, linkedN = 0, plots = 0, people = 0, reconstructed = false;
+    var cm = C.m, ct = C.t, cc = C.c, cl = C.l, cp = C.p, cg = C.g, cn = C.n, cz = C.z;
+    var cs = C.s, cw = C.w, ck = C.k;
+    for (var i = 0; i < n; i++) {
+      if (!okM[cm[i]] || !okT[ct[i]] || !okC[cc[i]] || !okL[cl[i]]) { continue; }
+      if (plot >= 0 && cp[i] !== plot) { continue; }
+      if ((okN && !okN[cn[i]]) || (okG && !okG[cg[i]]) || (okZ && !okZ[cz[i]])) { continue; }
+      var w = cw[i], t = ct[i], c = cc[i], m = cm[i], g = cg[i];
+      total += w;
+      people += ck[i];
+      if (t === action) { actions += w; if (cp[i] === 1) { plots += w; } }
+      if (c === linked) { linkedN += w; }
+      if (cs[i] === 1) { reconstructed = true; }
+      byTC[t * nc + c] += w;
+      byMT[m * nt + t] += w;
+      byMC[m * nc + c] += w;
+      byG[g] += w;
+      seenG[g] = 1;
+      seenM[m] = 1;
+    }
+    var a = {n: total, actions: actions, linked: linkedN, plots: plots, people: people,
+             reconstructed: reconstructed, byType: {}, byMonth: {}, byPlace: {}};
+    for (var ti = 0; ti < nt; ti++) {
+      for (var ci = 0; ci < nc; ci++) {
+        if (byTC[ti * nc + ci]) { a.byType[D.t[ti] + "|" + D.c[ci]] = byTC[ti * nc + ci]; }
+      }
+    }
+    for (var mi = 0; mi < D.m.length; mi++) {
+      if (!seenM[mi]) { continue; }
+      var mm = a.byMonth[D.m[mi]] = {};
+      for (ti = 0; ti < nt; ti++) { if (byMT[mi * nt + ti]) { mm[D.t[ti]] = byMT[mi * nt + ti]; } }
+      for (ci = 0; ci < nc; ci++) { if (byMC[mi * nc + ci]) { mm[D.c[ci]] = byMC[mi * nc + ci]; } }
+    }
+    for (var gi = 0; gi < D.g.length; gi++) { if (seenG[gi]) { a.byPlace[D.g[gi]] = byG[gi]; } }
+    return a;
+  }
+
+  function periods(P, freq) {
+    if (freq === "month") { return P.months.slice(); }
+    var years = [];
+    P.months.forEach(function (m) { if (years.indexOf(m.slice(0, 4)) < 0) { years.push(m.slice(0, 4)); } });
+    return years;
+  }
+  function periodCount(a, period, key) {
+    var total = 0;
+    Object.keys(a.byMonth).forEach(function (m) {
+      if (m === period || m.slice(0, 4) === period) { total += a.byMonth[m][key] || 0; }
+    });
+    return total;
+  }
+  function byPlace(a) {  // aggregate.by_municipality's order: most incidents first, then code
+    return Object.keys(a.byPlace).map(function (code) { return [code, a.byPlace[code]]; })
+      .sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0); });
+  }
+
+
+  var api = {aggregate: aggregate, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
+  root.beCube = api;
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; }
+})(typeof window !== "undefined" ? window : globalThis);
