@@ -23,7 +23,7 @@ from flask_compress import Compress
 
 from components import state
 from components.charts import table
-from components.charts.figures import PANEL_TITLES as PANELS
+from components.charts.maps import PANEL_TITLES as PANELS
 from components.dashboard import (
     callbacks,  # noqa: F401  (registers the callbacks)
     downloads,  # noqa: F401  (registers the download callbacks)

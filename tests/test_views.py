@@ -7,7 +7,7 @@ import pytest
 from dash import no_update
 
 from components import state
-from components.charts import figures, views
+from components.charts import maps, views
 from data.filters import FilterError, Filters, Vocabulary
 from tests import python_views
 
@@ -119,8 +119,8 @@ def test_fallback_map_without_boundaries(offline_data):
     # every place still drawn, at 0 and in grey: "none there", not "not shown"
     assert len(none.data[1].text) == len(towns.text) == 16
     assert all(s.endswith(" 0") for s in none.data[1].text)
-    assert set(none.data[1].marker.color) == {figures.TOWN_NONE}
-    assert set(towns.marker.color) == {figures.TOWN}
+    assert set(none.data[1].marker.color) == {maps.TOWN_NONE}
+    assert set(towns.marker.color) == {maps.TOWN}
 
 
 @pytest.mark.parametrize("lang,tile,town,area", [
@@ -317,7 +317,8 @@ def test_every_id_a_callback_names_is_in_the_page_or_the_grid(app_data):
     """The app lets callbacks name ids the first layout lacks (the grid mounts later); so this
     test does the check Dash would: each id is in the layout or in the grid it mounts."""
     import app as app_module
-    from components.dashboard.layout import grid, layout
+    from components.dashboard.grid import grid
+    from components.dashboard.layout import layout
 
     def ids_in(component) -> set:
         found = {i for i in [getattr(component, "id", None)] if isinstance(i, str)}

@@ -8,7 +8,7 @@ from functools import cache
 import pandas as pd
 import yaml
 
-from components.charts import figures
+from components.charts import figures, maps
 from components.charts import networks as figures_networks
 from components.charts import people as figures_people
 from components.charts.figspec import Fig
@@ -115,12 +115,12 @@ def map_figure(data: AppData, f: Filters, panel: str = "brussels", metric: str =
     cap = caption(data, f, incidents, lang)
     if data.munis is None:
         layout = geography.fallback_places(cap.lang)
-        return figures.fallback_map(layout, counts, cap, f.provinces)
+        return maps.fallback_map(layout, counts, cap, f.provinces)
     area, drilled = map_area(list(data.munis["nis_code"]), panel, f.provinces)
     if len(incidents) and not counts["nis_code"].isin(area).any():
         cap = replace(cap, n=0, empty="no_match_in_panel", hint="no_match_in_panel_hint")
     source = "belgium" if drilled else panel
-    return figures.choropleth(data.munis.drop(columns="geometry"), counts,
+    return maps.choropleth(data.munis.drop(columns="geometry"), counts,
                               data.geojson(source) if inline else GEOJSON_URL.format(
                                   panel=source), cap, panel, metric, f.provinces)
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from components import ids, state
-from components.charts import figures
+from components.charts import figures, maps
 from components.charts.figspec import Fig
 from components.runtime import AppData
 from components.web.precompressed import choose, compress
@@ -178,7 +178,7 @@ def _places(data: AppData, lang: str) -> dict:
         population = pd.to_numeric(munis["population"], errors="coerce")
         out["panels"] = {
             panel: [c for c in munis["nis_code"] if in_panel(c, panel)]
-            for panel in figures.PANEL_TITLES}
+            for panel in maps.PANEL_TITLES}
         # every municipality's province, for the map's drill-down (places.map_area)
         out["province_of"] |= {c: province_of(c) for c in munis["nis_code"] if province_of(c)}
         out["hover"] = dict(zip(munis["nis_code"], hover, strict=True))
@@ -234,7 +234,7 @@ def payload(data: AppData, lang: str) -> dict:
             "vocabulary": state.vocabulary(data.vocabulary),
             "types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
             "small_n": SMALL_N, "boundaries": data.munis is not None,
-            "town_colours": [figures.TOWN, figures.TOWN_NONE],  # the schematic map's dots
+            "town_colours": [maps.TOWN, maps.TOWN_NONE],  # the schematic map's dots
             "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
             "map_notice": map_notice(data, lang),
