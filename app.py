@@ -32,7 +32,7 @@ from components.dashboard.layout import layout
 from components.projector.story import ENV as STORY_ENV
 from components.projector.story import StoryError
 from components.runtime import GEOJSON_URL, AppData, install
-from components.web import guard, routes
+from components.web import exports_api, guard, routes
 from components.web.instant import build_all, instant_json
 from components.web.precompressed import StaticCompressed
 from data import DatasetError, geography, i18n, load
@@ -201,6 +201,7 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
         app._setup_server()
     try:
         routes.install(server, story_path)
+        exports_api.install(server)
     except StoryError as err:
         print(f"The briefing story cannot be used ({len(err.problems)} problems):",
               file=sys.stderr)

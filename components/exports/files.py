@@ -55,4 +55,4 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
             about.append((_("what the chart shows"), views.descriptions(
                 data, f, options.get("freq", "year"), (graph,))[graph]))
         return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
-    return export.csv_bytes(table, belgian=fmt == "csv-be"), ".csv"
+    return export.csv_bytes(table, belgian=fmt.endswith("csv-be")), ".csv"

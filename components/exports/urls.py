@@ -1,0 +1,117 @@
+"""Every export as a URL: `/export/<name>.<format>?<view state>&lang=..[&size=..][&sep=..][&v=..]`.
+
+The declaration (names, formats, their parameters) and the reading of a request into what
+`files.build` and `pack.pack` take: the same view state as the screen (data/viewstate.py),
+validated as everywhere. Pure: the routes are in components/web/exports_api.py.
+
+    /export/timeline.svg?type=attack&freq=month&lang=en
+    /export/map.png?province=60000&panel=belgium&size=square&lang=fr&v=reconstruction-1.2
+    /export/rows.csv?place=brussels&sep=semicolon&lang=nl
+    /export/pack.zip?type=arrest_action&lang=en
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from components.charts import registry as charts
+from data import i18n, viewstate
+from data.filters import Filters, form_quote
+
+CHART_FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
+ROWS_FORMATS = ("csv", "xlsx")
+# each extra parameter: its values, the first the default, and the Download menu's format each
+# value stands for (files.FORMATS)
+SIZES = {"1200x675": "png", "square": "png-square", "screen": "png-screen"}
+SEPARATORS = {"comma": "csv", "semicolon": "csv-be"}
+EXTRA = ("size", "sep", "v")  # after the view state and lang, in this order
+MEDIA = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+         "csv": "text/csv; charset=utf-8", "zip": "application/zip",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+class Refused(ValueError):
+    """A request no export answers: status (404, 400, 410) and one line saying why."""
+
+    def __init__(self, status: int, line: str):
+        super().__init__(line)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Request:
+    """One export, read and checked: what to build and the canonical address that names it."""
+
+    name: str  # a chart's slug, "rows" or "pack"
+    ext: str
+    fmt: str  # files.build's format ("png-square", "csv-be", ...), "zip" for the pack
+    filters: Filters
+    options: dict
+    lang: str
+    pinned: str  # the v= it asked for ("" if none)
+    query: str  # its canonical query: the view state, lang, then the extra parameters
+
+    @property
+    def graph(self) -> str:
+        return charts.BY_SLUG[self.name].graph if self.name in charts.BY_SLUG else ""
+
+    @property
+    def filename(self) -> str:
+        stem = "incidents" if self.name == "rows" else (
+            "briefing-pack" if self.name == "pack" else self.name)
+        return f"be-is-{stem}.{self.ext}"
+
+
+def index() -> dict:
+    """What a script may ask for (served as /export/index.json)."""
+    return {
+        "url": "/export/<name>.<format>?<view state>&lang=<en|fr|nl>",
+        "charts": {slug: list(CHART_FORMATS) for slug in charts.SLUGS},
+        "rows": list(ROWS_FORMATS), "pack": ["zip"],
+        "view_state": viewstate.schema(),
+        "parameters": {"lang": list(i18n.LANGS), "size": list(SIZES) + ["(png only)"],
+                       "sep": list(SEPARATORS) + ["(csv only)"],
+                       "v": "the dataset version the link was made for: another answers 410"},
+        "examples": [
+            "/export/timeline.svg?type=attack&freq=month&lang=en",
+            "/export/map.png?province=60000&panel=belgium&size=square&lang=fr",
+            "/export/rows.csv?place=brussels&sep=semicolon&lang=nl",
+            "/export/pack.zip?type=arrest_action&lang=en"],
+    }
+
+
+def read(name_ext: str, args: dict[str, str], vocabulary, version: str) -> Request:
+    """A request's path and arguments as an export, or Refused. Without lang= it is still read
+    (lang ""): the route redirects it to its canonical address with the reader's language."""
+    name, dot, ext = name_ext.rpartition(".")
+    allowed = (ROWS_FORMATS if name == "rows" else ("zip",) if name == "pack" else
+               CHART_FORMATS if name in charts.SLUGS else ())
+    if not dot or ext not in allowed:
+        raise Refused(404, f"no export {name_ext!r}: see /export/index.json")
+    size, sep = args.get("size", "1200x675"), args.get("sep", "comma")
+    if size not in SIZES or ("size" in args and ext != "png"):
+        raise Refused(400, f"invalid size {size!r}: png only, one of {', '.join(SIZES)}")
+    if sep not in SEPARATORS or ("sep" in args and ext != "csv"):
+        raise Refused(400, f"invalid sep {sep!r}: csv only, one of {', '.join(SEPARATORS)}")
+    lang = args.get("lang", "")
+    if lang and i18n.valid(lang) != lang:
+        raise Refused(400, f"invalid lang {lang!r}: one of {', '.join(i18n.LANGS)}")
+    pinned = args.get("v", "")
+    if pinned and pinned != version:
+        raise Refused(410, f"dataset version {pinned!r} is not served here; this server has "
+                           f"{version!r}")
+    view = {k: v for k, v in args.items() if k not in (*EXTRA, "lang")}
+    # a value no option or filter has is refused (FilterError: the route's 400), not defaulted
+    options = viewstate.as_chart_options(viewstate.parse_options(view.items()))
+    filters = Filters.from_query({k: v for k, v in view.items() if k not in viewstate.OPTION},
+                                 vocabulary)
+    fmt = ("zip" if ext == "zip" else SIZES[size] if ext == "png" else
+           SEPARATORS[sep] if ext == "csv" else ext)
+    if name == "rows":
+        fmt = "rows-" + fmt  # rows-csv, rows-csv-be, rows-xlsx
+    extra = [("size", size)] * ("size" in args) + [("sep", sep)] * ("sep" in args) + [
+        ("v", pinned)] * bool(pinned)
+    query = viewstate.address(filters.to_query(), options, lang or None)
+    tail = "&".join(f"{k}={form_quote(v)}" for k, v in extra)
+    return Request(name, ext, fmt, filters, options, lang, pinned,
+                   "&".join(p for p in (query, tail) if p))

@@ -1,0 +1,132 @@
+"""Every export is a URL (/export/<name>.<format>?<view state>&lang=..): read from the view state
+as the screen is, refused in one line when wrong, rendered once (a render cache shared by the
+workers, one render for concurrent identical requests) and answered with the headers an HTTP
+cache needs."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+import zipfile
+
+import openpyxl
+import pytest
+
+from components.exports import files, urls
+from components.web import exports_api
+from data.filters import FilterError, Filters
+from data.i18n import use
+
+
+@pytest.fixture(scope="module")
+def client(app_data):
+    from app import create_app
+    return create_app(app_data).server.test_client()
+
+
+def test_a_request_is_read_into_its_canonical_address(app_data):
+    v, version = app_data.vocabulary, app_data.dataset.version
+    req = urls.read("timeline.svg", {"freq": "month", "type": "attack", "lang": "fr"}, v, version)
+    assert (req.fmt, req.graph, req.lang) == ("svg", "chart-timeline", "fr")
+    assert req.query == "type=attack&freq=month&lang=fr"  # filters, options, lang
+    png = urls.read("map.png", {"size": "square", "province": "60000", "panel": "belgium",
+                                "lang": "en", "v": version}, v, version)
+    assert png.fmt == "png-square" and png.pinned == version
+    assert png.query == f"province=60000&panel=belgium&lang=en&size=square&v={version}"
+    assert urls.read("rows.csv", {"sep": "semicolon", "lang": "nl"}, v, version).fmt == (
+        "rows-csv-be")
+    assert urls.read("pack.zip", {"lang": "en"}, v, version).filename == "be-is-briefing-pack.zip"
+    for name, args, status, words in [
+            ("pie.png", {}, 404, "no export 'pie.png'"), ("rows.png", {}, 404, "no export"),
+            ("timeline.csv", {"size": "square"}, 400, "png only"),
+            ("timeline.png", {"sep": "semicolon"}, 400, "csv only"),
+            ("timeline.png", {"lang": "de"}, 400, "invalid lang 'de'"),
+            ("timeline.png", {"v": "old"}, 410, f"this server has {version!r}")]:
+        with pytest.raises(urls.Refused, match=words) as err:
+            urls.read(name, args, v, version)
+        assert err.value.status == status
+    with pytest.raises(FilterError):  # an option no chart has: refused, not defaulted
+        urls.read("map.png", {"panel": "moon"}, v, version)
+
+
+def test_the_index_lists_every_chart_and_format(client):
+    index = client.get("/export/index.json").json
+    assert sorted(index["charts"]) == sorted(files.charts.SLUGS)
+    assert index["charts"]["timeline"] == ["png", "svg", "pdf", "csv", "xlsx"]
+    assert index["view_state"]["options"][0]["param"] == "freq"
+
+
+def test_an_address_without_lang_or_out_of_order_is_redirected(client):
+    r = client.get("/export/timeline.csv?freq=month&type=attack",
+                   headers={"Accept-Language": "nl-BE"})
+    assert r.status_code == 302
+    assert r.headers["Location"] == "/export/timeline.csv?type=attack&freq=month&lang=nl"
+
+
+def test_refusals_are_one_line(client):
+    assert client.get("/export/timeline.png?type=bomb&lang=en").text.startswith(
+        "invalid filter: unknown value")
+    r = client.get("/export/timeline.png?lang=en&v=old")
+    assert r.status_code == 410 and r.text.count("\n") == 1
+
+
+def test_a_file_is_rendered_once_and_cached_with_its_etag(client, app_data):
+    url = "/export/rows.csv?place=brussels&lang=en&sep=semicolon"
+    first = client.get(url)
+    assert first.status_code == 200, first.text
+    assert first.headers["Content-Disposition"] == 'attachment; filename="be-is-incidents.csv"'
+    assert first.headers["Cache-Control"] == "public, max-age=300"
+    again = client.get(url)
+    assert again.headers["X-Export-Cache"] == "hit" and again.data == first.data
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    # the same bytes as the Download menu's file of this view
+    f = Filters.from_query({"place": "brussels"}, app_data.vocabulary)
+    with use("en"):
+        link = files.permalink("http://localhost/", f, {})
+        built, _ = files.build(app_data, f, "", "rows-csv-be", {}, link)
+    assert first.data == built
+    assert first.data.splitlines()[0].count(b";") > 3  # the Belgian separator
+
+
+def test_a_pinned_file_may_be_kept_and_an_xlsx_is_a_workbook(client, app_data):
+    version = app_data.dataset.version
+    r = client.get(f"/export/timeline.xlsx?type=attack&lang=fr&v={version}")
+    assert r.status_code == 200 and r.headers["Cache-Control"] == "public, max-age=86400"
+    book = openpyxl.load_workbook(io.BytesIO(r.data))
+    assert len(book.sheetnames) >= 2
+
+
+def test_concurrent_identical_requests_wait_for_one_render(client, monkeypatch):
+    calls = []
+    real = exports_api._render
+
+    def slow(*args):
+        calls.append(1)
+        time.sleep(0.5)
+        return real(*args)
+
+    monkeypatch.setattr(exports_api, "_render", slow)
+    url = "/export/shares.csv?connection=inspired&lang=nl"
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(client.get(url))) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(calls) == 1
+    assert sorted(r.headers["X-Export-Cache"] for r in results) == ["hit", "hit", "hit", "miss"]
+    assert len({r.data for r in results}) == 1
+
+
+def test_images_and_the_pack_are_urls_too(client):
+    from components.exports.images import browser
+    if browser() is None:
+        pytest.skip("no Chromium on this machine")
+    svg = client.get("/export/map.svg?province=60000&panel=belgium&lang=en")
+    assert svg.status_code == 200 and b"Province of Li" in svg.data
+    pack = client.get("/export/pack.zip?type=attack&lang=en")
+    assert pack.status_code == 200 and pack.headers["Content-Type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(pack.data)).namelist()
+    assert "briefing.pdf" in names and "data.xlsx" in names
