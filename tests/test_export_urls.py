@@ -130,3 +130,17 @@ def test_images_and_the_pack_are_urls_too(client):
     assert pack.status_code == 200 and pack.headers["Content-Type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(pack.data)).namelist()
     assert "briefing.pdf" in names and "data.xlsx" in names
+
+
+def test_an_embed_carries_its_etag_and_how_long_a_cache_may_keep_it(client, app_data):
+    version = app_data.dataset.version
+    pinned = client.get(f"/embed/timeline?type=attack&v={version}&lang=en")
+    assert pinned.status_code == 200
+    assert pinned.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    again = client.get(f"/embed/timeline?type=attack&v={version}&lang=en",
+                       headers={"If-None-Match": pinned.headers["ETag"]})
+    assert again.status_code == 304
+    moved = client.get("/embed/timeline?type=attack&v=reconstruction-0.9&lang=en")
+    assert moved.headers["Cache-Control"] == "public, max-age=300"  # it says the version moved
+    assert "Published with dataset version reconstruction-0.9" in moved.text
+    assert client.get("/embed/pie?lang=en").headers.get("ETag") is None  # a 404 is not kept

@@ -4,12 +4,23 @@ components/projector/page.py) and answers with the headers that page needs."""
 
 from __future__ import annotations
 
+import hashlib
+
 from flask import Flask, Response, request
 
 from components.exports import embed
 from components.projector import page as brief
+from components.runtime import current
 from data import i18n
 from data.i18n import use
+
+
+def embed_cache_control(pinned: str, version: str) -> str:
+    """A page pinned to the version served never changes for it: kept a year; one pinned to
+    another version (it says so) or not pinned at all, a few minutes."""
+    if pinned and pinned == version:
+        return "public, max-age=31536000, immutable"
+    return "public, max-age=300"
 
 
 def install(server: Flask, story_path: str | None = None) -> None:
@@ -18,11 +29,18 @@ def install(server: Flask, story_path: str | None = None) -> None:
 
     @server.route("/embed/<chart>")
     def embed_page(chart: str):
-        body, status = embed.page(chart, request.args.to_dict(), request.host_url,
+        args = request.args.to_dict()
+        body, status = embed.page(chart, args, request.host_url,
                                   request.headers.get("Accept-Language", ""))
         response = Response(body, status=status,
                             mimetype="text/html" if status == 200 else "text/plain")
         response.headers["Content-Security-Policy"] = embed.EMBED_CSP
+        if status == 200:  # an HTTP cache (nginx, a CDN) may keep it: ETag, and how long
+            response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+            response.headers["Cache-Control"] = embed_cache_control(
+                args.get("v", ""), current().dataset.version)
+            response.vary.add("Accept-Language")
+            response = response.make_conditional(request)
         return response
 
     @server.route("/brief")
