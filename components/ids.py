@@ -56,12 +56,12 @@ PAGE = "page"
 MAIN = "main-view"
 METHODOLOGY = "methodology-view"
 STUDY = "study-view"
-EXPORT = "export"  # pattern-matching type of a Download menu item
-DOWNLOAD = "download"
+EXPORT = "export"  # pattern-matching type of the Download menu's embed item
+EXPORT_FILE = "export-file"  # pattern type of a menu item that is a file (assets/downloads.js)
 EMBED_CODE = "embed-code"
 BRIEFING_PACK = "briefing-pack"
-DOWNLOAD_PACK = "download-pack"
-EXPORT_STATUS = "export-status"  # what went wrong with a download, in one line
+EXPORT_STATUS = "export-status"  # the embed snippet (a Dash output)
+EXPORT_FILE_STATUS = "export-file-status"  # what went wrong with a download, in one line
 EXPORT_PROGRESS = "export-progress"  # "Preparing the download…" while it renders
 
 

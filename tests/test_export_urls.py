@@ -9,6 +9,7 @@ import io
 import threading
 import time
 import zipfile
+from datetime import date
 
 import openpyxl
 import pytest
@@ -36,7 +37,19 @@ def test_a_request_is_read_into_its_canonical_address(app_data):
     assert png.query == f"province=60000&panel=belgium&lang=en&size=square&v={version}"
     assert urls.read("rows.csv", {"sep": "semicolon", "lang": "nl"}, v, version).fmt == (
         "rows-csv-be")
-    assert urls.read("pack.zip", {"lang": "en"}, v, version).filename == "be-is-briefing-pack.zip"
+    assert urls.read("pack.zip", {"lang": "en"}, v, version).filename("2026-12-03") == (
+        "be-is-briefing-pack-2026-12-03.zip")
+    # the Download menu's items as URLs: the browser puts the page's address between
+    assert urls.menu_item("png-square", "map") == ("/export/map.png", "size=square")
+    assert urls.menu_item("png", "map") == ("/export/map.png", "")
+    assert urls.menu_item("csv-be", "shares") == ("/export/shares.csv", "sep=semicolon")
+    assert urls.menu_item("rows-xlsx", "shares") == ("/export/rows.xlsx", "")
+    for fmt in files.FORMATS:
+        if fmt != "embed":
+            path, extra = urls.menu_item(fmt, "timeline")
+            name_ext = path.removeprefix("/export/")
+            args = dict([extra.split("=")]) if extra else {}
+            assert urls.read(name_ext, {**args, "lang": "en"}, v, version).fmt == fmt
     for name, args, status, words in [
             ("pie.png", {}, 404, "no export 'pie.png'"), ("rows.png", {}, 404, "no export"),
             ("timeline.csv", {"size": "square"}, 400, "png only"),
@@ -75,7 +88,9 @@ def test_a_file_is_rendered_once_and_cached_with_its_etag(client, app_data):
     url = "/export/rows.csv?place=brussels&lang=en&sep=semicolon"
     first = client.get(url)
     assert first.status_code == 200, first.text
-    assert first.headers["Content-Disposition"] == 'attachment; filename="be-is-incidents.csv"'
+    day = date.today().isoformat()
+    assert first.headers["Content-Disposition"] == (
+        f'attachment; filename="be-is-incidents-{day}.csv"')
     assert first.headers["Cache-Control"] == "public, max-age=300"
     again = client.get(url)
     assert again.headers["X-Export-Cache"] == "hit" and again.data == first.data

@@ -247,6 +247,10 @@ def main_view(data: AppData, lang: str) -> html.Div:
             html.Div(id=ids.FILTER_ERROR, role="alert"),
             html.Div(id=ids.VIEW_ERROR, role="alert"),
             html.Div(id=ids.EXPORT_STATUS, role="alert"),
+            # written by assets/downloads.js only (the server's one line, in these words)
+            html.Div(id=ids.EXPORT_FILE_STATUS, role="alert", hidden=True,
+                     className="export-file-status", **{"data-failed": _(
+                         "The download failed: {error}")}),
             html.Div([html.Span(_("Preparing the download…"), className="file-text"),
                       html.Span(_("Preparing the briefing pack (about 10 s)…"),
                                 className="pack-text")],
@@ -299,7 +303,6 @@ def layout(data: AppData, lang: str = "en") -> dmc.MantineProvider:
             dcc.Store(id=ids.FILTER_EVENT),
             dcc.Store(id=ids.LANG, data=lang),
             dcc.Store(id=ids.SECTIONS_STATE),
-            dcc.Download(id=ids.DOWNLOAD), dcc.Download(id=ids.DOWNLOAD_PACK),
             header(data, lang),
             stale_banner(),
             main_view(data, lang),

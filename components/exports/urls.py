@@ -55,11 +55,26 @@ class Request:
     def graph(self) -> str:
         return charts.BY_SLUG[self.name].graph if self.name in charts.BY_SLUG else ""
 
-    @property
-    def filename(self) -> str:
+    def filename(self, day: str) -> str:
+        """As the Download menu has always named its files: what, then the day."""
         stem = "incidents" if self.name == "rows" else (
             "briefing-pack" if self.name == "pack" else self.name)
-        return f"be-is-{stem}.{self.ext}"
+        return f"be-is-{stem}-{day}.{self.ext}"
+
+
+def menu_item(fmt: str, slug: str) -> tuple[str, str]:
+    """The URL path and extra parameters of a Download menu item (files.FORMATS' keys; the
+    embed item is not a file): the browser adds the page's address between them."""
+    size = {v: k for k, v in SIZES.items()}
+    sep = {v: k for k, v in SEPARATORS.items()}
+    rows = fmt.startswith("rows-")
+    base = fmt.removeprefix("rows-")
+    ext = "png" if base in size else "csv" if base in sep else base
+    if ext not in (ROWS_FORMATS if rows else CHART_FORMATS):
+        raise ValueError(f"no export URL for {fmt!r}")
+    extra = (f"size={size[base]}" if base in size and size[base] != "1200x675" else
+             "sep=semicolon" if sep.get(base) == "semicolon" else "")
+    return f"/export/{'rows' if rows else slug}.{ext}", extra
 
 
 def index() -> dict:

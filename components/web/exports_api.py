@@ -118,5 +118,6 @@ def install(server: Flask) -> None:
                    "public, max-age=300", "Vary": "Accept-Encoding"}
         if request.if_none_match.contains(tag):
             return Response(status=304, headers=headers)
-        headers["Content-Disposition"] = f'attachment; filename="{req.filename}"'
+        headers["Content-Disposition"] = (
+            f'attachment; filename="{req.filename(date.today().isoformat())}"')
         return Response(body, mimetype=urls.MEDIA[req.ext], headers=headers)

@@ -95,7 +95,6 @@ RULES: dict[tuple[str, str], Rule] = {
     **{(cid, "value"): TEXT for cid in (ids.FILTER_PLOT, ids.TIMELINE_FREQ, ids.TIMELINE_BY,
                                         ids.MAP_PANEL, ids.MAP_METRIC, ids.TABLE_SEARCH)},
     (ids.RESET, "n_clicks"): COUNT, (ids.EMPTY_RESET, "n_clicks"): COUNT,
-    (ids.BRIEFING_PACK, "n_clicks"): COUNT,
     (ids.CHIP, "n_clicks"): COUNT,  # pattern-matching: the rule of its "type"
     (ids.EXPORT, "n_clicks"): COUNT,
     **{(cid, "clickData"): CLICK for cid in (ids.CHART_SHARES, ids.CHART_TIMELINE,

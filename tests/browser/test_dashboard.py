@@ -526,3 +526,29 @@ def test_the_schematic_map_filters_by_province_and_says_it_cannot_zoom(page, off
     page.wait_kpi(7)
     page.wait_for("document.querySelector('#chart-map-title').innerText === 'Où : Province de "
                   "Liège (schéma : zoomer sur la zone demande le fichier de limites)'")
+
+
+def test_the_download_menu_fetches_the_export_url_of_the_view_on_screen(page, app_url):
+    """A menu item is the export URL (components/exports/urls.py) of the page's own address;
+    the browser fetches it (no base64 in a callback reply), and a refusal is said in one line."""
+    page.open(f"{app_url}/?type=arrest_action&lang=en")
+    page.wait_kpi(103)
+    page.page.locator("#timeline-freq label", has_text="By month").click()
+    page.wait_for("location.search.includes('freq=month')")
+    page.page.get_by_role("button", name="Download this chart or its data (over time)").click()
+    with page.page.expect_request("**/export/**") as asked, page.page.expect_download():
+        page.page.get_by_role("menuitem", name="Chart data · CSV (; for Belgian Excel)").click()
+    assert asked.value.url.endswith(
+        "/export/timeline.csv?type=arrest_action&freq=month&lang=en&sep=semicolon")
+    page.page.route("**/export/**", lambda route: route.fulfill(
+        status=503, body="images cannot be drawn on this server (test)\n"))
+    page.page.get_by_role("button", name="Download this chart or its data (map)").click()
+    page.page.get_by_role("menu", name="Download this chart or its data (map)").get_by_role(
+        "menuitem", name="Chart data · XLSX").click()
+    page.page.wait_for_selector("#export-file-status:not([hidden])")
+    assert page.page.inner_text("#export-file-status") == (
+        "The download failed: images cannot be drawn on this server (test)")
+    assert not page.page.locator("#export-progress.active").count()
+    # the browser logs the refused request itself: that one error is expected, no other
+    assert [e for e in page.errors if "503" not in e] == []
+    page.errors.clear()
