@@ -1,0 +1,113 @@
+"""Exports under load: N clients asking at once for the briefing pack (or another export URL) of
+one view, then of N different views, against `gunicorn app:server` (2 workers x 4 threads, the
+boundary file in a private cache, an empty render cache), while one more client loads the page's
+layout every 100 ms. Prints when the last file arrived, one file's time alone, the layout
+request's p50/p99 meanwhile, statuses, and the workers' memory.
+
+    python bench/exports_load.py [--clients 20] [--export pack.zip]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.browser_repaint import serve  # noqa: E402
+
+TOPOJSON = ROOT.parent / "shared" / "reference" / "belgium-municipalities.topojson"
+VIEWS = ["type=attack", "type=arrest_action", "connection=inspired", "connection=linked",
+         "place=brussels", "place=antwerp", "place=charleroi", "place=elsewhere",
+         "from=2015-01&to=2015-12", "from=2016-01&to=2016-12", "plot=yes", "plot=no",
+         "province=10000", "province=60000", "province=04000", "citizenship=MA",
+         "citizenship=BE", "link=local_cell", "type=arrest_action&plot=yes",
+         "type=arrest_action&connection=linked", "place=brussels&type=arrest_action",
+         "from=2017-01", "to=2014-12", "province=50000"]
+
+
+def fetch(url: str) -> tuple[int, float]:
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=600) as r:
+            r.read()
+            status = r.status
+    except urllib.error.HTTPError as err:
+        status = err.code
+    return status, time.perf_counter() - start
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the workers), in MB."""
+    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid)], capture_output=True,
+                         text=True).stdout.split()
+    return sum(int(x) for x in out) / 1024
+
+
+def run(url: str, paths: list[str], proc) -> None:
+    layout, stop = [], threading.Event()
+
+    def poll_layout():
+        while not stop.is_set():
+            layout.append(fetch(f"{url}/_dash-layout")[1])
+            time.sleep(0.1)
+
+    poller = threading.Thread(target=poll_layout)
+    poller.start()
+    results, start = [], time.perf_counter()
+    threads = [threading.Thread(target=lambda p=p: results.append(fetch(url + p))) for p in paths]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    last = time.perf_counter() - start
+    stop.set()
+    poller.join()
+    ms = sorted(x * 1000 for x in layout)
+    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
+    print(f"  {len(paths)} requests: last after {last:.1f} s; statuses "
+          f"{dict(Counter(s for s, _ in results))}; layout request p50 "
+          f"{statistics.median(ms):.0f} ms, p99 {p99:.0f} ms ({len(ms)} loads); workers "
+          f"{rss_mb(proc.pid):.0f} MB")
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--clients", type=int, default=20)
+    p.add_argument("--export", default="pack.zip", help="what to ask for (default pack.zip)")
+    a = p.parse_args(argv)
+    cache = Path(tempfile.mkdtemp(prefix="bench-exports-"))
+    shutil.copy(TOPOJSON, cache / TOPOJSON.name)
+    os.environ["BEEXPLORER_CACHE"] = str(cache)
+    proc, url = serve(None, extra=("--threads", "4", "-k", "gthread"))
+    try:
+        one = f"/export/{a.export}?lang=en&probe=1"  # refused: warms the workers only
+        fetch(url + one)
+        status, alone = fetch(f"{url}/export/{a.export}?type=attack&freq=month&lang=en")
+        print(f"one {a.export} alone: {alone:.1f} s (status {status})")
+        print(f"{a.clients} clients, the same view (one render, the others wait for it):")
+        run(url, [f"/export/{a.export}?type=arrest_action&lang=en"] * a.clients, proc)
+        print(f"{a.clients} clients, {a.clients} different views (one render each):")
+        run(url, [f"/export/{a.export}?{v}&lang=fr" for v in (VIEWS * 4)[:a.clients]], proc)
+        print(f"the same {a.clients} again (from the render cache):")
+        run(url, [f"/export/{a.export}?{v}&lang=fr" for v in (VIEWS * 4)[:a.clients]], proc)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(cache, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
