@@ -39,8 +39,16 @@
     progress(true, pack);
     say("");
     if (button) { button.disabled = true; }
-    return fetch(url, {credentials: "same-origin"}).then(function (response) {
-      if (!response.ok) {
+    var deadline = Date.now() + 5 * 60 * 1000;
+    function ask() {  // 202: being drawn on the server; ask again when it says
+      return fetch(url, {credentials: "same-origin"}).then(function (response) {
+        if (response.status !== 202 || Date.now() > deadline) { return response; }
+        var wait = 1000 * (+response.headers.get("Retry-After") || 2);
+        return new Promise(function (resolve) { setTimeout(resolve, wait); }).then(ask);
+      });
+    }
+    return ask().then(function (response) {
+      if (!response.ok || response.status === 202) {
         return response.text().then(function (text) { throw new Error(text.trim() || String(response.status)); });
       }
       return response.blob().then(function (blob) {

@@ -20,6 +20,16 @@ from data.filters import FilterError, Filters
 from data.i18n import use
 
 
+def done(client, url: str, seconds: float = 120):
+    """The answer once the file is drawn (a 202 says: ask again after Retry-After)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        r = client.get(url)
+        if r.status_code != 202 or time.monotonic() > deadline:
+            return r
+        time.sleep(float(r.headers["Retry-After"]) / 4)
+
+
 @pytest.fixture(scope="module")
 def client(app_data):
     from app import create_app
@@ -139,9 +149,9 @@ def test_images_and_the_pack_are_urls_too(client):
     from components.exports.images import browser
     if browser() is None:
         pytest.skip("no Chromium on this machine")
-    svg = client.get("/export/map.svg?province=60000&panel=belgium&lang=en")
+    svg = done(client, "/export/map.svg?province=60000&panel=belgium&lang=en")
     assert svg.status_code == 200 and b"Province of Li" in svg.data
-    pack = client.get("/export/pack.zip?type=attack&lang=en")
+    pack = done(client, "/export/pack.zip?type=attack&lang=en")
     assert pack.status_code == 200 and pack.headers["Content-Type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(pack.data)).namelist()
     assert "briefing.pdf" in names and "data.xlsx" in names
@@ -159,3 +169,56 @@ def test_an_embed_carries_its_etag_and_how_long_a_cache_may_keep_it(client, app_
     assert moved.headers["Cache-Control"] == "public, max-age=300"  # it says the version moved
     assert "Published with dataset version reconstruction-0.9" in moved.text
     assert client.get("/embed/pie?lang=en").headers.get("ETag") is None  # a 404 is not kept
+
+
+def _slow(monkeypatch, seconds: float, fail: Exception | None = None) -> list:
+    calls = []
+    real = exports_api._render
+
+    def render(*args):
+        calls.append(args[1].query)
+        time.sleep(seconds)
+        if fail is not None:
+            raise fail
+        return real(*args)
+
+    monkeypatch.setattr(exports_api, "_render", render)
+    return calls
+
+
+def test_a_long_render_frees_the_request_with_a_202_then_serves_the_file(client, monkeypatch):
+    """The page's threads never wait for Chromium: past a short wait the answer is 202 with
+    Retry-After, the render goes on apart, and a later request gets the file."""
+    monkeypatch.setenv(exports_api.WAIT_ENV, "0.1")
+    calls = _slow(monkeypatch, 0.6)
+    url = "/export/shares.xlsx?connection=linked&lang=fr"
+    first = client.get(url)
+    assert first.status_code == 202 and first.headers["Retry-After"] == "2"
+    assert first.headers["Cache-Control"] == "no-store" and first.text.startswith("being drawn")
+    assert client.get(url).status_code == 202  # joined, not rendered twice
+    time.sleep(0.8)
+    done = client.get(url)
+    assert done.status_code == 200 and done.headers["X-Export-Cache"] == "hit"
+    assert len(calls) == 1
+
+
+def test_too_many_waiting_renders_get_a_503_with_retry_after(client, monkeypatch):
+    monkeypatch.setenv(exports_api.WAIT_ENV, "0")
+    monkeypatch.setenv(exports_api.QUEUE_ENV, "1")
+    _slow(monkeypatch, 0.5)
+    assert client.get("/export/shares.csv?plot=yes&lang=nl").status_code == 202
+    full = client.get("/export/shares.csv?plot=no&lang=nl")
+    assert full.status_code == 503 and full.headers["Retry-After"] == "10"
+    time.sleep(0.7)
+    assert client.get("/export/shares.csv?plot=no&lang=nl").status_code in (200, 202)
+
+
+def test_a_failed_render_says_why_once_and_the_next_request_renders_again(client, monkeypatch):
+    monkeypatch.setenv(exports_api.WAIT_ENV, "3")
+    calls = _slow(monkeypatch, 0.1, fail=RuntimeError("boom"))
+    url = "/export/timeline.csv?place=charleroi&lang=en"
+    failed = client.get(url)
+    assert failed.status_code == 500
+    assert failed.text == "the export failed (RuntimeError); the server log has why\n"
+    monkeypatch.setattr(exports_api, "_render", lambda *a: b"id,n\n")
+    assert client.get(url).status_code == 200 and len(calls) == 1

@@ -1,7 +1,12 @@
 """The export URLs (components/exports/urls.py) served: read and checked, answered from a render
-cache on disk (diskcache, bounded; shared by every worker of an instance, one render at a time
-per file: concurrent identical requests wait for the first), with Content-Disposition, a strong
-ETag (304 on If-None-Match) and Cache-Control, so a browser, nginx or a CDN can keep them.
+cache on disk (diskcache, bounded; shared by every worker of an instance, one render per file:
+concurrent identical requests join it), with Content-Disposition, a strong ETag (304 on
+If-None-Match) and Cache-Control, so a browser, nginx or a CDN can keep them.
+
+Renders run in a small pool of their own per worker, never in the threads that serve pages: a
+request waits a moment for its file (BEEXPLORER_EXPORT_WAIT), then is told 202 with
+Retry-After (being drawn: ask again) and its thread is free; with too many renders waiting, 503
+with Retry-After. A failed render says why in one line, once; the next request renders again.
 
 The cache key is everything a file's bytes depend on: the app's code, the dataset version, the
 canonical request, the permalink's host (BEEXPLORER_PUBLIC_URL, else the request's) and the day
@@ -13,6 +18,9 @@ import hashlib
 import json
 import logging
 import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -32,7 +40,10 @@ from data.i18n import use
 log = logging.getLogger(__name__)
 PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
 CACHE_ENV = "BEEXPLORER_EXPORT_CACHE_MB"  # the render cache's bound on disk, in MB
-RENDER_SECONDS = 120  # a render's lock expires after this: a dead worker never blocks the rest
+WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its render before a 202
+RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker runs at once (default 1)
+QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders a worker keeps waiting; beyond: 503
+RENDER_SECONDS = 120  # a render's mark expires after this: a dead worker never blocks the rest
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -66,23 +77,80 @@ def _render(data, req: urls.Request, host: str) -> bytes:
     return body
 
 
-def rendered(data, req: urls.Request, host: str) -> tuple[bytes, bool]:
-    """The file's bytes and whether they came from the cache (else rendered now, once)."""
+def _settings() -> tuple[float, int, int]:
+    """How long a request waits for its render, the renders a worker runs and keeps waiting."""
+    return (float(os.environ.get(WAIT_ENV) or 2), int(os.environ.get(RENDERERS_ENV) or 1),
+            int(os.environ.get(QUEUE_ENV) or 8))
+
+
+_pool: list[ThreadPoolExecutor] = []
+_pending: set[str] = set()
+_pending_lock = threading.Lock()
+
+
+def _renderers(count: int) -> ThreadPoolExecutor:
+    with _pending_lock:
+        if not _pool:
+            _pool.append(ThreadPoolExecutor(max_workers=count, thread_name_prefix="render"))
+        return _pool[0]
+
+
+def _job(data, req: urls.Request, host: str, key: str) -> None:
+    """One render, apart from the threads that serve pages: its bytes, or why it failed (said
+    once: the next request renders again)."""
+    store = render_cache()
+    try:
+        with use(req.lang):
+            body = _render(data, req, host)
+        store.set(key, body, expire=2 * 86400)
+    except image_export.ExportUnavailable as err:
+        store.set("failed:" + key, (503, f"images cannot be drawn on this server ({err})"),
+                  expire=60)
+    except Exception as err:  # noqa: BLE001  (said in one line; the log has the rest)
+        log.exception("export render failed: %s", req.query)
+        store.set("failed:" + key, (500, f"the export failed ({type(err).__name__}); the "
+                                         "server log has why"), expire=60)
+    finally:
+        store.delete("busy:" + key)
+        with _pending_lock:
+            _pending.discard(key)
+
+
+def rendered(data, req: urls.Request, host: str) -> tuple[bytes | None, str, tuple | None]:
+    """The file's bytes if they are there (cached, or rendered while this request waited),
+    with how ("hit", "miss"), else None and "rendering" (ask again) or "full" (too many
+    renders waiting), or the failure (status, line) of the render this request waited for."""
     key = hashlib.sha256(json.dumps([code_version(), data.dataset.version, req.name, req.ext,
                                      req.query, host, date.today().isoformat()]).encode()
                          ).hexdigest()
     store = render_cache()
     body = store.get(key)
     if body is not None:
-        return body, True
-    with diskcache.Lock(store, "lock:" + key, expire=RENDER_SECONDS):
-        body = store.get(key)  # rendered meanwhile by the request that held the lock
+        return body, "hit", None
+    wait, renderers, queue = _settings()
+    mine = False
+    # one render per file across the instance's workers: whoever marks it busy renders it
+    if store.add("busy:" + key, os.getpid(), expire=RENDER_SECONDS):
+        with _pending_lock:
+            full = len(_pending) >= queue
+            if not full:
+                _pending.add(key)
+        if full:
+            store.delete("busy:" + key)
+            return None, "full", None
+        _renderers(renderers).submit(_job, data, req, host, key)
+        mine = True
+    deadline = time.monotonic() + wait
+    while True:
+        body = store.get(key)
         if body is not None:
-            return body, True
-        with use(req.lang):
-            body = _render(data, req, host)
-        store.set(key, body, expire=2 * 86400)
-    return body, False
+            return body, "miss" if mine else "hit", None
+        failed = store.pop("failed:" + key)
+        if failed is not None:
+            return None, "failed", tuple(failed)
+        if time.monotonic() >= deadline:
+            return None, "rendering", None
+        time.sleep(0.05)
 
 
 def install(server: Flask) -> None:
@@ -107,12 +175,18 @@ def install(server: Flask) -> None:
         if request.query_string.decode() != req.query:
             return redirect(f"/export/{name_ext}?{req.query}", 302)
         host = (os.environ.get(PUBLIC_ENV) or request.host_url).rstrip("/") + "/"
-        try:
-            body, hit = rendered(data, req, host)
-        except image_export.ExportUnavailable as err:
-            return _text(503, f"images cannot be drawn on this server ({err})")
+        body, how, failed = rendered(data, req, host)
+        if failed:
+            return _text(*failed)
+        if body is None:  # being drawn (202: ask again), or too many renders waiting (503)
+            retry = 2 if how == "rendering" else 10
+            response = _text(202 if how == "rendering" else 503, (
+                f"being drawn: ask again in {retry} s" if how == "rendering" else
+                f"too many exports are being drawn: ask again in {retry} s"))
+            response.headers.update({"Retry-After": str(retry), "Cache-Control": "no-store"})
+            return response
         tag = hashlib.sha256(body).hexdigest()[:32]
-        headers = {"ETag": f'"{tag}"', "X-Export-Cache": "hit" if hit else "miss",
+        headers = {"ETag": f'"{tag}"', "X-Export-Cache": how,
                    # pinned to the version served: a day (files say the day they were made)
                    "Cache-Control": "public, max-age=86400" if req.pinned else
                    "public, max-age=300", "Vary": "Accept-Encoding"}
