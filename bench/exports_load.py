@@ -38,14 +38,19 @@ VIEWS = ["type=attack", "type=arrest_action", "connection=inspired", "connection
 
 
 def fetch(url: str) -> tuple[int, float]:
+    """The final status and the time to it: a 202 (being drawn) or 503 (busy) is asked again
+    after its Retry-After, as the page and a polite script do."""
     start = time.perf_counter()
-    try:
-        with urllib.request.urlopen(url, timeout=600) as r:
-            r.read()
-            status = r.status
-    except urllib.error.HTTPError as err:
-        status = err.code
-    return status, time.perf_counter() - start
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=600) as r:
+                r.read()
+                status, retry = r.status, r.headers.get("Retry-After")
+        except urllib.error.HTTPError as err:
+            status, retry = err.code, err.headers.get("Retry-After")
+        if status not in (202, 503) or time.perf_counter() - start > 900:
+            return status, time.perf_counter() - start
+        time.sleep(float(retry or 2))
 
 
 def rss_mb(pid: int) -> float:

@@ -30,6 +30,13 @@ def done(client, url: str, seconds: float = 120):
         time.sleep(float(r.headers["Retry-After"]) / 4)
 
 
+@pytest.fixture(autouse=True)
+def patient(monkeypatch):
+    """A request waits for its file here (the default 0.3 s would make a slow machine's test
+    see a 202); the tests of the 202 set their own wait."""
+    monkeypatch.setenv(exports_api.WAIT_ENV, "30")
+
+
 @pytest.fixture(scope="module")
 def client(app_data):
     from app import create_app

@@ -40,7 +40,7 @@ from data.i18n import use
 log = logging.getLogger(__name__)
 PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
 CACHE_ENV = "BEEXPLORER_EXPORT_CACHE_MB"  # the render cache's bound on disk, in MB
-WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its render before a 202
+WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
 RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker runs at once (default 1)
 QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders a worker keeps waiting; beyond: 503
 RENDER_SECONDS = 120  # a render's mark expires after this: a dead worker never blocks the rest
@@ -79,7 +79,7 @@ def _render(data, req: urls.Request, host: str) -> bytes:
 
 def _settings() -> tuple[float, int, int]:
     """How long a request waits for its render, the renders a worker runs and keeps waiting."""
-    return (float(os.environ.get(WAIT_ENV) or 2), int(os.environ.get(RENDERERS_ENV) or 1),
+    return (float(os.environ.get(WAIT_ENV) or 0.3), int(os.environ.get(RENDERERS_ENV) or 1),
             int(os.environ.get(QUEUE_ENV) or 8))
 
 
