@@ -81,3 +81,15 @@ def test_a_workers_warming_pass_compresses_every_script_the_page_names(app_data)
                              page))
     stored = {path.rstrip("?") for path, encoding in static.store if encoding == "br"}
     assert scripts and scripts <= stored, sorted(scripts - stored)[:3]
+
+
+def test_fingerprinted_assets_are_kept_and_others_revalidated(client):
+    """Every script the page names carries its fingerprint (?m=): a browser keeps it a year
+    instead of revalidating each one on every view; the same file without one is revalidated."""
+    page = client.get("/?lang=en").get_data(as_text=True)
+    scripts = re.findall(r'<script src="(/assets/[^"]+)"', page)
+    assert scripts and all("?m=" in s for s in scripts)
+    for path in scripts:
+        assert client.get(path).headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    bare = scripts[0].split("?")[0]
+    assert "immutable" not in client.get(bare).headers.get("Cache-Control", "")

@@ -45,6 +45,12 @@ class StaticCompressed:
         server.after_request(self.after)
 
     def after(self, response):
+        if (request.method == "GET" and response.status_code in (200, 304)
+                and request.path.startswith("/assets/") and "m" in request.args):
+            # the page names each asset with its fingerprint (?m=, the file's mtime): a new
+            # file is a new URL, so a browser keeps this one instead of revalidating it on
+            # every view (Dash's own component suites are fingerprinted and kept a year too)
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         if (request.method != "GET" or response.status_code != 200
                 or not request.path.startswith(PREFIXES)
                 or "Content-Encoding" in response.headers):
