@@ -40,9 +40,11 @@ from data.i18n import use
 log = logging.getLogger(__name__)
 PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
 CACHE_ENV = "BEEXPLORER_EXPORT_CACHE_MB"  # the render cache's bound on disk, in MB
+REDIS_ENV = "BEEXPLORER_REDIS_URL"  # a Redis the instances share the render cache in
 WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
 RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker runs at once (default 1)
 QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders a worker keeps waiting; beyond: 503
+KEEP_SECONDS = 2 * 86400  # a file is kept two days at most (the day is in its key)
 RENDER_SECONDS = 120  # a render's mark expires after this: a dead worker never blocks the rest
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,11 +59,92 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+class DiskStore:
+    """The render cache on this machine's disk (diskcache: bounded, least recently used out
+    first, safe across the workers of an instance)."""
+
+    def __init__(self, folder: Path, size_mb: int):
+        self.cache = diskcache.Cache(str(folder), size_limit=size_mb * 2**20,
+                                     eviction_policy="least-recently-used")
+
+    def get(self, key: str) -> bytes | None:
+        return self.cache.get(key)
+
+    def set(self, key: str, value: bytes, seconds: int) -> None:
+        self.cache.set(key, value, expire=seconds)
+
+    def add(self, key: str, value: bytes, seconds: int) -> bool:
+        """Set only if absent: True for the one caller that set it."""
+        return self.cache.add(key, value, expire=seconds)
+
+    def pop(self, key: str) -> bytes | None:
+        return self.cache.pop(key)
+
+    def delete(self, key: str) -> None:
+        self.cache.delete(key)
+
+
+class RedisStore:
+    """The render cache in Redis (BEEXPLORER_REDIS_URL), shared by every instance: a file drawn
+    through one is served by all. With Redis gone, this machine's disk stands in (one warning
+    line per outage), never an error for the reader; Redis is used again once it answers."""
+
+    def __init__(self, url: str, fallback: DiskStore):
+        import redis
+        self.url, self.fallback, self.errors = url, fallback, (redis.RedisError, OSError)
+        self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.down = False
+
+    def _do(self, op: str, *args):
+        try:
+            out = getattr(self.redis, op)(*args)
+        except self.errors as err:
+            if not self.down:
+                log.warning("Redis at %s does not answer (%s): exports are cached on this "
+                            "machine only until it does", self.url, type(err).__name__)
+                self.down = True
+            raise
+        if self.down:
+            log.warning("Redis at %s answers again: exports are shared again", self.url)
+            self.down = False
+        return out
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self._do("get", key)
+        except self.errors:
+            return self.fallback.get(key)
+
+    def set(self, key: str, value: bytes, seconds: int) -> None:
+        try:
+            self._do("set", key, value, seconds)
+        except self.errors:
+            self.fallback.set(key, value, seconds)
+
+    def add(self, key: str, value: bytes, seconds: int) -> bool:
+        try:
+            return bool(self._do("set", key, value, seconds, None, True))  # EX seconds, NX
+        except self.errors:
+            return self.fallback.add(key, value, seconds)
+
+    def pop(self, key: str) -> bytes | None:
+        try:
+            return self._do("getdel", key)
+        except self.errors:
+            return self.fallback.pop(key)
+
+    def delete(self, key: str) -> None:
+        try:
+            self._do("delete", key)
+        except self.errors:
+            self.fallback.delete(key)
+
+
 @cache
-def render_cache() -> diskcache.Cache:
-    size = int(os.environ.get(CACHE_ENV) or 512) * 2**20
-    return diskcache.Cache(str(geography.cache_dir() / "exports"), size_limit=size,
-                           eviction_policy="least-recently-used")
+def render_cache() -> DiskStore | RedisStore:
+    disk = DiskStore(geography.cache_dir() / "exports", int(os.environ.get(CACHE_ENV) or 512))
+    url = os.environ.get(REDIS_ENV)
+    return RedisStore(url, disk) if url else disk
 
 
 def _text(status: int, line: str) -> Response:
@@ -95,6 +178,10 @@ def _renderers(count: int) -> ThreadPoolExecutor:
         return _pool[0]
 
 
+def _failure(status: int, line: str) -> bytes:
+    return f"{status}\n{line}".encode()
+
+
 def _job(data, req: urls.Request, host: str, key: str) -> None:
     """One render, apart from the threads that serve pages: its bytes, or why it failed (said
     once: the next request renders again)."""
@@ -102,14 +189,14 @@ def _job(data, req: urls.Request, host: str, key: str) -> None:
     try:
         with use(req.lang):
             body = _render(data, req, host)
-        store.set(key, body, expire=2 * 86400)
+        store.set(key, body, KEEP_SECONDS)
     except image_export.ExportUnavailable as err:
-        store.set("failed:" + key, (503, f"images cannot be drawn on this server ({err})"),
-                  expire=60)
+        store.set("failed:" + key, _failure(503, f"images cannot be drawn on this server "
+                                                 f"({err})"), 60)
     except Exception as err:  # noqa: BLE001  (said in one line; the log has the rest)
         log.exception("export render failed: %s", req.query)
-        store.set("failed:" + key, (500, f"the export failed ({type(err).__name__}); the "
-                                         "server log has why"), expire=60)
+        store.set("failed:" + key, _failure(500, f"the export failed ({type(err).__name__}); "
+                                                 "the server log has why"), 60)
     finally:
         store.delete("busy:" + key)
         with _pending_lock:
@@ -130,7 +217,7 @@ def rendered(data, req: urls.Request, host: str) -> tuple[bytes | None, str, tup
     wait, renderers, queue = _settings()
     mine = False
     # one render per file across the instance's workers: whoever marks it busy renders it
-    if store.add("busy:" + key, os.getpid(), expire=RENDER_SECONDS):
+    if store.add("busy:" + key, str(os.getpid()).encode(), RENDER_SECONDS):
         with _pending_lock:
             full = len(_pending) >= queue
             if not full:
@@ -147,7 +234,8 @@ def rendered(data, req: urls.Request, host: str) -> tuple[bytes | None, str, tup
             return body, "miss" if mine else "hit", None
         failed = store.pop("failed:" + key)
         if failed is not None:
-            return None, "failed", tuple(failed)
+            status, line = failed.decode().split("\n", 1)
+            return None, "failed", (int(status), line)
         if time.monotonic() >= deadline:
             return None, "rendering", None
         time.sleep(0.05)

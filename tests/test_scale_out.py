@@ -1,0 +1,100 @@
+"""Two instances of the app (gunicorn, each with its own disk) sharing one Redis (Debian's
+redis-server on a loopback port): a file drawn through one is served by the other from the
+shared cache, with the same bytes and ETag; with Redis stopped, both keep serving, draw on their
+own and say so in one warning line."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import openpyxl
+import pytest
+
+from tests.conftest import free_port, start_server
+
+REDIS = shutil.which("redis-server")
+PUBLIC = "https://explorer.example/"
+
+
+def _get(url: str):
+    """The final answer to a GET, asked again after a 202's Retry-After."""
+    for _ in range(600):
+        with urllib.request.urlopen(url, timeout=60) as r:
+            if r.status != 202:
+                return r.status, dict(r.headers), r.read()
+            time.sleep(float(r.headers.get("Retry-After", 1)) / 4)
+    raise AssertionError(f"{url} never drawn")
+
+
+def _wait_port(port: int, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing listens on {port}")
+
+
+@pytest.fixture
+def redis_url():
+    if REDIS is None:
+        pytest.fail("redis-server is not installed: run `make test-setup`")
+    port = free_port()
+    proc = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT)
+    _wait_port(port)
+    yield f"redis://127.0.0.1:{port}/0", proc
+    proc.terminate()
+    proc.wait(10)
+
+
+def _instance(redis: str, cache):
+    port = free_port()
+    return start_server([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
+                         "--workers", "1", "--threads", "4", "app:server"],
+                        {"BEEXPLORER_CACHE": str(cache), "BEEXPLORER_REDIS_URL": redis,
+                         # behind one public address, as a deployment is (nginx in front)
+                         "BEEXPLORER_PUBLIC_URL": PUBLIC}, port)
+
+
+def test_two_instances_share_their_files_through_redis_and_survive_without_it(
+        redis_url, tmp_path):
+    url, redis = redis_url
+    a, url_a = _instance(url, tmp_path / "a")
+    b, url_b = _instance(url, tmp_path / "b")
+    try:
+        path = "/export/timeline.csv?type=attack&freq=month&lang=fr"
+        status, first, body = _get(url_a + path)
+        assert status == 200 and first["X-Export-Cache"] == "miss"
+        status, second, again = _get(url_b + path)  # drawn by A, served by B
+        assert status == 200 and second["X-Export-Cache"] == "hit"
+        assert again == body and second["ETag"] == first["ETag"]
+        # the permalink inside a file names the public address, whichever instance drew it
+        _, _, book = _get(url_b + "/export/timeline.xlsx?type=attack&lang=en")
+        cells = [c.value for ws in openpyxl.load_workbook(io.BytesIO(book)) for row in
+                 ws.iter_rows() for c in row]
+        assert f"{PUBLIC}?type=attack&lang=en" in cells
+
+        redis.terminate()
+        redis.wait(10)
+        for view in ("plot=yes", "type=attack", "type=arrest_action"):
+            # Redis gone: each instance draws on its own, never an error
+            status, _, _ = _get(url_a + f"/export/shares.csv?{view}&lang=nl")
+            assert status == 200
+        status, _, _ = _get(url_b + "/export/rows.csv?lang=en")
+        assert status == 200
+        warned = [line for line in a.log.read_text().splitlines() if "does not answer" in line]
+        assert len(warned) == 1, warned  # one warning line for the outage, not one per request
+    finally:
+        for proc in (a, b):
+            proc.terminate()
+            proc.wait(10)
