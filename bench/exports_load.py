@@ -95,6 +95,8 @@ def main(argv=None) -> int:
     cache = Path(tempfile.mkdtemp(prefix="bench-exports-"))
     shutil.copy(TOPOJSON, cache / TOPOJSON.name)
     os.environ["BEEXPLORER_CACHE"] = str(cache)
+    # every client of this bench is 127.0.0.1: the per-client limit would refuse most of it
+    os.environ.setdefault("BEEXPLORER_RENDER_LIMIT", "10000/minute")
     proc, url = serve(None, extra=("--threads", "4", "-k", "gthread"))
     try:
         one = f"/export/{a.export}?lang=en&probe=1"  # refused: warms the workers only

@@ -230,3 +230,22 @@ def test_a_failed_render_says_why_once_and_the_next_request_renders_again(client
     assert failed.text == "the export failed (RuntimeError); the server log has why\n"
     monkeypatch.setattr(exports_api, "_render", lambda *a: b"id,n\n")
     assert client.get(url).status_code == 200 and len(calls) == 1
+
+
+def test_one_client_may_start_only_so_many_renders_but_cached_files_are_free(
+        client, monkeypatch):
+    cached = "/export/shares.csv?type=attack&connection=inspired&lang=nl"
+    assert client.get(cached).status_code == 200  # drawn before the limit is set
+    monkeypatch.setenv(exports_api.LIMIT_ENV, "2/minute")
+    exports_api._limiter.cache_clear()
+    try:
+        assert client.get(cached).status_code == 200  # from the cache: not counted
+        assert client.get("/export/timeline.csv?plot=yes&lang=en").status_code == 200
+        assert client.get("/export/timeline.csv?plot=no&lang=en").status_code == 200
+        third = client.get("/export/timeline.csv?type=attack&plot=yes&lang=en")
+        assert third.status_code == 429 and int(third.headers["Retry-After"]) >= 1
+        assert third.text.startswith("too many new exports from this client")
+        for url in (cached, "/export/timeline.csv?plot=yes&lang=en"):  # from the cache: free
+            assert client.get(url).status_code == 200
+    finally:
+        exports_api._limiter.cache_clear()

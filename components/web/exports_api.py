@@ -27,6 +27,9 @@ from pathlib import Path
 
 import diskcache
 from flask import Flask, Response, jsonify, redirect, request
+from limits import parse as parse_limit
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
 
 from components.charts import registry as charts
 from components.exports import files, urls
@@ -41,6 +44,7 @@ log = logging.getLogger(__name__)
 PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
 CACHE_ENV = "BEEXPLORER_EXPORT_CACHE_MB"  # the render cache's bound on disk, in MB
 REDIS_ENV = "BEEXPLORER_REDIS_URL"  # a Redis the instances share the render cache in
+LIMIT_ENV = "BEEXPLORER_RENDER_LIMIT"  # new renders one client may start, e.g. 30/minute
 WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
 RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker runs at once (default 1)
 QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders a worker keeps waiting; beyond: 503
@@ -84,6 +88,22 @@ class DiskStore:
         self.cache.delete(key)
 
 
+_redis_down = threading.Event()  # said once per outage, by the cache or the limit alike
+
+
+def redis_down(url: str, err: Exception) -> None:
+    if not _redis_down.is_set():
+        _redis_down.set()
+        log.warning("Redis at %s does not answer (%s): exports are cached and counted on this "
+                    "machine only until it does", url, type(err).__name__)
+
+
+def redis_up(url: str) -> None:
+    if _redis_down.is_set():
+        _redis_down.clear()
+        log.warning("Redis at %s answers again: exports are shared again", url)
+
+
 class RedisStore:
     """The render cache in Redis (BEEXPLORER_REDIS_URL), shared by every instance: a file drawn
     through one is served by all. With Redis gone, this machine's disk stands in (one warning
@@ -93,20 +113,14 @@ class RedisStore:
         import redis
         self.url, self.fallback, self.errors = url, fallback, (redis.RedisError, OSError)
         self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-        self.down = False
 
     def _do(self, op: str, *args):
         try:
             out = getattr(self.redis, op)(*args)
         except self.errors as err:
-            if not self.down:
-                log.warning("Redis at %s does not answer (%s): exports are cached on this "
-                            "machine only until it does", self.url, type(err).__name__)
-                self.down = True
+            redis_down(self.url, err)
             raise
-        if self.down:
-            log.warning("Redis at %s answers again: exports are shared again", self.url)
-            self.down = False
+        redis_up(self.url)
         return out
 
     def get(self, key: str) -> bytes | None:
@@ -203,7 +217,34 @@ def _job(data, req: urls.Request, host: str, key: str) -> None:
             _pending.discard(key)
 
 
-def rendered(data, req: urls.Request, host: str) -> tuple[bytes | None, str, tuple | None]:
+@cache
+def _limiter():
+    """How many new renders one client may start (BEEXPLORER_RENDER_LIMIT, e.g. 30/minute),
+    counted in Redis when configured (every instance sees one count), else in this worker."""
+    rate = parse_limit(os.environ.get(LIMIT_ENV) or "30/minute")
+    url = os.environ.get(REDIS_ENV)
+    shared = MovingWindowRateLimiter(storage_from_string(url)) if url else None
+    return rate, shared, MovingWindowRateLimiter(storage_from_string("memory://"))
+
+
+def allowed(client: str) -> tuple[bool, int]:
+    """Whether client may start one more render now, else in how many seconds."""
+    rate, shared, memory = _limiter()
+    for limiter in (shared, memory):
+        if limiter is None or (limiter is shared and _redis_down.is_set()):
+            continue  # Redis gone (the cache found out): this worker counts alone meanwhile
+        try:
+            if limiter.hit(rate, "export", client):
+                return True, 0
+            reset = limiter.get_window_stats(rate, "export", client).reset_time
+            return False, max(1, int(reset - time.time()) + 1)
+        except Exception as err:  # noqa: BLE001  (Redis gone: this worker counts alone)
+            redis_down(os.environ.get(REDIS_ENV, ""), err)
+    return True, 0
+
+
+def rendered(data, req: urls.Request, host: str, client: str = ""
+             ) -> tuple[bytes | None, str, tuple | None]:
     """The file's bytes if they are there (cached, or rendered while this request waited),
     with how ("hit", "miss"), else None and "rendering" (ask again) or "full" (too many
     renders waiting), or the failure (status, line) of the render this request waited for."""
@@ -216,6 +257,12 @@ def rendered(data, req: urls.Request, host: str) -> tuple[bytes | None, str, tup
         return body, "hit", None
     wait, renderers, queue = _settings()
     mine = False
+    # a render already in flight (from any worker) costs nothing: join it; a new one counts
+    # against the client's limit
+    if store.get("busy:" + key) is None:
+        ok, retry = allowed(client)
+        if not ok:
+            return None, "limited", (429, retry)
     # one render per file across the instance's workers: whoever marks it busy renders it
     if store.add("busy:" + key, str(os.getpid()).encode(), RENDER_SECONDS):
         with _pending_lock:
@@ -263,7 +310,12 @@ def install(server: Flask) -> None:
         if request.query_string.decode() != req.query:
             return redirect(f"/export/{name_ext}?{req.query}", 302)
         host = (os.environ.get(PUBLIC_ENV) or request.host_url).rstrip("/") + "/"
-        body, how, failed = rendered(data, req, host)
+        body, how, failed = rendered(data, req, host, request.remote_addr or "")
+        if how == "limited":
+            response = _text(429, f"too many new exports from this client: ask again in "
+                                  f"{failed[1]} s")
+            response.headers.update({"Retry-After": str(failed[1]), "Cache-Control": "no-store"})
+            return response
         if failed:
             return _text(*failed)
         if body is None:  # being drawn (202: ask again), or too many renders waiting (503)
