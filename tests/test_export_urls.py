@@ -35,6 +35,11 @@ def patient(monkeypatch):
     """A request waits for its file here (the default 0.3 s would make a slow machine's test
     see a 202); the tests of the 202 set their own wait."""
     monkeypatch.setenv(exports_api.WAIT_ENV, "30")
+    # all these requests come from one address: the per-client limit has its own test
+    monkeypatch.setenv(exports_api.LIMIT_ENV, "10000/minute")
+    exports_api._limiter.cache_clear()
+    yield
+    exports_api._limiter.cache_clear()
 
 
 @pytest.fixture(scope="module")

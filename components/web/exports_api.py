@@ -25,7 +25,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import diskcache
 from flask import Flask, Response, jsonify, redirect, request
 from limits import parse as parse_limit
 from limits.storage import storage_from_string
@@ -36,14 +35,13 @@ from components.exports import files, urls
 from components.exports import images as image_export
 from components.exports.pack import pack
 from components.runtime import current
-from data import geography, i18n
+from components.web.render_store import REDIS_DOWN, REDIS_ENV, redis_down, render_cache
+from data import i18n
 from data.filters import FilterError
 from data.i18n import use
 
 log = logging.getLogger(__name__)
 PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
-CACHE_ENV = "BEEXPLORER_EXPORT_CACHE_MB"  # the render cache's bound on disk, in MB
-REDIS_ENV = "BEEXPLORER_REDIS_URL"  # a Redis the instances share the render cache in
 LIMIT_ENV = "BEEXPLORER_RENDER_LIMIT"  # new renders one client may start, e.g. 30/minute
 WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
 RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker runs at once (default 1)
@@ -61,104 +59,6 @@ def code_version() -> str:
                         *ROOT.glob("components/templates/*"), *ROOT.glob("data/locale/**/*.po")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-class DiskStore:
-    """The render cache on this machine's disk (diskcache: bounded, least recently used out
-    first, safe across the workers of an instance)."""
-
-    def __init__(self, folder: Path, size_mb: int):
-        self.cache = diskcache.Cache(str(folder), size_limit=size_mb * 2**20,
-                                     eviction_policy="least-recently-used")
-
-    def get(self, key: str) -> bytes | None:
-        return self.cache.get(key)
-
-    def set(self, key: str, value: bytes, seconds: int) -> None:
-        self.cache.set(key, value, expire=seconds)
-
-    def add(self, key: str, value: bytes, seconds: int) -> bool:
-        """Set only if absent: True for the one caller that set it."""
-        return self.cache.add(key, value, expire=seconds)
-
-    def pop(self, key: str) -> bytes | None:
-        return self.cache.pop(key)
-
-    def delete(self, key: str) -> None:
-        self.cache.delete(key)
-
-
-_redis_down = threading.Event()  # said once per outage, by the cache or the limit alike
-
-
-def redis_down(url: str, err: Exception) -> None:
-    if not _redis_down.is_set():
-        _redis_down.set()
-        log.warning("Redis at %s does not answer (%s): exports are cached and counted on this "
-                    "machine only until it does", url, type(err).__name__)
-
-
-def redis_up(url: str) -> None:
-    if _redis_down.is_set():
-        _redis_down.clear()
-        log.warning("Redis at %s answers again: exports are shared again", url)
-
-
-class RedisStore:
-    """The render cache in Redis (BEEXPLORER_REDIS_URL), shared by every instance: a file drawn
-    through one is served by all. With Redis gone, this machine's disk stands in (one warning
-    line per outage), never an error for the reader; Redis is used again once it answers."""
-
-    def __init__(self, url: str, fallback: DiskStore):
-        import redis
-        self.url, self.fallback, self.errors = url, fallback, (redis.RedisError, OSError)
-        self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-
-    def _do(self, op: str, *args):
-        try:
-            out = getattr(self.redis, op)(*args)
-        except self.errors as err:
-            redis_down(self.url, err)
-            raise
-        redis_up(self.url)
-        return out
-
-    def get(self, key: str) -> bytes | None:
-        try:
-            return self._do("get", key)
-        except self.errors:
-            return self.fallback.get(key)
-
-    def set(self, key: str, value: bytes, seconds: int) -> None:
-        try:
-            self._do("set", key, value, seconds)
-        except self.errors:
-            self.fallback.set(key, value, seconds)
-
-    def add(self, key: str, value: bytes, seconds: int) -> bool:
-        try:
-            return bool(self._do("set", key, value, seconds, None, True))  # EX seconds, NX
-        except self.errors:
-            return self.fallback.add(key, value, seconds)
-
-    def pop(self, key: str) -> bytes | None:
-        try:
-            return self._do("getdel", key)
-        except self.errors:
-            return self.fallback.pop(key)
-
-    def delete(self, key: str) -> None:
-        try:
-            self._do("delete", key)
-        except self.errors:
-            self.fallback.delete(key)
-
-
-@cache
-def render_cache() -> DiskStore | RedisStore:
-    disk = DiskStore(geography.cache_dir() / "exports", int(os.environ.get(CACHE_ENV) or 512))
-    url = os.environ.get(REDIS_ENV)
-    return RedisStore(url, disk) if url else disk
 
 
 def _text(status: int, line: str) -> Response:
@@ -200,21 +100,25 @@ def _job(data, req: urls.Request, host: str, key: str) -> None:
     """One render, apart from the threads that serve pages: its bytes, or why it failed (said
     once: the next request renders again)."""
     store = render_cache()
+    failure = None
     try:
         with use(req.lang):
             body = _render(data, req, host)
         store.set(key, body, KEEP_SECONDS)
     except image_export.ExportUnavailable as err:
-        store.set("failed:" + key, _failure(503, f"images cannot be drawn on this server "
-                                                 f"({err})"), 60)
+        failure = _failure(503, f"images cannot be drawn on this server ({err})")
     except Exception as err:  # noqa: BLE001  (said in one line; the log has the rest)
         log.exception("export render failed: %s", req.query)
-        store.set("failed:" + key, _failure(500, f"the export failed ({type(err).__name__}); "
-                                                 "the server log has why"), 60)
+        failure = _failure(500, f"the export failed ({type(err).__name__}); the server log "
+                                "has why")
     finally:
+        # no longer in flight before the failure is said: whoever asks after hearing it
+        # starts a new render rather than waiting for this one
         store.delete("busy:" + key)
         with _pending_lock:
             _pending.discard(key)
+    if failure is not None:
+        store.set("failed:" + key, failure, 60)
 
 
 @cache
@@ -231,7 +135,7 @@ def allowed(client: str) -> tuple[bool, int]:
     """Whether client may start one more render now, else in how many seconds."""
     rate, shared, memory = _limiter()
     for limiter in (shared, memory):
-        if limiter is None or (limiter is shared and _redis_down.is_set()):
+        if limiter is None or (limiter is shared and REDIS_DOWN.is_set()):
             continue  # Redis gone (the cache found out): this worker counts alone meanwhile
         try:
             if limiter.hit(rate, "export", client):
