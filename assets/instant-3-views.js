@@ -31,7 +31,7 @@
       }).join(" + "));
     }
     if (f.province && f.province.length) {
-      parts.push(sorted(f.province).map(function (p) { return P.places.provinces[p]; }).join(" + "));
+      parts.push(provincesTitle(P, f.province));
     }
     if (f.citizenship && f.citizenship.length) {
       parts.push(T.citizens + " " + sorted(f.citizenship).map(function (c) { return W.countries[c] || c; }).join(" + "));
@@ -224,7 +224,7 @@
     return {codes: inside.length ? inside : P.places.panels.belgium.filter(within), drilled: true};
   }
 
-  function provincesTitle(P, provinces) {  // figures.provinces_title
+  function provincesTitle(P, provinces) {  // filters.provinces_named: the summary, the map's title
     return sorted(provinces).map(function (p) { return P.places.provinces[p]; }).join(" + ");
   }
 

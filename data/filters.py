@@ -77,6 +77,11 @@ def canonical_order(values) -> list[str]:
     return sorted(values, key=lambda v: v.encode("utf-16-be"))
 
 
+def provinces_named(provinces, lang: str) -> str:
+    """Provinces as the summary and the map's title name them, in the address's order."""
+    return " + ".join(PROVINCES[p][lang] for p in canonical_order(provinces))
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What a filter may name: the dataset's networks and municipalities."""
@@ -255,7 +260,7 @@ def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> l
             )
         )
     if f.provinces:
-        parts.append(" + ".join(PROVINCES[p][lang] for p in canonical_order(f.provinces)))
+        parts.append(provinces_named(f.provinces, lang))
     if f.citizenships:
         parts.append(f"{t('citizens', lang)} " + " + ".join(
             country(c, lang, cb.COUNTRIES[c]) for c in canonical_order(f.citizenships)))

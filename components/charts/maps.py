@@ -18,10 +18,10 @@ from components.charts.figures import (
     rate_axis,
 )
 from data import i18n
-from data.filters import canonical_order
+from data.filters import provinces_named
 from data.i18n import N_, _, num, t
 from data.i18n import cap as upper
-from data.places import GROUP_NAMES, PROVINCES, map_area
+from data.places import GROUP_NAMES, map_area
 
 PANEL_TITLES = {"brussels": N_("Brussels-Capital Region"),
                 "charleroi": N_("Charleroi and surroundings"),
@@ -35,9 +35,8 @@ def panel_title(panel: str, lang: str | None = None, short: bool = False) -> str
 
 
 def provinces_title(provinces, lang: str | None = None) -> str:
-    """The provinces filtered on, as the summary names them (in the address's order)."""
-    return " + ".join(PROVINCES[p][i18n.valid(lang) or i18n.current()]
-                      for p in canonical_order(provinces))
+    """The provinces filtered on, as the summary names them (filters.provinces_named)."""
+    return provinces_named(provinces, i18n.valid(lang) or i18n.current())
 
 
 def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, cap: Caption,

@@ -4,8 +4,6 @@ its embed item is the one callback here."""
 
 from __future__ import annotations
 
-import logging
-
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 from flask import request
@@ -20,7 +18,7 @@ from components.runtime import current
 from data.filters import Filters
 from data.i18n import _, use
 
-log = logging.getLogger(__name__)
+
 def download_menu(graph_id: str) -> dmc.Menu:
     """Images (when the server has a browser to draw them), data, rows in view, embed code.
     A file's item names its export URL (components/exports/urls.py) in its id: the browser
