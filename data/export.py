@@ -10,7 +10,10 @@ hidden cells.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Mapping
+from datetime import date
 
 import pandas as pd
 
@@ -128,17 +131,40 @@ def csv_bytes(frame: pd.DataFrame, belgian: bool = False) -> bytes:
 
 
 def xlsx_bytes(data: pd.DataFrame, filters: list[tuple[str, str]], about: list[tuple[str, str]],
-               columns_meaning: Mapping[str, str] | None = None) -> bytes:
+               columns_meaning: Mapping[str, str] | None = None, day: str = "") -> bytes:
     """A workbook: the data, the filters in words (and the permalink), and where it comes from."""
     about_rows = list(about) + [(_("column: {name}").format(name=c), m)
                                 for c, m in (columns_meaning or {}).items()]
-    return xlsx_book({"data": data}, filters, about_rows)
+    return xlsx_book({"data": data}, filters, about_rows, day)
+
+
+_CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def stamped(archive: bytes, day: str = "") -> bytes:
+    """The same ZIP (a pack, or an XLSX, which is one) with every entry dated the export day at
+    midnight, and an XLSX's created/modified properties the same: its bytes depend on what it
+    holds and that day only, never on the second it was written (a cached file must not lie)."""
+    when = date.fromisoformat(day or date.today().isoformat())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as old, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as new:
+        for entry in old.infolist():
+            body = old.read(entry)
+            if entry.filename == "docProps/core.xml":
+                body = _CORE_TIMES.sub(rb"\g<1>" + f"{when}T00:00:00Z".encode() + rb"\g<3>",
+                                       body)
+            info = zipfile.ZipInfo(entry.filename, date_time=(when.year, when.month, when.day,
+                                                              0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            new.writestr(info, body)
+    return out.getvalue()
 
 
 def xlsx_book(sheets: Mapping[str, pd.DataFrame], filters: list[tuple[str, str]],
-              about: list[tuple[str, str]]) -> bytes:
+              about: list[tuple[str, str]], day: str = "") -> bytes:
     """A workbook of several data sheets (names cut to Excel's 31 characters), then the
-    filters and about sheets."""
+    filters and about sheets; dated the export day (stamped)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
@@ -147,7 +173,7 @@ def xlsx_book(sheets: Mapping[str, pd.DataFrame], filters: list[tuple[str, str]]
             writer, sheet_name=_("filters")[:31], index=False)
         pd.DataFrame(about, columns=[_("item"), _("value")]).pipe(safe).to_excel(
             writer, sheet_name=_("about")[:31], index=False)
-    return buffer.getvalue()
+    return stamped(buffer.getvalue(), day)
 
 
 def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) -> list[tuple]:

@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from datetime import date
 
 import openpyxl
 import pytest
@@ -24,10 +25,31 @@ OPTIONS = {"freq": "year", "by": "connection", "events": False, "metric": "incid
 def pack(app_data, tmp_path_factory):
     f = Filters.from_query("place=brussels&type=attack", app_data.vocabulary)
     folder = tmp_path_factory.mktemp("pack")
-    with zipfile.ZipFile(io.BytesIO(briefing.pack(app_data, f, OPTIONS, LINK))) as z:
+    body = briefing.pack(app_data, f, OPTIONS, LINK)
+    (folder / "pack.zip").write_bytes(body)
+    with zipfile.ZipFile(io.BytesIO(body)) as z:
         z.extractall(folder)
-        names = set(z.namelist())
+        names = set(z.namelist()) - {"pack.zip"}
     return folder, names
+
+
+def test_a_pack_drawn_again_is_the_same_bytes_dated_its_day(pack, app_data):
+    """A cached pack must not lie: its bytes follow from the view and the day alone (no random
+    SVG ids, no PDF time to the second, every ZIP entry and the workbook dated the day)."""
+    folder, _ = pack
+    first = (folder / "pack.zip").read_bytes()
+    f = Filters.from_query("place=brussels&type=attack", app_data.vocabulary)
+    again = briefing.pack(app_data, f, OPTIONS, LINK)
+    with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(again)) as b:
+        changed = [n for n in a.namelist() if a.read(n) != b.read(n)]
+        assert changed == []
+        day = date.today()
+        assert {i.date_time for i in a.infolist()} == {(day.year, day.month, day.day, 0, 0, 0)}
+    assert again == first
+    with zipfile.ZipFile(folder / "data.xlsx") as book:
+        core = book.read("docProps/core.xml").decode()
+        assert core.count(f"{day.isoformat()}T00:00:00Z") == 2  # created and modified
+        assert {i.date_time[:3] for i in book.infolist()} == {(day.year, day.month, day.day)}
 
 
 def test_the_pack_holds_every_chart_the_pdf_the_data_and_a_readme(pack):

@@ -4,6 +4,7 @@ injection neutralised, numbers kept numbers, hidden people cells kept hidden."""
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -127,6 +128,12 @@ def test_every_chart_exports_as_svg_with_its_caption_baked_in(app_data, graph):
     for text in ("Brussels-Capital Region", "Van Ostaeyen", "Bundled reconstruction",
                  "http://h/?place=brussels", "exported "):
         assert text in svg, (graph, text)
+    again, _ = exports.build(app_data, f, charts.CHART_DATA[graph], "svg", OPTIONS,
+                             "http://h/?place=brussels", graph)
+    assert again == payload  # no random ids: the same view is the same bytes (and ETag)
+    ids = set(re.findall(r'id="([^"]+)"', svg))
+    refs = set(re.findall(r"url\(['\"]?#([^'\")]+)", svg))
+    assert refs <= ids, refs - ids  # every clip path and pattern still found
 
 
 def test_pdf_export_is_a_vector_pdf_with_its_caption_and_the_map_needs_no_network(app_data):

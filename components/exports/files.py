@@ -37,10 +37,11 @@ def permalink(host_url: str, f: Filters, options: dict) -> str:
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
           graph: str = "") -> tuple[bytes, str]:
-    """The bytes of one download and its file suffix (pure but for the data it reads)."""
+    """The bytes of one download and its file suffix (pure but for the data it reads and the
+    day, printed in the file)."""
+    day = date.today().isoformat()
     if fmt in IMAGES:
-        fig = image_export.for_export(charts.figure_for(data, f, graph, options), link,
-                                      date.today().isoformat())
+        fig = image_export.for_export(charts.figure_for(data, f, graph, options), link, day)
         return image_export.render(fig, fmt), "." + fmt.split("-")[0]
     incidents, people = views.shown(data, f)
     names = data.place_names
@@ -50,9 +51,10 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
         filters = [(_("filters"), f.describe(i18n.current(), names))] + [
             (name, label) for name, _, label in state.chips(f, lambda n, v: v)] + [
             (_("permalink"), link)]
-        about = export.about(data.dataset, incidents, link, date.today().isoformat())
+        about = export.about(data.dataset, incidents, link, day)
         if graph and not fmt.startswith("rows"):
             about.append((_("what the chart shows"), views.descriptions(
                 data, f, options.get("freq", "year"), (graph,))[graph]))
-        return export.xlsx_bytes(table, filters, about, export.column_meanings(table)), ".xlsx"
+        return export.xlsx_bytes(table, filters, about, export.column_meanings(table),
+                                 day), ".xlsx"
     return export.csv_bytes(table, belgian=fmt.endswith("csv-be")), ".csv"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import copy
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -63,6 +64,9 @@ def render(fig: dict, fmt: str, size: tuple[int, int] | None = None) -> bytes:
     if browser() is None:
         raise ExportUnavailable(f"no browser at {os.environ.get(BROWSER_ENV) or DEFAULT_BROWSER}")
     width, height = size or SIZES[fmt]
+    # each trace named by its place: plotly.js would name it at random, and the SVG with it
+    fig = {**fig, "data": [{"uid": f"t{i}", **trace}
+                           for i, trace in enumerate(fig.get("data") or [])]}
     if fmt != "png-square":  # a tall chart keeps its height
         height = max(height, int(fig.get("layout", {}).get("height", 0)))
     opts = {"format": fmt.split("-")[0], "width": width, "height": height,
@@ -70,11 +74,36 @@ def render(fig: dict, fmt: str, size: tuple[int, int] | None = None) -> bytes:
     with _lock:
         _start()
         try:
-            return kaleido.calc_fig_sync(fig, opts=opts, topojson=(ASSETS / "topojson").as_uri()
-                                         + "/")
+            return steady(kaleido.calc_fig_sync(
+                fig, opts=opts, topojson=(ASSETS / "topojson").as_uri() + "/"), opts["format"])
         except Exception:
             _stop()  # the next export starts a fresh renderer
             raise
+
+
+_SVG_UID = re.compile(rb'id="defs-([0-9a-z]+)"')
+_PDF_TIMES = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{8})\d{6}")
+
+
+def steady(body: bytes, fmt: str) -> bytes:
+    """The same image without what changes from one drawing to the next, so that a file's
+    bytes (and its ETag) follow from what it shows: plotly.js names an SVG's clip paths and
+    patterns after a random id, and Chromium dates a PDF to the second. The id becomes
+    "export", patterns are numbered in order, the time is midnight of the day (same length:
+    the PDF's offsets stay right)."""
+    if fmt == "svg":
+        uid = _SVG_UID.search(body)
+        if uid:
+            body = re.sub(rb"(defs-|clip|legend|[#\"'][pg])" + re.escape(uid.group(1)),
+                          rb"\g<1>export", body)
+            # a pattern's id (bar hatching) ends with another hash, random for the legend's:
+            # numbered in order of appearance instead
+            names: dict[bytes, bytes] = {}
+            body = re.sub(rb"pexport-[0-9a-z-]+", lambda m: names.setdefault(
+                m.group(0), b"pexport-%d" % len(names)), body)
+    elif fmt == "pdf":
+        body = _PDF_TIMES.sub(rb"/\g<1> (D:\g<2>000000", body)
+    return body
 
 
 def _start() -> None:

@@ -101,9 +101,9 @@ def pack(data, f: Filters, options: dict, link: str) -> bytes:
         sheets[_("rows in view")] = export.rows_in_view(incidents, data.place_names)
         filters = [(_("filters"), f.describe(None, data.place_names)), (_("permalink"), link)]
         z.writestr("data.xlsx", export.xlsx_book(
-            sheets, filters, export.about(data.dataset, incidents, link, exported)))
+            sheets, filters, export.about(data.dataset, incidents, link, exported), exported))
         z.writestr("README.txt", readme(data, f, link, exported, described))
-    return out.getvalue()
+    return export.stamped(out.getvalue(), exported)
 
 
 def readme(data, f: Filters, link: str, exported: str, described: dict[str, str]) -> str:
