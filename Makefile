@@ -28,6 +28,7 @@ test-setup: venv
 	command -v pdftotext >/dev/null 2>&1 || pkgs="$$pkgs poppler-utils"; \
 	command -v zbarimg >/dev/null 2>&1 || pkgs="$$pkgs zbar-tools"; \
 	command -v redis-server >/dev/null 2>&1 || pkgs="$$pkgs redis-server"; \
+	{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 || pkgs="$$pkgs nginx-light"; \
 	command -v npm >/dev/null 2>&1 || pkgs="$$pkgs nodejs npm"; \
 	if [ -n "$$pkgs" ]; then apt-get update && apt-get install -y $$pkgs; fi
 	$(PY) -m pip install -q -r requirements-test.txt

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -95,6 +96,73 @@ def test_two_instances_share_their_files_through_redis_and_survive_without_it(
         warned = [line for line in a.log.read_text().splitlines() if "does not answer" in line]
         assert len(warned) == 1, warned  # one warning line for the outage, not one per request
     finally:
+        for proc in (a, b):
+            proc.terminate()
+            proc.wait(10)
+
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+SITE = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
+
+
+def _nginx(tmp: Path, upstreams: list[str]):
+    """Debian's nginx running deploy/nginx.conf as shipped, its upstreams, port and cache
+    folder swapped for the test's (and its files kept in tmp)."""
+    if NGINX is None:
+        pytest.fail("nginx is not installed: run `make test-setup`")
+    port = free_port()
+    site = SITE.read_text()
+    servers = "\n".join(f"    server {u};" for u in upstreams)
+    site = site.replace("    server app1:8000;\n    server app2:8000;", servers)
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    site = site.replace("/var/cache/nginx/beexplorer", str(tmp / "cache"))
+    assert servers in site and str(port) in site  # the shipped file still has these lines
+    (tmp / "site.conf").write_text(site)
+    temp = "\n".join(f"{kind}_temp_path {tmp}/{kind};" for kind in
+                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp / "nginx.conf").write_text(
+        f"user root;\nworker_processes 2;\npid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\n"
+        f"events {{ worker_connections 1024; }}\n"
+        f"http {{ access_log off; {temp}\n include {tmp}/site.conf; }}\n")
+    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g",
+                             "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    _wait_port(port)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def test_behind_nginx_a_pack_drawn_once_is_served_by_every_instance_and_by_nginx(
+        redis_url, tmp_path):
+    """deploy/nginx.conf in front of two instances sharing Redis: a pack drawn through A is
+    served by B from Redis (same bytes and ETag); nginx keeps it and a pinned embed, and its
+    second answer is its own (X-Cache-Status: HIT), the instances not asked."""
+    from data import load
+    version = load().version
+    url, _ = redis_url
+    a, url_a = _instance(url, tmp_path / "a")
+    b, url_b = _instance(url, tmp_path / "b")
+    (tmp_path / "nginx").mkdir()
+    web, front = _nginx(tmp_path / "nginx", [url_a.removeprefix("http://"),
+                                              url_b.removeprefix("http://")])
+    try:
+        path = "/export/pack.zip?place=charleroi&lang=en"
+        status, first, body = _get(url_a + path)  # drawn by A (answered after its 202s)
+        assert status == 200 and body.startswith(b"PK")
+        status, second, again = _get(url_b + path)
+        assert status == 200 and second["X-Export-Cache"] == "hit"
+        assert again == body and second["ETag"] == first["ETag"]
+        answers = [_get(front + path) for _ in range(2)]
+        assert [r[1]["X-Cache-Status"] for r in answers] == ["MISS", "HIT"]
+        assert all(r[2] == body and r[1]["ETag"] == first["ETag"] for r in answers)
+
+        embed = f"/embed/timeline?type=attack&v={version}&lang=fr"
+        answers = [_get(front + embed) for _ in range(2)]
+        assert [r[0] for r in answers] == [200, 200]
+        assert [r[1]["X-Cache-Status"] for r in answers] == ["MISS", "HIT"]
+        assert "immutable" in answers[1][1]["Cache-Control"]
+        assert answers[0][2] == answers[1][2]
+    finally:
+        web.terminate()
+        web.wait(10)
         for proc in (a, b):
             proc.terminate()
             proc.wait(10)
