@@ -24,6 +24,17 @@
     if (!el) { return; }
     el.classList.toggle("active", on);
     el.classList.toggle("pack", !!(on && pack));
+    if (!on) { told(null); }
+  }
+
+  // how far the server is with a pack ("4/10" in X-Export-Progress), in the page's words
+  function told(done) {
+    var el = document.querySelector("#export-progress .pack-text");
+    if (!el) { return; }
+    if (!el.hasAttribute("data-first")) { el.setAttribute("data-first", el.textContent); }
+    var parts = /^(\d+)\/(\d+)$/.exec(done || "");
+    el.textContent = parts ? el.getAttribute("data-progress").replace("{done}", parts[1])
+      .replace("{total}", parts[2]) : el.getAttribute("data-first");
   }
 
   function say(line) {
@@ -43,6 +54,7 @@
     function ask() {  // 202: being drawn on the server; ask again when it says
       return fetch(url, {credentials: "same-origin"}).then(function (response) {
         if (response.status !== 202 || Date.now() > deadline) { return response; }
+        if (pack) { told(response.headers.get("X-Export-Progress")); }
         var wait = 1000 * (+response.headers.get("Retry-After") || 2);
         return new Promise(function (resolve) { setTimeout(resolve, wait); }).then(ask);
       });

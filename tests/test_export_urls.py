@@ -14,6 +14,7 @@ from datetime import date
 import openpyxl
 import pytest
 
+from components.charts import registry as charts_registry
 from components.exports import files, urls
 from components.web import exports_api
 from data.filters import FilterError, Filters
@@ -167,6 +168,33 @@ def test_images_and_the_pack_are_urls_too(client):
     assert pack.status_code == 200 and pack.headers["Content-Type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(pack.data)).namelist()
     assert "briefing.pdf" in names and "data.xlsx" in names
+
+
+def test_a_pack_being_drawn_says_how_far_it_is(client, monkeypatch):
+    """While a pack is drawn, each 202 says how many of its charts are done ("charts 4 of
+    10", X-Export-Progress: 4/10), for the page's progress line; then the file."""
+    from components.exports.images import browser
+    if browser() is None:
+        pytest.skip("no Chromium on this machine")
+    monkeypatch.setenv(exports_api.WAIT_ENV, "0.1")
+    fresh = f"test-{time.time_ns()}"  # a key no earlier run has cached
+    monkeypatch.setattr(exports_api, "code_version", lambda: fresh)
+    said, deadline = [], time.monotonic() + 180
+    while time.monotonic() < deadline:
+        r = client.get("/export/pack.zip?place=charleroi&lang=nl")
+        if r.status_code != 202:
+            break
+        said.append((r.headers.get("X-Export-Progress"), r.text))
+        time.sleep(0.2)
+    assert r.status_code == 200 and r.data.startswith(b"PK"), r.text
+    steps = [tuple(map(int, p.split("/"))) for p, _ in said if p]
+    assert steps, said
+    total = len(charts_registry.CHART_DATA)
+    assert {t for _, t in steps} == {total} and all(0 <= d <= total for d, _ in steps)
+    assert [d for d, _ in steps] == sorted(d for d, _ in steps)  # it only goes forward
+    assert any(d > 0 for d, _ in steps)
+    done_, line = next((p, text) for p, text in said if p)
+    assert f"charts {done_.replace('/', ' of ')}" in line
 
 
 def test_an_embed_carries_its_etag_and_how_long_a_cache_may_keep_it(client, app_data):

@@ -253,7 +253,8 @@ def main_view(data: AppData, lang: str) -> html.Div:
                          "The download failed: {error}")}),
             html.Div([html.Span(_("Preparing the download…"), className="file-text"),
                       html.Span(_("Preparing the briefing pack (about 10 s)…"),
-                                className="pack-text")],
+                                className="pack-text", **{"data-progress": _(
+                                    "Preparing the briefing pack: chart {done} of {total}…")})],
                      id=ids.EXPORT_PROGRESS, role="status", className="export-progress"),
             html.Div(id=ids.LIVE, role="status", className="visually-hidden",
                      **{"aria-live": "polite", "aria-atomic": "true"}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import textwrap
 import zipfile
+from collections.abc import Callable
 from datetime import date
 
 import segno
@@ -76,9 +77,12 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
     return fig
 
 
-def pack(data, f: Filters, options: dict, link: str) -> bytes:
-    """The ZIP's bytes."""
+def pack(data, f: Filters, options: dict, link: str,
+         progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The ZIP's bytes; progress(charts done, charts in all) is told as each chart is drawn."""
     exported = date.today().isoformat()
+    told = progress or (lambda done, total: None)
+    told(0, len(PACK_CHARTS))
     out = io.BytesIO()
     pdf = PdfWriter()
     pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported), "pdf",
@@ -86,12 +90,14 @@ def pack(data, f: Filters, options: dict, link: str) -> bytes:
     described = views.descriptions(data, f, options.get("freq", "year"))
     incidents, people = views.shown(data, f)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for graph, drawn in figures_for(data, f, PACK_CHARTS, options).items():
+        drawings = figures_for(data, f, PACK_CHARTS, options)
+        for done, (graph, drawn) in enumerate(drawings.items(), 1):
             fig = image_export.for_export(drawn, link, exported)
             name = graph.removeprefix("chart-")
             pdf.append(io.BytesIO(image_export.render(fig, "pdf")))
             z.writestr(f"charts/{name}.png", image_export.render(fig, "png"))
             z.writestr(f"charts/{name}.svg", image_export.render(fig, "svg"))
+            told(done, len(drawings))
         book = io.BytesIO()
         pdf.write(book)
         z.writestr("briefing.pdf", book.getvalue())

@@ -65,10 +65,10 @@ def _text(status: int, line: str) -> Response:
     return Response(line + "\n", status=status, mimetype="text/plain")
 
 
-def _render(data, req: urls.Request, host: str) -> bytes:
+def _render(data, req: urls.Request, host: str, progress=None) -> bytes:
     link = files.permalink(host, req.filters, req.options)
     if req.name == "pack":
-        return pack(data, req.filters, req.options, link)
+        return pack(data, req.filters, req.options, link, progress)
     table = charts.CHART_DATA.get(req.graph, "")
     body, _suffix = files.build(data, req.filters, table, req.fmt, req.options, link, req.graph)
     return body
@@ -101,9 +101,13 @@ def _job(data, req: urls.Request, host: str, key: str) -> None:
     once: the next request renders again)."""
     store = render_cache()
     failure = None
+
+    def progress(done: int, total: int) -> None:  # a pack's "charts 4 of 10", for the page
+        store.set("progress:" + key, f"{done}/{total}".encode(), RENDER_SECONDS)
+
     try:
         with use(req.lang):
-            body = _render(data, req, host)
+            body = _render(data, req, host, progress)
         store.set(key, body, KEEP_SECONDS)
     except image_export.ExportUnavailable as err:
         failure = _failure(503, f"images cannot be drawn on this server ({err})")
@@ -115,6 +119,7 @@ def _job(data, req: urls.Request, host: str, key: str) -> None:
         # no longer in flight before the failure is said: whoever asks after hearing it
         # starts a new render rather than waiting for this one
         store.delete("busy:" + key)
+        store.delete("progress:" + key)
         with _pending_lock:
             _pending.discard(key)
     if failure is not None:
@@ -150,8 +155,9 @@ def allowed(client: str) -> tuple[bool, int]:
 def rendered(data, req: urls.Request, host: str, client: str = ""
              ) -> tuple[bytes | None, str, tuple | None]:
     """The file's bytes if they are there (cached, or rendered while this request waited),
-    with how ("hit", "miss"), else None and "rendering" (ask again) or "full" (too many
-    renders waiting), or the failure (status, line) of the render this request waited for."""
+    with how ("hit", "miss"), else None and "rendering" (ask again; with how far a pack is,
+    "4/10", if it says) or "full" (too many renders waiting), or the failure (status, line) of
+    the render this request waited for."""
     key = hashlib.sha256(json.dumps([code_version(), data.dataset.version, req.name, req.ext,
                                      req.query, host, date.today().isoformat()]).encode()
                          ).hexdigest()
@@ -188,7 +194,8 @@ def rendered(data, req: urls.Request, host: str, client: str = ""
             status, line = failed.decode().split("\n", 1)
             return None, "failed", (int(status), line)
         if time.monotonic() >= deadline:
-            return None, "rendering", None
+            done = store.get("progress:" + key)
+            return None, "rendering", done.decode() if done else None
         time.sleep(0.05)
 
 
@@ -214,20 +221,25 @@ def install(server: Flask) -> None:
         if request.query_string.decode() != req.query:
             return redirect(f"/export/{name_ext}?{req.query}", 302)
         host = (os.environ.get(PUBLIC_ENV) or request.host_url).rstrip("/") + "/"
-        body, how, failed = rendered(data, req, host, request.remote_addr or "")
+        body, how, said = rendered(data, req, host, request.remote_addr or "")
         if how == "limited":
             response = _text(429, f"too many new exports from this client: ask again in "
-                                  f"{failed[1]} s")
-            response.headers.update({"Retry-After": str(failed[1]), "Cache-Control": "no-store"})
+                                  f"{said[1]} s")
+            response.headers.update({"Retry-After": str(said[1]), "Cache-Control": "no-store"})
             return response
-        if failed:
-            return _text(*failed)
-        if body is None:  # being drawn (202: ask again), or too many renders waiting (503)
-            retry = 2 if how == "rendering" else 10
-            response = _text(202 if how == "rendering" else 503, (
-                f"being drawn: ask again in {retry} s" if how == "rendering" else
-                f"too many exports are being drawn: ask again in {retry} s"))
-            response.headers.update({"Retry-After": str(retry), "Cache-Control": "no-store"})
+        if how == "rendering":  # being drawn (202: ask again), and how far, if it says
+            done, total = (said or "/").split("/")
+            response = _text(202, "being drawn" + (f": charts {done} of {total}" if total else "")
+                             + "; ask again in 2 s")
+            response.headers.update({"Retry-After": "2", "Cache-Control": "no-store"})
+            if total:
+                response.headers["X-Export-Progress"] = said
+            return response
+        if said:  # the render this request waited for failed: why, in one line
+            return _text(*said)
+        if body is None:  # too many renders waiting
+            response = _text(503, "too many exports are being drawn: ask again in 10 s")
+            response.headers.update({"Retry-After": "10", "Cache-Control": "no-store"})
             return response
         tag = hashlib.sha256(body).hexdigest()[:32]
         headers = {"ETag": f'"{tag}"', "X-Export-Cache": how,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -282,11 +284,18 @@ def test_the_briefing_pack_button_gives_a_zip(page, app_url, tmp_path):
     page.wait_kpi(4)
     with page.page.expect_download(timeout=90_000) as info:
         page.page.get_by_role("button", name="Download a briefing pack of this view").click()
+        # while it is drawn, the page says how far the server is (its X-Export-Progress)
+        page.page.locator("#export-progress.active .pack-text").filter(
+            has_text=re.compile(r"Preparing the briefing pack: chart \d+ of 10")).wait_for(
+            timeout=60_000)
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     assert path.name.startswith("be-is-briefing-pack-") and path.suffix == ".zip"
     with zipfile.ZipFile(path) as z:
         assert "briefing.pdf" in z.namelist() and "charts/shares.svg" in z.namelist()
+    page.page.wait_for_selector("#export-progress.active", state="detached", timeout=10_000)
+    assert page.page.inner_text("#export-progress .pack-text") == (
+        "Preparing the briefing pack (about 10 s)…")  # the first words again, for the next pack
 
 
 ROWS = ("Array.from(document.querySelectorAll('#table-incidents .ag-center-cols-container "
