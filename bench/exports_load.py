@@ -5,6 +5,7 @@ layout every 100 ms. Prints when the last file arrived, one file's time alone, t
 request's p50/p99 meanwhile, statuses, and the workers' memory.
 
     python bench/exports_load.py [--clients 20] [--export pack.zip]
+    python bench/exports_load.py --clients 50 --distinct 200   # 200 different packs, 50 clients
 """
 
 from __future__ import annotations
@@ -60,18 +61,33 @@ def rss_mb(pid: int) -> float:
     return sum(int(x) for x in out) / 1024
 
 
-def run(url: str, paths: list[str], proc) -> None:
-    layout, stop = [], threading.Event()
+def distinct(count: int) -> list[str]:
+    """count different views: each view in each language, with three sets of chart options."""
+    views = [v + extra for extra in ("", "&freq=month", "&by=incident_type&metric=per_100k")
+             for v in VIEWS]
+    return [f"{v}&lang={lang}" for lang in ("en", "fr", "nl") for v in views][:count]
+
+
+def run(url: str, paths: list[str], proc, clients: int = 0) -> None:
+    """paths asked for at once, or by clients clients each asking for its share in turn."""
+    layout, stop, memory = [], threading.Event(), [0.0]
 
     def poll_layout():
         while not stop.is_set():
             layout.append(fetch(f"{url}/_dash-layout")[1])
+            memory[0] = max(memory[0], rss_mb(proc.pid))
             time.sleep(0.1)
 
     poller = threading.Thread(target=poll_layout)
     poller.start()
     results, start = [], time.perf_counter()
-    threads = [threading.Thread(target=lambda p=p: results.append(fetch(url + p))) for p in paths]
+
+    def client(mine: list[str]) -> None:
+        for path in mine:
+            results.append(fetch(url + path))
+
+    shares = ([paths[i::clients] for i in range(clients)] if clients else [[p] for p in paths])
+    threads = [threading.Thread(target=client, args=(mine,)) for mine in shares]
     for th in threads:
         th.start()
     for th in threads:
@@ -84,13 +100,15 @@ def run(url: str, paths: list[str], proc) -> None:
     print(f"  {len(paths)} requests: last after {last:.1f} s; statuses "
           f"{dict(Counter(s for s, _ in results))}; layout request p50 "
           f"{statistics.median(ms):.0f} ms, p99 {p99:.0f} ms ({len(ms)} loads); workers "
-          f"{rss_mb(proc.pid):.0f} MB")
+          f"{rss_mb(proc.pid):.0f} MB at the end, {memory[0]:.0f} MB at most")
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--clients", type=int, default=20)
     p.add_argument("--export", default="pack.zip", help="what to ask for (default pack.zip)")
+    p.add_argument("--distinct", type=int, default=0,
+                   help="instead: this many different views, asked for by --clients clients")
     a = p.parse_args(argv)
     cache = Path(tempfile.mkdtemp(prefix="bench-exports-"))
     shutil.copy(TOPOJSON, cache / TOPOJSON.name)
@@ -103,6 +121,11 @@ def main(argv=None) -> int:
         fetch(url + one)
         status, alone = fetch(f"{url}/export/{a.export}?type=attack&freq=month&lang=en")
         print(f"one {a.export} alone: {alone:.1f} s (status {status})")
+        if a.distinct:
+            paths = [f"/export/{a.export}?{v}" for v in distinct(a.distinct)]
+            print(f"{len(paths)} different views from {a.clients} clients:")
+            run(url, paths, proc, a.clients)
+            return 0
         print(f"{a.clients} clients, the same view (one render, the others wait for it):")
         run(url, [f"/export/{a.export}?type=arrest_action&lang=en"] * a.clients, proc)
         print(f"{a.clients} clients, {a.clients} different views (one render each):")
