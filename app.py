@@ -31,13 +31,12 @@ from components.dashboard import (
 from components.dashboard.layout import layout
 from components.projector.story import ENV as STORY_ENV
 from components.projector.story import StoryError
-from components.runtime import GEOJSON_URL, AppData, install
+from components.runtime import GEOJSON_URL, AppData, install, load_app_data
 from components.web import exports_api, guard, routes
 from components.web.instant import build_all, instant_json
 from components.web.precompressed import StaticCompressed
-from data import DatasetError, geography, i18n, load
+from data import i18n
 
-DATA_ENV = "BEEXPLORER_DATA"
 PLOTLY_BUNDLE = "plotly-custom.min.js"  # bar, choropleth, heatmap, scatter (tools/plotly-bundle)
 
 
@@ -45,28 +44,6 @@ PLOTLY_BUNDLE = "plotly-custom.min.js"  # bar, choropleth, heatmap, scatter (too
 # (a fallback: gunicorn.conf.py already checks a user's dataset before workers start).
 # (Not preload_app: pyarrow's thread pools do not survive a fork, and workers would hang.)
 WORKER_BOOT_ERROR = 3
-
-
-def load_app_data(data_path: str | None = None, boundaries: str | None = None,
-                  boundary_id: str | None = None, exit_code: int = 1) -> AppData:
-    """Dataset and boundaries; an invalid dataset exits with its problems, no traceback."""
-    folder = geography.cache_dir()
-    if folder.exists() and not folder.is_dir():
-        print(f"cache folder {folder} is not a folder (check {geography.CACHE_ENV}): no cached "
-              "boundaries, the schematic map is shown", file=sys.stderr)
-    try:
-        munis = geography.load_municipalities(boundaries, boundary_id)
-    except (ValueError, OSError) as err:
-        print(f"boundary file ignored, the schematic map is shown: {err}", file=sys.stderr)
-        munis = None
-    codes = set(munis["nis_code"]) if munis is not None else None
-    try:
-        dataset = load(data_path or os.environ.get(DATA_ENV) or None, codes)
-    except DatasetError as err:
-        print(f"The dataset cannot be loaded ({err.total:,} problems):", file=sys.stderr)
-        print(err.report(), file=sys.stderr)
-        raise SystemExit(exit_code) from None
-    return AppData(dataset, munis)
 
 
 def _trim_first_load() -> None:

@@ -1,17 +1,21 @@
-"""What the running app loaded once at start-up: dataset, vocabulary, boundaries (no Dash)."""
+"""What the running app loaded once at start-up: dataset, vocabulary, boundaries (no Dash).
+The app and the Celery renderers (components/web/renderers.py) load it alike."""
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
 
-from data import geography, i18n
+from data import DatasetError, geography, i18n, load
 from data.filters import Vocabulary
 from data.load import Dataset
 from data.places import GROUP_NAMES, bilingual, gazetteer, in_panel
 
+DATA_ENV = "BEEXPLORER_DATA"
 GEOJSON_URL = "/geo/{panel}.json"  # one small file per map panel, fetched once, cached
 
 
@@ -83,3 +87,25 @@ def current() -> AppData:
     if _CURRENT is None:
         raise RuntimeError("the app's data is not loaded: call runtime.install first")
     return _CURRENT
+
+
+def load_app_data(data_path: str | None = None, boundaries: str | None = None,
+                  boundary_id: str | None = None, exit_code: int = 1) -> AppData:
+    """Dataset and boundaries; an invalid dataset exits with its problems, no traceback."""
+    folder = geography.cache_dir()
+    if folder.exists() and not folder.is_dir():
+        print(f"cache folder {folder} is not a folder (check {geography.CACHE_ENV}): no cached "
+              "boundaries, the schematic map is shown", file=sys.stderr)
+    try:
+        munis = geography.load_municipalities(boundaries, boundary_id)
+    except (ValueError, OSError) as err:
+        print(f"boundary file ignored, the schematic map is shown: {err}", file=sys.stderr)
+        munis = None
+    codes = set(munis["nis_code"]) if munis is not None else None
+    try:
+        dataset = load(data_path or os.environ.get(DATA_ENV) or None, codes)
+    except DatasetError as err:
+        print(f"The dataset cannot be loaded ({err.total:,} problems):", file=sys.stderr)
+        print(err.report(), file=sys.stderr)
+        raise SystemExit(exit_code) from None
+    return AppData(dataset, munis)

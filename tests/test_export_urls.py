@@ -16,7 +16,7 @@ import pytest
 
 from components.charts import registry as charts_registry
 from components.exports import files, urls
-from components.web import exports_api
+from components.web import exports_api, renderers
 from data.filters import FilterError, Filters
 from data.i18n import use
 
@@ -137,18 +137,21 @@ def test_a_pinned_file_may_be_kept_and_an_xlsx_is_a_workbook(client, app_data):
 
 
 def test_concurrent_identical_requests_wait_for_one_render(client, monkeypatch):
+    """The first draws it (and waits); the others join that render without holding a thread
+    (202 at once, with no second render) and then get its bytes from the cache."""
     calls = []
-    real = exports_api._render
+    real = renderers._render
 
     def slow(*args):
         calls.append(1)
         time.sleep(0.5)
         return real(*args)
 
-    monkeypatch.setattr(exports_api, "_render", slow)
+    monkeypatch.setattr(renderers, "_render", slow)
     url = "/export/shares.csv?connection=inspired&lang=nl"
     results = []
-    threads = [threading.Thread(target=lambda: results.append(client.get(url))) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: results.append(done(client, url)))
+               for _ in range(4)]
     for th in threads:
         th.start()
     for th in threads:
@@ -213,7 +216,7 @@ def test_an_embed_carries_its_etag_and_how_long_a_cache_may_keep_it(client, app_
 
 def _slow(monkeypatch, seconds: float, fail: Exception | None = None) -> list:
     calls = []
-    real = exports_api._render
+    real = renderers._render
 
     def render(*args):
         calls.append(args[1].query)
@@ -222,7 +225,7 @@ def _slow(monkeypatch, seconds: float, fail: Exception | None = None) -> list:
             raise fail
         return real(*args)
 
-    monkeypatch.setattr(exports_api, "_render", render)
+    monkeypatch.setattr(renderers, "_render", render)
     return calls
 
 
@@ -232,10 +235,13 @@ def test_a_long_render_frees_the_request_with_a_202_then_serves_the_file(client,
     monkeypatch.setenv(exports_api.WAIT_ENV, "0.1")
     calls = _slow(monkeypatch, 0.6)
     url = "/export/shares.xlsx?connection=linked&lang=fr"
+    started = time.monotonic()
     first = client.get(url)
     assert first.status_code == 202 and first.headers["Retry-After"] == "2"
     assert first.headers["Cache-Control"] == "no-store" and first.text.startswith("being drawn")
-    assert client.get(url).status_code == 202  # joined, not rendered twice
+    joined = client.get(url)
+    assert joined.status_code == 202  # joined, not rendered twice, and told at once
+    assert time.monotonic() - started < 0.5
     time.sleep(0.8)
     done = client.get(url)
     assert done.status_code == 200 and done.headers["X-Export-Cache"] == "hit"
@@ -244,7 +250,7 @@ def test_a_long_render_frees_the_request_with_a_202_then_serves_the_file(client,
 
 def test_too_many_waiting_renders_get_a_503_with_retry_after(client, monkeypatch):
     monkeypatch.setenv(exports_api.WAIT_ENV, "0")
-    monkeypatch.setenv(exports_api.QUEUE_ENV, "1")
+    monkeypatch.setenv(renderers.QUEUE_ENV, "1")
     _slow(monkeypatch, 0.5)
     assert client.get("/export/shares.csv?plot=yes&lang=nl").status_code == 202
     full = client.get("/export/shares.csv?plot=no&lang=nl")
@@ -261,7 +267,7 @@ def test_a_failed_render_says_why_once_and_the_next_request_renders_again(client
     failed = client.get(url)
     assert failed.status_code == 500
     assert failed.text == "the export failed (RuntimeError); the server log has why\n"
-    monkeypatch.setattr(exports_api, "_render", lambda *a: b"id,n\n")
+    monkeypatch.setattr(renderers, "_render", lambda *a: b"id,n\n")
     assert client.get(url).status_code == 200 and len(calls) == 1
 
 

@@ -6,11 +6,13 @@ own and say so in one warning line."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -26,10 +28,13 @@ PUBLIC = "https://explorer.example/"
 def _get(url: str):
     """The final answer to a GET, asked again after a 202's Retry-After."""
     for _ in range(600):
-        with urllib.request.urlopen(url, timeout=60) as r:
-            if r.status != 202:
-                return r.status, dict(r.headers), r.read()
-            time.sleep(float(r.headers.get("Retry-After", 1)) / 4)
+        try:
+            with urllib.request.urlopen(url, timeout=60) as r:
+                if r.status != 202:
+                    return r.status, dict(r.headers), r.read()
+                time.sleep(float(r.headers.get("Retry-After", 1)) / 4)
+        except urllib.error.HTTPError as err:  # a 4xx or 5xx, with its line
+            return err.code, dict(err.headers), err.read()
     raise AssertionError(f"{url} never drawn")
 
 
@@ -166,3 +171,82 @@ def test_behind_nginx_a_pack_drawn_once_is_served_by_every_instance_and_by_nginx
         for proc in (a, b):
             proc.terminate()
             proc.wait(10)
+
+
+def _renderer(redis: str, cache: Path, seconds: int):
+    """A Celery worker drawing the exports, as deploy/compose.yaml starts one."""
+    log = cache.parent / f"renderer-{cache.name}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "components.web.renderers", "worker",
+             "--queues", "exports", "--concurrency", "1", "--loglevel", "INFO",
+             "--without-mingle", "--without-gossip"],
+            cwd=SITE.parents[1], stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "BEEXPLORER_CACHE": str(cache), "BEEXPLORER_REDIS_URL": redis,
+                 "BEEXPLORER_RENDER_SECONDS": str(seconds)})
+    proc.log = log
+    deadline = time.monotonic() + 60
+    while "ready." not in log.read_text(errors="replace"):
+        assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+        time.sleep(0.2)
+    return proc
+
+
+def _drawn(proc) -> int:
+    """How many renders the worker has been given."""
+    return sum(1 for line in proc.log.read_text(errors="replace").splitlines()
+               if "beexplorer.render[" in line and line.endswith("received"))
+
+
+def test_with_celery_the_renderers_draw_for_the_instances_bounded_and_timed(
+        redis_url, tmp_path):
+    """BEEXPLORER_RENDER_POOL=celery: a Celery worker (another process, which never imports
+    Dash) draws what an instance is asked for, once; a render past its time limit says so in
+    one line; the queue waiting in Redis is bounded (503 beyond it); with Redis gone the
+    instance draws on its own, with one warning line."""
+    url, redis = redis_url
+    worker = _renderer(url, tmp_path / "w", seconds=2)
+    proc, base = start_server(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{(port := free_port())}",
+         "--workers", "1", "--threads", "4", "app:server"],
+        {"BEEXPLORER_CACHE": str(tmp_path / "a"), "BEEXPLORER_REDIS_URL": url,
+         "BEEXPLORER_PUBLIC_URL": PUBLIC, "BEEXPLORER_RENDER_POOL": "celery",
+         "BEEXPLORER_RENDER_QUEUE": "2"}, port)
+    try:
+        path = "/export/timeline.csv?type=attack&freq=month&lang=fr"
+        status, first, body = _get(base + path)
+        assert status == 200 and first["X-Export-Cache"] in ("miss", "hit")
+        assert body.decode("utf-8-sig").count("\n") > 3
+        assert _drawn(worker) == 1 and "succeeded" in worker.log.read_text()
+        status, again, same = _get(base + path)
+        assert (status, again["X-Export-Cache"], same) == (200, "hit", body)
+        assert _drawn(worker) == 1  # from the cache: not drawn again
+
+        # a pack takes more than the worker's 2 s: the render is stopped and says why, once
+        status, _, said = _get(base + "/export/pack.zip?place=charleroi&lang=en")
+        assert status == 503, said
+        assert said == b"the export took longer than 2 s; ask again later\n"
+
+        worker.terminate()  # no renderer left: what is asked for waits in Redis, bounded
+        worker.wait(30)
+        waiting = [urllib.request.urlopen(base + f"/export/shares.csv?{view}&lang=en",
+                                          timeout=30).status
+                   for view in ("plot=yes", "plot=no")]
+        assert waiting == [202, 202]
+        try:
+            urllib.request.urlopen(base + "/export/shares.csv?type=attack&lang=en", timeout=30)
+            raise AssertionError("a third render was queued past BEEXPLORER_RENDER_QUEUE=2")
+        except urllib.error.HTTPError as err:
+            assert err.code == 503 and err.headers["Retry-After"] == "10"
+
+        redis.terminate()  # Redis gone: the instance draws on its own
+        redis.wait(10)
+        status, _, _ = _get(base + "/export/rows.csv?type=attack&lang=nl")
+        assert status == 200
+        warned = [line for line in proc.log.read_text().splitlines()
+                  if "does not answer" in line]
+        assert len(warned) == 1, warned
+    finally:
+        for p in (proc, worker):
+            p.terminate()
+            p.wait(30)

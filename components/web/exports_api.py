@@ -3,7 +3,8 @@ cache on disk (diskcache, bounded; shared by every worker of an instance, one re
 concurrent identical requests join it), with Content-Disposition, a strong ETag (304 on
 If-None-Match) and Cache-Control, so a browser, nginx or a CDN can keep them.
 
-Renders run in a small pool of their own per worker, never in the threads that serve pages: a
+Renders run apart, never in the threads that serve pages (components/web/renderers.py: a small
+pool per worker, or Celery workers shared by every instance): a
 request waits a moment for its file (BEEXPLORER_EXPORT_WAIT), then is told 202 with
 Retry-After (being drawn: ask again) and its thread is free; with too many renders waiting, 503
 with Retry-After. A failed render says why in one line, once; the next request renders again.
@@ -18,112 +19,32 @@ import hashlib
 import json
 import logging
 import os
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import cache
-from pathlib import Path
+from typing import NamedTuple
 
 from flask import Flask, Response, jsonify, redirect, request
 from limits import parse as parse_limit
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from components.charts import registry as charts
-from components.exports import files, urls
-from components.exports import images as image_export
-from components.exports.pack import pack
+from components.exports import urls
 from components.runtime import current
+from components.web import renderers
 from components.web.render_store import REDIS_DOWN, REDIS_ENV, redis_down, render_cache
+from components.web.renderers import RENDER_SECONDS, code_version
 from data import i18n
 from data.filters import FilterError
-from data.i18n import use
 
 log = logging.getLogger(__name__)
 PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
 LIMIT_ENV = "BEEXPLORER_RENDER_LIMIT"  # new renders one client may start, e.g. 30/minute
 WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
-RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker runs at once (default 1)
-QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders a worker keeps waiting; beyond: 503
-KEEP_SECONDS = 2 * 86400  # a file is kept two days at most (the day is in its key)
-RENDER_SECONDS = 120  # a render's mark expires after this: a dead worker never blocks the rest
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@cache
-def code_version() -> str:
-    """A digest of the app's own code: a new release never serves an old release's files."""
-    digest = hashlib.sha256()
-    for path in sorted([*ROOT.glob("components/**/*.py"), *ROOT.glob("data/**/*.py"),
-                        *ROOT.glob("components/templates/*"), *ROOT.glob("data/locale/**/*.po")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _text(status: int, line: str) -> Response:
     return Response(line + "\n", status=status, mimetype="text/plain")
-
-
-def _render(data, req: urls.Request, host: str, progress=None) -> bytes:
-    link = files.permalink(host, req.filters, req.options)
-    if req.name == "pack":
-        return pack(data, req.filters, req.options, link, progress)
-    table = charts.CHART_DATA.get(req.graph, "")
-    body, _suffix = files.build(data, req.filters, table, req.fmt, req.options, link, req.graph)
-    return body
-
-
-def _settings() -> tuple[float, int, int]:
-    """How long a request waits for its render, the renders a worker runs and keeps waiting."""
-    return (float(os.environ.get(WAIT_ENV) or 0.3), int(os.environ.get(RENDERERS_ENV) or 1),
-            int(os.environ.get(QUEUE_ENV) or 8))
-
-
-_pool: list[ThreadPoolExecutor] = []
-_pending: set[str] = set()
-_pending_lock = threading.Lock()
-
-
-def _renderers(count: int) -> ThreadPoolExecutor:
-    with _pending_lock:
-        if not _pool:
-            _pool.append(ThreadPoolExecutor(max_workers=count, thread_name_prefix="render"))
-        return _pool[0]
-
-
-def _failure(status: int, line: str) -> bytes:
-    return f"{status}\n{line}".encode()
-
-
-def _job(data, req: urls.Request, host: str, key: str) -> None:
-    """One render, apart from the threads that serve pages: its bytes, or why it failed (said
-    once: the next request renders again)."""
-    store = render_cache()
-    failure = None
-
-    def progress(done: int, total: int) -> None:  # a pack's "charts 4 of 10", for the page
-        store.set("progress:" + key, f"{done}/{total}".encode(), RENDER_SECONDS)
-
-    try:
-        with use(req.lang):
-            body = _render(data, req, host, progress)
-        store.set(key, body, KEEP_SECONDS)
-    except image_export.ExportUnavailable as err:
-        failure = _failure(503, f"images cannot be drawn on this server ({err})")
-    except Exception as err:  # noqa: BLE001  (said in one line; the log has the rest)
-        log.exception("export render failed: %s", req.query)
-        failure = _failure(500, f"the export failed ({type(err).__name__}); the server log "
-                                "has why")
-    finally:
-        # no longer in flight before the failure is said: whoever asks after hearing it
-        # starts a new render rather than waiting for this one
-        store.delete("busy:" + key)
-        store.delete("progress:" + key)
-        with _pending_lock:
-            _pending.discard(key)
-    if failure is not None:
-        store.set("failed:" + key, failure, 60)
 
 
 @cache
@@ -152,50 +73,54 @@ def allowed(client: str) -> tuple[bool, int]:
     return True, 0
 
 
-def rendered(data, req: urls.Request, host: str, client: str = ""
-             ) -> tuple[bytes | None, str, tuple | None]:
-    """The file's bytes if they are there (cached, or rendered while this request waited),
-    with how ("hit", "miss"), else None and "rendering" (ask again; with how far a pack is,
-    "4/10", if it says) or "full" (too many renders waiting), or the failure (status, line) of
-    the render this request waited for."""
+class Answer(NamedTuple):
+    """What a request for a file gets: its bytes and how ("hit", "miss"), or none yet and why
+    ("rendering", with how far a pack is, "4/10", if it says; "limited" for retry seconds;
+    "full": too many renders waiting; "failed" with the status and line of the render)."""
+
+    body: bytes | None
+    how: str
+    progress: str = ""
+    retry: int = 0
+    status: int = 0
+    line: str = ""
+
+
+def rendered(data, req: urls.Request, host: str, client: str = "") -> Answer:
+    """The file, cached or drawn while this request waited, or why not yet. Only the request
+    that starts a render waits for it (BEEXPLORER_EXPORT_WAIT): one that finds it in flight is
+    told at once how far it is, so pollers never hold the threads that serve pages."""
     key = hashlib.sha256(json.dumps([code_version(), data.dataset.version, req.name, req.ext,
                                      req.query, host, date.today().isoformat()]).encode()
                          ).hexdigest()
     store = render_cache()
     body = store.get(key)
     if body is not None:
-        return body, "hit", None
-    wait, renderers, queue = _settings()
-    mine = False
+        return Answer(body, "hit")
     # a render already in flight (from any worker) costs nothing: join it; a new one counts
     # against the client's limit
-    if store.get("busy:" + key) is None:
+    joined = store.get("busy:" + key) is not None
+    if not joined:
         ok, retry = allowed(client)
         if not ok:
-            return None, "limited", (429, retry)
-    # one render per file across the instance's workers: whoever marks it busy renders it
-    if store.add("busy:" + key, str(os.getpid()).encode(), RENDER_SECONDS):
-        with _pending_lock:
-            full = len(_pending) >= queue
-            if not full:
-                _pending.add(key)
-        if full:
+            return Answer(None, "limited", retry=retry)
+        # one render per file across the instances: whoever marks it busy has it drawn
+        joined = not store.add("busy:" + key, str(os.getpid()).encode(), RENDER_SECONDS)
+        if not joined and not renderers.start(data, req, host, key):
             store.delete("busy:" + key)
-            return None, "full", None
-        _renderers(renderers).submit(_job, data, req, host, key)
-        mine = True
-    deadline = time.monotonic() + wait
+            return Answer(None, "full")
+    deadline = time.monotonic() + (0 if joined else float(os.environ.get(WAIT_ENV) or 0.3))
     while True:
         body = store.get(key)
         if body is not None:
-            return body, "miss" if mine else "hit", None
+            return Answer(body, "hit" if joined else "miss")
         failed = store.pop("failed:" + key)
         if failed is not None:
             status, line = failed.decode().split("\n", 1)
-            return None, "failed", (int(status), line)
+            return Answer(None, "failed", status=int(status), line=line)
         if time.monotonic() >= deadline:
             done = store.get("progress:" + key)
-            return None, "rendering", done.decode() if done else None
+            return Answer(None, "rendering", progress=done.decode() if done else "")
         time.sleep(0.05)
 
 
@@ -221,26 +146,28 @@ def install(server: Flask) -> None:
         if request.query_string.decode() != req.query:
             return redirect(f"/export/{name_ext}?{req.query}", 302)
         host = (os.environ.get(PUBLIC_ENV) or request.host_url).rstrip("/") + "/"
-        body, how, said = rendered(data, req, host, request.remote_addr or "")
-        if how == "limited":
+        answer = rendered(data, req, host, request.remote_addr or "")
+        if answer.how == "limited":
             response = _text(429, f"too many new exports from this client: ask again in "
-                                  f"{said[1]} s")
-            response.headers.update({"Retry-After": str(said[1]), "Cache-Control": "no-store"})
+                                  f"{answer.retry} s")
+            response.headers.update({"Retry-After": str(answer.retry),
+                                     "Cache-Control": "no-store"})
             return response
-        if how == "rendering":  # being drawn (202: ask again), and how far, if it says
-            done, total = (said or "/").split("/")
+        if answer.how == "rendering":  # being drawn (202: ask again), and how far, if it says
+            done, _, total = answer.progress.partition("/")
             response = _text(202, "being drawn" + (f": charts {done} of {total}" if total else "")
                              + "; ask again in 2 s")
             response.headers.update({"Retry-After": "2", "Cache-Control": "no-store"})
             if total:
-                response.headers["X-Export-Progress"] = said
+                response.headers["X-Export-Progress"] = answer.progress
             return response
-        if said:  # the render this request waited for failed: why, in one line
-            return _text(*said)
-        if body is None:  # too many renders waiting
+        if answer.how == "failed":  # the render this request waited for: why, in one line
+            return _text(answer.status, answer.line)
+        if answer.how == "full":  # too many renders waiting
             response = _text(503, "too many exports are being drawn: ask again in 10 s")
             response.headers.update({"Retry-After": "10", "Cache-Control": "no-store"})
             return response
+        body, how = answer.body, answer.how
         tag = hashlib.sha256(body).hexdigest()[:32]
         headers = {"ETag": f'"{tag}"', "X-Export-Cache": how,
                    # pinned to the version served: a day (files say the day they were made)

@@ -1,0 +1,204 @@
+"""Who draws an export, apart from the threads that serve pages (no Dash, no Flask).
+
+By default a small pool of threads in each app worker (BEEXPLORER_RENDERERS, 1), holding at
+most BEEXPLORER_RENDER_QUEUE renders waiting. With BEEXPLORER_RENDER_POOL=celery (and
+BEEXPLORER_REDIS_URL) the renders go to Celery workers through that Redis, so every app instance
+shares one set of renderers, on as many machines as wanted:
+
+    BEEXPLORER_REDIS_URL=redis://host:6379/0 celery -A components.web.renderers worker \
+        --queues exports --concurrency 1
+
+The workers load the dataset themselves (BEEXPLORER_DATA, as the app) and write each file, its
+progress or its failure to the shared render cache, where the app's request finds it. The queue
+waiting in Redis is bounded (BEEXPLORER_RENDER_QUEUE: beyond it, the app answers 503) and a
+render has a time limit (BEEXPLORER_RENDER_SECONDS). With Redis gone, the app renders in its own
+pool meanwhile, with one warning line."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from celery import Celery, signals
+from celery.exceptions import SoftTimeLimitExceeded
+
+from components import runtime
+from components.charts import registry as charts
+from components.exports import files, urls
+from components.exports import images as image_export
+from components.exports.pack import pack
+from components.web.render_store import REDIS_DOWN, REDIS_ENV, redis_down, render_cache
+from data.i18n import use
+
+log = logging.getLogger(__name__)
+POOL_ENV = "BEEXPLORER_RENDER_POOL"  # "local" (default): threads in each worker; "celery"
+RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker's own pool runs at once (default 1)
+QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders kept waiting (per worker, or in Redis); 503 beyond
+SECONDS_ENV = "BEEXPLORER_RENDER_SECONDS"  # a Celery render's time limit (default 100)
+QUEUE = "exports"  # the Celery queue (a Redis list of that name)
+KEEP_SECONDS = 2 * 86400  # a file is kept two days at most (the day is in its key)
+RENDER_SECONDS = 120  # a render's mark expires after this: a dead worker never blocks the rest
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def code_version() -> str:
+    """A digest of the app's own code: a new release never serves an old release's files."""
+    digest = hashlib.sha256()
+    for path in sorted([*ROOT.glob("components/**/*.py"), *ROOT.glob("data/**/*.py"),
+                        *ROOT.glob("components/templates/*"), *ROOT.glob("data/locale/**/*.po")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def queue_limit() -> int:
+    return int(os.environ.get(QUEUE_ENV) or 8)
+
+
+def time_limit() -> int:
+    return int(os.environ.get(SECONDS_ENV) or 100)
+
+
+def _render(data, req: urls.Request, host: str, progress=None) -> bytes:
+    link = files.permalink(host, req.filters, req.options)
+    if req.name == "pack":
+        return pack(data, req.filters, req.options, link, progress)
+    table = charts.CHART_DATA.get(req.graph, "")
+    body, _suffix = files.build(data, req.filters, table, req.fmt, req.options, link, req.graph)
+    return body
+
+
+def failure(status: int, line: str) -> bytes:
+    """A failed render as the cache keeps it for the request that waits: status, then why."""
+    return f"{status}\n{line}".encode()
+
+
+_pool: list[ThreadPoolExecutor] = []
+_pending: set[str] = set()
+_pending_lock = threading.Lock()
+
+
+def job(data, req: urls.Request, host: str, key: str) -> None:
+    """One render: its bytes in the cache, or why it failed (said once: the next request
+    renders again). Run by the local pool or by a Celery worker alike."""
+    store = render_cache()
+    said = None
+
+    def progress(done: int, total: int) -> None:  # a pack's "charts 4 of 10", for the page
+        store.set("progress:" + key, f"{done}/{total}".encode(), RENDER_SECONDS)
+
+    try:
+        with use(req.lang):
+            body = _render(data, req, host, progress)
+        store.set(key, body, KEEP_SECONDS)
+    except image_export.ExportUnavailable as err:
+        said = failure(503, f"images cannot be drawn on this server ({err})")
+    except SoftTimeLimitExceeded:
+        said = failure(503, f"the export took longer than {time_limit()} s; ask again later")
+    except Exception as err:  # noqa: BLE001  (said in one line; the log has the rest)
+        log.exception("export render failed: %s", req.query)
+        said = failure(500, f"the export failed ({type(err).__name__}); the server log has why")
+    finally:
+        # no longer in flight before the failure is said: whoever asks after hearing it
+        # starts a new render rather than waiting for this one
+        store.delete("busy:" + key)
+        store.delete("progress:" + key)
+        with _pending_lock:
+            _pending.discard(key)
+    if said is not None:
+        store.set("failed:" + key, said, 60)
+
+
+def _local(data, req: urls.Request, host: str, key: str) -> bool:
+    """In this worker's own pool; False when BEEXPLORER_RENDER_QUEUE renders already wait."""
+    with _pending_lock:
+        if len(_pending) >= queue_limit():
+            return False
+        _pending.add(key)
+        if not _pool:
+            _pool.append(ThreadPoolExecutor(max_workers=int(os.environ.get(RENDERERS_ENV) or 1),
+                                            thread_name_prefix="render"))
+    _pool[0].submit(job, data, req, host, key)
+    return True
+
+
+def start(data, req: urls.Request, host: str, key: str) -> bool:
+    """Have req drawn apart (its caller has marked key busy); False when the queue is full."""
+    url = os.environ.get(REDIS_ENV)
+    if os.environ.get(POOL_ENV) == "celery" and url and not REDIS_DOWN.is_set():
+        try:
+            if _broker(url).llen(QUEUE) >= queue_limit():
+                return False
+            draw.apply_async((f"{req.name}.{req.ext}", req.query, host, key,
+                              data.dataset.version), queue=QUEUE, retry=False,
+                             expires=RENDER_SECONDS)
+            return True
+        except Exception as err:  # noqa: BLE001  (Redis gone: this worker draws meanwhile)
+            redis_down(url, err)
+    return _local(data, req, host, key)
+
+
+@cache
+def _broker(url: str):
+    import redis
+    return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+
+
+def _celery() -> Celery:
+    """The Celery app: Redis for broker, no result backend (files go to the render cache)."""
+    url = os.environ.get(REDIS_ENV) or "redis://127.0.0.1:6379/0"
+    celery = Celery("beexplorer", broker=url, set_as_current=False)
+    celery.conf.update(
+        task_default_queue=QUEUE, task_ignore_result=True, task_serializer="json",
+        accept_content=["json"], worker_prefetch_multiplier=1,  # one render at a time each
+        task_soft_time_limit=time_limit(), task_time_limit=time_limit() + 10,
+        # a renderer whose memory grew past this is replaced once its render is done
+        worker_max_memory_per_child=int(os.environ.get("BEEXPLORER_RENDERER_MAX_MB") or 1500)
+        * 1024,
+        broker_connection_timeout=2, broker_connection_retry_on_startup=True,
+        broker_transport_options={"socket_timeout": 2, "socket_connect_timeout": 2},
+        worker_hijack_root_logger=False)
+    return celery
+
+
+app = _celery()
+_data_lock = threading.Lock()
+
+
+def _worker_data():
+    """The dataset, loaded by the worker on its first render (not at import: pandas' and
+    pyarrow's thread pools do not survive the fork to Celery's pool processes)."""
+    with _data_lock:
+        try:
+            return runtime.current()
+        except RuntimeError:
+            data = runtime.load_app_data()
+            runtime.install(data)
+            return data
+
+
+@signals.worker_process_init.connect
+def _load(**_kwargs) -> None:
+    """A Celery pool process loads the dataset as it starts, not in its first render's time."""
+    _worker_data()
+
+
+@app.task(name="beexplorer.render")
+def draw(name_ext: str, query: str, host: str, key: str, version: str) -> None:
+    """A render asked for by an app instance: the same job as the app's own pool runs."""
+    data = _worker_data()
+    if data.dataset.version != version:
+        store = render_cache()
+        store.delete("busy:" + key)
+        store.set("failed:" + key, failure(503, f"the renderers hold dataset version "
+                                                f"{data.dataset.version!r}, not {version!r}: "
+                                                "restart them with the app's data"), 60)
+        return
+    args = dict(parse_qsl(query, keep_blank_values=True))
+    job(data, urls.read(name_ext, args, data.vocabulary, version), host, key)
