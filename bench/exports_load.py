@@ -6,6 +6,12 @@ request's p50/p99 meanwhile, statuses, and the workers' memory.
 
     python bench/exports_load.py [--clients 20] [--export pack.zip]
     python bench/exports_load.py --clients 50 --distinct 200   # 200 different packs, 50 clients
+    python bench/exports_load.py --urls 20      # each format from its URL: drawn, then cached
+    python bench/exports_load.py --celery 2 ...  # renders by 2 Celery processes through Redis
+
+With --celery, Debian's redis-server runs on a free port and `celery -A
+components.web.renderers worker --concurrency N` draws (BEEXPLORER_RENDER_POOL=celery); the
+memory printed is then the app's workers' and the renderers'.
 """
 
 from __future__ import annotations
@@ -54,11 +60,69 @@ def fetch(url: str) -> tuple[int, float]:
         time.sleep(float(retry or 2))
 
 
+RENDERERS: list = []  # the Celery worker, with --celery
+
+
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (the workers), in MB."""
-    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid)], capture_output=True,
+    """Resident memory of a process's children (the workers, their Chromium), and of the Celery
+    renderers with --celery, in MB."""
+    pids = [str(pid)] + [str(p.pid) for p in RENDERERS]
+    out = subprocess.run(["ps", "-o", "rss=", "--ppid", ",".join(pids)], capture_output=True,
                          text=True).stdout.split()
     return sum(int(x) for x in out) / 1024
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def timed_get(url: str) -> tuple[int, float, str]:
+    """One GET: its status, its time in ms and how the app says it answered."""
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=600) as r:
+            r.read()
+            status, how = r.status, r.headers.get("X-Export-Cache", "")
+    except urllib.error.HTTPError as err:
+        status, how = err.code, ""
+    return status, (time.perf_counter() - start) * 1000, how
+
+
+def formats(url: str, count: int) -> None:
+    """Each format from its URL: count different views drawn (the renderer warm), then the same
+    count asked again (from the render cache)."""
+    print(f"each format, {count} different views, one at a time (ms):")
+    for name in ("timeline.png", "timeline.svg", "timeline.pdf", "timeline.csv",
+                 "timeline.xlsx", "rows.csv", "rows.xlsx"):
+        paths = [f"{url}/export/{name}?{v}" for v in distinct(count)]
+        drawn = [fetch(p) for p in paths]
+        hits = [timed_get(p) for p in paths]
+        assert all(s == 200 for s, _ in drawn) and all(h[0] == 200 for h in hits), name
+        ms = [t * 1000 for _, t in drawn]
+        hit = [t for _, t, _ in hits]
+        print(f"  {name:14} drawn p50 {statistics.median(ms):6.0f} p95 {pct(ms, .95):6.0f}; "
+              f"cached p50 {statistics.median(hit):5.1f} p95 {pct(hit, .95):5.1f} "
+              f"({Counter(h for *_, h in hits)})")
+
+
+def celery(count: int, cache: Path) -> None:
+    """Redis on a free port, and a Celery worker of count processes drawing through it."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                              "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    RENDERERS.append(redis)
+    time.sleep(0.5)
+    os.environ.update(BEEXPLORER_REDIS_URL=f"redis://127.0.0.1:{port}/0",
+                      BEEXPLORER_RENDER_POOL="celery")
+    log = (cache / "renderers.log").open("wb")
+    RENDERERS.append(subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "components.web.renderers", "worker", "--queues",
+         "exports", "--concurrency", str(count), "--loglevel", "WARNING", "--without-mingle",
+         "--without-gossip"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT))
 
 
 def distinct(count: int) -> list[str]:
@@ -109,14 +173,26 @@ def main(argv=None) -> int:
     p.add_argument("--export", default="pack.zip", help="what to ask for (default pack.zip)")
     p.add_argument("--distinct", type=int, default=0,
                    help="instead: this many different views, asked for by --clients clients")
+    p.add_argument("--urls", type=int, default=0,
+                   help="instead: each format for this many views, drawn then cached")
+    p.add_argument("--celery", type=int, default=0,
+                   help="renders by a Celery worker of this many processes, through Redis")
     a = p.parse_args(argv)
     cache = Path(tempfile.mkdtemp(prefix="bench-exports-"))
     shutil.copy(TOPOJSON, cache / TOPOJSON.name)
     os.environ["BEEXPLORER_CACHE"] = str(cache)
     # every client of this bench is 127.0.0.1: the per-client limit would refuse most of it
     os.environ.setdefault("BEEXPLORER_RENDER_LIMIT", "10000/minute")
+    if a.celery:
+        celery(a.celery, cache)
     proc, url = serve(None, extra=("--threads", "4", "-k", "gthread"))
     try:
+        if a.urls:
+            for view in VIEWS[:4]:  # every worker's Chromium started (sizes not measured)
+                for name in ("timeline.png", "map.png"):
+                    fetch(f"{url}/export/{name}?{view}&lang=en&size=screen")
+            formats(url, a.urls)
+            return 0
         one = f"/export/{a.export}?lang=en&probe=1"  # refused: warms the workers only
         fetch(url + one)
         status, alone = fetch(f"{url}/export/{a.export}?type=attack&freq=month&lang=en")
@@ -133,8 +209,9 @@ def main(argv=None) -> int:
         print(f"the same {a.clients} again (from the render cache):")
         run(url, [f"/export/{a.export}?{v}&lang=fr" for v in (VIEWS * 4)[:a.clients]], proc)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        for server in (proc, *reversed(RENDERERS)):
+            server.terminate()
+            server.wait(timeout=30)
         shutil.rmtree(cache, ignore_errors=True)
     return 0
 

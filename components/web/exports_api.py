@@ -155,9 +155,10 @@ def install(server: Flask) -> None:
             return response
         if answer.how == "rendering":  # being drawn (202: ask again), and how far, if it says
             done, _, total = answer.progress.partition("/")
+            again = "2" if req.name == "pack" else "1"  # a chart takes well under a second
             response = _text(202, "being drawn" + (f": charts {done} of {total}" if total else "")
-                             + "; ask again in 2 s")
-            response.headers.update({"Retry-After": "2", "Cache-Control": "no-store"})
+                             + f"; ask again in {again} s")
+            response.headers.update({"Retry-After": again, "Cache-Control": "no-store"})
             if total:
                 response.headers["X-Export-Progress"] = answer.progress
             return response
