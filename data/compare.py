@@ -1,0 +1,168 @@
+"""Two slices side by side: the view state A, and B as A with some filters replaced.
+
+In an address, B's filters are `vs.<param>=<value>`, the same names and values as the filters:
+`type=attack&place=brussels&vs.place=antwerp` is attacks in Brussels (A) against attacks in
+Antwerp (B). `vs.place=` (no value) lifts A's place filter for B: `place=brussels&vs.place=`
+is Brussels against the whole country. Only filters take `vs.`; chart options apply to both.
+
+And what small numbers can carry: each share's 95% Wilson score interval, and Fisher's exact
+test (two-sided) for the difference of two shares from slices that share no incident. Pure
+Python (math only); tests hold both to scipy.stats.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+import pandas as pd
+
+from data.filters import PARAMS, SPACE, FilterError, Filters, Vocabulary, form_quote
+
+VS = "vs."
+Z95 = 1.959963984540054  # the standard normal's 97.5% quantile
+CHANCE = 0.05  # a difference with Fisher's p at or above this may be chance
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Slice A, slice B and which filters B replaces (canonical order, "" where B lifts one)."""
+
+    a: Filters
+    b: Filters
+    overrides: tuple[tuple[str, str], ...]
+
+    def query(self) -> str:
+        """The `vs.` part of the canonical address, after A's filters."""
+        return "&".join(f"{form_quote(VS + k)}={form_quote(v)}" for k, v in self.overrides)
+
+    def swapped(self) -> Comparison:
+        """B as A, A as B: the overrides then say what A had where B differed."""
+        mine = dict(_pairs(self.a.to_query()))
+        return Comparison(self.b, self.a, tuple((k, mine.get(k, "")) for k, _ in self.overrides))
+
+
+def split(pairs: Iterable[tuple[str, str]]) -> tuple[list, list]:
+    """An address's parameters as (its other pairs, B's `vs.` pairs without the prefix, blanks
+    kept); FilterError naming `vs.<param>` for a `vs.` on something that is not a filter."""
+    rest, vs = [], []
+    for key, value in pairs:
+        if key.startswith(VS):
+            name = key[len(VS):]
+            if name not in PARAMS or name == "within":
+                raise FilterError("unknown_parameter", param=key)
+            vs.append((name, value))
+        else:
+            rest.append((key, value))
+    return rest, vs
+
+
+def _pairs(query: str) -> list[tuple[str, str]]:
+    return parse_qsl(query, keep_blank_values=True)
+
+
+def compare(a: Filters, vs: Iterable[tuple[str, str]], known: Vocabulary) -> Comparison | None:
+    """B from A and B's `vs.` pairs (None when there are none); FilterError names `vs.<param>`
+    for a value the filter refuses, as the filter itself is named for A."""
+    vs = list(vs)
+    if not vs:
+        return None
+    given: dict[str, list[str]] = {}
+    for name, raw in vs:
+        given.setdefault(name, []).extend(v.strip(SPACE) for v in raw.split(",")
+                                          if v.strip(SPACE))
+    try:  # each override alone first, so that an error names the `vs.` parameter
+        Filters.from_query({k: v for k, v in given.items() if v}, known)
+    except FilterError as err:
+        if "param" in err.params:
+            err.params["param"] = VS + err.params["param"]
+        raise
+    mine = {k: v for k, v in _pairs(a.to_query()) if k not in given and k != "within"}
+    b = Filters.from_query({**mine, **{k: ",".join(v) for k, v in given.items() if v}}, known)
+    written = dict(_pairs(b.to_query()))
+    overrides = tuple((k, written.get(k, "")) for k in PARAMS if k in given)
+    return Comparison(a, b, overrides)
+
+
+# --- what small numbers can carry -----------------------------------------------------------
+
+def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float] | None:
+    """The Wilson score interval of k successes in n (as fractions), None when n is 0."""
+    if n <= 0:
+        return None
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def fisher_exact(a: int, b: int, c: int, d: int) -> float:
+    """Two-sided p of Fisher's exact test for the table [[a, b], [c, d]]: the probability,
+    margins fixed, of every table no more likely than this one (as scipy.stats counts it)."""
+    row, col, total = a + b, a + c, a + b + c + d
+    if total == 0:
+        return 1.0
+
+    def log_p(x: int) -> float:  # the hypergeometric log-probability of x in the top left
+        return (_log_choose(row, x) + _log_choose(total - row, col - x)
+                - _log_choose(total, col))
+
+    seen = log_p(a)
+    lo, hi = max(0, col - (total - row)), min(row, col)
+    p = sum(math.exp(log_p(x)) for x in range(lo, hi + 1)
+            if log_p(x) <= seen + 1e-7)  # scipy's relative tolerance, in logs
+    return min(1.0, p)
+
+
+def _log_choose(n: int, k: int) -> float:
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
+@dataclass(frozen=True)
+class Share:
+    """k of n, its percentage and its 95% Wilson interval (percentages)."""
+
+    k: int
+    n: int
+
+    @property
+    def pct(self) -> float | None:
+        return round(100 * self.k / self.n, 1) if self.n else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        w = wilson(self.k, self.n)
+        return None if w is None else (round(100 * w[0], 1), round(100 * w[1], 1))
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Two shares, B minus A in points, and Fisher's p when the slices share no incident
+    (None otherwise: `why` says which case)."""
+
+    a: Share
+    b: Share
+    points: float | None
+    p: float | None
+    why: str  # "tested", "overlap" (some incidents are in both), "empty" (a slice has none)
+
+    @property
+    def may_be_chance(self) -> bool | None:
+        return None if self.p is None else self.p >= CHANCE
+
+
+def difference(a: Share, b: Share, shared: int) -> Difference:
+    """The difference of two shares; tested only when no incident is in both slices."""
+    points = None if a.pct is None or b.pct is None else round(b.pct - a.pct, 1)
+    if not a.n or not b.n:
+        return Difference(a, b, points, None, "empty")
+    if shared:
+        return Difference(a, b, points, None, "overlap")
+    return Difference(a, b, points, fisher_exact(a.k, a.n - a.k, b.k, b.n - b.k), "tested")
+
+
+def shared_incidents(a: pd.DataFrame, b: pd.DataFrame) -> int:
+    """How many incidents are in both slices (by id)."""
+    return len(set(a["incident_id"]) & set(b["incident_id"]))

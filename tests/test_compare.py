@@ -1,0 +1,99 @@
+"""Compare mode's core (data/compare.py): the `vs.` contract, and the Wilson interval and
+Fisher's exact test held to scipy.stats, on the issue's own examples and at random."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.stats import binomtest, fisher_exact
+
+from data import compare as cmp
+from data.filters import FilterError, Filters, Vocabulary, apply
+from data.i18n import use
+
+
+@pytest.fixture(scope="module")
+def vocab(bundled):
+    return Vocabulary.of(bundled.incidents, bundled.networks)
+
+
+def comparison(query: str, vocab) -> cmp.Comparison | None:
+    from urllib.parse import parse_qsl
+    rest, vs = cmp.split(parse_qsl(query, keep_blank_values=True))
+    return cmp.compare(Filters.from_query(dict(rest), vocab), vs, vocab)
+
+
+@pytest.mark.parametrize("query,a,b,vs", [
+    ("type=attack&place=brussels&vs.place=antwerp", 3, 0, "vs.place=antwerp"),  # B empty
+    ("place=brussels&vs.place=antwerp", 62, 4, "vs.place=antwerp"),
+    ("type=arrest_action&vs.type=attack", 103, 4, "vs.type=attack"),
+    ("vs.place=brussels", 107, 62, "vs.place=brussels"),
+    ("place=brussels&vs.place=", 62, 107, "vs.place="),  # B lifts A's place filter
+    ("from=2015-01&to=2015-12&vs.from=2016-01&vs.to=2016-12", 32, 50,
+     "vs.from=2016-01&vs.to=2016-12"),
+    ("place=antwerp,brussels&vs.place=charleroi", 66, 14, "vs.place=charleroi"),
+])
+def test_b_is_a_with_the_vs_filters_replaced(bundled, vocab, query, a, b, vs):
+    c = comparison(query, vocab)
+    n = [len(apply(bundled.incidents, f, bundled.people)) for f in (c.a, c.b)]
+    assert n == [a, b]
+    assert c.query() == vs
+    # the query B writes reopens the same comparison; swapped twice is itself
+    again = comparison(c.a.to_query() + "&" + c.query(), vocab)
+    assert (again.a, again.b) == (c.a, c.b)
+    twice = c.swapped().swapped()
+    assert (twice.a, twice.b, twice.query()) == (c.a, c.b, c.query())
+
+
+def test_swap_turns_b_into_a(vocab):
+    c = comparison("vs.place=brussels", vocab).swapped()
+    assert c.a.places == {"brussels"} and c.b.places == frozenset()
+    assert c.query() == "vs.place="
+    assert comparison("type=attack", vocab) is None  # no vs.: no comparison
+
+
+@pytest.mark.parametrize("query,named", [
+    ("place=brussels&vs.place=atlantis", "vs.place"),
+    ("vs.type=bombing", "vs.type"),
+    ("vs.from=2016", "vs.from"),
+    ("vs.freq=month", "vs.freq"),  # chart options apply to both slices: no vs.
+    ("vs.lang=fr", "vs.lang"),
+    ("vs.nonsense=1", "vs.nonsense"),
+])
+def test_an_invalid_vs_value_is_refused_naming_its_parameter(vocab, query, named):
+    with pytest.raises(FilterError) as err:
+        comparison(query, vocab)
+    with use("en"):
+        assert f"“{named}”" in str(err.value)
+
+
+def test_the_issues_numbers():
+    brussels, antwerp = cmp.Share(57, 62), cmp.Share(4, 4)
+    assert brussels.pct == 91.9 and brussels.interval == (82.5, 96.5)  # 92%, 83-97%
+    assert antwerp.interval == (51.0, 100.0)  # 100%, 51-100%
+    d = cmp.difference(brussels, antwerp, shared=0)
+    assert d.why == "tested" and round(d.p, 1) == 1.0 and d.may_be_chance
+    d = cmp.difference(cmp.Share(94, 103), cmp.Share(1, 4), shared=0)
+    assert round(d.p, 3) == 0.004 and d.may_be_chance is False and d.points == -66.3
+    assert cmp.difference(cmp.Share(57, 62), cmp.Share(94, 103), shared=57).why == "overlap"
+    assert cmp.difference(cmp.Share(57, 62), cmp.Share(0, 0), shared=0).why == "empty"
+    assert cmp.wilson(0, 0) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(0, 300), st.integers(0, 300), st.data())
+def test_wilson_is_scipys(n, m, data):
+    k = data.draw(st.integers(0, n))
+    if n == 0:
+        assert cmp.wilson(k, n) is None
+        return
+    ci = binomtest(k, n).proportion_ci(0.95, method="wilson")
+    assert cmp.wilson(k, n) == pytest.approx((ci.low, ci.high), abs=1e-9)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.integers(0, 200), st.integers(0, 200), st.integers(0, 200), st.integers(0, 200))
+def test_fisher_is_scipys(a, b, c, d):
+    expected = fisher_exact([[a, b], [c, d]], alternative="two-sided").pvalue
+    assert cmp.fisher_exact(a, b, c, d) == pytest.approx(expected, rel=1e-6, abs=1e-12)
