@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl
 import pandas as pd
 
 from data.filters import PARAMS, SPACE, FilterError, Filters, Vocabulary, form_quote
+from data.i18n import N_
 
 VS = "vs."
 Z95 = 1.959963984540054  # the standard normal's 97.5% quantile
@@ -166,3 +167,72 @@ def difference(a: Share, b: Share, shared: int) -> Difference:
 def shared_incidents(a: pd.DataFrame, b: pd.DataFrame) -> int:
     """How many incidents are in both slices (by id)."""
     return len(set(a["incident_id"]) & set(b["incident_id"]))
+
+
+# --- naming the slices and their key figures ------------------------------------------------
+
+def names(c: Comparison, lang: str | None = None,
+          place_names: dict[str, str] | None = None) -> tuple[str, str]:
+    """Each slice named in words from what differs: ("Brussels-Capital Region", "Antwerp"),
+    ("Jan 2015 – Dec 2015", "Jan 2016 – Dec 2016"), ("Arrest actions", "Attacks")."""
+    fields = {PARAMS[k] for k, _ in c.overrides}
+    return (_name(c.a, fields, lang, place_names or {}),
+            _name(c.b, fields, lang, place_names or {}))
+
+
+def _name(f: Filters, fields: set[str], lang, place_names) -> str:
+    from data.facts import FIRST_MONTH, LAST_MONTH
+    from data.filters import _describe_parts
+    from data.i18n import cap, current, month, t, valid
+    lang = valid(lang) or current()
+    only = Filters(**{k: getattr(f, k) for k in fields - {"start", "end"}})
+    parts = _describe_parts(only, lang, place_names)
+    if not fields & {"types", "connections"}:
+        parts = parts[1:]  # the subject ("All incidents") is the same on both sides
+    if fields & {"places", "provinces"} and not (only.places or only.provinces):
+        parts.append(t("all_places", lang))
+    if fields & {"start", "end"}:
+        start, end = f.start or FIRST_MONTH, f.end or LAST_MONTH
+        whole_year = start[:4] == end[:4] and start[5:] == "01" and end[5:] == "12"
+        parts.append(start[:4] if whole_year else f"{month(start, lang)} – {month(end, lang)}")
+    return cap(", ".join(parts)) if parts else t("all_incidents", lang)
+
+
+def key_figures(a: dict[str, dict], b: dict[str, dict], shared: int) -> dict[str, dict]:
+    """aggregate.key_figures of each slice, side by side: each count with B minus A, each share
+    with its interval and the difference (tested when no incident is in both slices)."""
+    out = {}
+    for key, fa in a.items():
+        fb = b[key]
+        if "n" in fa:  # a share: value of n
+            sa, sb = Share(fa["value"], fa["n"]), Share(fb["value"], fb["n"])
+            out[key] = {"a": sa, "b": sb, "difference": difference(sa, sb, shared)}
+        else:
+            out[key] = {"a": fa["value"], "b": fb["value"], "difference": fb["value"] - fa["value"]}
+    return out
+
+
+VERDICTS = {  # how a difference of two shares is told, by what the numbers can carry
+    "chance": N_("{a} against {b}: a difference these numbers cannot tell from chance "
+                 "(Fisher's exact p = {p})"),
+    "unlikely": N_("{a} against {b}: unlikely to be chance alone (Fisher's exact p = {p})"),
+    "overlap": N_("{a} against {b}: not tested, as some incidents are in both slices"),
+    "empty": N_("{a} against {b}: not tested, as a slice has no incidents"),
+}
+
+
+def p_value(p: float, lang: str | None = None) -> str:
+    """1.0, 0.70, 0.004, < 0.001 in the language's digits."""
+    from data.i18n import num
+    if p < 0.001:
+        return "< " + num(0.001, lang, 3)
+    return num(p, lang, 1 if p >= 0.995 else 2 if p >= 0.01 else 3)
+
+
+def verdict(d: Difference, lang: str | None = None) -> str:
+    """One line on a difference of two shares, in lang: "92% against 100%: a difference these
+    numbers cannot tell from chance (Fisher's exact p = 1.0)"."""
+    from data.i18n import _, pct
+    key = d.why if d.p is None else "chance" if d.may_be_chance else "unlikely"
+    return _(VERDICTS[key], lang).format(a=pct(d.a.pct, lang), b=pct(d.b.pct, lang),
+                                          p=p_value(d.p, lang) if d.p is not None else "")

@@ -97,3 +97,48 @@ def test_wilson_is_scipys(n, m, data):
 def test_fisher_is_scipys(a, b, c, d):
     expected = fisher_exact([[a, b], [c, d]], alternative="two-sided").pvalue
     assert cmp.fisher_exact(a, b, c, d) == pytest.approx(expected, rel=1e-6, abs=1e-12)
+
+
+@pytest.mark.parametrize("query,lang,named", [
+    ("place=brussels&vs.place=antwerp", "en", ("Brussels-Capital Region", "Antwerp")),
+    ("place=brussels&vs.place=antwerp", "fr", ("Région de Bruxelles-Capitale", "Anvers")),
+    ("place=brussels&vs.place=antwerp", "nl", ("Brussels Hoofdstedelijk Gewest", "Antwerpen")),
+    ("from=2015-01&to=2015-12&vs.from=2016-01&vs.to=2016-12", "fr", ("2015", "2016")),
+    ("type=arrest_action&vs.type=attack", "nl", ("Arrestaties", "Aanslagen")),
+    ("vs.place=brussels", "en", ("All of Belgium", "Brussels-Capital Region")),
+])
+def test_each_slice_is_named_from_what_differs(vocab, query, lang, named):
+    assert cmp.names(comparison(query, vocab), lang) == named
+
+
+@pytest.mark.parametrize("query,counts,shares,line", [
+    ("place=brussels&vs.place=antwerp", (62, 4), ((57, 62), (4, 4)),
+     "92% against 100%: a difference these numbers cannot tell from chance "
+     "(Fisher's exact p = 1.0)"),
+    ("type=arrest_action&vs.type=attack", (103, 4), ((94, 103), (1, 4)),
+     "91% against 25%: unlikely to be chance alone (Fisher's exact p = 0.004)"),
+    ("vs.place=brussels", (107, 62), ((95, 107), (57, 62)),
+     "89% against 92%: not tested, as some incidents are in both slices"),
+    ("type=attack&place=brussels&vs.place=antwerp", (3, 0), ((1, 3), (0, 0)),
+     "33% against –: not tested, as a slice has no incidents"),
+])
+def test_key_figures_side_by_side(bundled, vocab, query, counts, shares, line):
+    from data.aggregate import key_figures
+    c = comparison(query, vocab)
+    a, b = (apply(bundled.incidents, f, bundled.people) for f in (c.a, c.b))
+    people = bundled.people.iloc[:0]
+    k = cmp.key_figures(key_figures(a, people), key_figures(b, people),
+                        cmp.shared_incidents(a, b))
+    assert (k["incidents"]["a"], k["incidents"]["b"]) == counts
+    assert k["incidents"]["difference"] == counts[1] - counts[0]
+    linked = k["share_linked"]
+    assert ((linked["a"].k, linked["a"].n), (linked["b"].k, linked["b"].n)) == shares
+    assert cmp.verdict(linked["difference"], "en") == line
+
+
+def test_the_verdicts_read_in_french_and_dutch():
+    d = cmp.difference(cmp.Share(94, 103), cmp.Share(1, 4), shared=0)
+    assert cmp.verdict(d, "fr") == ("91 % contre 25 % : un écart peu probable sous le seul "
+                                    "effet du hasard (test exact de Fisher, p = 0,004)")
+    assert cmp.verdict(d, "nl").startswith("91% tegenover 25%: waarschijnlijk geen toeval")
+    assert cmp.p_value(0.0000066, "en") == "< 0.001" and cmp.p_value(0.6995, "nl") == "0,70"
