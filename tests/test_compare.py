@@ -138,7 +138,8 @@ def test_key_figures_side_by_side(bundled, vocab, query, counts, shares, line):
 
 def test_the_verdicts_read_in_french_and_dutch():
     d = cmp.difference(cmp.Share(94, 103), cmp.Share(1, 4), shared=0)
-    assert cmp.verdict(d, "fr") == ("91 % contre 25 % : un écart peu probable sous le seul "
-                                    "effet du hasard (test exact de Fisher, p = 0,004)")
+    assert cmp.verdict(d, "fr") == ("91\u00a0% contre 25\u00a0% : un écart peu probable "
+                                    "sous le seul effet du hasard (test exact de Fisher, "
+                                    "p = 0,004)")
     assert cmp.verdict(d, "nl").startswith("91% tegenover 25%: waarschijnlijk geen toeval")
     assert cmp.p_value(0.0000066, "en") == "< 0.001" and cmp.p_value(0.6995, "nl") == "0,70"
