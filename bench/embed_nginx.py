@@ -13,9 +13,7 @@ import http.client
 import multiprocessing
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.browser_repaint import serve  # noqa: E402
+from deploy import local_nginx  # noqa: E402
 
 TOPOJSON = ROOT.parent / "shared" / "reference" / "belgium-municipalities.topojson"
 
@@ -68,27 +67,6 @@ def hammer(label: str, port: int, path: str, clients: int, seconds: float) -> No
           f"{times[int(len(times) * 0.95)] * 1000:6.1f} ms   statuses {statuses}")
 
 
-def nginx(upstream: str, folder: Path) -> tuple[subprocess.Popen, int]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    site = (ROOT / "deploy" / "nginx.conf").read_text()
-    site = site.replace("    server app1:8000;\n    server app2:8000;", f"    server {upstream};")
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = site.replace("/var/cache/nginx/beexplorer", str(folder / "cache"))
-    (folder / "site.conf").write_text(site)
-    temp = " ".join(f"{k}_temp_path {folder}/{k};" for k in
-                    ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (folder / "nginx.conf").write_text(
-        f"user root; worker_processes auto; pid {folder}/nginx.pid; error_log {folder}/e.log;"
-        f" events {{ worker_connections 4096; }} http {{ access_log off; {temp} "
-        f"include {folder}/site.conf; }}")
-    proc = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(folder),
-                             "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
-    time.sleep(1)
-    return proc, port
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--clients", type=int, default=50)
@@ -108,8 +86,8 @@ def main() -> None:
         urllib.request.urlopen(url + path).read()
         hammer("direct (gunicorn)", int(url.rsplit(":", 1)[1]), path, args.clients,
                args.seconds)
-        web, port = nginx(url.removeprefix("http://"), folder)
-        hammer("through nginx", port, path, args.clients, args.seconds)
+        web, front = local_nginx.start(folder, [url.removeprefix("http://")], 4096)
+        hammer("through nginx", int(front.rsplit(":", 1)[1]), path, args.clients, args.seconds)
     finally:
         for proc in (web, app):
             if proc is not None:

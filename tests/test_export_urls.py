@@ -288,3 +288,22 @@ def test_one_client_may_start_only_so_many_renders_but_cached_files_are_free(
             assert client.get(url).status_code == 200
     finally:
         exports_api._limiter.cache_clear()
+
+
+def test_a_file_waiting_behind_others_is_never_queued_twice(client, monkeypatch):
+    """Its in-flight mark may lapse while the renders ahead of it take long (a dead worker's
+    marks must lapse): asked again meanwhile, it is not queued a second time."""
+    monkeypatch.setenv(exports_api.WAIT_ENV, "0")
+    monkeypatch.setattr(renderers, "RENDER_SECONDS", 0.2)  # marks lapse at once
+    calls = _slow(monkeypatch, 0.8)
+    first, second = ("/export/timeline.csv?plot=yes&place=antwerp&lang=fr",
+                     "/export/timeline.csv?plot=no&place=antwerp&lang=fr")
+    assert client.get(first).status_code == 202
+    assert client.get(second).status_code == 202
+    answers = [client.get(second).status_code]
+    while answers[-1] == 202:
+        time.sleep(0.1)
+        answers.append(client.get(second).status_code)
+    assert answers[-1] == 200 and len(answers) > 3
+    assert sorted(calls) == sorted(["plot=yes&place=antwerp&lang=fr",
+                                    "plot=no&place=antwerp&lang=fr"]), calls

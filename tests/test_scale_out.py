@@ -23,6 +23,7 @@ from tests.conftest import free_port, start_server
 
 REDIS = shutil.which("redis-server")
 PUBLIC = "https://explorer.example/"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _get(url: str):
@@ -106,33 +107,12 @@ def test_two_instances_share_their_files_through_redis_and_survive_without_it(
             proc.wait(10)
 
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-SITE = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
-
-
 def _nginx(tmp: Path, upstreams: list[str]):
-    """Debian's nginx running deploy/nginx.conf as shipped, its upstreams, port and cache
-    folder swapped for the test's (and its files kept in tmp)."""
-    if NGINX is None:
+    """Debian's nginx running deploy/nginx.conf as shipped (deploy/local_nginx.py)."""
+    from deploy import local_nginx
+    if local_nginx.binary() is None:
         pytest.fail("nginx is not installed: run `make test-setup`")
-    port = free_port()
-    site = SITE.read_text()
-    servers = "\n".join(f"    server {u};" for u in upstreams)
-    site = site.replace("    server app1:8000;\n    server app2:8000;", servers)
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = site.replace("/var/cache/nginx/beexplorer", str(tmp / "cache"))
-    assert servers in site and str(port) in site  # the shipped file still has these lines
-    (tmp / "site.conf").write_text(site)
-    temp = "\n".join(f"{kind}_temp_path {tmp}/{kind};" for kind in
-                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (tmp / "nginx.conf").write_text(
-        f"user root;\nworker_processes 2;\npid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\n"
-        f"events {{ worker_connections 1024; }}\n"
-        f"http {{ access_log off; {temp}\n include {tmp}/site.conf; }}\n")
-    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g",
-                             "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    _wait_port(port)
-    return proc, f"http://127.0.0.1:{port}"
+    return local_nginx.start(tmp, upstreams)
 
 
 def test_behind_nginx_a_pack_drawn_once_is_served_by_every_instance_and_by_nginx(
@@ -181,7 +161,7 @@ def _renderer(redis: str, cache: Path, seconds: int):
             [sys.executable, "-m", "celery", "-A", "components.web.renderers", "worker",
              "--queues", "exports", "--concurrency", "1", "--loglevel", "INFO",
              "--without-mingle", "--without-gossip"],
-            cwd=SITE.parents[1], stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
             env={**os.environ, "BEEXPLORER_CACHE": str(cache), "BEEXPLORER_REDIS_URL": redis,
                  "BEEXPLORER_RENDER_SECONDS": str(seconds)})
     proc.log = log

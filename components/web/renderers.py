@@ -89,9 +89,12 @@ def job(data, req: urls.Request, host: str, key: str) -> None:
     renders again). Run by the local pool or by a Celery worker alike."""
     store = render_cache()
     said = None
+    busy = str(os.getpid()).encode()
+    store.set("busy:" + key, busy, RENDER_SECONDS)  # drawn from now: RENDER_SECONDS from now
 
     def progress(done: int, total: int) -> None:  # a pack's "charts 4 of 10", for the page
         store.set("progress:" + key, f"{done}/{total}".encode(), RENDER_SECONDS)
+        store.set("busy:" + key, busy, RENDER_SECONDS)  # still being drawn
 
     try:
         with use(req.lang):
@@ -118,14 +121,27 @@ def job(data, req: urls.Request, host: str, key: str) -> None:
 def _local(data, req: urls.Request, host: str, key: str) -> bool:
     """In this worker's own pool; False when BEEXPLORER_RENDER_QUEUE renders already wait."""
     with _pending_lock:
+        if key in _pending:
+            return True  # already waiting here (its mark had expired): never drawn twice
         if len(_pending) >= queue_limit():
             return False
         _pending.add(key)
+        waiting = len(_pending)
         if not _pool:
             _pool.append(ThreadPoolExecutor(max_workers=int(os.environ.get(RENDERERS_ENV) or 1),
                                             thread_name_prefix="render"))
+    _mark(key, waiting)
     _pool[0].submit(job, data, req, host, key)
     return True
+
+
+def _mark(key: str, waiting: int) -> int:
+    """Mark key in flight for as long as the renders ahead of it and its own may take (a
+    render refreshes its mark as it goes): a mark that lapsed while the file still waits would
+    let a second request queue it again. Seconds the mark lasts."""
+    seconds = RENDER_SECONDS * (1 + waiting)
+    render_cache().set("busy:" + key, str(os.getpid()).encode(), seconds)
+    return seconds
 
 
 def start(data, req: urls.Request, host: str, key: str) -> bool:
@@ -133,11 +149,13 @@ def start(data, req: urls.Request, host: str, key: str) -> bool:
     url = os.environ.get(REDIS_ENV)
     if os.environ.get(POOL_ENV) == "celery" and url and not REDIS_DOWN.is_set():
         try:
-            if _broker(url).llen(QUEUE) >= queue_limit():
+            waiting = _broker(url).llen(QUEUE)
+            if waiting >= queue_limit():
                 return False
+            seconds = _mark(key, waiting + 1)
             draw.apply_async((f"{req.name}.{req.ext}", req.query, host, key,
                               data.dataset.version), queue=QUEUE, retry=False,
-                             expires=RENDER_SECONDS)
+                             expires=seconds)  # past it, the mark has lapsed: asked again
             return True
         except Exception as err:  # noqa: BLE001  (Redis gone: this worker draws meanwhile)
             redis_down(url, err)
