@@ -108,14 +108,14 @@ def job(data, req: urls.Request, host: str, key: str) -> None:
         log.exception("export render failed: %s", req.query)
         said = failure(500, f"the export failed ({type(err).__name__}); the server log has why")
     finally:
-        # no longer in flight before the failure is said: whoever asks after hearing it
-        # starts a new render rather than waiting for this one
+        # the failure is said before the render stops being in flight: a poll in between
+        # would otherwise find neither and queue the file again, unasked
+        if said is not None:
+            store.set("failed:" + key, said, 60)
         store.delete("busy:" + key)
         store.delete("progress:" + key)
         with _pending_lock:
             _pending.discard(key)
-    if said is not None:
-        store.set("failed:" + key, said, 60)
 
 
 def _local(data, req: urls.Request, host: str, key: str) -> bool:
@@ -213,10 +213,10 @@ def draw(name_ext: str, query: str, host: str, key: str, version: str) -> None:
     data = _worker_data()
     if data.dataset.version != version:
         store = render_cache()
-        store.delete("busy:" + key)
         store.set("failed:" + key, failure(503, f"the renderers hold dataset version "
                                                 f"{data.dataset.version!r}, not {version!r}: "
                                                 "restart them with the app's data"), 60)
+        store.delete("busy:" + key)
         return
     args = dict(parse_qsl(query, keep_blank_values=True))
     job(data, urls.read(name_ext, args, data.vocabulary, version), host, key)
