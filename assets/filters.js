@@ -31,13 +31,16 @@
   }
 
   // --- addresses, as the web reads and writes forms (data/filters.py form_quote) --------------
-  function pairs(query) {  // an address's parameters, a blank value left out (parse_qsl's rule)
+  // an address's parameters, a blank value left out (parse_qsl's rule) unless keepBlank
+  // (parse_qsl's keep_blank_values: B's `vs.place=` lifts A's place filter)
+  function pairs(query, keepBlank) {
     var out = [];
     new URLSearchParams(query.replace(/^\?+/, "")).forEach(function (value, key) {
-      if (value !== "") { out.push([key, value]); }
+      if (value !== "" || keepBlank) { out.push([key, value]); }
     });
     return out;
   }
+  var VS = "vs.";  // slice B's filters in an address (data/compare.py)
   function quote(text) { return new URLSearchParams([["", text]]).toString().slice(1); }
   // what a value is trimmed of (data/filters.py SPACE); digits and months in ASCII
   var SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
@@ -180,6 +183,69 @@
       return out;
     }
 
+    // --- two slices (data/compare.py): B is A with its `vs.` filters replaced -----------------
+    function splitVs(list) {  // compare.split: B's pairs, prefix removed; a `vs.` on no filter refused
+      var out = [];
+      list.forEach(function (pair) {
+        if (pair[0].indexOf(VS) !== 0) { return; }
+        var name = pair[0].slice(VS.length);
+        if (!own(FIELD, name) || name === "within") {
+          throw new FilterError("unknown_parameter", {param: pair[0]});
+        }
+        out.push([name, pair[1]]);
+      });
+      return out;
+    }
+    function compareOf(a, vs) {  // compare.compare: {a, b, overrides} or null
+      if (!vs.length) { return null; }
+      var given = {}, names = [];
+      vs.forEach(function (pair) {
+        if (!own(given, pair[0])) { given[pair[0]] = []; names.push(pair[0]); }
+        pair[1].split(",").forEach(function (v) { v = trim(v); if (v) { given[pair[0]].push(v); } });
+      });
+      var alone = {};
+      names.forEach(function (k) { if (given[k].length) { alone[k] = given[k]; } });
+      try { fromQuery(alone); } catch (err) {  // each override alone first: the error names vs.
+        if (err instanceof FilterError && own(err.params, "param")) { err.params.param = VS + err.params.param; }
+        throw err;
+      }
+      var mixed = {};
+      pairs(toQuery(a)).forEach(function (pair) {
+        if (!own(given, pair[0]) && pair[0] !== "within") { mixed[pair[0]] = pair[1]; }
+      });
+      names.forEach(function (k) { if (given[k].length) { mixed[k] = given[k].join(","); } });
+      var b = fromQuery(mixed), written = {};
+      pairs(toQuery(b)).forEach(function (pair) { written[pair[0]] = pair[1]; });
+      var overrides = PARAMS.filter(function (p) { return own(given, p[0]); }).map(function (p) {
+        return [p[0], own(written, p[0]) ? written[p[0]] : ""];
+      });
+      return {a: a, b: b, overrides: overrides};
+    }
+    function canonical(a, vs) {  // compare.canonical: the overrides that change nothing dropped
+      splitVs(vs.map(function (pair) { return [VS + pair[0], pair[1]]; }));
+      var c = compareOf(a, vs);
+      if (!c) { return null; }
+      var mine = {};
+      pairs(toQuery(a)).forEach(function (pair) { mine[pair[0]] = pair[1]; });
+      var kept = c.overrides.filter(function (o) { return (own(mine, o[0]) ? mine[o[0]] : "") !== o[1]; });
+      return kept.length ? {a: c.a, b: c.b, overrides: kept} : null;
+    }
+    function stateParts(state) {  // compare.state_parts: A's own and B's pairs
+      var mine = {}, vs = [];
+      Object.keys(state).forEach(function (k) {
+        if (k.indexOf(VS) === 0) { vs.push([k.slice(VS.length), typeof state[k] === "string" ? state[k] : ""]); } else { mine[k] = state[k]; }
+      });
+      return {mine: mine, vs: vs};
+    }
+    function swapped(c) {  // Comparison.swapped: B as A, the overrides what A had
+      var mine = {};
+      pairs(toQuery(c.a)).forEach(function (pair) { mine[pair[0]] = pair[1]; });
+      return c.overrides.map(function (o) { return [o[0], own(mine, o[0]) ? mine[o[0]] : ""]; });
+    }
+    function vsQuery(c) {  // Comparison.query: the `vs.` part of the canonical address
+      return c ? c.overrides.map(function (o) { return quote(VS + o[0]) + "=" + quote(o[1]); }).join("&") : "";
+    }
+
     // --- controls, clicks and chips (components/state.py) --------------------------------------
     function isNumber(v) { return typeof v === "number"; }
     function monthRange(value) {  // state._month_range: two numbers, each kept in the months
@@ -266,7 +332,7 @@
     function withoutView(search) {  // state.without_view: each parameter's values, in order
       var out = {};
       pairs(search).forEach(function (pair) {
-        if (own(PAGE, pair[0]) || own(OPTION, pair[0])) { return; }
+        if (own(PAGE, pair[0]) || own(OPTION, pair[0]) || pair[0].indexOf(VS) === 0) { return; }
         (out[pair[0]] = own(out, pair[0]) ? out[pair[0]] : []).push(pair[1]);
       });
       return out;
@@ -310,6 +376,40 @@
       return out;
     }
 
+    // state.next_view: slice A and the comparison after one event
+    function nextView(source, detail, search, controls, previous) {
+      var parts = isObject(previous) ? stateParts(previous) : {mine: previous, vs: []}, f;
+      if (source === "url") {
+        var vs = splitVs(pairs(typeof search === "string" ? search : "", true));
+        f = next(source, detail, search, controls, parts.mine);
+        return {f: f, c: canonical(f, vs)};
+      }
+      if (source === "reset") { return {f: empty(), c: null}; }
+      if (source === "compare" || (source === "chip" && isObject(detail) && detail.name === "vs")) {
+        var a = fromQuery(isObject(previous) ? parts.mine : {});
+        return compared(source, detail, a, canonical(a, parts.vs));
+      }
+      f = next(source, detail, search, controls, parts.mine);
+      return {f: f, c: canonical(f, parts.vs)};
+    }
+    function compared(source, detail, a, c) {  // state._compared
+      detail = isObject(detail) ? detail : {};
+      var overrides = c ? c.overrides.slice() : [];
+      function without(name) { return overrides.filter(function (o) { return o[0] !== name; }); }
+      if (source === "chip") {
+        if (typeof detail.value === "string") { overrides = without(detail.value); }
+        return {f: a, c: canonical(a, overrides)};
+      }
+      if (detail.action === "end") { return {f: a, c: null}; }
+      if (detail.action === "swap") { return c ? {f: c.b, c: canonical(c.b, swapped(c))} : {f: a, c: null}; }
+      if (detail.action !== "set" || typeof detail.param !== "string" || typeof detail.value !== "string") {
+        return {f: a, c: c};
+      }
+      var at = overrides.map(function (o) { return o[0]; }).indexOf(detail.param);
+      if (at >= 0) { overrides[at] = [detail.param, detail.value]; } else { overrides.push([detail.param, detail.value]); }
+      return {f: a, c: canonical(a, overrides)};
+    }
+
     function next(source, detail, search, controls, previous) {  // state.next_filters
       var prev = isObject(previous) ? previous : {};
       if (source === "url") { return fromQuery(withoutView(typeof search === "string" ? search : "")); }
@@ -345,20 +445,25 @@
     // The outputs of one event (state.filter_outputs): the store's state, the URL's query, each
     // control's value (null: it already shows the state) and the error, if the state was refused.
     function outputs(source, detail, search, controls, previous, lang, W, options) {
-      var f, opts, error = null, shown = optionsOf(options);
+      var f, c = null, opts, error = null, shown = optionsOf(options);
       try {
-        f = next(source, detail, search, controls, previous);
+        var view = nextView(source, detail, search, controls, previous);
+        f = view.f;
+        c = view.c;
         opts = source === "url" ? optionsIn(typeof search === "string" ? search : "") : shown;
       } catch (err) {
         if (!(err instanceof FilterError)) { throw err; }
         f = empty();
+        c = null;
         opts = optionsOf({});
         error = W.msg["Ignored an invalid filter: {error}"].replace("{error}", function () { return said(err, V, W); });
       }
       var values = toControls(f), optionValues = optionControls(opts);
       options = isObject(options) ? options : {};
-      var search_ = [toQuery(f), optionsQuery(opts), "lang=" + lang].filter(function (p) { return p; }).join("&");
-      return {state: toState(f), search: "?" + search_,
+      var search_ = [toQuery(f), vsQuery(c), optionsQuery(opts), "lang=" + lang].filter(function (p) { return p; }).join("&");
+      var state = toState(f);
+      (c ? c.overrides : []).forEach(function (o) { state[VS + o[0]] = o[1]; });
+      return {state: state, search: "?" + search_,
               controls: CONTROLS.map(function (name) {
                 return shows(isObject(controls) ? controls[name] : undefined, values[name]) ? null : values[name];
               }),
@@ -370,7 +475,7 @@
     }
 
     return {fromQuery: fromQuery, toQuery: toQuery, optionsQuery: optionsQuery, toState: toState, next: next, outputs: outputs,
-            checked: checked, drill: drill};
+            checked: checked, drill: drill, nextView: nextView, stateParts: stateParts};
   }
 
   // Which of the callback's inputs an event is read from (its index in ctx.inputs_list; 0 is

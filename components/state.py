@@ -12,7 +12,7 @@ import pandas as pd
 
 from components import ids
 from data import codebook as cb
-from data import i18n, viewstate
+from data import compare, i18n, viewstate
 from data.facts import FIRST_MONTH, LAST_MONTH
 from data.filters import (
     ERRORS,
@@ -155,7 +155,8 @@ def without_view(search: str) -> dict[str, list[str]]:
     parameter's values in the order given."""
     out: dict[str, list[str]] = {}
     for key, value in viewstate.split(parse_qsl(search.lstrip("?")))[0]:
-        out.setdefault(key, []).append(value)
+        if not key.startswith(compare.VS):  # slice B's (next_view reads them)
+            out.setdefault(key, []).append(value)
     return out
 
 
@@ -205,6 +206,52 @@ CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places
 OPTION_CONTROLS = tuple(o.param for o in viewstate.OPTIONS)
 
 
+COMPARE_ACTIONS = ("set", "swap", "end")
+
+
+def next_view(source: str, detail: object, search: object, controls: dict, previous: object,
+              known: Vocabulary) -> tuple[Filters, compare.Comparison | None]:
+    """Slice A and the comparison after one event (next_filters for A): an address reads B's
+    `vs.` filters; any other event keeps them, B being A with them replaced; reset ends a
+    comparison. source "compare" (detail: {"action": "set", "param": p, "value": v}, "swap"
+    or "end") starts, changes, swaps or ends one; a chip named "vs" removes B's filter on its
+    value (a parameter). FilterError names `vs.<param>` for a value B's filter refuses."""
+    mine, vs = compare.state_parts(previous) if isinstance(previous, dict) else (previous, [])
+    if source == "url":
+        text = search if isinstance(search, str) else ""
+        vs = compare.split(parse_qsl(text.lstrip("?"), keep_blank_values=True))[1]
+        f = next_filters(source, detail, search, controls, mine, known)
+        return f, compare.canonical(f, vs, known)
+    if source == "reset":
+        return Filters(), None
+    if source == "compare" or (source == "chip" and isinstance(detail, dict)
+                               and detail.get("name") == "vs"):
+        a, c = compare.slices(previous if isinstance(previous, dict) else {}, known)
+        return _compared(source, detail, a, c, known)
+    f = next_filters(source, detail, search, controls, mine, known)
+    return f, compare.canonical(f, vs, known)
+
+
+def _compared(source: str, detail: object, a: Filters, c: compare.Comparison | None,
+              known: Vocabulary) -> tuple[Filters, compare.Comparison | None]:
+    detail = detail if isinstance(detail, dict) else {}
+    overrides = dict(c.overrides) if c else {}
+    if source == "chip":  # B's chip: its filter as A's again
+        if isinstance(detail.get("value"), str):
+            overrides.pop(detail["value"], None)
+        return a, compare.canonical(a, overrides.items(), known)
+    action = detail.get("action")
+    if action == "end":
+        return a, None
+    if action == "swap":
+        return (c.b, compare.canonical(c.b, c.swapped().overrides, known)) if c else (a, None)
+    param, value = detail.get("param"), detail.get("value")
+    if action != "set" or not isinstance(param, str) or not isinstance(value, str):
+        return a, c
+    overrides[param] = value
+    return a, compare.canonical(a, overrides.items(), known)
+
+
 def option_controls(options: dict) -> dict:
     """The chart options' control values showing options (the events switch: a bool)."""
     return {k: v == "1" if k == "events" else v for k, v in options.items()}
@@ -220,16 +267,18 @@ def filter_outputs(source: str, detail: object, search: object, controls: dict,
     computes the same in assets/filters.js (tests/js/filters.test.js holds the two together)."""
     shown = viewstate.options_of(options)
     try:
-        f = next_filters(source, detail, search, controls, previous, known)
+        f, c = next_view(source, detail, search, controls, previous, known)
         opts = options_in(search if isinstance(search, str) else "") if source == "url" else shown
         error = None
     except FilterError as err:
-        f, opts = Filters(), dict(viewstate.DEFAULTS)
+        f, c, opts = Filters(), None, dict(viewstate.DEFAULTS)
         error = _("Ignored an invalid filter: {error}").format(error=err)
     values, option_values = to_controls(f), option_controls(opts)
     controls = controls if isinstance(controls, dict) else {}
     options = options if isinstance(options, dict) else {}
-    return {"state": f.to_state(), "search": f"?{viewstate.address(f.to_query(), opts, lang)}",
+    query = "&".join(q for q in (f.to_query(), c.query() if c else "") if q)
+    return {"state": {**f.to_state(), **compare.state_of(c)},
+            "search": f"?{viewstate.address(query, opts, lang)}",
             "controls": [None if shows(controls.get(name), values[name]) else values[name]
                          for name in CONTROLS],
             "options": opts,

@@ -13,7 +13,7 @@ Python (math only); tests hold both to scipy.stats.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -85,6 +85,46 @@ def compare(a: Filters, vs: Iterable[tuple[str, str]], known: Vocabulary) -> Com
     written = dict(_pairs(b.to_query()))
     overrides = tuple((k, written.get(k, "")) for k in PARAMS if k in given)
     return Comparison(a, b, overrides)
+
+
+def canonical(a: Filters, vs: Iterable[tuple[str, str]], known: Vocabulary
+              ) -> Comparison | None:
+    """compare(), with the overrides that change nothing dropped (`place=brussels&vs.place=
+    brussels`, or `vs.place=` with no place filter): None when none is left. FilterError
+    naming `vs.<param>` for a `vs.` on something that is not a filter, as split() does."""
+    vs = list(vs)
+    split((VS + k, v) for k, v in vs)
+    c = compare(a, vs, known)
+    if c is None:
+        return None
+    mine = dict(_pairs(a.to_query()))
+    kept = tuple((k, v) for k, v in c.overrides if mine.get(k, "") != v)
+    return Comparison(c.a, c.b, kept) if kept else None
+
+
+def state_parts(state: Mapping) -> tuple[dict, list[tuple[str, str]]]:
+    """A stored view state (the address's parameters) as A's own and B's `vs.` pairs (prefix
+    removed, a blank value kept: it lifts A's filter)."""
+    mine, vs = {}, []
+    for key, value in state.items():
+        if isinstance(key, str) and key.startswith(VS):
+            vs.append((key[len(VS):], value if isinstance(value, str) else ""))
+        else:
+            mine[key] = value
+    return mine, vs
+
+
+def state_of(c: Comparison | None) -> dict[str, str]:
+    """B's part of a stored view state: {"vs.place": "antwerp"} (canonical order)."""
+    return {} if c is None else {VS + k: v for k, v in c.overrides}
+
+
+def slices(state: object, known: Vocabulary) -> tuple[Filters, Comparison | None]:
+    """A stored view state as slice A and the comparison (None when there is none);
+    FilterError as for A alone, naming `vs.<param>` where B's part is wrong."""
+    mine, vs = state_parts(state) if isinstance(state, Mapping) else (state, [])
+    a = Filters.from_query(mine if isinstance(mine, Mapping) else {}, known)
+    return a, canonical(a, vs, known)
 
 
 # --- what small numbers can carry -----------------------------------------------------------

@@ -18,7 +18,22 @@ JUNK = ["", " ", "x", "Attack", "attack ", "2016-13", "2016-1", "٢٠١٦-٠١",
         "a'b", 'a"b', "a'\"b", "tab\there", "new\nline", "\x00", "\u200b", "😀", "%", "%zz",
         "%C3", "%E2%82", "a+b", "a%2Cb", "&", "=", "brussels", "52011", "99999", "1", "2016"]
 SOURCES = ("url", "controls", "reset", "chip", "click:shares", "click:timeline", "click:map",
-           "click:networks", "click:citizenship", "none", "options")
+           "click:networks", "click:citizenship", "none", "options", "compare")
+# slice B's filters (data/compare.py), as an address or the store holds them: valid, lifting a
+# filter (blank), changing nothing, and junk (no such filter, a chart option, a bad value)
+VS_PAIRS = [("vs.place", "antwerp"), ("vs.place", "brussels"), ("vs.place", ""),
+            ("vs.place", "charleroi,52011"), ("vs.type", "attack"), ("vs.type", "arrest_action"),
+            ("vs.connection", "inspired"), ("vs.from", "2016-01"), ("vs.to", "2016-12"),
+            ("vs.from", "2017-09"), ("vs.plot", "yes"), ("vs.province", "10000"),
+            ("vs.citizenship", "MA"), ("vs.link", ""), ("vs.type", " attack , "),
+            ("vs.foo", "1"), ("vs.within", "brussels"), ("vs.place", "zzz"), ("vs.", "x"),
+            ("vs.freq", "month"), ("vs.lang", "fr"), ("vs.from", "2016-1"), ("vs.plot", "maybe"),
+            ("VS.place", "antwerp"), ("vs.type", "Attack")]
+
+
+def _vs(r: random.Random) -> list[tuple[str, str]]:
+    valid = VS_PAIRS[:15]
+    return r.sample(valid if r.random() < 0.7 else VS_PAIRS, r.randint(1, 3))
 
 
 def _random_filters(r: random.Random, known: Vocabulary, incident_places: list[str]) -> Filters:
@@ -69,6 +84,10 @@ def _url(r: random.Random, f: Filters) -> str:
             pairs.append(f"{option.param}={r.choice([_junk(r), ' month ', 'Month', '1,0'])}")
         elif roll < 0.33:
             pairs += [f"{option.param}={r.choice(option.choices)}" for _ in range(2)]
+    if r.random() < 0.35:  # a comparison
+        pairs += [f"{quote(k)}={quote(v) if r.random() < 0.8 else v}" for k, v in _vs(r)]
+        if r.random() < 0.1:
+            pairs.append(r.choice(["vs.place", "vs.type=", "vs.place=antwerp&vs.place=charleroi"]))
     r.shuffle(pairs)
     lang = r.choice(["", "&lang=fr", "&lang=xx", "lang=nl&"])
     return r.choice(["?", "", "??"]) + "&".join(pairs) + lang
@@ -128,7 +147,24 @@ def _click(r: random.Random, source: str, known: Vocabulary, f: Filters):
                      {"points": "x"}, {"points": [5]}])
 
 
-def _chip(r: random.Random, f: Filters) -> dict:
+def _compare(r: random.Random) -> object:
+    """A Compare control's event: start or change B (set), swap, end; or junk."""
+    if r.random() < 0.08:
+        return r.choice([None, {}, [], {"action": "set"}, {"action": "set", "param": 3,
+                                                           "value": "x"}, {"action": "fly"}])
+    action = r.choice(["set", "set", "set", "swap", "end"])
+    if action != "set":
+        return {"action": action}
+    key, value = r.choice(VS_PAIRS)
+    return {"action": "set", "param": key[3:] if key.startswith("vs.") else key, "value": value}
+
+
+def _chip(r: random.Random, f: Filters, previous: object = None) -> dict:
+    if isinstance(previous, dict) and r.random() < 0.3:  # B's chip: its filter as A's again
+        named = [k[3:] for k in previous if k.startswith("vs.")]
+        return {"type": "chip", "name": "vs",
+                "value": r.choice(named) if named and r.random() < 0.8 else r.choice(
+                    ["place", "foo", 3, None])}
     shown = [(name, value) for name, value, _ in state.chips(f, lambda n, v: v)]
     name, value = r.choice(shown) if shown and r.random() < 0.8 else (
         r.choice(["types", "period", "plot", "within", "places", "foo", None]),
@@ -143,13 +179,17 @@ def cases(known: Vocabulary, incident_places: list[str], count: int, seed: int) 
     for i in range(count):
         f = _random_filters(r, known, incident_places)
         previous = f.to_state()
+        if r.random() < 0.4:  # in a comparison
+            previous = {**previous, **{k: v for k, v in _vs(r)}}
         if r.random() < 0.05:  # a store the browser could not have written
-            previous = r.choice([None, [], {"type": "bogus"}, {"from": "2017-01", "to": "2015-01"}])
+            previous = r.choice([None, [], {"type": "bogus"}, {"from": "2017-01", "to": "2015-01"},
+                                 {"vs.place": 3}, {"vs.place": None, "type": "attack"}])
         source = SOURCES[i % len(SOURCES)]
         search = _url(r, _random_filters(r, known, incident_places)) if source == "url" else (
             "?" + f.to_query())
         controls = _controls(r, f, known) if source == "controls" else state.to_controls(f)
-        detail = (_chip(r, f) if source == "chip" else
+        detail = (_chip(r, f, previous) if source == "chip" else _compare(r) if
+                  source == "compare" else
                   _click(r, source, known, f) if source.startswith("click:") else None)
         lang = r.choice(i18n.LANGS)
         options = _options(r)

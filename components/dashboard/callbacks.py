@@ -22,6 +22,7 @@ from components.dashboard.context import page_lang
 from components.dashboard.layout import methodology_content
 from components.dashboard.study_page import study_content
 from components.runtime import current
+from data import compare
 from data.filters import FilterError, Filters
 from data.i18n import t, use
 
@@ -114,7 +115,8 @@ def redraw_sections(gate, lang):
     gate = gate if isinstance(gate, dict) else {}
     opened = [s for s in (gate.get("open") or []) if s in SECTION_KEYS]
     with use(lang):
-        f = Filters.from_query(gate.get("state") or {}, current().vocabulary)
+        # slice A's sections (a comparison's B is drawn in the browser's main views)
+        f = compare.slices(gate.get("state") or {}, current().vocabulary)[0]
         out = _sections(current(), f, "year", opened)
     return tuple(out[o.component_id] for o in SECTION_OUTPUT_LIST)
 
@@ -172,7 +174,7 @@ def table_page(request, filter_state, search, lang):
     if request is None:  # the grid has not asked yet
         raise PreventUpdate
     with use(lang):
-        f = Filters.from_query(filter_state or {}, current().vocabulary)
+        f = compare.slices(filter_state or {}, current().vocabulary)[0]  # slice A's rows
         return table.page(current(), f, request, search)
 
 
