@@ -397,16 +397,21 @@
       var overrides = c ? c.overrides.slice() : [];
       function without(name) { return overrides.filter(function (o) { return o[0] !== name; }); }
       if (source === "chip") {
-        if (typeof detail.value === "string") { overrides = without(detail.value); }
+        if (typeof detail.value === "string") { detail.value.split(",").forEach(function (name) { overrides = without(name); }); }
         return {f: a, c: canonical(a, overrides)};
       }
       if (detail.action === "end") { return {f: a, c: null}; }
       if (detail.action === "swap") { return c ? {f: c.b, c: canonical(c.b, swapped(c))} : {f: a, c: null}; }
-      if (detail.action !== "set" || typeof detail.param !== "string" || typeof detail.value !== "string") {
+      var set = detail.pairs;
+      if (detail.action !== "set" || !Array.isArray(set) || !set.every(function (p) {
+        return Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string";
+      })) {
         return {f: a, c: c};
       }
-      var at = overrides.map(function (o) { return o[0]; }).indexOf(detail.param);
-      if (at >= 0) { overrides[at] = [detail.param, detail.value]; } else { overrides.push([detail.param, detail.value]); }
+      set.forEach(function (p) {
+        var at = overrides.map(function (o) { return o[0]; }).indexOf(p[0]);
+        if (at >= 0) { overrides[at] = [p[0], p[1]]; } else { overrides.push([p[0], p[1]]); }
+      });
       return {f: a, c: canonical(a, overrides)};
     }
 
@@ -533,7 +538,7 @@
           var event = args[EVENT];
           if (!event || typeof event !== "object" || typeof event.source !== "string") { throw dc.PreventUpdate; }
           source = event.source; detail = event.detail;
-          if (source !== "chip" && ["click:shares", "click:timeline", "click:map"].indexOf(source) < 0) {
+          if (source !== "chip" && ["click:shares", "click:timeline", "click:map", "compare"].indexOf(source) < 0) {
             throw dc.PreventUpdate;
           }
         } else if (index >= OPTIONS) {  // a chart option: the address says it, its chart redrawn

@@ -56,7 +56,8 @@
     return P.cube.cols;
   }
 
-  function aggregate(P, f) {
+  // the counts of the rows f selects; keep (optional, one byte a row) marks which they are
+  function aggregate(P, f, keep) {
     var C = columns(P), D = P.cube.dict, n = P.cube.rows;
     var okM = lookup(D.m, function (m) { return (!f.from || m >= f.from) && (!f.to || m <= f.to); });
     var inSet = function (chosen) { return function (v) { return !chosen || !chosen.length || chosen.indexOf(v) >= 0; }; };
@@ -83,6 +84,7 @@
       if (!okM[cm[i]] || !okT[ct[i]] || !okC[cc[i]] || !okL[cl[i]]) { continue; }
       if (plot >= 0 && cp[i] !== plot) { continue; }
       if ((okN && !okN[cn[i]]) || (okG && !okG[cg[i]]) || (okZ && !okZ[cz[i]])) { continue; }
+      if (keep) { keep[i] = 1; }
       var w = cw[i], t = ct[i], c = cc[i], m = cm[i], g = cg[i];
       total += w;
       people += ck[i];

@@ -15,7 +15,8 @@
     return month(P, f.from || P.months[0]) + " \u2013 " + month(P, f.to || P.months[P.months.length - 1]);
   }
 
-  function describe(P, f) {
+  function describe(P, f) { return describeParts(P, f).join(", "); }
+  function describeParts(P, f) {  // filters._describe_parts
     var W = P.words, T = W.t, parts = [];
     var types = f.type || [], conns = f.connection || [];
     var noun = types.length === 1 ? types[0] + "s" : "incidents", subject = T[noun];
@@ -37,10 +38,12 @@
       parts.push(T.citizens + " " + sorted(f.citizenship).map(function (c) { return W.countries[c] || c; }).join(" + "));
     }
     if (f.from || f.to) { parts.push(periodLabel(P, f)); }
-    return parts.join(", ");
+    return parts;
   }
 
-  function chips(P, f) {
+  // marks (compare mode, beCompare.model's chips): A's chips for a filter B replaces say "A: ",
+  // B's own follow ("B: Antwerp"; removing one gives B A's filter again)
+  function chips(P, f, marks) {
     var W = P.words, out = [];
     function label(name, value) {
       if (name === "places") { var n = P.places.chip[value]; return n === undefined ? value : n; }
@@ -55,6 +58,11 @@
     if (f.plot) { out.push(["plot", "", W.msg[f.plot === "yes" ? "with a plot" : "without a plot"]]); }
     if (f.from || f.to) { out.push(["period", "", periodLabel(P, f)]); }
     if (f.within) { out.push(["within", f.within, "\u21a9 " + label("places", f.within)]); }
+    if (marks) {
+      out = out.map(function (c) {
+        return marks.a_only.indexOf(c[0]) >= 0 ? [c[0], c[1], format(W.msg["A: {label}"], {label: c[2]})] : c;
+      }).concat(marks.b);
+    }
     return out.map(function (c) {
       return {type: "Button", namespace: "dash_mantine_components", props: {
         children: c[2] + " \u2715", id: {type: "chip", name: c[0], value: c[1]},
@@ -342,7 +350,7 @@
   }
 
 
-  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
+  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
   root.beViews = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

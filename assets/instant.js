@@ -14,6 +14,7 @@
   if (!root.beCube && typeof require === "function") { require("./instant-2-cube.js"); }  // node: as the page
   var aggregate = root.beCube.aggregate, parseState = root.beCube.parseState;
   if (!root.beViews && typeof require === "function") { require("./instant-3-views.js"); }  // node: as the page
+  if (!root.beCompare && typeof require === "function") { require("./instant-4-compare.js"); }  // node: as the page
   var describe = root.beViews.describe, failed = root.beViews.failed, views = root.beViews.views;
 
   // --- the payload, fetched once per language -------------------------------------------------
@@ -32,16 +33,28 @@
   function loaded(lang) { return ready[lang] || null; }  // the payload, if it is here already
 
   var ORDER = ["kpis", "shares", "provenance", "chips", "summary", "period", "timeline", "map",
-               "mapNotice", "empty", "live", "describeShares", "describeTimeline", "describeMap"];
+               "mapNotice", "empty", "live", "describeShares", "describeTimeline", "describeMap",
+               "compare"];
 
-  // the outputs in ORDER; if drawing throws, every view says it failed (never the old numbers)
+  // the outputs in ORDER; if drawing throws, every view says it failed (never the old numbers).
+  // In compare mode (the state has `vs.` filters) the views are slice A's, and the comparison's
+  // key figures (instant-4-compare.js) stand above them, its chips marked A and B.
   function drawn(P, filterState, opts) {
     var out;
     try {
-      out = views(P, filterState, opts);
+      var C = root.beCompare, slices = C.slices(filterState);
+      out = views(P, slices ? slices.a : filterState, opts);
+      out.compare = null;
+      if (slices) {
+        var model = C.model(P, makeFormat(P.words), filterState);
+        out.compare = C.panelNodes(P, model);
+        out.chips = root.beViews.chips(P, parseState(slices.a), model.chips);
+        out.live = model.title;
+      }
     } catch (err) {
       if (typeof console !== "undefined") { console.error("instant views failed", err); }
       out = failed(P);
+      out.compare = null;
     }
     return ORDER.map(function (k) { return out[k]; });
   }
@@ -70,12 +83,13 @@
     return b;
   }
 
+  var TAGS = {Section: "section", P: "p", Span: "span", H2: "h2", Table: "table", Thead: "thead",
+              Tbody: "tbody", Tr: "tr", Th: "th", Td: "td"};
   function element(c) {  // a Dash html component (as views() forms it) -> a DOM node
     if (c === null || c === undefined) { return document.createTextNode(""); }
     if (typeof c !== "object") { return document.createTextNode(String(c)); }
     if (c.namespace === "dash_mantine_components" && c.type === "Button") { return chipButton(c); }
-    var el = document.createElement(c.type === "Section" ? "section" : c.type === "P" ? "p" :
-                                    c.type === "Span" ? "span" : "div");
+    var el = document.createElement(TAGS[c.type] || "div");
     Object.keys(c.props).forEach(function (k) {
       var v = c.props[k];
       if (k === "children") { return; }
@@ -347,7 +361,30 @@
     paint(p, box);
   }
 
+  // compare mode on screen: the comparison's key figures instead of A's cards, and the
+  // Compare control's buttons that apply (start when there is none; swap and end when there is)
+  function writeCompare(nodes) {
+    var panel = document.getElementById("compare-panel"), kpis = document.getElementById(P_KPIS);
+    if (!panel) { return; }
+    var on = !!nodes;
+    panel.replaceChildren.apply(panel, on ? children(nodes) : []);
+    panel.hidden = !on;
+    if (kpis) { kpis.hidden = on; }
+    [["compare-open", !on], ["compare-swap", on], ["compare-end", on]].forEach(function (b) {
+      var el = document.getElementById(b[0]);
+      if (el) { el.hidden = !b[1]; }
+    });
+    if (on) { closeCompareForm(); }
+  }
+  var P_KPIS = "kpis";
+  function closeCompareForm() {
+    var form = document.getElementById("compare-form"), open = document.getElementById("compare-open");
+    if (form) { form.hidden = true; }
+    if (open) { open.setAttribute("aria-expanded", "false"); }
+  }
+
   function write(P, key, value) {
+    if (key === "compare") { writeCompare(value); return; }
     var el = document.getElementById(P.targets[key]);
     if (!el) { return; }
     if (FIGURES[key]) { graph(P, el, key, value); } else if (STYLES[key]) {
@@ -410,6 +447,25 @@
     document.addEventListener("click", function (event) {  // a chart's legend button
       var button = event.target.closest && event.target.closest(".chart-legend .legend-item");
       if (button) { toggleSeries(button); }
+    });
+    document.addEventListener("click", function (event) {  // the Compare control
+      var target = event.target.closest && event.target.closest(".compare-controls button");
+      if (!target) { return; }
+      if (target.id === "compare-open") {
+        var form = document.getElementById("compare-form"), opening = form.hidden;
+        form.hidden = !opening;
+        target.setAttribute("aria-expanded", opening ? "true" : "false");
+        if (opening) { document.getElementById("compare-with").focus(); }
+      } else if (target.id === "compare-start") {
+        var chosen = document.getElementById("compare-with").value;
+        fire("compare", {action: "set", pairs: JSON.parse(chosen)});
+      } else if (target.id === "compare-swap") {
+        fire("compare", {action: "swap"});
+      } else if (target.id === "compare-end") {
+        fire("compare", {action: "end"});
+        var open = document.getElementById("compare-open");
+        if (open) { requestAnimationFrame(function () { open.focus(); }); }
+      }
     });
     document.addEventListener("click", function (event) {  // a chip: remove its filter
       var chip = event.target.closest && event.target.closest("#active-filters .chip");

@@ -19,6 +19,11 @@ CHIP = "chip"  # a removable chip (assets/instant.js draws them: class and data-
 FILTER_EVENT = "filter-event"  # a chip or main-chart click, set by assets/instant.js
 SUMMARY = "filter-summary"
 KPIS = "kpis"
+# compare mode: the key figures of both slices, and the control that starts, swaps and ends it
+# (plain elements assets/instant.js writes and listens to)
+COMPARE_PANEL = "compare-panel"
+COMPARE_OPEN, COMPARE_FORM, COMPARE_WITH = "compare-open", "compare-form", "compare-with"
+COMPARE_START, COMPARE_SWAP, COMPARE_END = "compare-start", "compare-swap", "compare-end"
 KPI_INCIDENTS = "kpi-incidents"
 CHART_SHARES = "chart-shares"
 CHART_TIMELINE = "chart-timeline"

@@ -213,8 +213,8 @@ def next_view(source: str, detail: object, search: object, controls: dict, previ
               known: Vocabulary) -> tuple[Filters, compare.Comparison | None]:
     """Slice A and the comparison after one event (next_filters for A): an address reads B's
     `vs.` filters; any other event keeps them, B being A with them replaced; reset ends a
-    comparison. source "compare" (detail: {"action": "set", "param": p, "value": v}, "swap"
-    or "end") starts, changes, swaps or ends one; a chip named "vs" removes B's filter on its
+    comparison. source "compare" (detail: {"action": "set", "pairs": [[param, value], ...]},
+    "swap" or "end") starts, changes, swaps or ends one; a chip named "vs" removes B's filter on its
     value (a parameter). FilterError names `vs.<param>` for a value B's filter refuses."""
     mine, vs = compare.state_parts(previous) if isinstance(previous, dict) else (previous, [])
     if source == "url":
@@ -237,18 +237,22 @@ def _compared(source: str, detail: object, a: Filters, c: compare.Comparison | N
     detail = detail if isinstance(detail, dict) else {}
     overrides = dict(c.overrides) if c else {}
     if source == "chip":  # B's chip: its filter as A's again
-        if isinstance(detail.get("value"), str):
-            overrides.pop(detail["value"], None)
+        if isinstance(detail.get("value"), str):  # its parameters, comma-joined (from,to)
+            for name in detail["value"].split(","):
+                overrides.pop(name, None)
         return a, compare.canonical(a, overrides.items(), known)
     action = detail.get("action")
     if action == "end":
         return a, None
     if action == "swap":
         return (c.b, compare.canonical(c.b, c.swapped().overrides, known)) if c else (a, None)
-    param, value = detail.get("param"), detail.get("value")
-    if action != "set" or not isinstance(param, str) or not isinstance(value, str):
+    pairs = detail.get("pairs")
+    if action != "set" or not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in pairs):
         return a, c
-    overrides[param] = value
+    for param, value in pairs:
+        overrides[param] = value
     return a, compare.canonical(a, overrides.items(), known)
 
 

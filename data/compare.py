@@ -7,12 +7,14 @@ is Brussels against the whole country. Only filters take `vs.`; chart options ap
 
 And what small numbers can carry: each share's 95% Wilson score interval, and Fisher's exact
 test (two-sided) for the difference of two shares from slices that share no incident. Pure
-Python (math only); tests hold both to scipy.stats.
+Python (math only); tests hold both to scipy.stats, and the browser's twins
+(assets/instant-4-compare.js) to these.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -157,8 +159,21 @@ def fisher_exact(a: int, b: int, c: int, d: int) -> float:
     return min(1.0, p)
 
 
+_LOG_FACTORIALS = [0.0]  # log(n!) for n = 0, 1, ...: sums of logs, as the browser adds them
+_GROWING = threading.Lock()
+
+
+def _log_factorial(n: int) -> float:
+    table = _LOG_FACTORIALS
+    if n >= len(table):
+        with _GROWING:
+            while len(table) <= n:
+                table.append(table[-1] + math.log(len(table)))
+    return table[n]
+
+
 def _log_choose(n: int, k: int) -> float:
-    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+    return _log_factorial(n) - _log_factorial(k) - _log_factorial(n - k)
 
 
 @dataclass(frozen=True)
@@ -210,6 +225,12 @@ def shared_incidents(a: pd.DataFrame, b: pd.DataFrame) -> int:
 
 
 # --- naming the slices and their key figures ------------------------------------------------
+
+def name_of(f: Filters, params: Iterable[str], lang: str | None = None,
+            place_names: dict[str, str] | None = None) -> str:
+    """A slice named by what it has for these parameters alone (B's chip: "Antwerp")."""
+    return _name(f, {PARAMS[k] for k in params}, lang, place_names or {})
+
 
 def names(c: Comparison, lang: str | None = None,
           place_names: dict[str, str] | None = None) -> tuple[str, str]:

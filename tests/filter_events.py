@@ -150,13 +150,14 @@ def _click(r: random.Random, source: str, known: Vocabulary, f: Filters):
 def _compare(r: random.Random) -> object:
     """A Compare control's event: start or change B (set), swap, end; or junk."""
     if r.random() < 0.08:
-        return r.choice([None, {}, [], {"action": "set"}, {"action": "set", "param": 3,
-                                                           "value": "x"}, {"action": "fly"}])
+        return r.choice([None, {}, [], {"action": "set"}, {"action": "set", "pairs": "x"},
+                         {"action": "set", "pairs": [["place", 3]]}, {"action": "fly"},
+                         {"action": "set", "pairs": [["place"]]}])
     action = r.choice(["set", "set", "set", "swap", "end"])
     if action != "set":
         return {"action": action}
-    key, value = r.choice(VS_PAIRS)
-    return {"action": "set", "param": key[3:] if key.startswith("vs.") else key, "value": value}
+    return {"action": "set", "pairs": [[key[3:] if key.startswith("vs.") else key, value]
+                                       for key, value in _vs(r)]}
 
 
 def _chip(r: random.Random, f: Filters, previous: object = None) -> dict:
@@ -164,7 +165,7 @@ def _chip(r: random.Random, f: Filters, previous: object = None) -> dict:
         named = [k[3:] for k in previous if k.startswith("vs.")]
         return {"type": "chip", "name": "vs",
                 "value": r.choice(named) if named and r.random() < 0.8 else r.choice(
-                    ["place", "foo", 3, None])}
+                    ["place", "foo", 3, None, "from,to", "to,place,", ""])}
     shown = [(name, value) for name, value, _ in state.chips(f, lambda n, v: v)]
     name, value = r.choice(shown) if shown and r.random() < 0.8 else (
         r.choice(["types", "period", "plot", "within", "places", "foo", None]),

@@ -9,6 +9,7 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from components import ids
+from components.charts import comparison
 from components.dashboard.grid import table
 from components.runtime import AppData
 from components.state import MONTHS
@@ -235,6 +236,26 @@ def map_controls(schematic: bool = False) -> dmc.Group:
     ])
 
 
+def compare_controls(data: AppData, lang: str) -> html.Div:
+    """Compare: start a comparison of this view with a B chosen from the declared choices
+    (components/charts/comparison.py CHOICES: each option's value its `vs.` pairs, as JSON),
+    swap A and B, end it. assets/instant.js sends them as filter events and shows the buttons
+    that apply."""
+    groups = [html.Optgroup([html.Option(name, value=json.dumps(pairs)) for name, pairs in options],
+                            label=group)
+              for group, options in comparison.choices(data.vocabulary, lang, data.names(lang))]
+    return html.Div([
+        html.Button(_("Compare…"), id=ids.COMPARE_OPEN, type="button", className="compare-open",
+                    **{"aria-expanded": "false", "aria-controls": ids.COMPARE_FORM}),
+        html.Div([html.Label(_("Compare this view with"), htmlFor=ids.COMPARE_WITH),
+                  html.Select(groups, id=ids.COMPARE_WITH),
+                  html.Button(_("Compare"), id=ids.COMPARE_START, type="button")],
+                 id=ids.COMPARE_FORM, className="compare-form", hidden=True),
+        html.Button(_("Swap A and B"), id=ids.COMPARE_SWAP, type="button", hidden=True),
+        html.Button(_("End comparison"), id=ids.COMPARE_END, type="button", hidden=True),
+    ], className="compare-controls")
+
+
 def main_view(data: AppData, lang: str) -> html.Div:
     return html.Div([
         html.Button(_("Filters"), id=ids.FILTERS_TOGGLE, className="filters-toggle",
@@ -261,10 +282,13 @@ def main_view(data: AppData, lang: str) -> html.Div:
             empty_notice(),
             html.Div([html.Span(id=ids.SUMMARY, className="summary"),
                       html.Div(id=ids.CHIPS, className="chips"),
+                      compare_controls(data, lang),
                       dmc.Button(_("Briefing pack"), id=ids.BRIEFING_PACK, variant="outline",
                                  size="compact-md", className="pack-button",
                                  **{"aria-label": _("Download a briefing pack of this view")})],
                      className="summary-bar"),
+            html.Section(id=ids.COMPARE_PANEL, className="compare-panel", hidden=True,
+                         **{"aria-label": _("Comparison")}),
             html.Section(id=ids.KPIS, className="kpis", **{"aria-label": _("Key figures")}),
             html.Div([chart(ids.CHART_SHARES, owned=True),
                       chart(ids.CHART_TIMELINE, timeline_controls(), owned=True)],

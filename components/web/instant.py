@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from components import ids, state
-from components.charts import figures, maps
+from components.charts import comparison, figures, maps
 from components.charts.figspec import Fig
 from components.runtime import AppData
 from components.web.precompressed import choose, compress
@@ -61,6 +61,7 @@ MESSAGES = (
     "Where: {area} (schematic: zooming in needs the boundary file)",
     "Ignored an invalid filter: {error}", "Invalid filter",
     *ERRORS.values(),  # a refused filter, said as the server says it
+    *comparison.WORDS,  # compare mode (components/charts/comparison.py)
 )
 
 

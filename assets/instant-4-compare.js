@@ -1,0 +1,200 @@
+/* Compare mode in the browser: a view state's slice B (A with its `vs.` filters replaced), the
+   95% Wilson interval, Fisher's exact test and the comparison's key figures, formed from the
+   cube as components/charts/comparison.py and data/compare.py form them (the node parity run,
+   tests/js/compare.test.js, holds both to the same strings on hundreds of random pairs). Pure:
+   no DOM but panelNodes, which lays the model out as Dash-shaped components. */
+(function (root) {
+  "use strict";
+  if (!root.beFormat && typeof require === "function") { require("./instant-1-format.js"); }  // node: as the page
+  var cap = root.beFormat.cap, format = root.beFormat.format, plural = root.beFormat.plural, pyRound1 = root.beFormat.pyRound1;
+  if (!root.beCube && typeof require === "function") { require("./instant-2-cube.js"); }  // node: as the page
+  var aggregate = root.beCube.aggregate, parseState = root.beCube.parseState;
+  if (!root.beViews && typeof require === "function") { require("./instant-3-views.js"); }  // node: as the page
+  var describeParts = root.beViews.describeParts;
+
+  var VS = "vs.";
+  var Z95 = 1.959963984540054, CHANCE = 0.05, MINUS = "\u2212";
+
+  // --- the two slices of a stored view state (compare.state_parts, compare.compare) -----------
+  // {a: A's state, b: B's state, overrides: [[param, value]]}, or null when there is no B. The
+  // store's overrides are canonical (the filters' order, B's values as B's address writes them).
+  function slices(state) {
+    var a = {}, overrides = [];
+    Object.keys(state || {}).forEach(function (k) {
+      if (k.indexOf(VS) === 0) { overrides.push([k.slice(VS.length), String(state[k])]); } else { a[k] = state[k]; }
+    });
+    if (!overrides.length) { return null; }
+    var b = {}, replaced = {};
+    overrides.forEach(function (o) { replaced[o[0]] = true; });
+    Object.keys(a).forEach(function (k) { if (!replaced[k] && k !== "within") { b[k] = a[k]; } });
+    overrides.forEach(function (o) { if (o[1] !== "") { b[o[0]] = o[1]; } });
+    return {a: a, b: b, overrides: overrides};
+  }
+
+  // --- what small numbers can carry (compare.wilson, compare.fisher_exact) --------------------
+  function wilson(k, n) {
+    if (n <= 0) { return null; }
+    var z = Z95, p = k / n;
+    var centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    var half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+    return [Math.max(0.0, centre - half), Math.min(1.0, centre + half)];
+  }
+  var logFactorials = [0.0];
+  function logFactorial(n) {
+    while (logFactorials.length <= n) {
+      logFactorials.push(logFactorials[logFactorials.length - 1] + Math.log(logFactorials.length));
+    }
+    return logFactorials[n];
+  }
+  function logChoose(n, k) { return logFactorial(n) - logFactorial(k) - logFactorial(n - k); }
+  function fisherExact(a, b, c, d) {
+    var row = a + b, col = a + c, total = a + b + c + d;
+    if (total === 0) { return 1.0; }
+    function logP(x) { return logChoose(row, x) + logChoose(total - row, col - x) - logChoose(total, col); }
+    var seen = logP(a), lo = Math.max(0, col - (total - row)), hi = Math.min(row, col), p = 0;
+    for (var x = lo; x <= hi; x++) {
+      var lp = logP(x);
+      if (lp <= seen + 1e-7) { p += Math.exp(lp); }
+    }
+    return Math.min(1.0, p);
+  }
+
+  function share(k, n) { return {k: k, n: n, pct: n ? pyRound1(100 * k / n) : null}; }
+  function difference(sa, sb, shared) {  // compare.difference
+    var points = sa.pct === null || sb.pct === null ? null : pyRound1(sb.pct - sa.pct);
+    if (!sa.n || !sb.n) { return {a: sa, b: sb, points: points, p: null, why: "empty"}; }
+    if (shared) { return {a: sa, b: sb, points: points, p: null, why: "overlap"}; }
+    return {a: sa, b: sb, points: points, p: fisherExact(sa.k, sa.n - sa.k, sb.k, sb.n - sb.k), why: "tested"};
+  }
+  var VERDICTS = {  // data/compare.py VERDICTS: the catalogue's templates, by key
+    chance: "{a} against {b}: a difference these numbers cannot tell from chance (Fisher's exact p = {p})",
+    unlikely: "{a} against {b}: unlikely to be chance alone (Fisher's exact p = {p})",
+    overlap: "{a} against {b}: not tested, as some incidents are in both slices",
+    empty: "{a} against {b}: not tested, as a slice has no incidents"};
+  function pValue(fmt, p) {  // compare.p_value
+    if (p < 0.001) { return "< " + fmt.num(0.001, 3); }
+    return fmt.num(p, p >= 0.995 ? 1 : p >= 0.01 ? 2 : 3);
+  }
+  function verdict(P, fmt, d) {
+    var key = d.p === null ? d.why : d.p >= CHANCE ? "chance" : "unlikely";
+    return format(P.words.msg[VERDICTS[key]], {a: fmt.pct(d.a.pct), b: fmt.pct(d.b.pct),
+                                               p: d.p === null ? "" : pValue(fmt, d.p)});
+  }
+
+  // --- each slice named from what differs (compare.names) -------------------------------------
+  function sliceName(P, f, params) {
+    var only = {}, has = {};
+    params.forEach(function (k) { has[k] = true; if (k !== "from" && k !== "to" && f[k] !== undefined) { only[k] = f[k]; } });
+    var parts = describeParts(P, only);
+    if (!has.type && !has.connection) { parts = parts.slice(1); }
+    if ((has.place || has.province) && !(only.place && only.place.length) && !(only.province && only.province.length)) {
+      parts.push(P.words.t.all_places);
+    }
+    if (has.from || has.to) {
+      var start = f.from || P.months[0], end = f.to || P.months[P.months.length - 1];
+      var whole = start.slice(0, 4) === end.slice(0, 4) && start.slice(5) === "01" && end.slice(5) === "12";
+      parts.push(whole ? start.slice(0, 4) : P.words.months[start] + " \u2013 " + P.words.months[end]);
+    }
+    return parts.length ? cap(parts.join(", ")) : P.words.t.all_incidents;
+  }
+
+  // --- the comparison's key figures (components/charts/comparison.py panel) -------------------
+  function signed(fmt, value) {
+    var shown = fmt.num(Math.abs(value));
+    if (shown === fmt.num(0)) { return shown; }
+    return (value > 0 ? "+" : MINUS) + shown;
+  }
+  function shareNote(P, fmt, k, n, key) {
+    return format(plural(P.words, key, n), {value: fmt.num(k), n: fmt.num(n)});
+  }
+  function shareCell(P, fmt, s, key) {
+    var w = wilson(s.k, s.n);
+    return {value: fmt.pct(s.pct), note: shareNote(P, fmt, s.k, s.n, key),
+            interval: w === null ? "" : format(P.words.msg["95% interval {low}\u2013{high}"],
+                                               {low: fmt.pct(100 * w[0]), high: fmt.pct(100 * w[1])}),
+            small: s.n > 0 && s.n < P.small_n ? "\u26a0 n < " + P.small_n : ""};
+  }
+
+  function model(P, fmt, state) {
+    var s = slices(state);
+    if (!s) { return null; }
+    var fa = parseState(s.a), fb = parseState(s.b);
+    var keepA = new Uint8Array(P.cube.rows), keepB = new Uint8Array(P.cube.rows);
+    var a = aggregate(P, fa, keepA), b = aggregate(P, fb, keepB);
+    var w = root.beCube.columns(P).w, shared = 0;
+    for (var i = 0; i < keepA.length; i++) { if (keepA[i] && keepB[i]) { shared += w[i]; } }
+    var params = s.overrides.map(function (o) { return o[0]; });
+    var names = [sliceName(P, fa, params), sliceName(P, fb, params)];
+    var T = P.words.t;
+    var counts = {incidents: [a.n, b.n], arrest_actions: [a.actions, b.actions],
+                  attacks: [a.n - a.actions, b.n - b.actions], people: [a.people, b.people]};
+    var rows = ["incidents", "arrest_actions", "attacks", "people"].map(function (key) {
+      var c = counts[key];
+      return {key: key, label: cap(T[key]), a: fmt.num(c[0]), b: fmt.num(c[1]), difference: signed(fmt, c[1] - c[0])};
+    });
+    [["share_linked", a.linked, a.n, b.linked, b.n, "share_incidents"],
+     ["share_plot", a.plots, a.actions, b.plots, b.actions, "share_actions"]].forEach(function (r) {
+      var d = difference(share(r[1], r[2]), share(r[3], r[4]), shared);
+      rows.push({key: r[0], label: T[r[0]], a: shareCell(P, fmt, d.a, r[5]), b: shareCell(P, fmt, d.b, r[5]),
+                 difference: d.points === null ? "\u2013" : format(P.words.msg["{value} points"], {value: signed(fmt, d.points)}),
+                 verdict: verdict(P, fmt, d)});
+    });
+    return {names: names, title: format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]}),
+            rows: rows, shared: shared, empty: [!a.n, !b.n], chips: chips(P, fb, s.overrides)};
+  }
+
+  // which of A's chips are A's alone, and B's own: one per filter B replaces (comparison.chips)
+  var CHIP_OF = {from: "period", to: "period", type: "types", connection: "connections", link: "links",
+                 plot: "plot", network: "networks", place: "places", province: "provinces",
+                 citizenship: "citizenships"};
+  function chips(P, fb, overrides) {
+    var groups = {}, order = [];
+    overrides.forEach(function (o) {
+      var name = CHIP_OF[o[0]];
+      if (!groups[name]) { groups[name] = []; order.push(name); }
+      groups[name].push(o[0]);
+    });
+    return {a_only: order.slice().sort(),
+            b: order.map(function (name) {
+              return ["vs", groups[name].join(","), format(P.words.msg["B: {label}"], {label: sliceName(P, fb, groups[name])})];
+            })};
+  }
+
+  // --- laid out: a table, one row per figure, the verdicts under it ---------------------------
+  function node(type, children, props) {
+    var p = {children: children};
+    Object.keys(props || {}).forEach(function (k) { p[k] = props[k]; });
+    return {type: type, namespace: "dash_html_components", props: p};
+  }
+  function cell(value) {
+    if (typeof value === "string") { return [value]; }
+    return [node("Span", value.value, {className: "cmp-value"}),
+            node("Span", value.note, {className: "cmp-note"}),
+            node("Span", value.interval, {className: "cmp-note cmp-interval"}),
+            value.small ? node("Span", value.small, {className: "cmp-small"}) : null];
+  }
+  function panelNodes(P, m) {
+    var T = P.words.msg;
+    var head = node("Tr", [node("Th", T["Key figure"], {scope: "col"}),
+                           node("Th", [node("Span", "A", {className: "cmp-tag"}), " ", m.names[0]], {scope: "col"}),
+                           node("Th", [node("Span", "B", {className: "cmp-tag cmp-tag-b"}), " ", m.names[1]], {scope: "col"}),
+                           node("Th", T["Difference (B \u2212 A)"], {scope: "col"})]);
+    var body = m.rows.map(function (r) {
+      return node("Tr", [node("Th", r.label, {scope: "row"}), node("Td", cell(r.a)), node("Td", cell(r.b)),
+                         node("Td", r.difference)], {"data-key": r.key});
+    });
+    var verdicts = m.rows.filter(function (r) { return r.verdict; }).map(function (r) {
+      return node("P", r.label + ": " + r.verdict, {className: "cmp-verdict"});
+    });
+    var empty = m.empty[1] ? [node("P", format(T["{slice}: no incidents match these filters."], {slice: m.names[1]}), {className: "cmp-empty"})] : [];
+    if (m.empty[0]) { empty.unshift(node("P", format(T["{slice}: no incidents match these filters."], {slice: m.names[0]}), {className: "cmp-empty"})); }
+    return [node("H2", m.title, {className: "cmp-title", id: "compare-title"}),
+            node("Table", [node("Thead", head), node("Tbody", body)], {className: "cmp-table", "aria-labelledby": "compare-title"})]
+      .concat(empty, verdicts);
+  }
+
+  var api = {difference: difference, fisherExact: fisherExact, model: model, panelNodes: panelNodes, pValue: pValue,
+             share: share, sliceName: sliceName, slices: slices, verdict: verdict, wilson: wilson};
+  root.beCompare = api;
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,109 @@
+"""Compare mode's key figures: slice A and slice B side by side, B minus A, each share with its
+n and 95% Wilson interval, the n < 5 flags, and what the difference of two shares can carry in
+words (data/compare.py). Pure: a model of strings in the page's language, which the browser
+forms as well from its cube (assets/instant-4-compare.js; the node parity run holds the two
+equal) and the page lays out as a table.
+"""
+
+from __future__ import annotations
+
+from components.charts import views
+from components.runtime import AppData
+from data import aggregate as ag
+from data import compare as cmp
+from data import i18n
+from data.facts import FIRST_MONTH, LAST_MONTH, SMALL_N
+from data.filters import Filters, Vocabulary
+from data.i18n import N_, _, num, pct, t
+
+COUNTS = ("incidents", "arrest_actions", "attacks", "people")
+SHARES = (("share_linked", "incidents"), ("share_plot", "arrest_actions"))
+INTERVAL = N_("95% interval {low}–{high}")
+POINTS = N_("{value} points")
+TITLE = N_("{a} against {b}")
+MINUS = "\u2212"
+# the chips' fields a filter parameter is shown by (components/state.py chips)
+CHIP_OF = {"from": "period", "to": "period", "type": "types", "connection": "connections",
+           "link": "links", "plot": "plot", "network": "networks", "place": "places",
+           "province": "provinces", "citizenship": "citizenships"}
+# what the Compare control offers B: each choice the `vs.` filters it sets (a blank lifts A's)
+CHOICES = (
+    (N_("Place"), tuple((("place", p),) for p in ("brussels", "antwerp", "charleroi",
+                                                  "elsewhere", ""))),
+    (N_("Incident type"), tuple((("type", v),) for v in ("arrest_action", "attack", ""))),
+    (N_("Connection"), tuple((("connection", v),) for v in ("linked", "inspired", ""))),
+    (N_("Year"), tuple((("from", max(f"{y}-01", FIRST_MONTH)), ("to", min(f"{y}-12", LAST_MONTH)))
+                       for y in range(int(FIRST_MONTH[:4]), int(LAST_MONTH[:4]) + 1))),
+)
+CONTROL_WORDS = (N_("Compare…"), N_("Compare this view with"), N_("Compare"),
+                 N_("Swap A and B"), N_("End comparison"), N_("Comparison"))
+# every word compare mode puts on screen, for the browser's payload (components/web/instant.py)
+WORDS = (INTERVAL, POINTS, TITLE, *cmp.VERDICTS.values(), N_("Key figure"),
+         N_("Difference (B − A)"), N_("{slice}: no incidents match these filters."),
+         N_("A: {label}"), N_("B: {label}"))
+
+
+def signed(value: float, lang: str) -> str:
+    """+4, −58, 0: a difference with its sign (none where it shows as 0)."""
+    shown = num(abs(value), lang)
+    if shown == num(0, lang):
+        return shown
+    return ("+" if value > 0 else MINUS) + shown
+
+
+def _share_cell(share: cmp.Share, item: dict, of: str, lang: str) -> dict:
+    # the interval's ends rounded once, as shown (82.52% is 83%, not 82.5% then 82%)
+    interval = cmp.wilson(share.k, share.n)
+    return {"value": pct(share.pct, lang), "note": views.share_note(item, of),
+            "interval": "" if interval is None else _(INTERVAL, lang).format(
+                low=pct(100 * interval[0], lang), high=pct(100 * interval[1], lang)),
+            "small": f"⚠ n < {SMALL_N}" if 0 < share.n < SMALL_N else ""}
+
+
+def choices(known: Vocabulary, lang: str, place_names: dict[str, str]
+            ) -> list[tuple[str, list[tuple[str, list[list[str]]]]]]:
+    """The Compare control's choices in lang: (group, [(B's name, its `vs.` pairs)])."""
+    return [(_(group, lang), [
+        (cmp.name_of(Filters.from_query({k: v for k, v in pairs if v}, known), [k for k, _v in pairs],
+                     lang, place_names), [list(p) for p in pairs]) for pairs in options])
+        for group, options in CHOICES]
+
+
+def chips(c: cmp.Comparison, lang: str, place_names: dict[str, str]) -> dict:
+    """Which of A's chips are A's alone (a filter B replaces), and B's own chips: one per
+    filter B replaces (the period's two ends as one), [name "vs", the parameters it removes
+    from B, "B: Antwerp"]."""
+    groups: dict[str, list[str]] = {}
+    for k, _v in c.overrides:
+        groups.setdefault(CHIP_OF[k], []).append(k)
+    return {"a_only": sorted(groups),
+            "b": [["vs", ",".join(params), _("B: {label}", lang).format(
+                label=cmp.name_of(c.b, params, lang, place_names))]
+                  for params in groups.values()]}
+
+
+def panel(data: AppData, c: cmp.Comparison, lang: str | None = None) -> dict:
+    """The comparison's key figures: its title and slice names, one row per figure (counts:
+    A, B, B − A; shares: each a cell with n, interval and flag, the difference in points and
+    the verdict), how many incidents the slices share and which slice is empty."""
+    lang = i18n.valid(lang) or i18n.current()
+    with i18n.use(lang):
+        (a_inc, a_people), (b_inc, b_people) = views.shown(data, c.a), views.shown(data, c.b)
+        ka, kb = ag.key_figures(a_inc, a_people), ag.key_figures(b_inc, b_people)
+        shared = cmp.shared_incidents(a_inc, b_inc)
+        k = cmp.key_figures(ka, kb, shared)
+        name_a, name_b = cmp.names(c, lang, data.names(lang))
+        rows = [{"key": key, "label": i18n.cap(t(key)), "a": num(k[key]["a"]),
+                 "b": num(k[key]["b"]), "difference": signed(k[key]["difference"], lang)}
+                for key in COUNTS]
+        for key, of in SHARES:
+            d = k[key]["difference"]
+            rows.append({
+                "key": key, "label": t(key), "a": _share_cell(d.a, ka[key], of, lang),
+                "b": _share_cell(d.b, kb[key], of, lang),
+                "difference": "–" if d.points is None else _(POINTS).format(
+                    value=signed(d.points, lang)),
+                "verdict": cmp.verdict(d, lang)})
+        return {"names": [name_a, name_b], "title": _(TITLE).format(a=name_a, b=name_b),
+                "rows": rows, "shared": shared, "empty": [not len(a_inc), not len(b_inc)],
+                "chips": chips(c, lang, data.names(lang))}
