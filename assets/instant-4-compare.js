@@ -66,18 +66,14 @@
     if (shared) { return {a: sa, b: sb, points: points, p: null, why: "overlap"}; }
     return {a: sa, b: sb, points: points, p: fisherExact(sa.k, sa.n - sa.k, sb.k, sb.n - sb.k), why: "tested"};
   }
-  var VERDICTS = {  // data/compare.py VERDICTS: the catalogue's templates, by key
-    chance: "{a} against {b}: a difference these numbers cannot tell from chance (Fisher's exact p = {p})",
-    unlikely: "{a} against {b}: unlikely to be chance alone (Fisher's exact p = {p})",
-    overlap: "{a} against {b}: not tested, as some incidents are in both slices",
-    empty: "{a} against {b}: not tested, as a slice has no incidents"};
   function pValue(fmt, p) {  // compare.p_value
     if (p < 0.001) { return "< " + fmt.num(0.001, 3); }
     return fmt.num(p, p >= 0.995 ? 1 : p >= 0.01 ? 2 : 3);
   }
   function verdict(P, fmt, d) {
     var key = d.p === null ? d.why : d.p >= CHANCE ? "chance" : "unlikely";
-    return format(P.words.msg[VERDICTS[key]], {a: fmt.pct(d.a.pct), b: fmt.pct(d.b.pct),
+    // data/compare.py VERDICTS in the page's language (the payload's words.verdicts)
+    return format(P.words.verdicts[key], {a: fmt.pct(d.a.pct), b: fmt.pct(d.b.pct),
                                                p: d.p === null ? "" : pValue(fmt, d.p)});
   }
 
@@ -180,11 +176,15 @@
                            node("Th", [node("Span", "B", {className: "cmp-tag cmp-tag-b"}), " ", m.names[1]], {scope: "col"}),
                            node("Th", T["Difference (B \u2212 A)"], {scope: "col"})]);
     var body = m.rows.map(function (r) {
-      return node("Tr", [node("Th", r.label, {scope: "row"}), node("Td", cell(r.a)), node("Td", cell(r.b)),
-                         node("Td", r.difference)], {"data-key": r.key});
+      // each cell names its column too: on a phone the rows stack and say it (assets/style.css;
+      // the slices' names are the title's and the chips')
+      return node("Tr", [node("Th", r.label, {scope: "row"}),
+                         node("Td", cell(r.a), {"data-label": "A"}),
+                         node("Td", cell(r.b), {"data-label": "B"}),
+                         node("Td", r.difference, {"data-label": T["Difference (B \u2212 A)"]})], {"data-key": r.key});
     });
     var verdicts = m.rows.filter(function (r) { return r.verdict; }).map(function (r) {
-      return node("P", r.label + ": " + r.verdict, {className: "cmp-verdict"});
+      return node("P", format(T["{label}: {verdict}"], {label: r.label, verdict: r.verdict}), {className: "cmp-verdict"});
     });
     var empty = m.empty[1] ? [node("P", format(T["{slice}: no incidents match these filters."], {slice: m.names[1]}), {className: "cmp-empty"})] : [];
     if (m.empty[0]) { empty.unshift(node("P", format(T["{slice}: no incidents match these filters."], {slice: m.names[0]}), {className: "cmp-empty"})); }

@@ -278,7 +278,7 @@ VERDICTS = {  # how a difference of two shares is told, by what the numbers can 
                  "(Fisher's exact p = {p})"),
     "unlikely": N_("{a} against {b}: unlikely to be chance alone (Fisher's exact p = {p})"),
     "overlap": N_("{a} against {b}: not tested, as some incidents are in both slices"),
-    "empty": N_("{a} against {b}: not tested, as a slice has no incidents"),
+    "empty": N_("{a} against {b}: not tested, as one slice has n = 0"),
 }
 
 

@@ -120,7 +120,7 @@ def test_each_slice_is_named_from_what_differs(vocab, query, lang, named):
     ("vs.place=brussels", (107, 62), ((95, 107), (57, 62)),
      "89% against 92%: not tested, as some incidents are in both slices"),
     ("type=attack&place=brussels&vs.place=antwerp", (3, 0), ((1, 3), (0, 0)),
-     "33% against –: not tested, as a slice has no incidents"),
+     "33% against –: not tested, as one slice has n = 0"),
 ])
 def test_key_figures_side_by_side(bundled, vocab, query, counts, shares, line):
     from data.aggregate import key_figures
@@ -143,3 +143,105 @@ def test_the_verdicts_read_in_french_and_dutch():
                                     "p = 0,004)")
     assert cmp.verdict(d, "nl").startswith("91% tegenover 25%: waarschijnlijk geen toeval")
     assert cmp.p_value(0.0000066, "en") == "< 0.001" and cmp.p_value(0.6995, "nl") == "0,70"
+
+
+# --- the view state in compare mode (components/state.py next_view) -------------------------
+
+def _event(vocab, source, detail=None, search="", previous=None, lang="en"):
+    from components import state
+    return state.filter_outputs(source, detail, search, {}, previous, vocab, lang)
+
+
+@pytest.mark.parametrize("search,state,address", [
+    ("?vs.place=antwerp&place=brussels", {"place": "brussels", "vs.place": "antwerp"},
+     "?place=brussels&vs.place=antwerp&lang=en"),
+    ("?place=brussels&vs.place=", {"place": "brussels", "vs.place": ""},
+     "?place=brussels&vs.place=&lang=en"),
+    ("?place=brussels&vs.place=brussels", {"place": "brussels"}, "?place=brussels&lang=en"),
+    ("?vs.place=&freq=month", {}, "?freq=month&lang=en"),  # lifts nothing: no comparison
+    ("?vs.type=attack&type=arrest_action&vs.place=antwerp",
+     {"type": "arrest_action", "vs.type": "attack", "vs.place": "antwerp"},
+     "?type=arrest_action&vs.type=attack&vs.place=antwerp&lang=en"),
+])
+def test_an_address_with_vs_is_read_and_written_canonically(vocab, search, state, address):
+    out = _event(vocab, "url", search=search)
+    assert (out["state"], out["search"], out["error"]) == (state, address, None)
+
+
+@pytest.mark.parametrize("search,named", [
+    ("?vs.place=nowhere", "vs.place"), ("?vs.freq=month", "vs.freq"),
+    ("?vs.within=brussels", "vs.within"), ("?place=brussels&vs.type=bomb", "vs.type")])
+def test_an_invalid_vs_in_an_address_is_refused_naming_it(vocab, search, named):
+    out = _event(vocab, "url", search=search)
+    assert out["state"] == {} and f"“{named}”" in out["error"]
+
+
+def test_compare_events_start_swap_and_end_a_comparison(vocab):
+    start = _event(vocab, "url", search="?place=brussels")["state"]
+    b = _event(vocab, "compare", {"action": "set", "pairs": [["place", "antwerp"]]},
+               previous=start)
+    assert b["search"] == "?place=brussels&vs.place=antwerp&lang=en"
+    year = _event(vocab, "compare", {"action": "set", "pairs": [["from", "2016-01"],
+                                                                ["to", "2016-12"]]},
+                  previous=b["state"])
+    assert year["search"] == ("?place=brussels&vs.from=2016-01&vs.to=2016-12&vs.place=antwerp"
+                              "&lang=en")
+    swapped = _event(vocab, "compare", {"action": "swap"}, previous=b["state"])
+    assert swapped["state"] == {"place": "antwerp", "vs.place": "brussels"}
+    back = _event(vocab, "chip", {"name": "vs", "value": "from,to"}, previous=year["state"])
+    assert back["state"] == b["state"]
+    ended = _event(vocab, "compare", {"action": "end"}, previous=b["state"])
+    assert ended["state"] == {"place": "brussels"}
+    assert _event(vocab, "reset", previous=b["state"])["state"] == {}
+    # A's filters change, B keeps its own: a click on 'linked' applies to both slices
+    click = _event(vocab, "click:shares", {"points": [{"customdata": ["linked"]}]},
+                   previous=b["state"])
+    assert click["state"] == {"connection": "linked", "place": "brussels", "vs.place": "antwerp"}
+    for junk in (None, {"action": "set", "pairs": "x"}, {"action": "fly"}):
+        assert _event(vocab, "compare", junk, previous=b["state"])["state"] == b["state"]
+
+
+# --- compare mode's key figures (components/charts/comparison.py) ---------------------------
+
+@pytest.mark.parametrize("query,lang,expected", [
+    ("place=brussels&vs.place=antwerp", "en", {
+        "title": "Brussels-Capital Region against Antwerp", "counts": ("62", "4", "−58"),
+        "a": ("92%", "57 of n = 62 incidents", "95% interval 82%–97%", ""),
+        "b": ("100%", "4 of n = 4 incidents", "95% interval 51%–100%", "⚠ n < 5"),
+        "difference": "+8 points",
+        "verdict": "92% against 100%: a difference these numbers cannot tell from chance "
+                   "(Fisher's exact p = 1.0)"}),
+    ("type=arrest_action&vs.type=attack", "en", {
+        "title": "Arrest actions against Attacks", "counts": ("103", "4", "−99"),
+        "a": ("91%", "94 of n = 103 incidents", "95% interval 84%–95%", ""),
+        "b": ("25%", "1 of n = 4 incidents", "95% interval 5%–70%", "⚠ n < 5"),
+        "difference": "−66 points",
+        "verdict": "91% against 25%: unlikely to be chance alone (Fisher's exact p = 0.004)"}),
+    ("place=brussels&vs.place=antwerp", "fr", {
+        "title": "Région de Bruxelles-Capitale contre Anvers", "counts": ("62", "4", "−58"),
+        "a": ("92\u00a0%", "57 sur n = 62 incidents", "intervalle à 95\u00a0% : 82\u00a0%–97\u00a0%",
+              ""),
+        "b": ("100\u00a0%", "4 sur n = 4 incidents",
+              "intervalle à 95\u00a0% : 51\u00a0%–100\u00a0%", "⚠ n < 5"),
+        "difference": "+8 points",
+        "verdict": "92\u00a0% contre 100\u00a0% : un écart que ces effectifs ne permettent pas "
+                   "de distinguer du hasard (test exact de Fisher, p = 1,0)"}),
+])
+def test_the_comparisons_key_figures(app_data, query, lang, expected):
+    from urllib.parse import parse_qsl
+
+    from components.charts import comparison
+    from components.runtime import install
+    install(app_data)
+    _a, c = cmp.slices(dict(parse_qsl(query, keep_blank_values=True)), app_data.vocabulary)
+    m = comparison.panel(app_data, c, lang)
+    rows = {r["key"]: r for r in m["rows"]}
+    linked = rows["share_linked"]
+    assert m["title"] == expected["title"] and m["shared"] == 0
+    assert (rows["incidents"]["a"], rows["incidents"]["b"],
+            rows["incidents"]["difference"]) == expected["counts"]
+    for side in ("a", "b"):
+        cell = linked[side]
+        assert (cell["value"], cell["note"], cell["interval"], cell["small"]) == expected[side]
+    assert linked["difference"] == expected["difference"]
+    assert linked["verdict"] == expected["verdict"]

@@ -86,17 +86,70 @@ def _views(data, seed: int, count: int) -> dict:
             "cases": view_cases.expected(data, view_cases.cases(data, seed, count))}
 
 
+COMPARE_PAIRS = 520  # random pairs of slices compared in node
+DISJOINT = [(("place",), [("brussels",), ("antwerp",), ("charleroi",), ("elsewhere",),
+                          ("antwerp,charleroi",)]),
+            (("type",), [("attack",), ("arrest_action",)]),
+            (("connection",), [("linked",), ("inspired",)]),
+            (("plot",), [("yes",), ("no",)]),
+            (("from", "to"), [("2014-06", "2014-12"), ("2015-01", "2015-12"),
+                              ("2016-01", "2016-12"), ("2017-01", "2017-10"),
+                              ("2015-01", "2015-06"), ("2016-04", "2016-09")])]
+
+
+def _comparisons(data, seed: int, count: int) -> dict:
+    """Random pairs of slices: a random A, and 1-3 of another random state's filters (or their
+    absence: a blank lifts A's) as B's overrides, with the key figures Python gives for each."""
+    from components.charts import comparison
+    from components.runtime import install
+    from data import compare as cmp
+    from data.filters import PARAMS
+    install(data)
+    r, out = random.Random(seed), []
+    named = ["place=brussels&vs.place=antwerp", "type=arrest_action&vs.type=attack",
+             "vs.place=brussels", "type=attack&place=brussels&vs.place=antwerp",
+             "from=2015-01&to=2015-12&vs.from=2016-01&vs.to=2016-12", "place=brussels&vs.place="]
+    while len(out) < count:
+        if named:
+            state = dict(parse_qsl(named.pop(0), keep_blank_values=True))
+        elif r.random() < 0.5:  # slices that share no incident: a difference to test
+            a = dict(parse_qsl(r.choice(["", "", "connection=linked", "plot=yes", "type=attack",
+                                         "citizenship=MA", "from=2015-06", "place=brussels",
+                                         "connection=inspired&place=elsewhere"])))
+            param, values = r.choice(DISJOINT)
+            first, second = r.sample(values, 2)
+            state = {**a, **dict(zip(param, first, strict=True)),
+                     **{"vs." + k: v for k, v in zip(param, second, strict=True)}}
+        else:
+            a = dict(parse_qsl(view_cases._random_state(r, data)))
+            other = dict(parse_qsl(view_cases._random_state(r, data)))
+            keys = r.sample([k for k in PARAMS if k != "within"], r.randint(1, 3))
+            state = {**a, **{"vs." + k: other.get(k, "") for k in keys}}
+        try:
+            a, c = cmp.slices(state, data.vocabulary)
+        except cmp.FilterError:  # e.g. B's from after A's to
+            continue
+        if c is None:
+            continue
+        lang = r.choice(i18n.LANGS)
+        state = {**a.to_state(), **cmp.state_of(c)}
+        out.append({"state": state, "lang": lang,
+                    "expected": view_cases.plain(comparison.panel(data, c, lang))})
+    return {"cases": out}
+
+
 def test_node_unit_tests(app_data, offline_data, tmp_path):
     cases = tmp_path / "cases.json"
     written = _cases(app_data) | {"views": {
         "schematic": _views(offline_data, 7, SCHEMATIC_STATES),
-        "boundaries": _views(app_data, 20261203, NODE_STATES)}}
+        "boundaries": _views(app_data, 20261203, NODE_STATES)},
+        "compare": _comparisons(app_data, 22, COMPARE_PAIRS)}
     cases.write_text(json.dumps(written), encoding="utf-8")
     run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], capture_output=True,
                          text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert "# pass 20" in run.stdout and "# fail 0" in run.stdout
+    assert "# pass 22" in run.stdout and "# fail 0" in run.stdout
 
 
 def test_eslint():

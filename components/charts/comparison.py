@@ -38,7 +38,7 @@ CHOICES = (
 CONTROL_WORDS = (N_("Compare…"), N_("Compare this view with"), N_("Compare"),
                  N_("Swap A and B"), N_("End comparison"), N_("Comparison"))
 # every word compare mode puts on screen, for the browser's payload (components/web/instant.py)
-WORDS = (INTERVAL, POINTS, TITLE, *cmp.VERDICTS.values(), N_("Key figure"),
+WORDS = (INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
          N_("Difference (B − A)"), N_("{slice}: no incidents match these filters."),
          N_("A: {label}"), N_("B: {label}"))
 
@@ -63,10 +63,12 @@ def _share_cell(share: cmp.Share, item: dict, of: str, lang: str) -> dict:
 def choices(known: Vocabulary, lang: str, place_names: dict[str, str]
             ) -> list[tuple[str, list[tuple[str, list[list[str]]]]]]:
     """The Compare control's choices in lang: (group, [(B's name, its `vs.` pairs)])."""
-    return [(_(group, lang), [
-        (cmp.name_of(Filters.from_query({k: v for k, v in pairs if v}, known), [k for k, _v in pairs],
-                     lang, place_names), [list(p) for p in pairs]) for pairs in options])
-        for group, options in CHOICES]
+    def named(pairs) -> str:
+        b = Filters.from_query({k: v for k, v in pairs if v}, known)
+        return cmp.name_of(b, [k for k, _v in pairs], lang, place_names)
+
+    return [(_(group, lang), [(named(pairs), [list(p) for p in pairs]) for pairs in options])
+            for group, options in CHOICES]
 
 
 def chips(c: cmp.Comparison, lang: str, place_names: dict[str, str]) -> dict:

@@ -27,7 +27,7 @@ from components.charts.figspec import Fig
 from components.runtime import AppData
 from components.web.precompressed import choose, compress
 from data import codebook as cb
-from data import i18n
+from data import compare, i18n
 from data.facts import SMALL_N
 from data.filters import ERRORS
 from data.i18n import _, n_, t
@@ -204,6 +204,8 @@ def words(lang: str) -> dict:
             "decimal": symbols[0], "group": symbols[1], "percent": i18n.percent_sign(lang),
             "months": {m: i18n.month(m) for m in state.MONTHS},
             "countries": {c: i18n.country(c, lang, name) for c, name in cb.COUNTRIES.items()},
+            # what a difference of two shares can carry, by key (data/compare.py VERDICTS)
+            "verdicts": {k: _(v) for k, v in compare.VERDICTS.items()},
         }
 
 

@@ -1,0 +1,110 @@
+"""Compare mode in the browser: the issue's two comparisons read right in EN, FR and NL, the
+Compare control starts, swaps and ends one (address, Back), B's chip and a 390 px screen."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PANEL = "#compare-panel"
+
+
+def _cells(page) -> dict:
+    """Each row of the comparison's table: [label, A, B, difference] as the reader sees them."""
+    return page.page.evaluate("""() => Object.fromEntries(Array.from(
+        document.querySelectorAll('#compare-panel tbody tr')).map(tr => [tr.dataset.key,
+        Array.from(tr.children).map(c => c.innerText.replace(/\\s+/g, ' ').trim())]))""")
+
+
+def _wait_panel(page, text: str) -> None:
+    page.wait_for("t => (document.querySelector('#compare-panel:not([hidden])')?.innerText || '')"
+                  ".includes(t)", text, timeout=30)
+
+
+@pytest.mark.parametrize("query,title,counts,linked,line", [
+    ("place=brussels&vs.place=antwerp&lang=en", "Brussels-Capital Region against Antwerp",
+     ["Incidents", "62", "4", "−58"],
+     ["92% 57 of n = 62 incidents 95% interval 82%–97%",
+      "100% 4 of n = 4 incidents 95% interval 51%–100% ⚠ n < 5"],
+     "Linked: 92% against 100%: a difference these numbers cannot tell from chance "
+     "(Fisher's exact p = 1.0)"),
+    ("type=arrest_action&vs.type=attack&lang=en", "Arrest actions against Attacks",
+     ["Incidents", "103", "4", "−99"],
+     ["91% 94 of n = 103 incidents 95% interval 84%–95%",
+      "25% 1 of n = 4 incidents 95% interval 5%–70% ⚠ n < 5"],
+     "Linked: 91% against 25%: unlikely to be chance alone (Fisher's exact p = 0.004)"),
+    ("type=arrest_action&vs.type=attack&lang=fr", "Arrestations contre Attentats",
+     ["Incidents", "103", "4", "−99"],
+     ["91 % 94 sur n = 103 incidents intervalle à 95 % : 84 %–95 %",
+      "25 % 1 sur n = 4 incidents intervalle à 95 % : 5 %–70 % ⚠ n < 5"],
+     "Liés : 91 % contre 25 % : un écart peu probable sous le seul effet du hasard "
+     "(test exact de Fisher, p = 0,004)"),
+    ("place=brussels&vs.place=antwerp&lang=nl", "Brussels Hoofdstedelijk Gewest tegenover "
+     "Antwerpen", ["Incidenten", "62", "4", "−58"],
+     ["92% 57 van n = 62 incidenten 95%-interval 82%–97%",
+      "100% 4 van n = 4 incidenten 95%-interval 51%–100% ⚠ n < 5"], "Gelinkt: 92% tegenover"),
+])
+def test_a_comparison_reads_right_in_every_language(page, app_url, query, title, counts,
+                                                    linked, line):
+    page.open(f"{app_url}/?{query}")
+    _wait_panel(page, title)
+    rows = _cells(page)
+    text = page.page.inner_text(PANEL).replace("\u00a0", " ")
+    assert rows["incidents"] == counts
+    assert [c.replace("\u00a0", " ") for c in rows["share_linked"][1:3]] == linked
+    assert line in text
+    # the panel stands for A's key figure cards; the charts still show slice A
+    assert page.page.locator("#kpis").is_hidden()
+    assert page.page.locator("#active-filters .chip").count() == 2
+
+
+def test_the_compare_control_starts_swaps_and_ends_a_comparison(page, app_url):
+    page.open(f"{app_url}/?type=arrest_action&lang=en")
+    assert page.page.locator(PANEL).is_hidden()
+    assert page.page.locator("#compare-swap").is_hidden()
+    page.page.click("#compare-open")
+    page.page.select_option("#compare-with", label="Attacks")
+    page.page.click("#compare-start")
+    page.wait_for("location.search === '?type=arrest_action&vs.type=attack&lang=en'")
+    _wait_panel(page, "Arrest actions against Attacks")
+    page.page.click("#compare-swap")
+    page.wait_for("location.search === '?type=attack&vs.type=arrest_action&lang=en'")
+    _wait_panel(page, "Attacks against Arrest actions")
+    assert _cells(page)["incidents"] == ["Incidents", "4", "103", "+99"]
+    page.page.go_back()
+    _wait_panel(page, "Arrest actions against Attacks")
+    page.page.click("#active-filters .chip:has-text('B: Attacks')")  # B's chip: A's filter again
+    page.wait_for("location.search === '?type=arrest_action&lang=en'")
+    page.page.wait_for_selector(PANEL, state="hidden")
+    page.wait_kpi(103)
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp&lang=en")
+    _wait_panel(page, "against Antwerp")
+    page.page.click("#compare-end")
+    page.wait_for("location.search === '?place=brussels&lang=en'")
+    page.wait_kpi(62)
+    assert page.page.locator("#compare-open").is_visible()
+
+
+def test_an_invalid_vs_value_is_said_naming_it(page, app_url):
+    page.open(f"{app_url}/?place=brussels&vs.place=atlantis&lang=en")
+    page.wait_for("(document.querySelector('#filter-error')?.innerText || '')"
+                  ".includes('vs.place')")
+    page.wait_kpi(107)
+    assert page.page.locator(PANEL).is_hidden()
+
+
+def test_a_comparison_with_an_empty_slice_and_on_a_phone(browser, app_url):
+    from tests.browser.conftest import Page
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = Page(context.new_page())
+    try:
+        page.open(f"{app_url}/?type=attack&place=brussels&vs.place=antwerp&lang=en")
+        _wait_panel(page, "Antwerp: no incidents match these filters.")
+        assert _cells(page)["incidents"] == ["Incidents", "3", "0", "−3"]
+        assert "not tested, as one slice has n = 0" in page.page.inner_text(PANEL)
+        width = page.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"the page is {width} px wide at 390 px"
+        assert page.errors == [] and page.external == []
+    finally:
+        context.close()
