@@ -9,8 +9,13 @@
   "use strict";
   var FILE = "export-file";
 
-  function address(path, extra) {  // the export's URL for the view on screen
+  // the export's URL for the view on screen. In compare mode the charts, rows and pack show
+  // slice A: their files leave B's vs. parameters out; the comparison's own file keeps them.
+  function address(path, extra) {
     var view = String(root.location.search || "").replace(/^\?/, "");
+    if (path.indexOf("/export/compare.") !== 0) {
+      view = view.split("&").filter(function (p) { return p && p.indexOf("vs.") !== 0; }).join("&");
+    }
     return path + "?" + [view, extra].filter(Boolean).join("&");
   }
 

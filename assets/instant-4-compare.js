@@ -188,9 +188,15 @@
     });
     var empty = m.empty[1] ? [node("P", format(T["{slice}: no incidents match these filters."], {slice: m.names[1]}), {className: "cmp-empty"})] : [];
     if (m.empty[0]) { empty.unshift(node("P", format(T["{slice}: no incidents match these filters."], {slice: m.names[0]}), {className: "cmp-empty"})); }
+    // its data as files (assets/downloads.js fetches /export/compare.<ext> for the page's address)
+    var files = node("P", [T["Download the comparison:"]].concat(
+      [["csv", "", "CSV"], ["csv", "sep=semicolon", T["CSV (; for Belgian Excel)"]], ["xlsx", "", "XLSX"]].map(function (f) {
+        return node("Button", f[2], {type: "button", className: "cmp-file",
+                                     id: JSON.stringify({type: "export-file", path: "/export/compare." + f[0], extra: f[1]})});
+      })), {className: "cmp-files"});
     return [node("H2", m.title, {className: "cmp-title", id: "compare-title"}),
             node("Table", [node("Thead", head), node("Tbody", body)], {className: "cmp-table", "aria-labelledby": "compare-title"})]
-      .concat(empty, verdicts);
+      .concat(empty, verdicts, [files]);
   }
 
   var api = {difference: difference, fisherExact: fisherExact, model: model, panelNodes: panelNodes, pValue: pValue,

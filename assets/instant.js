@@ -84,7 +84,7 @@
   }
 
   var TAGS = {Section: "section", P: "p", Span: "span", H2: "h2", Table: "table", Thead: "thead",
-              Tbody: "tbody", Tr: "tr", Th: "th", Td: "td"};
+              Tbody: "tbody", Tr: "tr", Th: "th", Td: "td", Button: "button"};
   function element(c) {  // a Dash html component (as views() forms it) -> a DOM node
     if (c === null || c === undefined) { return document.createTextNode(""); }
     if (typeof c !== "object") { return document.createTextNode(String(c)); }

@@ -19,6 +19,7 @@ import pandas as pd
 
 from data import aggregate as ag
 from data import codebook as cb
+from data import compare as cmp
 from data import people as pp
 from data.facts import CITATION, SHORT_CITATION
 from data.i18n import KEYS, N_, NAMES, _, current, t
@@ -44,7 +45,9 @@ def safe(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(
                 out[col]):
-            out[col] = out[col].map(neutralise)
+            # as objects still: a map would turn whole numbers beside blanks into floats
+            out[col] = pd.Series([neutralise(v) for v in out[col]], index=out.index,
+                                 dtype=object)
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
 
@@ -95,6 +98,34 @@ def chart_data(chart: str, incidents: pd.DataFrame, people: pd.DataFrame,
     if chart in PEOPLE_CHARTS:
         return _people_table(PEOPLE_CHARTS[chart](people, minimum), minimum)
     raise ValueError(f"no chart named {chart!r}")
+
+
+def comparison_data(a: tuple[pd.DataFrame, pd.DataFrame], b: tuple[pd.DataFrame, pd.DataFrame],
+                    names: tuple[str, str]) -> pd.DataFrame:
+    """A comparison's key figures as data: one row per figure, one column per slice and the
+    difference (B minus A); for each share its n and 95% Wilson interval per slice (percent,
+    one decimal), Fisher's exact p where the slices share no incident, and the verdict."""
+    ka, kb = ag.key_figures(*a), ag.key_figures(*b)
+    k = cmp.key_figures(ka, kb, cmp.shared_incidents(a[0], b[0]))
+    col_a, col_b, diff = f"A: {names[0]}", f"B: {names[1]}", _("difference (B − A)")
+    extra = [_("n (A)"), _("n (B)"), _("95% interval, low (A)"), _("95% interval, high (A)"),
+             _("95% interval, low (B)"), _("95% interval, high (B)"), _("Fisher's exact p"),
+             _("what the difference can carry")]
+    rows = []
+    for key, label in (("incidents", N_("incidents")), ("arrest_actions", N_("arrest actions")),
+                       ("attacks", N_("attacks")), ("people", N_("people"))):
+        rows.append([_(label), k[key]["a"], k[key]["b"], k[key]["difference"],
+                     *[None] * len(extra)])
+    for key, label in (("share_linked", N_("share linked (%)")),
+                       ("share_plot", N_("share of arrest actions with a plot (%)"))):
+        d = k[key]["difference"]
+        ends = [x for s in (d.a, d.b) for x in (s.interval or (None, None))]
+        rows.append([_(label), d.a.pct, d.b.pct, d.points, d.a.n, d.b.n, *ends,
+                     None if d.p is None else float(f"{d.p:.3g}"), cmp.verdict(d)])
+    columns = [_("figure"), col_a, col_b, diff, *extra]
+    # column by column, as objects: counts stay whole numbers beside the shares' decimals
+    return pd.DataFrame({c: pd.Series([r[i] for r in rows], dtype=object)
+                         for i, c in enumerate(columns)})
 
 
 PEOPLE_CHARTS = {"citizenship": pp.citizenship, "birthplace": pp.belgians_birthplace,

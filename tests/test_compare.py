@@ -219,8 +219,8 @@ def test_compare_events_start_swap_and_end_a_comparison(vocab):
         "verdict": "91% against 25%: unlikely to be chance alone (Fisher's exact p = 0.004)"}),
     ("place=brussels&vs.place=antwerp", "fr", {
         "title": "Région de Bruxelles-Capitale contre Anvers", "counts": ("62", "4", "−58"),
-        "a": ("92\u00a0%", "57 sur n = 62 incidents", "intervalle à 95\u00a0% : 82\u00a0%–97\u00a0%",
-              ""),
+        "a": ("92\u00a0%", "57 sur n = 62 incidents",
+              "intervalle à 95\u00a0% : 82\u00a0%–97\u00a0%", ""),
         "b": ("100\u00a0%", "4 sur n = 4 incidents",
               "intervalle à 95\u00a0% : 51\u00a0%–100\u00a0%", "⚠ n < 5"),
         "difference": "+8 points",

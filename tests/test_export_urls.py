@@ -307,3 +307,41 @@ def test_a_file_waiting_behind_others_is_never_queued_twice(client, monkeypatch)
     assert answers[-1] == 200 and len(answers) > 3
     assert sorted(calls) == sorted(["plot=yes&place=antwerp&lang=fr",
                                     "plot=no&place=antwerp&lang=fr"]), calls
+
+
+def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
+    """compare.csv / .xlsx: A, B and B minus A for each figure, each share's n, interval and
+    Fisher's p (the issue's numbers); charts, rows and the pack refuse vs. in one line."""
+    import csv
+    r = done(client, "/export/compare.csv?place=brussels&vs.place=antwerp&lang=en")
+    assert r.status_code == 200, r.data
+    assert 'filename="be-is-comparison-' in r.headers["Content-Disposition"]
+    rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(r.data.decode()))}
+    assert rows["figure"][:3] == ["A: Brussels-Capital Region", "B: Antwerp",
+                                  "difference (B − A)"]
+    assert rows["incidents"][:3] == ["62", "4", "-58"]
+    linked = dict(zip(rows["figure"], rows["share linked (%)"], strict=True))
+    assert (linked["A: Brussels-Capital Region"], linked["B: Antwerp"]) == ("91.9", "100.0")
+    assert (linked["n (A)"], linked["n (B)"]) == ("62", "4")
+    assert (linked["95% interval, low (A)"], linked["95% interval, high (A)"]) == ("82.5", "96.5")
+    assert linked["Fisher's exact p"] == "1.0"
+    assert "cannot tell from chance" in linked["what the difference can carry"]
+    tested = done(client, "/export/compare.xlsx?type=arrest_action&vs.type=attack&lang=fr")
+    sheet = openpyxl.load_workbook(io.BytesIO(tested.data)).worksheets[0]
+    values = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0]}
+    assert values["incidents"][:3] == (103, 4, -99)
+    assert values["part liée (%)"][:3] == (91.3, 25.0, -66.3)
+    assert values["part liée (%)"][-2] == 0.00415
+    for url, line in (
+            ("/export/compare.csv?place=brussels&lang=en", "need a second slice"),
+            ("/export/timeline.csv?place=brussels&vs.place=antwerp&lang=en",
+             "is exported as /export/compare.csv"),
+            ("/export/compare.csv?vs.place=atlantis&lang=en", "vs.place"),
+            ("/export/compare.png?vs.place=antwerp&lang=en", "no export")):
+        refused = client.get(url)
+        assert refused.status_code in (400, 404) and line in refused.data.decode(), url
+    # the canonical address: A's filters, then B's, options, lang, then the extra parameters
+    moved = client.get("/export/compare.csv?vs.place=&sep=semicolon&place=brussels&lang=nl")
+    assert moved.status_code == 302
+    assert moved.headers["Location"].endswith(
+        "/export/compare.csv?place=brussels&vs.place=&lang=nl&sep=semicolon")

@@ -40,7 +40,8 @@ CONTROL_WORDS = (N_("Compare…"), N_("Compare this view with"), N_("Compare"),
 # every word compare mode puts on screen, for the browser's payload (components/web/instant.py)
 WORDS = (INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
          N_("Difference (B − A)"), N_("{slice}: no incidents match these filters."),
-         N_("A: {label}"), N_("B: {label}"))
+         N_("A: {label}"), N_("B: {label}"), N_("Download the comparison:"),
+         N_("CSV (; for Belgian Excel)"))
 
 
 def signed(value: float, lang: str) -> str:

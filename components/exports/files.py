@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from components import state
 from components.charts import registry as charts
 from components.charts import views
 from components.exports import images as image_export
-from data import export, i18n, viewstate
+from data import compare, export, i18n, viewstate
 from data.filters import Filters
 from data.i18n import N_, _
 
@@ -30,9 +32,29 @@ def view_of(data, filter_state, freq, by, events, panel, metric) -> tuple[Filter
     return f, views.chart_options(freq, by, events, panel, metric)
 
 
-def permalink(host_url: str, f: Filters, options: dict) -> str:
-    """The link that reopens this view (its filters and chart options), in this language."""
-    return host_url.rstrip("/") + "/?" + viewstate.address(f.to_query(), options, i18n.current())
+def permalink(host_url: str, f: Filters, options: dict,
+              c: compare.Comparison | None = None) -> str:
+    """The link that reopens this view (its filters, a comparison's B, the chart options), in
+    this language."""
+    state = "&".join(q for q in (f.to_query(), c.query() if c else "") if q)
+    return host_url.rstrip("/") + "/?" + viewstate.address(state, options, i18n.current())
+
+
+def comparison(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
+    """A comparison's key figures as CSV (fmt "csv", "csv-be") or XLSX: one column per slice
+    and the difference, each share's n, interval and test (data.export.comparison_data)."""
+    day = date.today().isoformat()
+    names = compare.names(c, i18n.current(), data.names(i18n.current()))
+    table = export.comparison_data(views.shown(data, c.a), views.shown(data, c.b), names)
+    if fmt != "xlsx":
+        return export.csv_bytes(table, belgian=fmt == "csv-be")
+    described = [(_("filters"), f"A: {c.a.describe(i18n.current(), data.place_names)}"),
+                 ("", f"B: {c.b.describe(i18n.current(), data.place_names)}"),
+                 (_("permalink"), link)]
+    inc = pd.concat([views.shown(data, c.a)[0], views.shown(data, c.b)[0]]).drop_duplicates(
+        "incident_id")
+    return export.xlsx_bytes(table, described, export.about(data.dataset, inc, link, day), {},
+                             day)
 
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,

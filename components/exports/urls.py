@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.charts import registry as charts
-from data import i18n, viewstate
+from data import compare, i18n, viewstate
 from data.filters import Filters, form_quote
 
 CHART_FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
 ROWS_FORMATS = ("csv", "xlsx")
+COMPARE_FORMATS = ("csv", "xlsx")  # a comparison's key figures (slice B: vs.<filter>=)
 # each extra parameter: its values, the first the default, and the Download menu's format each
 # value stands for (files.FORMATS)
 SIZES = {"1200x675": "png", "square": "png-square", "screen": "png-screen"}
@@ -50,6 +51,7 @@ class Request:
     lang: str
     pinned: str  # the v= it asked for ("" if none)
     query: str  # its canonical query: the view state, lang, then the extra parameters
+    comparison: compare.Comparison | None = None  # compare.<ext>: A (filters) and B
 
     @property
     def graph(self) -> str:
@@ -58,7 +60,8 @@ class Request:
     def filename(self, day: str) -> str:
         """As the Download menu has always named its files: what, then the day."""
         stem = "incidents" if self.name == "rows" else (
-            "briefing-pack" if self.name == "pack" else self.name)
+            "briefing-pack" if self.name == "pack" else
+            "comparison" if self.name == "compare" else self.name)
         return f"be-is-{stem}-{day}.{self.ext}"
 
 
@@ -82,7 +85,7 @@ def index() -> dict:
     return {
         "url": "/export/<name>.<format>?<view state>&lang=<en|fr|nl>",
         "charts": {slug: list(CHART_FORMATS) for slug in charts.SLUGS},
-        "rows": list(ROWS_FORMATS), "pack": ["zip"],
+        "rows": list(ROWS_FORMATS), "pack": ["zip"], "compare": list(COMPARE_FORMATS),
         "view_state": viewstate.schema(),
         "parameters": {"lang": list(i18n.LANGS), "size": list(SIZES) + ["(png only)"],
                        "sep": list(SEPARATORS) + ["(csv only)"],
@@ -91,7 +94,8 @@ def index() -> dict:
             "/export/timeline.svg?type=attack&freq=month&lang=en",
             "/export/map.png?province=60000&panel=belgium&size=square&lang=fr",
             "/export/rows.csv?place=brussels&sep=semicolon&lang=nl",
-            "/export/pack.zip?type=arrest_action&lang=en"],
+            "/export/pack.zip?type=arrest_action&lang=en",
+            "/export/compare.csv?place=brussels&vs.place=antwerp&lang=en"],
     }
 
 
@@ -100,6 +104,7 @@ def read(name_ext: str, args: dict[str, str], vocabulary, version: str) -> Reque
     (lang ""): the route redirects it to its canonical address with the reader's language."""
     name, dot, ext = name_ext.rpartition(".")
     allowed = (ROWS_FORMATS if name == "rows" else ("zip",) if name == "pack" else
+               COMPARE_FORMATS if name == "compare" else
                CHART_FORMATS if name in charts.SLUGS else ())
     if not dot or ext not in allowed:
         raise Refused(404, f"no export {name_ext!r}: see /export/index.json")
@@ -118,15 +123,24 @@ def read(name_ext: str, args: dict[str, str], vocabulary, version: str) -> Reque
     view = {k: v for k, v in args.items() if k not in (*EXTRA, "lang")}
     # a value no option or filter has is refused (FilterError: the route's 400), not defaulted
     options = viewstate.as_chart_options(viewstate.parse_options(view.items()))
-    filters = Filters.from_query({k: v for k, v in view.items() if k not in viewstate.OPTION},
-                                 vocabulary)
+    filters = Filters.from_query({k: v for k, v in view.items() if k not in viewstate.OPTION
+                                  and not k.startswith(compare.VS)}, vocabulary)
+    c = compare.canonical(filters, [(k[len(compare.VS):], v) for k, v in view.items()
+                                    if k.startswith(compare.VS)], vocabulary)
+    if name == "compare" and c is None:
+        raise Refused(400, "compare.csv and compare.xlsx need a second slice: "
+                           "vs.<filter>=<value>, e.g. ?place=brussels&vs.place=antwerp")
+    if name != "compare" and c is not None:
+        raise Refused(400, "a comparison (vs.) is exported as /export/compare.csv or .xlsx; "
+                           f"{name}.{ext} draws one slice: leave out the vs. parameters")
     fmt = ("zip" if ext == "zip" else SIZES[size] if ext == "png" else
            SEPARATORS[sep] if ext == "csv" else ext)
     if name == "rows":
         fmt = "rows-" + fmt  # rows-csv, rows-csv-be, rows-xlsx
     extra = [("size", size)] * ("size" in args) + [("sep", sep)] * ("sep" in args) + [
         ("v", pinned)] * bool(pinned)
-    query = viewstate.address(filters.to_query(), options, lang or None)
+    state = "&".join(q for q in (filters.to_query(), c.query() if c else "") if q)
+    query = viewstate.address(state, options, lang or None)
     tail = "&".join(f"{k}={form_quote(v)}" for k, v in extra)
     return Request(name, ext, fmt, filters, options, lang, pinned,
-                   "&".join(p for p in (query, tail) if p))
+                   "&".join(p for p in (query, tail) if p), c)

@@ -66,7 +66,9 @@ def time_limit() -> int:
 
 
 def _render(data, req: urls.Request, host: str, progress=None) -> bytes:
-    link = files.permalink(host, req.filters, req.options)
+    link = files.permalink(host, req.filters, req.options, req.comparison)
+    if req.name == "compare":
+        return files.comparison(data, req.comparison, req.fmt, link)
     if req.name == "pack":
         return pack(data, req.filters, req.options, link, progress)
     table = charts.CHART_DATA.get(req.graph, "")

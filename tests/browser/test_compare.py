@@ -3,6 +3,8 @@ Compare control starts, swaps and ends one (address, Back), B's chip and a 390 p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -108,3 +110,19 @@ def test_a_comparison_with_an_empty_slice_and_on_a_phone(browser, app_url):
         assert page.errors == [] and page.external == []
     finally:
         context.close()
+
+
+def test_the_comparisons_data_downloads_and_the_charts_files_are_slice_a(page, app_url):
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp&lang=en")
+    _wait_panel(page, "Download the comparison:")
+    with page.page.expect_download() as got:
+        page.page.click("#compare-panel .cmp-file:has-text('CSV')")
+    saved = got.value
+    assert saved.suggested_filename.startswith("be-is-comparison-")
+    text = Path(saved.path()).read_text(encoding="utf-8")
+    assert "incidents,62,4,-58" in text
+    # the charts on screen show slice A: their files are asked for without B's filters
+    assert page.page.evaluate("beDownloads.address('/export/timeline.csv', 'sep=semicolon')") \
+        == "/export/timeline.csv?place=brussels&lang=en&sep=semicolon"
+    assert page.page.evaluate("beDownloads.address('/export/compare.xlsx', '')") \
+        == "/export/compare.xlsx?place=brussels&vs.place=antwerp&lang=en"
