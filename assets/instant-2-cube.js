@@ -134,7 +134,16 @@
   }
 
 
-  var api = {aggregate: aggregate, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
+  // the 95% Wilson score interval of k in n, as fractions (data/compare.py wilson); null if n is 0
+  function wilson(k, n) {
+    if (n <= 0) { return null; }
+    var z = 1.959963984540054, p = k / n;
+    var centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    var half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+    return [Math.max(0.0, centre - half), Math.min(1.0, centre + half)];
+  }
+
+  var api = {wilson: wilson, aggregate: aggregate, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
   root.beCube = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -77,6 +77,13 @@
     return {type: "Div", namespace: "dash_html_components", props: p};
   }
 
+  // "95% interval 82%–97%" for k of n (compare.interval_text), "" when n is 0
+  function intervalText(P, fmt, k, n) {
+    var w = root.beCube.wilson(k, n);
+    return w === null ? "" : format(P.words.msg["95% interval {low}\u2013{high}"],
+                                    {low: fmt.pct(100 * w[0]), high: fmt.pct(100 * w[1])});
+  }
+
   function shareNote(P, fmt, value, n, key) {
     return format(plural(P.words, key, n), {value: fmt.num(value), n: fmt.num(n)});
   }
@@ -112,7 +119,8 @@
       if (total) {
         parts.push(format(W.msg["of {total} {noun}, {linked}{share} were linked and {inspired} inspired"], {
           total: fmt.num(total), noun: noun, linked: fmt.num(linked),
-          share: " (" + fmt.pct(100 * linked / total) + ")", inspired: fmt.num(inspired)}));
+          share: " (" + fmt.pct(100 * linked / total) + "; " + intervalText(P, fmt, linked, total) + ")",
+          inspired: fmt.num(inspired)}));
       } else {
         parts.push(format(W.msg["no {noun}"], {noun: noun}));
       }
@@ -190,7 +198,9 @@
       var shares = counts.map(function (n, j) { return totals[types[j]] > 0 ? npRound(100 * n / totals[types[j]], 1) : 0; });
       trace.x = shares;
       trace.text = counts.map(function (n, j) { return n ? W.t[conn] + " " + fmt.pct(shares[j]) + " (" + fmt.num(n) + ")" : ""; });
-      trace.customdata = counts.map(function (n, j) { return [conn, types[j], n, totals[types[j]]]; });
+      trace.customdata = counts.map(function (n, j) {
+        return [conn, types[j], n, totals[types[j]], intervalText(P, fmt, n, totals[types[j]])];
+      });
     });
     types.forEach(function (k, i) { fig.layout.annotations[i].text = "<b>" + labels[k] + "</b>"; });
     return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
@@ -350,7 +360,7 @@
   }
 
 
-  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
+  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, intervalText: intervalText, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
   root.beViews = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -13,7 +13,7 @@
   var describeParts = root.beViews.describeParts;
 
   var VS = "vs.";
-  var Z95 = 1.959963984540054, CHANCE = 0.05, MINUS = "\u2212";
+  var CHANCE = 0.05, MINUS = "\u2212";
 
   // --- the two slices of a stored view state (compare.state_parts, compare.compare) -----------
   // {a: A's state, b: B's state, overrides: [[param, value]]}, or null when there is no B. The
@@ -32,13 +32,7 @@
   }
 
   // --- what small numbers can carry (compare.wilson, compare.fisher_exact) --------------------
-  function wilson(k, n) {
-    if (n <= 0) { return null; }
-    var z = Z95, p = k / n;
-    var centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-    var half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
-    return [Math.max(0.0, centre - half), Math.min(1.0, centre + half)];
-  }
+  var wilson = root.beCube.wilson;
   var logFactorials = [0.0];
   function logFactorial(n) {
     while (logFactorials.length <= n) {
@@ -104,10 +98,8 @@
     return format(plural(P.words, key, n), {value: fmt.num(k), n: fmt.num(n)});
   }
   function shareCell(P, fmt, s, key) {
-    var w = wilson(s.k, s.n);
     return {value: fmt.pct(s.pct), note: shareNote(P, fmt, s.k, s.n, key),
-            interval: w === null ? "" : format(P.words.msg["95% interval {low}\u2013{high}"],
-                                               {low: fmt.pct(100 * w[0]), high: fmt.pct(100 * w[1])}),
+            interval: root.beViews.intervalText(P, fmt, s.k, s.n),
             small: s.n > 0 && s.n < P.small_n ? "\u26a0 n < " + P.small_n : ""};
   }
 

@@ -10,6 +10,7 @@ bytes and time to drawn of each.
 
     make bench-setup      # once: Streamlit in its own environment (.venv-bench)
     python bench/side_by_side.py [--changes 30] [--incidents 100000 1000000]
+    python bench/side_by_side.py --compare vs.place=brussels   # the dashboard in compare mode
 """
 
 from __future__ import annotations
@@ -149,9 +150,12 @@ def _stats(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), statistics.quantiles(values, n=20)[18]
 
 
-def run(label: str, urls: dict[str, str], changes: int) -> dict:
+def run(label: str, urls: dict[str, str], changes: int, compare: str = "") -> dict:
+    """compare: B's `vs.` filters (compare mode: each change redraws both slices' key figures
+    too, from the same cube, in the same pass as the views it waits for)."""
     from playwright.sync_api import sync_playwright
-    drawn_at = {"dashboard": ("/?lang=en", drawn("chart-map")),
+    start = f"/?{compare}&lang=en" if compare else "/?lang=en"
+    drawn_at = {"dashboard": (start, drawn("chart-map")),
              "floor": ("/", "#bars .main-svg"), "streamlit": ("/", "#st-count")}
     scripts = {"floor": FLOOR_CHANGE, "streamlit": STREAMLIT_CHANGE}
     with sync_playwright() as p:
@@ -212,6 +216,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=30)
     parser.add_argument("--incidents", type=int, nargs="*", default=[100_000],
                         help="sizes of generated datasets to run after the bundled one")
+    parser.add_argument("--compare", default="",
+                        help="the dashboard in compare mode, B's filters: vs.place=brussels")
     args = parser.parse_args()
     if not STREAMLIT.exists():
         print("Streamlit is not installed: run `make bench-setup` (the floor only)")
@@ -237,7 +243,8 @@ def main() -> None:
                 if STREAMLIT.exists():
                     st, urls["streamlit"] = serve_streamlit(csv_folder, geo)
                 try:
-                    results.append(run(label, urls, args.changes))
+                    results.append(run(label + (f" [{args.compare}]" if args.compare else ""),
+                                       urls, args.changes, args.compare))
                 finally:
                     proc.terminate()
                     if st:

@@ -273,6 +273,17 @@ def key_figures(a: dict[str, dict], b: dict[str, dict], shared: int) -> dict[str
     return out
 
 
+INTERVAL = N_("95% interval {low}–{high}")
+
+
+def interval_text(k: int, n: int, lang: str | None = None) -> str:
+    """"95% interval 82%–97%" for k of n (its ends rounded once, as shown); "" when n is 0."""
+    from data.i18n import _, pct
+    w = wilson(k, n)
+    return "" if w is None else _(INTERVAL, lang).format(low=pct(100 * w[0], lang),
+                                                         high=pct(100 * w[1], lang))
+
+
 VERDICTS = {  # how a difference of two shares is told, by what the numbers can carry
     "chance": N_("{a} against {b}: a difference these numbers cannot tell from chance "
                  "(Fisher's exact p = {p})"),

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pandas as pd
 
 from data import aggregate as ag
+from data import compare
 from data import people as pp
 from data.i18n import _, month, n_, num, pct, t
 
 
 def _pct(part: int, whole: int) -> str:
-    return f" ({pct(100 * part / whole)})" if whole else ""
+    """' (91%; 95% interval 84%–95%)': the share and its interval."""
+    return f" ({pct(100 * part / whole)}; {compare.interval_text(part, whole)})" if whole else ""
 
 
 def shares(incidents: pd.DataFrame) -> str:

@@ -18,7 +18,6 @@ from data.i18n import N_, _, num, pct, t
 
 COUNTS = ("incidents", "arrest_actions", "attacks", "people")
 SHARES = (("share_linked", "incidents"), ("share_plot", "arrest_actions"))
-INTERVAL = N_("95% interval {low}–{high}")
 POINTS = N_("{value} points")
 TITLE = N_("{a} against {b}")
 MINUS = "\u2212"
@@ -38,7 +37,7 @@ CHOICES = (
 CONTROL_WORDS = (N_("Compare…"), N_("Compare this view with"), N_("Compare"),
                  N_("Swap A and B"), N_("End comparison"), N_("Comparison"))
 # every word compare mode puts on screen, for the browser's payload (components/web/instant.py)
-WORDS = (INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
+WORDS = (cmp.INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
          N_("Difference (B − A)"), N_("{slice}: no incidents match these filters."),
          N_("A: {label}"), N_("B: {label}"), N_("Download the comparison:"),
          N_("CSV (; for Belgian Excel)"))
@@ -53,11 +52,8 @@ def signed(value: float, lang: str) -> str:
 
 
 def _share_cell(share: cmp.Share, item: dict, of: str, lang: str) -> dict:
-    # the interval's ends rounded once, as shown (82.52% is 83%, not 82.5% then 82%)
-    interval = cmp.wilson(share.k, share.n)
     return {"value": pct(share.pct, lang), "note": views.share_note(item, of),
-            "interval": "" if interval is None else _(INTERVAL, lang).format(
-                low=pct(100 * interval[0], lang), high=pct(100 * interval[1], lang)),
+            "interval": cmp.interval_text(share.k, share.n, lang),
             "small": f"⚠ n < {SMALL_N}" if 0 < share.n < SMALL_N else ""}
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.charts.figspec import Fig
-from data import i18n
+from data import compare, i18n
 from data.facts import SHORT_CITATION, SMALL_N
 from data.i18n import _, n_, num, t
 
@@ -191,10 +191,13 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
             textposition="inside", insidetextanchor="middle",
             marker={"color": COLORS[connection], "pattern": _pattern(connection)},
             customdata=list(zip([connection] * len(rows), rows["incident_type"], rows["n"],
-                                rows["total"], strict=True)),
+                                rows["total"], [compare.interval_text(int(n), int(total), lang)
+                                                for n, total in zip(rows["n"], rows["total"],
+                                                                    strict=True)],
+                                strict=True)),
             hovertemplate=_("{part} of {whole}", lang).format(
                 part="%{customdata[2]}", whole="%{customdata[3]}")
-                + f" (%{{x:.1f}}{i18n.percent_sign(lang)})<extra></extra>",
+                + f" (%{{x:.1f}}{i18n.percent_sign(lang)})<br>%{{customdata[4]}}<extra></extra>",
         )
     fig.update_layout(barmode="stack",
                       xaxis={"range": [0, 100], "ticksuffix": i18n.percent_sign(lang)},

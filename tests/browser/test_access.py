@@ -323,7 +323,7 @@ def test_chart_bars_are_buttons_the_keyboard_reaches_and_clicks(page, app_url):
                   " && document.activeElement.getAttribute('data-key') === '1:1'")
     shares = page.page.locator("#chart-shares .bars-seg")
     assert shares.first.get_attribute("aria-label") == (
-        "Arrest actions (n = 32): Linked \u2014 30 of 32 (93.8%)")
+        "Arrest actions (n = 32): Linked \u2014 30 of 32 (93.8%) 95% interval 80%\u201398%")
     shares.nth(1).click()  # arrest actions' inspired part: inspired incidents only
     page.page.wait_for_url("**/?from=2015-01&to=2015-12&connection=inspired&lang=en")
     page.wait_kpi(2)
