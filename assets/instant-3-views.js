@@ -333,8 +333,9 @@
     return choices.indexOf(value) >= 0 ? value : choices[0];
   }
 
-  function views(P, filterState, opts) {
-    var f = parseState(filterState), fmt = makeFormat(P.words), a = aggregate(P, f);
+  // pre: the state's aggregate when the caller has it already (compare mode's slice A)
+  function views(P, filterState, opts, pre) {
+    var f = parseState(filterState), fmt = makeFormat(P.words), a = pre || aggregate(P, f);
     var freq = option(P, "freq", opts.freq), by = option(P, "by", opts.by);
     var panel = option(P, "panel", opts.panel), metric = option(P, "metric", opts.metric);
     var summary = describe(P, f) + " \u00b7 " + incidentsCount(P, fmt, a.n);

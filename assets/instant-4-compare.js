@@ -8,7 +8,7 @@
   if (!root.beFormat && typeof require === "function") { require("./instant-1-format.js"); }  // node: as the page
   var cap = root.beFormat.cap, format = root.beFormat.format, plural = root.beFormat.plural, pyRound1 = root.beFormat.pyRound1;
   if (!root.beCube && typeof require === "function") { require("./instant-2-cube.js"); }  // node: as the page
-  var aggregate = root.beCube.aggregate, parseState = root.beCube.parseState;
+  var aggregate = root.beCube.aggregate, parseState = root.beCube.parseState, periodCount = root.beCube.periodCount, periods = root.beCube.periods;
   if (!root.beViews && typeof require === "function") { require("./instant-3-views.js"); }  // node: as the page
   var describeParts = root.beViews.describeParts;
 
@@ -103,12 +103,36 @@
             small: s.n > 0 && s.n < P.small_n ? "\u26a0 n < " + P.small_n : ""};
   }
 
-  function model(P, fmt, state) {
+  // both slices per year or month on one axis (figures.timeline_compare, comparison.timeline)
+  function timeline(P, fmt, aggs, names, freq) {
+    var V = root.beViews, fig = V.clone(P.skeletons.timeline_compare[freq]), list = periods(P, freq), peak = 0;
+    aggs.forEach(function (agg, i) {
+      var trace = fig.data[i], tag = "AB".charAt(i);
+      var counts = list.map(function (p) { return periodCount(agg, p, "linked") + periodCount(agg, p, "inspired"); });
+      trace.x = list.slice();
+      trace.y = counts;
+      trace.name = tag + " \u00b7 " + names[i];
+      trace.text = counts.map(function (n) { return n ? fmt.num(n) : ""; });
+      trace.customdata = list.map(function (p) { return [tag, p.length === 4 ? p : V.month(P, p)]; });
+      peak = Math.max.apply(null, [peak].concat(counts));
+    });
+    var y = fig.layout.yaxis;
+    y.dtick = V.integerAxis(peak);
+    if (!peak) { y.range = [0, 1]; } else { delete y.range; }
+    var a = aggs[0], b = aggs[1];
+    var subtitle = root.beFormat.escapeMarkup(format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]})) +
+      " \u00b7 n = " + fmt.num(a.n) + " / " + fmt.num(b.n);
+    return V.framed(P, fig, {reconstructed: a.reconstructed || b.reconstructed}, subtitle, a.n + b.n ? null : "no_match");
+  }
+
+  // the comparison's model; seen (optional) is given slice A's aggregate, for the views to reuse
+  function model(P, fmt, state, freq, seen) {
     var s = slices(state);
     if (!s) { return null; }
     var fa = parseState(s.a), fb = parseState(s.b);
     var keepA = new Uint8Array(P.cube.rows), keepB = new Uint8Array(P.cube.rows);
     var a = aggregate(P, fa, keepA), b = aggregate(P, fb, keepB);
+    if (seen) { seen.a = a; }
     var w = root.beCube.columns(P).w, shared = 0;
     for (var i = 0; i < keepA.length; i++) { if (keepA[i] && keepB[i]) { shared += w[i]; } }
     var params = s.overrides.map(function (o) { return o[0]; });
@@ -128,7 +152,11 @@
                  verdict: verdict(P, fmt, d)});
     });
     return {names: names, title: format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]}),
-            rows: rows, shared: shared, empty: [!a.n, !b.n], chips: chips(P, fb, s.overrides)};
+            rows: rows, shared: shared, empty: [!a.n, !b.n], chips: chips(P, fb, s.overrides),
+            timeline: timeline(P, fmt, [a, b], names, freq || "year"),
+            describe_timeline: ["A", "B"].map(function (tag, i) {
+              return tag + " \u00b7 " + names[i] + ": " + root.beViews.altTimeline(P, fmt, [a, b][i], freq || "year");
+            }).join(" ")};
   }
 
   // which of A's chips are A's alone, and B's own: one per filter B replaces (comparison.chips)

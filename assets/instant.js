@@ -42,14 +42,16 @@
   function drawn(P, filterState, opts) {
     var out;
     try {
-      var C = root.beCompare, slices = C.slices(filterState);
-      out = views(P, slices ? slices.a : filterState, opts);
+      var C = root.beCompare, slices = C.slices(filterState), model = null, seen = {};
+      if (slices) { model = C.model(P, makeFormat(P.words), filterState, root.beViews.option(P, "freq", opts.freq), seen); }
+      out = views(P, slices ? slices.a : filterState, opts, seen.a);  // A counted once
       out.compare = null;
-      if (slices) {
-        var model = C.model(P, makeFormat(P.words), filterState);
+      if (model) {
         out.compare = C.panelNodes(P, model);
         out.chips = root.beViews.chips(P, parseState(slices.a), model.chips);
         out.live = model.title;
+        out.timeline = model.timeline;  // both slices on one axis
+        out.describeTimeline = model.describe_timeline;
       }
     } catch (err) {
       if (typeof console !== "undefined") { console.error("instant views failed", err); }
@@ -307,14 +309,29 @@
     return drawing;
   }
 
-  function wireClicks(gd, name) {  // once per plot plotly drew: its clicks as dcc.Graph's clickData
+  function wireClicks(gd, name, P) {  // once per plot plotly drew: its clicks as dcc.Graph's clickData
     if (gd.beClicks || typeof gd.on !== "function") { return; }
     gd.beClicks = true;
     gd.on("plotly_click", function (e) {  // the parts we read
+      var point = (e.points || [])[0], data = point && point.customdata;
+      // compare mode's timeline: a bar of slice B sets B's period (A's bars filter A, as ever)
+      if (name === "timeline" && Array.isArray(data) && data[0] === "B" && typeof point.x === "string") {
+        fire("compare", {action: "set", pairs: periodPairs(P, point.x)});
+        return;
+      }
       fire("click:" + name, {points: (e.points || []).map(function (p) {
         return {customdata: p.customdata, x: p.x, y: p.y};
       })});
     });
+  }
+
+  function periodPairs(P, period) {  // a year or month as from/to, within the study's months
+    var first = P.months[0], last = P.months[P.months.length - 1];
+    if (period.length === 4) {
+      var from = period + "-01", to = period + "-12";
+      return [["from", from < first ? first : from], ["to", to > last ? last : to]];
+    }
+    return [["from", period], ["to", period]];
   }
 
   // p.fig into the card's plot: a stacked bar chart as HTML (bars.js), the map with boundaries
@@ -336,7 +353,7 @@
     return root.bePlotly().then(function (Plotly) {  // loaded on first need (plotly-lazy.js)
       if (gd.bePaint !== ticket) { return null; }
       return Promise.resolve(Plotly.react(gd, fig.data, fig.layout, configs[box.id])).then(function () {
-        wireClicks(gd, p.name);
+        wireClicks(gd, p.name, p.P);
       });
     }).catch(function (err) {  // plotly.js could not be loaded: a failed view, said in words
       if (typeof console !== "undefined") { console.error("chart could not be drawn", err); }

@@ -131,10 +131,10 @@ def _comparisons(data, seed: int, count: int) -> dict:
             continue
         if c is None:
             continue
-        lang = r.choice(i18n.LANGS)
+        lang, freq = r.choice(i18n.LANGS), r.choice(["year", "month"])
         state = {**a.to_state(), **cmp.state_of(c)}
-        out.append({"state": state, "lang": lang,
-                    "expected": view_cases.plain(comparison.panel(data, c, lang))})
+        out.append({"state": state, "lang": lang, "freq": freq,
+                    "expected": view_cases.plain(comparison.panel(data, c, lang, freq))})
     return {"cases": out}
 
 

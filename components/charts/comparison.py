@@ -7,7 +7,7 @@ equal) and the page lays out as a table.
 
 from __future__ import annotations
 
-from components.charts import views
+from components.charts import alt_text, figures, views
 from components.runtime import AppData
 from data import aggregate as ag
 from data import compare as cmp
@@ -81,7 +81,29 @@ def chips(c: cmp.Comparison, lang: str, place_names: dict[str, str]) -> dict:
                   for params in groups.values()]}
 
 
-def panel(data: AppData, c: cmp.Comparison, lang: str | None = None) -> dict:
+def timeline(data: AppData, c: cmp.Comparison, names: tuple[str, str], freq: str = "year",
+             lang: str | None = None) -> tuple[dict, str]:
+    """Both slices per year or month on one axis (figures.timeline_compare), and its text
+    alternative: each slice's, named."""
+    lang = i18n.valid(lang) or i18n.current()
+    (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
+    reconstructed = any((inc["source_type"] == "reconstructed").any() for inc in (a_inc, b_inc))
+    cap = figures.Caption(
+        subtitle=f"{figures.escape_markup(_(TITLE, lang).format(a=names[0], b=names[1]))} · "
+                 f"n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
+        source=views.source_line(data, lang),
+        provenance=_(views.RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
+        n=len(a_inc) + len(b_inc))
+    fig = figures.timeline_compare((ag.by_period(a_inc, freq), ag.by_period(b_inc, freq)),
+                                   names, cap)
+    with i18n.use(lang):
+        said = " ".join(f"{tag} · {name}: {alt_text.timeline(inc, freq)}" for tag, name, inc in
+                        zip("AB", names, (a_inc, b_inc), strict=True))
+    return fig, said
+
+
+def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str = "year"
+          ) -> dict:
     """The comparison's key figures: its title and slice names, one row per figure (counts:
     A, B, B − A; shares: each a cell with n, interval and flag, the difference in points and
     the verdict), how many incidents the slices share and which slice is empty."""
@@ -103,6 +125,8 @@ def panel(data: AppData, c: cmp.Comparison, lang: str | None = None) -> dict:
                 "difference": "–" if d.points is None else _(POINTS).format(
                     value=signed(d.points, lang)),
                 "verdict": cmp.verdict(d, lang)})
+        fig, said = timeline(data, c, (name_a, name_b), freq, lang)
         return {"names": [name_a, name_b], "title": _(TITLE).format(a=name_a, b=name_b),
                 "rows": rows, "shared": shared, "empty": [not len(a_inc), not len(b_inc)],
-                "chips": chips(c, lang, data.names(lang))}
+                "chips": chips(c, lang, data.names(lang)), "timeline": fig,
+                "describe_timeline": said}

@@ -249,6 +249,40 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
                   key=key)
 
 
+SLICE_COLORS = ("#1864ab", "#c2255c")  # compare mode: slice A, slice B (the page's A and B tags)
+
+
+def timeline_compare(tables: tuple[pd.DataFrame, pd.DataFrame], names: tuple[str, str],
+                     cap: Caption) -> Fig:
+    """Compare mode: each slice's incidents per year or month (aggregate.by_period tables),
+    side by side on one count axis, A then B, named "A · Brussels-Capital Region"."""
+    fig = Fig()
+    periods: list[str] = []
+    peak = 0
+    for tag, table, name, color in zip("AB", tables, names, SLICE_COLORS, strict=True):
+        totals = table.groupby("period", sort=False)["n"].sum()
+        periods = list(totals.index)
+        peak = max(peak, int(totals.max()) if len(totals) else 0)
+        fig.add_trace("bar",
+            x=periods, y=[int(n) for n in totals], name=f"{tag} · {name}",
+            text=[num(n, cap.lang) if n else "" for n in totals], textposition="outside",
+            textangle=0, cliponaxis=False, marker={"color": color},
+            # the slice and the period as the axis says it ('Jul 2016', not '2016-07')
+            customdata=[[tag, i18n.month(p, cap.lang)] for p in periods],
+            hovertemplate="%{customdata[1]}: %{y}<extra>%{fullData.name}</extra>",
+        )
+    ticks = [p for p in periods if len(p) == 4 or p.endswith(("-01", "-07"))]
+    fig.update_layout(barmode="group", xaxis={"type": "category", "title": None,
+                                              "tickvals": ticks, "ticktext": [
+                                                  i18n.month(p, cap.lang) for p in ticks]},
+                      yaxis={"title": {"text": t("incidents", cap.lang)}, **_integer_axis(peak),
+                             **({"range": [0, 1]} if not peak else {})},
+                      bargap=0.15, bargroupgap=0.05, legend={"traceorder": "normal"},
+                      uniformtext={"minsize": 11, "mode": "hide"})
+    by_year = bool(periods) and len(periods[0]) == 4
+    return _frame(fig, t("chart_years" if by_year else "chart_months", cap.lang), cap, 380)
+
+
 EVENT_ROOM = 1.5  # with events on, the count axis reaches 1.5 x the peak: the top is theirs
 EVENT_ROW = 17  # px: a row of the events' 12 px words
 

@@ -26,6 +26,7 @@ from components.charts import comparison, figures, maps
 from components.charts.figspec import Fig
 from components.runtime import AppData
 from components.web.precompressed import choose, compress
+from data import aggregate as ag
 from data import codebook as cb
 from data import compare, i18n
 from data.facts import SMALL_N
@@ -223,7 +224,17 @@ def skeletons(data: AppData, lang: str) -> dict:
                          for ev in (False, True)},
             "map": {f"{panel}|{metric}": views.map_figure(data, f, panel, metric)
                     for panel in views.OPTIONS["panel"] for metric in views.OPTIONS["metric"]},
+            # compare mode's timeline: both slices' frame (the browser puts in names and counts)
+            "timeline_compare": {freq: _compare_skeleton(data, freq, lang)
+                                 for freq in views.OPTIONS["freq"]},
         }
+
+
+def _compare_skeleton(data: AppData, freq: str, lang: str) -> Fig:
+    from components.charts import views
+    table = ag.by_period(data.dataset.incidents, freq)
+    cap = figures.Caption(subtitle="", source=views.source_line(data, lang), lang=lang)
+    return figures.timeline_compare((table, table), ("", ""), cap)
 
 
 def payload(data: AppData, lang: str) -> dict:

@@ -126,3 +126,26 @@ def test_the_comparisons_data_downloads_and_the_charts_files_are_slice_a(page, a
         == "/export/timeline.csv?place=brussels&lang=en&sep=semicolon"
     assert page.page.evaluate("beDownloads.address('/export/compare.xlsx', '')") \
         == "/export/compare.xlsx?place=brussels&vs.place=antwerp&lang=en"
+
+
+def test_the_timeline_shows_both_slices_and_a_click_on_bs_bar_sets_bs_period(page, app_url):
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp&lang=en")
+    page.wait_chart_text("chart-timeline", "32")  # Brussels' 2016
+    legend = page.page.inner_text("#chart-timeline .chart-legend")
+    assert "A · Brussels-Capital Region" in legend and "B · Antwerp" in legend
+    subtitle = page.page.inner_text("#chart-timeline .chart-subtitle")
+    assert subtitle == "Brussels-Capital Region against Antwerp · n = 62 / 4"
+    described = page.page.inner_text("#chart-timeline-description") if page.page.locator(
+        "#chart-timeline-description").count() else ""
+    # B's 2016 bar: slice B narrowed to 2016, A untouched
+    page.page.evaluate("""() => {
+        const gd = document.querySelector('#chart-timeline .js-plotly-plot');
+        const b = gd._fullData[1];
+        gd.emit('plotly_click', {points: [{x: '2016', y: 1, customdata: b.customdata[2],
+                                           data: b}]});
+    }""")
+    page.wait_for("location.search === "
+                  "'?place=brussels&vs.from=2016-01&vs.to=2016-12&vs.place=antwerp&lang=en'")
+    _wait_panel(page, "against Antwerp, 2016")
+    assert _cells(page)["incidents"][1:3] == ["62", "1"]
+    assert described == "" or "B · Antwerp" in described

@@ -20,8 +20,8 @@ test("the browser's comparisons are Python's: counts, shares, intervals, tests, 
   const found = [];
   let tested = 0, chance = 0;
   for (const c of cases) {
-    const P = payloads[c.lang];
-    const shown = JSON.parse(JSON.stringify(compare.model(P, format.makeFormat(P.words), c.state)));
+    const P = JSON.parse(JSON.stringify(payloads[c.lang]));  // as fetched: a payload of its own
+    const shown = JSON.parse(JSON.stringify(compare.model(P, format.makeFormat(P.words), c.state, c.freq)));
     try { assert.deepEqual(shown, c.expected); } catch (err) {
       found.push(`${JSON.stringify(c.state)} ${c.lang}:\n${String(err.message).slice(0, 1500)}`);
     }
