@@ -184,26 +184,33 @@
   function integerAxis(peak) { return root.beBars.tickStep(peak / 6); }
 
   function sharesFigure(P, fmt, f, a) {
-    var W = P.words, fig = clone(P.skeletons.shares), types = P.types;
-    var totals = {}, labels = {};
-    types.forEach(function (k) {
-      totals[k] = (a.byType[k + "|linked"] || 0) + (a.byType[k + "|inspired"] || 0);
-      labels[k] = cap(W.t[k + "s"]) + " (n = " + fmt.num(totals[k]) + ")" +
-        (totals[k] > 0 && totals[k] < P.small_n ? " \u26a0 n < " + P.small_n : "");
+    var fig = sharesBars(P, fmt, clone(P.skeletons.shares), P.types.map(function (k) { return {kind: k, tag: "", agg: a}; }));
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+  }
+
+  // the shares' bars into their skeleton (figures.shares): each bar an incident type of an
+  // aggregate, its tag ("A", "B": compare mode, a bar per slice and type) before its name
+  function sharesBars(P, fmt, fig, bars) {
+    var W = P.words;
+    bars.forEach(function (b) {
+      b.total = (b.agg.byType[b.kind + "|linked"] || 0) + (b.agg.byType[b.kind + "|inspired"] || 0);
+      b.label = (b.tag ? b.tag + " \u00b7 " : "") + cap(W.t[b.kind + "s"]) + " (n = " + fmt.num(b.total) + ")" +
+        (b.total > 0 && b.total < P.small_n ? " \u26a0 n < " + P.small_n : "");
     });
     ["linked", "inspired"].forEach(function (conn, i) {
       var trace = fig.data[i];
-      trace.y = types.map(function (k) { return labels[k]; });
-      var counts = types.map(function (k) { return a.byType[k + "|" + conn] || 0; });
-      var shares = counts.map(function (n, j) { return totals[types[j]] > 0 ? npRound(100 * n / totals[types[j]], 1) : 0; });
+      trace.y = bars.map(function (b) { return b.label; });
+      var counts = bars.map(function (b) { return b.agg.byType[b.kind + "|" + conn] || 0; });
+      var shares = counts.map(function (n, j) { return bars[j].total > 0 ? npRound(100 * n / bars[j].total, 1) : 0; });
       trace.x = shares;
       trace.text = counts.map(function (n, j) { return n ? W.t[conn] + " " + fmt.pct(shares[j]) + " (" + fmt.num(n) + ")" : ""; });
       trace.customdata = counts.map(function (n, j) {
-        return [conn, types[j], n, totals[types[j]], intervalText(P, fmt, n, totals[types[j]])];
+        var b = bars[j], data = [conn, b.kind, n, b.total, intervalText(P, fmt, n, b.total)];
+        return b.tag ? data.concat([b.tag]) : data;
       });
     });
-    types.forEach(function (k, i) { fig.layout.annotations[i].text = "<b>" + labels[k] + "</b>"; });
-    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+    bars.forEach(function (b, i) { fig.layout.annotations[i].text = "<b>" + b.label + "</b>"; });
+    return fig;
   }
 
   function timelineFigure(P, fmt, f, a, freq, by, events) {
@@ -361,7 +368,7 @@
   }
 
 
-  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, intervalText: intervalText, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
+  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, intervalText: intervalText, sharesBars: sharesBars, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
   root.beViews = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -120,12 +120,26 @@
     y.dtick = V.integerAxis(peak);
     if (!peak) { y.range = [0, 1]; } else { delete y.range; }
     var a = aggs[0], b = aggs[1];
-    var subtitle = root.beFormat.escapeMarkup(format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]})) +
-      " \u00b7 n = " + fmt.num(a.n) + " / " + fmt.num(b.n);
-    return V.framed(P, fig, {reconstructed: a.reconstructed || b.reconstructed}, subtitle, a.n + b.n ? null : "no_match");
+    return V.framed(P, fig, {reconstructed: a.reconstructed || b.reconstructed}, bothSubtitle(P, fmt, aggs, names),
+                    a.n + b.n ? null : "no_match");
   }
 
   // the comparison's model; seen (optional) is given slice A's aggregate, for the views to reuse
+  // linked versus inspired for each slice and type, A's bar above B's (comparison.shares)
+  function shares(P, fmt, aggs, names) {
+    var V = root.beViews, bars = [];
+    P.types.forEach(function (k) {
+      ["A", "B"].forEach(function (tag, i) { bars.push({kind: k, tag: tag, agg: aggs[i]}); });
+    });
+    var fig = V.sharesBars(P, fmt, V.clone(P.skeletons.shares_compare), bars);
+    return V.framed(P, fig, {reconstructed: aggs[0].reconstructed || aggs[1].reconstructed},
+                    bothSubtitle(P, fmt, aggs, names), aggs[0].n + aggs[1].n ? null : "no_match");
+  }
+  function bothSubtitle(P, fmt, aggs, names) {  // comparison._caption
+    return root.beFormat.escapeMarkup(format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]})) +
+      " \u00b7 n = " + fmt.num(aggs[0].n) + " / " + fmt.num(aggs[1].n);
+  }
+
   function model(P, fmt, state, freq, seen) {
     var s = slices(state);
     if (!s) { return null; }
@@ -156,6 +170,10 @@
             timeline: timeline(P, fmt, [a, b], names, freq || "year"),
             describe_timeline: ["A", "B"].map(function (tag, i) {
               return tag + " \u00b7 " + names[i] + ": " + root.beViews.altTimeline(P, fmt, [a, b][i], freq || "year");
+            }).join(" "),
+            shares: shares(P, fmt, [a, b], names),
+            describe_shares: ["A", "B"].map(function (tag, i) {
+              return tag + " \u00b7 " + names[i] + ": " + root.beViews.altShares(P, fmt, [a, b][i]);
             }).join(" ")};
   }
 

@@ -52,6 +52,8 @@
         out.live = model.title;
         out.timeline = model.timeline;  // both slices on one axis
         out.describeTimeline = model.describe_timeline;
+        out.shares = model.shares;  // a bar per slice and type, on one scale
+        out.describeShares = model.describe_shares;
       }
     } catch (err) {
       if (typeof console !== "undefined") { console.error("instant views failed", err); }
@@ -313,18 +315,28 @@
     if (gd.beClicks || typeof gd.on !== "function") { return; }
     gd.beClicks = true;
     gd.on("plotly_click", function (e) {  // the parts we read
-      var point = (e.points || [])[0], data = point && point.customdata;
-      // compare mode's timeline: a bar of slice B sets B's period (A's bars filter A, as ever)
-      if (name === "timeline" && Array.isArray(data) && data[0] === "B" && typeof point.x === "string") {
-        fire("compare", {action: "set", pairs: periodPairs(P, point.x)});
-        return;
-      }
+      var sliced = ofSliceB(name, P, (e.points || [])[0]);
+      if (sliced) { fire("compare", sliced); return; }
       fire("click:" + name, {points: (e.points || []).map(function (p) {
         return {customdata: p.customdata, x: p.x, y: p.y};
       })});
     });
   }
 
+  // Compare mode: a click on one of slice B's bars sets that filter on B (a compare event):
+  // a timeline bar its period, a shares segment its connection. null for anything else (A's
+  // bars filter A, and B with it where B does not replace that filter, as ever).
+  function ofSliceB(name, P, point) {
+    var data = point && point.customdata;
+    if (!Array.isArray(data)) { return null; }
+    if (name === "timeline" && data[0] === "B" && typeof point.x === "string") {
+      return {action: "set", pairs: periodPairs(P, point.x)};
+    }
+    if (name === "shares" && data[5] === "B" && typeof data[0] === "string") {
+      return {action: "set", pairs: [["connection", data[0]]]};
+    }
+    return null;
+  }
   function periodPairs(P, period) {  // a year or month as from/to, within the study's months
     var first = P.months[0], last = P.months[P.months.length - 1];
     if (period.length === 4) {
@@ -345,7 +357,10 @@
       if (gd._fullLayout) { window.Plotly.purge(gd); gd.replaceChildren(); gd.beClicks = false; }
       if (!p.width) { p.width = gd.clientWidth; }
       if (!p.fmt || p.fmtFor !== p.P) { p.fmt = makeFormat(p.P.words); p.fmtFor = p.P; }
-      own.draw(gd, fig, p.width, p.fmt, function (e) { fire("click:" + p.name, e); });
+      own.draw(gd, fig, p.width, p.fmt, function (e) {
+        var sliced = ofSliceB(p.name, p.P, (e.points || [])[0]);
+        if (sliced) { fire("compare", sliced); } else { fire("click:" + p.name, e); }
+      });
       return null;
     }
     if (gd.beBars || gd.beMap) { gd.beBars = gd.beMap = gd.beMapState = null; gd.replaceChildren(); }

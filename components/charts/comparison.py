@@ -7,9 +7,12 @@ equal) and the page lays out as a table.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from components.charts import alt_text, figures, views
 from components.runtime import AppData
 from data import aggregate as ag
+from data import codebook as cb
 from data import compare as cmp
 from data import i18n
 from data.facts import FIRST_MONTH, LAST_MONTH, SMALL_N
@@ -81,19 +84,47 @@ def chips(c: cmp.Comparison, lang: str, place_names: dict[str, str]) -> dict:
                   for params in groups.values()]}
 
 
+def _caption(data: AppData, a_inc, b_inc, names: tuple[str, str], lang: str) -> figures.Caption:
+    """Both slices' chart caption: "A against B · n = 62 / 4", the provenance line if either
+    holds reconstructed records."""
+    reconstructed = any((inc["source_type"] == "reconstructed").any() for inc in (a_inc, b_inc))
+    return figures.Caption(
+        subtitle=f"{figures.escape_markup(_(TITLE, lang).format(a=names[0], b=names[1]))} · "
+                 f"n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
+        source=views.source_line(data, lang),
+        provenance=_(views.RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
+        n=len(a_inc) + len(b_inc))
+
+
+def shares_table(a_inc: pd.DataFrame, b_inc: pd.DataFrame) -> pd.DataFrame:
+    """aggregate.connection_by_type of each slice, with its "slice" (A, B): by incident type,
+    A's rows before B's (the bars' order)."""
+    order = {k: i for i, k in enumerate(cb.INCIDENT_TYPES)}
+    table = pd.concat([ag.connection_by_type(inc).assign(slice=tag)
+                       for tag, inc in (("A", a_inc), ("B", b_inc))], ignore_index=True)
+    return table.sort_values(["incident_type", "slice"], kind="stable",
+                             key=lambda s: s.map(order) if s.name == "incident_type" else s)
+
+
+def shares(data: AppData, c: cmp.Comparison, names: tuple[str, str], lang: str
+           ) -> tuple[dict, str]:
+    """Linked versus inspired for each slice and incident type, A's bar above B's, on one
+    scale (figures.shares), and its text alternative: each slice's, named."""
+    (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
+    fig = figures.shares(shares_table(a_inc, b_inc), _caption(data, a_inc, b_inc, names, lang))
+    with i18n.use(lang):
+        said = " ".join(f"{tag} · {name}: {alt_text.shares(inc)}" for tag, name, inc in
+                        zip("AB", names, (a_inc, b_inc), strict=True))
+    return fig, said
+
+
 def timeline(data: AppData, c: cmp.Comparison, names: tuple[str, str], freq: str = "year",
              lang: str | None = None) -> tuple[dict, str]:
     """Both slices per year or month on one axis (figures.timeline_compare), and its text
     alternative: each slice's, named."""
     lang = i18n.valid(lang) or i18n.current()
     (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
-    reconstructed = any((inc["source_type"] == "reconstructed").any() for inc in (a_inc, b_inc))
-    cap = figures.Caption(
-        subtitle=f"{figures.escape_markup(_(TITLE, lang).format(a=names[0], b=names[1]))} · "
-                 f"n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
-        source=views.source_line(data, lang),
-        provenance=_(views.RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
-        n=len(a_inc) + len(b_inc))
+    cap = _caption(data, a_inc, b_inc, names, lang)
     fig = figures.timeline_compare((ag.by_period(a_inc, freq), ag.by_period(b_inc, freq)),
                                    names, cap)
     with i18n.use(lang):
@@ -126,7 +157,8 @@ def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str =
                     value=signed(d.points, lang)),
                 "verdict": cmp.verdict(d, lang)})
         fig, said = timeline(data, c, (name_a, name_b), freq, lang)
+        bars, bars_said = shares(data, c, (name_a, name_b), lang)
         return {"names": [name_a, name_b], "title": _(TITLE).format(a=name_a, b=name_b),
                 "rows": rows, "shared": shared, "empty": [not len(a_inc), not len(b_inc)],
                 "chips": chips(c, lang, data.names(lang)), "timeline": fig,
-                "describe_timeline": said}
+                "describe_timeline": said, "shares": bars, "describe_shares": bars_said}

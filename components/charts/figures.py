@@ -175,26 +175,33 @@ def rate_axis(maximum: float) -> dict:
 
 
 def shares(table: pd.DataFrame, cap: Caption) -> Fig:
-    """Linked versus inspired, per incident type: 100% bars, share and count on each segment."""
+    """Linked versus inspired, per incident type: 100% bars, share and count on each segment.
+    Compare mode: the table has a "slice" column (A, B) and a bar per slice and type, in the
+    table's order, each named "A · Arrest actions (n = 59)", on one scale."""
     fig = Fig()
     lang = cap.lang
-    totals = table.groupby("incident_type")["total"].first()
-    labels = {k: f"{i18n.cap(t(k + 's', lang))} (n = {num(n, lang)})"
+    compared = "slice" in table
+    table = table.assign(bar=table["slice"] + "|" + table["incident_type"] if compared
+                         else table["incident_type"])
+    totals = table.groupby("bar", sort=False)["total"].first()
+    labels = {k: f"{k[0] + ' · ' if compared else ''}"
+                 f"{i18n.cap(t(k.rpartition('|')[2] + 's', lang))} (n = {num(n, lang)})"
                  f"{f' ⚠ n < {SMALL_N}' if 0 < n < SMALL_N else ''}" for k, n in totals.items()}
     for connection in ("linked", "inspired"):
         rows = table[table["connection"] == connection]
+        data = [rows["incident_type"], rows["n"], rows["total"],
+                [compare.interval_text(int(n), int(total), lang)
+                 for n, total in zip(rows["n"], rows["total"], strict=True)]]
+        if compared:  # which slice a segment is of (a click on B's sets B's filter)
+            data.append(rows["slice"])
         fig.add_trace("bar",
-            y=rows["incident_type"].map(labels), x=rows["share"].fillna(0), orientation="h",
+            y=rows["bar"].map(labels), x=rows["share"].fillna(0), orientation="h",
             name=i18n.cap(t(connection, lang)),
             text=[f"{t(connection, lang)} {i18n.pct(s, lang)} ({num(n, lang)})" if n else ""
                   for s, n in zip(rows["share"].fillna(0), rows["n"], strict=True)],
             textposition="inside", insidetextanchor="middle",
             marker={"color": COLORS[connection], "pattern": _pattern(connection)},
-            customdata=list(zip([connection] * len(rows), rows["incident_type"], rows["n"],
-                                rows["total"], [compare.interval_text(int(n), int(total), lang)
-                                                for n, total in zip(rows["n"], rows["total"],
-                                                                    strict=True)],
-                                strict=True)),
+            customdata=list(zip([connection] * len(rows), *data, strict=True)),
             hovertemplate=_("{part} of {whole}", lang).format(
                 part="%{customdata[2]}", whole="%{customdata[3]}")
                 + f" (%{{x:.1f}}{i18n.percent_sign(lang)})<br>%{{customdata[4]}}<extra></extra>",
@@ -211,7 +218,7 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
         fig.add_annotation(x=0, xref="paper", y=i - (1 - 0.45) / 2, text=f"<b>{label}</b>",
                            showarrow=False, xanchor="left", yanchor="bottom", yshift=2,
                            font={"size": 14})
-    return _frame(fig, t("chart_shares", cap.lang), cap, 330)
+    return _frame(fig, t("chart_shares", cap.lang), cap, 330 + (150 if compared else 0))
 
 
 def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",

@@ -227,6 +227,7 @@ def skeletons(data: AppData, lang: str) -> dict:
             # compare mode's timeline: both slices' frame (the browser puts in names and counts)
             "timeline_compare": {freq: _compare_skeleton(data, freq, lang)
                                  for freq in views.OPTIONS["freq"]},
+            "shares_compare": _shares_skeleton(data, lang),
         }
 
 
@@ -235,6 +236,13 @@ def _compare_skeleton(data: AppData, freq: str, lang: str) -> Fig:
     table = ag.by_period(data.dataset.incidents, freq)
     cap = figures.Caption(subtitle="", source=views.source_line(data, lang), lang=lang)
     return figures.timeline_compare((table, table), ("", ""), cap)
+
+
+def _shares_skeleton(data: AppData, lang: str) -> Fig:
+    from components.charts import views
+    table = comparison.shares_table(data.dataset.incidents, data.dataset.incidents)
+    cap = figures.Caption(subtitle="", source=views.source_line(data, lang), lang=lang)
+    return figures.shares(table, cap)
 
 
 def payload(data: AppData, lang: str) -> dict:

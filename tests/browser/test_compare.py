@@ -149,3 +149,22 @@ def test_the_timeline_shows_both_slices_and_a_click_on_bs_bar_sets_bs_period(pag
     _wait_panel(page, "against Antwerp, 2016")
     assert _cells(page)["incidents"][1:3] == ["62", "1"]
     assert described == "" or "B · Antwerp" in described
+
+
+def test_the_shares_show_a_bar_per_slice_and_a_click_on_bs_sets_bs_connection(page, app_url):
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp&lang=en")
+    page.wait_chart_text("chart-shares", "B · Arrest actions (n = 4) ⚠ n < 5")
+    text = page.chart_text("chart-shares")
+    assert "A · Arrest actions (n = 59)" in text and "A · Attacks (n = 3)" in text
+    assert "B · Attacks (n = 0)" in text
+    segments = page.page.locator("#chart-shares .bars-seg")
+    b_linked = [i for i in range(segments.count())
+                if (segments.nth(i).get_attribute("aria-label") or "").startswith(
+                    "B · Arrest actions (n = 4) ⚠ n < 5: Linked")]
+    assert b_linked, [segments.nth(i).get_attribute("aria-label")
+                      for i in range(segments.count())]
+    assert "95% interval 51%–100%" in segments.nth(b_linked[0]).get_attribute("aria-label")
+    segments.nth(b_linked[0]).click()
+    page.wait_for("location.search === "
+                  "'?place=brussels&vs.connection=linked&vs.place=antwerp&lang=en'")
+    _wait_panel(page, "against Linked incidents, Antwerp")
