@@ -9,11 +9,13 @@
   "use strict";
   var FILE = "export-file";
 
-  // the export's URL for the view on screen. In compare mode the charts, rows and pack show
-  // slice A: their files leave B's vs. parameters out; the comparison's own file keeps them.
-  function address(path, extra) {
+  // the export's URL for the view on screen. In compare mode the files of what shows slice A
+  // only (rows, the pack, the charts the registry does not mark `compares`) leave B's vs.
+  // parameters out; the comparison's own file and the charts of both slices (vs: true in the
+  // menu item, from Python) keep them.
+  function address(path, extra, both) {
     var view = String(root.location.search || "").replace(/^\?/, "");
-    if (path.indexOf("/export/compare.") !== 0) {
+    if (!both && path.indexOf("/export/compare.") !== 0) {
       view = view.split("&").filter(function (p) { return p && p.indexOf("vs.") !== 0; }).join("&");
     }
     return path + "?" + [view, extra].filter(Boolean).join("&");
@@ -111,7 +113,7 @@
       if (item) {
         if (item.disabled || item.getAttribute("data-disabled") === "true") { return; }
         var spec = exportOf(item);
-        download(address(spec.path, spec.extra), false, null);
+        download(address(spec.path, spec.extra, spec.vs === true), false, null);
         return;
       }
       var pack = target.closest && target.closest("#briefing-pack");

@@ -245,3 +245,32 @@ def test_the_comparisons_key_figures(app_data, query, lang, expected):
         assert (cell["value"], cell["note"], cell["interval"], cell["small"]) == expected[side]
     assert linked["difference"] == expected["difference"]
     assert linked["verdict"] == expected["verdict"]
+
+
+def test_the_download_menu_says_which_files_draw_both_slices(app_data):
+    """A chart the registry marks `compares` keeps the page's vs. filters in its files' URLs
+    (assets/downloads.js reads the item's vs); rows and the other charts draw slice A."""
+    from components import ids
+    from components.charts import registry
+    from components.dashboard.downloads import download_menu
+    from components.runtime import install
+    install(app_data)
+
+    def specs(node) -> list[dict]:
+        found = []
+        ident = getattr(node, "id", None)
+        if isinstance(ident, dict) and ident.get("type") == ids.EXPORT_FILE:
+            found.append(ident)
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if child is not None and not isinstance(child, str):
+                found += specs(child)
+        return found
+
+    assert {c.slug for c in registry.CHARTS if c.compares} == {"shares", "timeline"}
+    for chart in registry.CHARTS:
+        items = specs(download_menu(chart.graph))
+        assert items, chart.slug
+        for item in items:
+            both = item["vs"]
+            assert both == (chart.compares and not item["path"].startswith("/export/rows.")), item

@@ -334,8 +334,9 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     assert values["part liée (%)"][-2] == 0.00415
     for url, line in (
             ("/export/compare.csv?place=brussels&lang=en", "need a second slice"),
-            ("/export/timeline.csv?place=brussels&vs.place=antwerp&lang=en",
-             "is exported as /export/compare.csv"),
+            ("/export/map.csv?place=brussels&vs.place=antwerp&lang=en",
+             "is exported as compare.csv or .xlsx, and by shares, timeline"),
+            ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en", "draws one slice"),
             ("/export/compare.csv?vs.place=atlantis&lang=en", "vs.place"),
             ("/export/compare.png?vs.place=antwerp&lang=en", "no export")):
         refused = client.get(url)
@@ -345,3 +346,30 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     assert moved.status_code == 302
     assert moved.headers["Location"].endswith(
         "/export/compare.csv?place=brussels&vs.place=&lang=nl&sep=semicolon")
+
+
+def test_the_charts_of_both_slices_are_urls_too(client):
+    """Compare mode's shares and timeline: their images name both slices, their data has a
+    column per slice and the difference; the map draws one slice and says so."""
+    import csv
+    r = done(client, "/export/timeline.csv?place=brussels&vs.place=antwerp&lang=en")
+    assert r.status_code == 200, r.data
+    rows = list(csv.reader(io.StringIO(r.data.decode())))
+    assert rows[0] == ["period", "A: Brussels-Capital Region: incidents",
+                       "B: Antwerp: incidents", "difference (B − A)"]
+    assert rows[3] == ["2016", "32", "1", "-31"]
+    shares = done(client, "/export/shares.csv?type=arrest_action&vs.type=attack&lang=en")
+    table = list(csv.reader(io.StringIO(shares.data.decode())))
+    assert table[0][2:6] == ["A: Arrest actions: incidents", "A: Arrest actions: share (%)",
+                             "B: Attacks: incidents", "B: Attacks: share (%)"]
+    # a share of no incidents is blank, and so is a difference with a blank side
+    assert table[1] == ["arrest action", "linked", "94", "91.3", "0", "", ""]
+    assert table[3] == ["attack", "linked", "0", "", "1", "25.0", ""]
+    places = done(client, "/export/shares.csv?place=brussels&vs.place=antwerp&lang=en")
+    linked = list(csv.reader(io.StringIO(places.data.decode())))[1]
+    assert linked == ["arrest action", "linked", "56", "94.9", "4", "100.0", "5.1"]
+    svg = done(client, "/export/timeline.svg?place=brussels&vs.place=antwerp&lang=en")
+    assert svg.status_code == 200 and b"Brussels-Capital Region against Antwerp" in svg.data
+    assert b"B \xc2\xb7 Antwerp" in svg.data
+    refused = client.get("/export/map.png?place=brussels&vs.place=antwerp&lang=en")
+    assert refused.status_code == 400 and "map.png draws one slice" in refused.data.decode()

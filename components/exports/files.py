@@ -40,6 +40,39 @@ def permalink(host_url: str, f: Filters, options: dict,
     return host_url.rstrip("/") + "/?" + viewstate.address(state, options, i18n.current())
 
 
+def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: dict,
+                   link: str) -> bytes:
+    """A chart of both slices (shares or timeline, as compare mode shows them): an image with
+    its title, both slices named, source and permalink; or its data, a column per slice and
+    the difference (data.export.compared_chart_data)."""
+    from components.charts import comparison as both
+    day = date.today().isoformat()
+    lang = i18n.current()
+    names = compare.names(c, lang, data.names(lang))
+    if fmt in IMAGES:
+        fig = (both.shares(data, c, names, lang) if slug == "shares" else
+               both.timeline(data, c, names, options.get("freq", "year"), lang))[0]
+        return image_export.render(image_export.for_export(fig, link, day), fmt)
+    (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
+    table = export.compared_chart_data(slug, a_inc, b_inc, names, options)
+    if fmt != "xlsx":
+        return export.csv_bytes(table, belgian=fmt == "csv-be")
+    return export.xlsx_bytes(table, _slices_said(data, c, link),
+                             export.about(data.dataset, _union(data, c), link, day), {}, day)
+
+
+def _slices_said(data, c: compare.Comparison, link: str) -> list[tuple[str, str]]:
+    lang = i18n.current()
+    return [(_("filters"), f"A: {c.a.describe(lang, data.place_names)}"),
+            ("", f"B: {c.b.describe(lang, data.place_names)}"), (_("permalink"), link)]
+
+
+def _union(data, c: compare.Comparison) -> pd.DataFrame:
+    """The incidents of either slice (each once): what the 'about' lines count."""
+    return pd.concat([views.shown(data, c.a)[0], views.shown(data, c.b)[0]]).drop_duplicates(
+        "incident_id")
+
+
 def comparison(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
     """A comparison's key figures as CSV (fmt "csv", "csv-be") or XLSX: one column per slice
     and the difference, each share's n, interval and test (data.export.comparison_data)."""
@@ -48,13 +81,8 @@ def comparison(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
     table = export.comparison_data(views.shown(data, c.a), views.shown(data, c.b), names)
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
-    described = [(_("filters"), f"A: {c.a.describe(i18n.current(), data.place_names)}"),
-                 ("", f"B: {c.b.describe(i18n.current(), data.place_names)}"),
-                 (_("permalink"), link)]
-    inc = pd.concat([views.shown(data, c.a)[0], views.shown(data, c.b)[0]]).drop_duplicates(
-        "incident_id")
-    return export.xlsx_bytes(table, described, export.about(data.dataset, inc, link, day), {},
-                             day)
+    return export.xlsx_bytes(table, _slices_said(data, c, link),
+                             export.about(data.dataset, _union(data, c), link, day), {}, day)
 
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,

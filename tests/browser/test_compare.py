@@ -121,9 +121,12 @@ def test_the_comparisons_data_downloads_and_the_charts_files_are_slice_a(page, a
     assert saved.suggested_filename.startswith("be-is-comparison-")
     text = Path(saved.path()).read_text(encoding="utf-8")
     assert "incidents,62,4,-58" in text
-    # the charts on screen show slice A: their files are asked for without B's filters
-    assert page.page.evaluate("beDownloads.address('/export/timeline.csv', 'sep=semicolon')") \
-        == "/export/timeline.csv?place=brussels&lang=en&sep=semicolon"
+    # a file of what shows slice A only (the map, rows, the pack) is asked for without B's
+    # filters; the charts of both slices (their menu item says vs: true) keep them
+    assert page.page.evaluate("beDownloads.address('/export/map.csv', 'sep=semicolon')") \
+        == "/export/map.csv?place=brussels&lang=en&sep=semicolon"
+    assert page.page.evaluate("beDownloads.address('/export/timeline.csv', '', true)") \
+        == "/export/timeline.csv?place=brussels&vs.place=antwerp&lang=en"
     assert page.page.evaluate("beDownloads.address('/export/compare.xlsx', '')") \
         == "/export/compare.xlsx?place=brussels&vs.place=antwerp&lang=en"
 
