@@ -133,20 +133,21 @@ def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tup
     """A chart of both slices as data: the timeline's incidents per period, or the shares' per
     incident type and connection, a column per slice and the difference (B minus A)."""
     col_a, col_b = f"A: {names[0]}", f"B: {names[1]}"
+    count, share = _("incidents"), _("share (%)")
     if chart == "timeline":
         freq = (options or {}).get("freq", "year")
         ta, tb = (ag.by_period(inc, freq).groupby("period", sort=False)["n"].sum()
                   for inc in (a, b))
-        return pd.DataFrame({_("period"): ta.index, f"{col_a}: {_('incidents')}": ta.to_numpy(),
-                             f"{col_b}: {_('incidents')}": tb.to_numpy(),
+        return pd.DataFrame({_("period"): ta.index, f"{col_a}: {count}": ta.to_numpy(),
+                             f"{col_b}: {count}": tb.to_numpy(),
                              _("difference (B − A)"): (tb - ta).to_numpy()})
     if chart == "shares":
         ta, tb = ag.connection_by_type(a), ag.connection_by_type(b)
         return pd.DataFrame({
             _("incident type"): ta["incident_type"].map(tr),
             _("connection"): ta["connection"].map(tr),
-            f"{col_a}: {_('incidents')}": ta["n"], f"{col_a}: {_('share (%)')}": ta["share"],
-            f"{col_b}: {_('incidents')}": tb["n"], f"{col_b}: {_('share (%)')}": tb["share"],
+            f"{col_a}: {count}": ta["n"], f"{col_a}: {share}": ta["share"],
+            f"{col_b}: {count}": tb["n"], f"{col_b}: {share}": tb["share"],
             _("difference (B − A), points"): (tb["share"] - ta["share"]).round(1)})
     raise ValueError(f"no chart of two slices named {chart!r}")
 

@@ -78,7 +78,7 @@ def check_views_agree(data: AppData, f: Filters, panel: str, metric: str, freq: 
     # shares: every bar's n and total agree with the aggregate
     expected = ag.connection_by_type(incidents).set_index(["connection", "incident_type"])
     for trace in _figure_numbers(shares)["data"]:
-        for connection, kind, count, total in trace["customdata"]:
+        for connection, kind, count, total, _interval in trace["customdata"]:
             assert (count, total) == tuple(expected.loc[(connection, kind), ["n", "total"]])
     # timeline: the bars add up to n, period by period as the aggregate has them
     table = ag.by_period(incidents, freq, by)

@@ -88,9 +88,9 @@ def _caption(data: AppData, a_inc, b_inc, names: tuple[str, str], lang: str) -> 
     """Both slices' chart caption: "A against B · n = 62 / 4", the provenance line if either
     holds reconstructed records."""
     reconstructed = any((inc["source_type"] == "reconstructed").any() for inc in (a_inc, b_inc))
+    title = figures.escape_markup(_(TITLE, lang).format(a=names[0], b=names[1]))
     return figures.Caption(
-        subtitle=f"{figures.escape_markup(_(TITLE, lang).format(a=names[0], b=names[1]))} · "
-                 f"n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
+        subtitle=f"{title} · n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
         source=views.source_line(data, lang),
         provenance=_(views.RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
         n=len(a_inc) + len(b_inc))
