@@ -10,9 +10,11 @@
 
   var PAD = 3;  // plotly's padding around a label inside its bar (px)
 
-  function supports(fig) {  // a stacked bar chart of ours: shares (horizontal) or timeline
+  // a bar chart of ours: stacked (the shares, horizontal; the timeline) or grouped (compare
+  // mode's timeline: a bar per slice side by side in each period)
+  function supports(fig) {
     var L = fig && fig.layout, data = fig && fig.data;
-    return !!(L && L.barmode === "stack" && data && data.length &&
+    return !!(L && (L.barmode === "stack" || L.barmode === "group") && data && data.length &&
               data.every(function (t) { return t.type === "bar"; }));
   }
 
@@ -73,7 +75,10 @@
   }
 
   // Where everything goes, in px, for a plot width: pure (measure(text, size) -> px is given),
-  // so node's tests check it. Stacked in trace order, hidden traces left out as in plotly.
+  // so node's tests check it. Stacked in trace order, hidden traces left out as in plotly;
+  // grouped (barmode "group"): each shown trace its own slot of the category's bar, side by
+  // side in trace order, from the axis (plotly's bargroupgap between them), a label
+  // "outside" above its bar.
   function layout(fig, width, measure, fmt) {
     var L = fig.layout, data = fig.data, m = L.margin || {};
     var horizontal = data[0].orientation === "h";
@@ -85,38 +90,51 @@
     var index = {};
     cats.forEach(function (c, i) { index[c] = i; });
     var shown = data.map(function (t) { return t.visible !== "legendonly" && t.visible !== false; });
+    var grouped = L.barmode === "group", slots = shown.filter(Boolean).length || 1;
     var totals = cats.map(function (c, i) {
-      return data.reduce(function (s, t, k) { return s + (shown[k] ? +(horizontal ? t.x : t.y)[i] || 0 : 0); }, 0);
+      return data.reduce(function (s, t, k) {
+        var v = shown[k] ? +(horizontal ? t.x : t.y)[i] || 0 : 0;
+        return grouped ? Math.max(s, v) : s + v;  // grouped: the tallest bar, not a stack
+      }, 0);
     });
     var valueAxis = horizontal ? L.xaxis || {} : L.yaxis || {};
     var peak = Math.max.apply(null, [0].concat(totals));
-    var range = valueAxis.range ? valueAxis.range.slice() : [0, peak > 0 ? peak * 1.05 : 1];
+    // grouped bars' labels stand above them: more room over the tallest (plotly's autorange)
+    var range = valueAxis.range ? valueAxis.range.slice() : [0, peak > 0 ? peak * (grouped ? 1.15 : 1.05) : 1];
     var span = range[1] - range[0] || 1;
     var length = horizontal ? plot.w : plot.h;
     function along(v) { return (v - range[0]) / span * length; }
     var gap = L.bargap === undefined ? 0.2 : L.bargap;
     var band = (horizontal ? plot.h : plot.w) / Math.max(cats.length, 1), thick = band * (1 - gap);
     function across(i) { return i * band + (band - thick) / 2; }  // a bar's near edge
+    var slot = thick / slots, groupGap = L.bargroupgap || 0;  // grouped: each trace's share of it
 
     var base = (L.font && L.font.size) || 14, minsize = (L.uniformtext && L.uniformtext.minsize) || 0;
     var segments = [];
-    var ends = cats.map(function () { return range[0] > 0 ? range[0] : 0; });
+    var floor = range[0] > 0 ? range[0] : 0, ends = cats.map(function () { return floor; });
+    var order = 0;
     data.forEach(function (t, k) {
       if (!shown[k]) { return; }
-      var values = horizontal ? t.x : t.y;
+      var values = horizontal ? t.x : t.y, mine = order;
+      order += 1;
       cats.forEach(function (c, i) {
         var v = +values[i] || 0;
         if (!(v > 0)) { return; }
-        var from = along(ends[i]), to = along(ends[i] + v);
-        ends[i] += v;
-        var s = horizontal ? {x: plot.x + from, y: plot.y + across(i), w: to - from, h: thick} :
-          {x: plot.x + across(i), y: plot.y + plot.h - to, w: thick, h: to - from};
+        var start = grouped ? floor : ends[i];
+        var from = along(start), to = along(start + v);
+        if (!grouped) { ends[i] += v; }
+        var near = grouped ? across(i) + mine * slot + slot * groupGap / 2 : across(i);
+        var thickness = grouped ? slot * (1 - groupGap) : thick;
+        var s = horizontal ? {x: plot.x + from, y: plot.y + near, w: to - from, h: thickness} :
+          {x: plot.x + near, y: plot.y + plot.h - to, w: thickness, h: to - from};
         var text = unmark(t.text && t.text[i]);
-        var fit = 0;
-        if (text) {  // the size that fits the segment, at most the figure's (plotly scales down)
+        var fit = 0, outside = t.textposition === "outside";
+        if (text) {  // the size that fits the segment, at most the figure's (plotly scales down);
+          // outside its bar, a label needs only the bar's width
           var tw = measure(text, base), th = base * 1.15;
-          fit = base * Math.min(1, (s.w - 2 * PAD) / tw, (s.h - 2 * PAD) / th);
+          fit = base * Math.min(1, (s.w - (outside ? 0 : 2 * PAD)) / tw, outside ? 1 : (s.h - 2 * PAD) / th);
         }
+        s.outside = outside;
         s.trace = k;
         s.point = i;
         s.category = c;
@@ -278,7 +296,12 @@
       b.setAttribute("data-point", s.point);
       b.setAttribute("aria-label", name(s));
       b.tabIndex = -1;
-      if (s.label) { b.textContent = s.label; }
+      if (s.label && s.outside) {  // above its bar (grouped bars: plotly's textposition "outside")
+        var out = el("div", "bars-out", {left: px(s.x + s.w / 2), top: px(s.y - 2), fontSize: px(G.size)});
+        out.textContent = s.label;
+        out.setAttribute("aria-hidden", "true");  // the bar's button says it
+        frag.appendChild(out);
+      } else if (s.label) { b.textContent = s.label; }
       if (s.anchor !== "middle") { b.className += " bars-at-" + s.anchor; }
       b.beHover = s.hover;
       b.bePoint = s.point_data;

@@ -149,7 +149,7 @@ def test_node_unit_tests(app_data, offline_data, tmp_path):
                          text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert "# pass 22" in run.stdout and "# fail 0" in run.stdout
+    assert "# pass 23" in run.stdout and "# fail 0" in run.stdout
 
 
 def test_eslint():

@@ -106,3 +106,29 @@ test("markup is stripped, a bare '<' is kept", () => {
   assert.equal(bars.contrast("#0072B2"), "#fff");
   assert.equal(bars.contrast("#E69F00"), "#444");
 });
+
+test("grouped bars stand side by side from the axis, each its slot, labels above", () => {
+  const trace = (name, y) => ({type: "bar", name, x: ["2015", "2016"], y, text: y.map(String),
+                               textposition: "outside", marker: {color: "#1864ab"},
+                               customdata: y.map((v, i) => [name, ["2015", "2016"][i]]),
+                               hovertemplate: "%{customdata[1]}: %{y}<extra>%{fullData.name}</extra>"});
+  const fig = {data: [trace("A", [19, 32]), trace("B", [1, 1])],
+               layout: {barmode: "group", height: 300, margin: {l: 50, r: 50, t: 20, b: 80}, bargap: 0.2,
+                        bargroupgap: 0, yaxis: {range: [0, 40]}, font: {size: 14}}};
+  assert.ok(bars.supports(fig));
+  const G = bars.layout(fig, 500, measure, fmt);  // plot: 400 x 200 px from (50, 20)
+  const [a15, b15, a16, b16] = G.segments;  // bar by bar: 2015's A and B, then 2016's
+  assert.deepEqual(G.segments.map(s => [s.point, s.trace]), [[0, 0], [0, 1], [1, 0], [1, 1]]);
+  // a band of 200 px, 160 px of bar, two slots of 80 px: A's then B's
+  assert.equal(a15.x, 70);
+  assert.equal(a15.w, 80);
+  assert.equal(b15.x, 150);
+  assert.equal(a16.x, 270);
+  // each from the axis (200 px tall plot; 40 at its top): not stacked on the other
+  assert.equal(a15.y + a15.h, 220);
+  assert.equal(b15.y + b15.h, 220);
+  assert.equal(a16.h, 160);
+  assert.equal(b16.h, 5);
+  assert.ok(G.segments.every(s => s.outside));
+  assert.equal(b16.label, "1");  // above its bar, however thin the bar
+});
