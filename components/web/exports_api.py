@@ -97,6 +97,13 @@ def rendered(data, req: urls.Request, host: str, client: str = "") -> Answer:
     body = store.get(key)
     if body is not None:
         return Answer(body, "hit")
+    # a render that failed since it was last asked for: said once, and nothing started by the
+    # request that hears it (it used to queue the file again in the same breath: a stray
+    # render a Celery worker then restored to the queue on shutdown, filling its bound)
+    failed = store.pop("failed:" + key)
+    if failed is not None:
+        status, line = failed.decode().split("\n", 1)
+        return Answer(None, "failed", status=int(status), line=line)
     # a render already in flight (from any worker) costs nothing: join it; a new one counts
     # against the client's limit
     joined = store.get("busy:" + key) is not None
