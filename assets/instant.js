@@ -396,7 +396,7 @@
   // compare mode on screen: the comparison's key figures instead of A's cards, and the
   // Compare control's buttons that apply (start when there is none; swap and end when there is)
   function writeCompare(nodes) {
-    var panel = document.getElementById("compare-panel"), kpis = document.getElementById(P_KPIS);
+    var panel = document.getElementById("compare-panel"), kpis = document.getElementById("kpis");
     if (!panel) { return; }
     var on = !!nodes;
     panel.replaceChildren.apply(panel, on ? children(nodes) : []);
@@ -408,7 +408,6 @@
     });
     if (on) { closeCompareForm(); }
   }
-  var P_KPIS = "kpis";
   function closeCompareForm() {
     var form = document.getElementById("compare-form"), open = document.getElementById("compare-open");
     if (form) { form.hidden = true; }
