@@ -104,7 +104,7 @@
   }
 
   // both slices per year or month on one axis (figures.timeline_compare, comparison.timeline)
-  function timeline(P, fmt, aggs, names, freq) {
+  function timeline(P, fmt, aggs, names, freq, said) {
     var V = root.beViews, fig = V.clone(P.skeletons.timeline_compare[freq]), list = periods(P, freq), peak = 0;
     aggs.forEach(function (agg, i) {
       var trace = fig.data[i], tag = "AB".charAt(i);
@@ -120,24 +120,32 @@
     y.dtick = V.integerAxis(peak);
     if (!peak) { y.range = [0, 1]; } else { delete y.range; }
     var a = aggs[0], b = aggs[1];
-    return V.framed(P, fig, {reconstructed: a.reconstructed || b.reconstructed}, bothSubtitle(P, fmt, aggs, names),
+    return V.framed(P, fig, {reconstructed: a.reconstructed || b.reconstructed}, bothSubtitle(fmt, aggs, said),
                     a.n + b.n ? null : "no_match");
   }
 
   // the comparison's model; seen (optional) is given slice A's aggregate, for the views to reuse
   // linked versus inspired for each slice and type, A's bar above B's (comparison.shares)
-  function shares(P, fmt, aggs, names) {
+  function shares(P, fmt, aggs, said) {
     var V = root.beViews, bars = [];
     P.types.forEach(function (k) {
       ["A", "B"].forEach(function (tag, i) { bars.push({kind: k, tag: tag, agg: aggs[i]}); });
     });
     var fig = V.sharesBars(P, fmt, V.clone(P.skeletons.shares_compare), bars);
     return V.framed(P, fig, {reconstructed: aggs[0].reconstructed || aggs[1].reconstructed},
-                    bothSubtitle(P, fmt, aggs, names), aggs[0].n + aggs[1].n ? null : "no_match");
+                    bothSubtitle(fmt, aggs, said), aggs[0].n + aggs[1].n ? null : "no_match");
   }
-  function bothSubtitle(P, fmt, aggs, names) {  // comparison._caption
-    return root.beFormat.escapeMarkup(format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]})) +
-      " \u00b7 n = " + fmt.num(aggs[0].n) + " / " + fmt.num(aggs[1].n);
+  function bothSubtitle(fmt, aggs, said) {  // comparison._caption: the title, both n
+    return root.beFormat.escapeMarkup(said) + " \u00b7 n = " + fmt.num(aggs[0].n) + " / " + fmt.num(aggs[1].n);
+  }
+  // comparison.title: what both slices share (compare.common), then A against B
+  function titleOf(P, fa, params, names) {
+    var both = {};
+    Object.keys(fa).forEach(function (k) { if (params.indexOf(k) < 0 && k !== "within") { both[k] = fa[k]; } });
+    var parts = describeParts(P, both);
+    if (!(both.type && both.type.length) && !(both.connection && both.connection.length)) { parts = parts.slice(1); }
+    var versus = format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]});
+    return parts.length ? parts.join(", ") + " \u00b7 " + versus : versus;
   }
 
   function model(P, fmt, state, freq, seen) {
@@ -165,13 +173,14 @@
                  difference: d.points === null ? "\u2013" : format(P.words.msg["{value} points"], {value: signed(fmt, d.points)}),
                  verdict: verdict(P, fmt, d)});
     });
-    return {names: names, title: format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]}),
+    var title = titleOf(P, fa, params, names);
+    return {names: names, title: title,
             rows: rows, shared: shared, empty: [!a.n, !b.n], chips: chips(P, fb, s.overrides),
-            timeline: timeline(P, fmt, [a, b], names, freq || "year"),
+            timeline: timeline(P, fmt, [a, b], names, freq || "year", title),
             describe_timeline: ["A", "B"].map(function (tag, i) {
               return tag + " \u00b7 " + names[i] + ": " + root.beViews.altTimeline(P, fmt, [a, b][i], freq || "year");
             }).join(" "),
-            shares: shares(P, fmt, [a, b], names),
+            shares: shares(P, fmt, [a, b], title),
             describe_shares: ["A", "B"].map(function (tag, i) {
               return tag + " \u00b7 " + names[i] + ": " + root.beViews.altShares(P, fmt, [a, b][i]);
             }).join(" ")};

@@ -395,10 +395,18 @@
 
   // compare mode on screen: the comparison's key figures instead of A's cards, and the
   // Compare control's buttons that apply (start when there is none; swap and end when there is)
-  function writeCompare(nodes) {
+  var comparing = false;  // the option controls are disabled for compare mode (written once a change)
+  function writeCompare(P, nodes) {
     var panel = document.getElementById("compare-panel"), kpis = document.getElementById("kpis");
     if (!panel) { return; }
     var on = !!nodes;
+    if (on !== comparing && window.dash_clientside && window.dash_clientside.set_props) {
+      // the chart options that do not apply to both slices (data/viewstate.py: compared)
+      P.vocabulary.schema.options.forEach(function (o) {
+        if (o.compared === false) { window.dash_clientside.set_props(o.control, {disabled: on}); }
+      });
+    }
+    comparing = on;
     panel.replaceChildren.apply(panel, on ? children(nodes) : []);
     panel.hidden = !on;
     if (kpis) { kpis.hidden = on; }
@@ -406,7 +414,13 @@
       var el = document.getElementById(b[0]);
       if (el) { el.hidden = !b[1]; }
     });
-    if (on) { closeCompareForm(); }
+    if (on) {
+      // the form that started it closes: its focus goes to the comparison's own controls
+      var lost = document.activeElement && document.activeElement.closest &&
+        document.activeElement.closest("#compare-form");
+      closeCompareForm();
+      if (lost) { document.getElementById("compare-swap").focus(); }
+    }
   }
   function closeCompareForm() {
     var form = document.getElementById("compare-form"), open = document.getElementById("compare-open");
@@ -415,7 +429,7 @@
   }
 
   function write(P, key, value) {
-    if (key === "compare") { writeCompare(value); return; }
+    if (key === "compare") { writeCompare(P, value); return; }
     var el = document.getElementById(P.targets[key]);
     if (!el) { return; }
     if (FIGURES[key]) { graph(P, el, key, value); } else if (STYLES[key]) {

@@ -241,6 +241,21 @@ def names(c: Comparison, lang: str | None = None,
             _name(c.b, fields, lang, place_names or {}))
 
 
+def common(c: Comparison, lang: str | None = None,
+           place_names: dict[str, str] | None = None) -> str:
+    """What both slices share, in words ("Attacks, Jun 2017 – Jun 2017"): A's filters that B
+    does not replace; "" when there are none."""
+    from dataclasses import replace
+
+    from data.filters import _describe_parts
+    replaced = {PARAMS[k] for k, _v in c.overrides} | {"within"}
+    both = replace(c.a, **{k: getattr(Filters(), k) for k in replaced})
+    parts = _describe_parts(both, lang, place_names or {})
+    if not (both.types or both.connections):
+        parts = parts[1:]  # "All incidents": nothing shared about the subject
+    return ", ".join(parts)
+
+
 def _name(f: Filters, fields: set[str], lang, place_names) -> str:
     from data.facts import FIRST_MONTH, LAST_MONTH
     from data.filters import _describe_parts

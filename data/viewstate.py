@@ -26,6 +26,9 @@ class Option:
     param: str
     choices: tuple[str, ...]
     chart: str  # "timeline" or "map": an option change redraws only that chart
+    # whether it still applies in compare mode (the timeline of both slices has no series by
+    # connection or type, nor the events layer: those controls are disabled meanwhile)
+    compared: bool = True
 
     @property
     def default(self) -> str:
@@ -35,8 +38,8 @@ class Option:
 # in the order the address shows them, after the filters
 OPTIONS = (
     Option("freq", ("year", "month"), "timeline"),
-    Option("by", ("connection", "incident_type"), "timeline"),
-    Option("events", ("0", "1"), "timeline"),
+    Option("by", ("connection", "incident_type"), "timeline", compared=False),
+    Option("events", ("0", "1"), "timeline", compared=False),
     Option("panel", ("brussels", "charleroi", "antwerp", "belgium"), "map"),
     Option("metric", ("incidents", "per_100k"), "map"),
 )
@@ -107,6 +110,7 @@ def as_chart_options(options: Mapping[str, str]) -> dict:
 def schema() -> dict:
     """The declaration for the browser (assets/filters.js reads addresses from it)."""
     return {"filters": [list(p) for p in FILTER_PARAMS.items()],
-            "options": [{"param": o.param, "choices": list(o.choices), "chart": o.chart}
+            "options": [{"param": o.param, "choices": list(o.choices), "chart": o.chart,
+                         "compared": o.compared}
                         for o in OPTIONS],
             "page": list(PAGE_PARAMS)}

@@ -274,3 +274,27 @@ def test_the_download_menu_says_which_files_draw_both_slices(app_data):
         for item in items:
             both = item["vs"]
             assert both == (chart.compares and not item["path"].startswith("/export/rows.")), item
+
+
+@pytest.mark.parametrize("query,lang,title", [
+    ("place=brussels&vs.place=antwerp", "en", "Brussels-Capital Region against Antwerp"),
+    ("type=attack&place=brussels&vs.place=antwerp", "en",
+     "Attacks · Brussels-Capital Region against Antwerp"),
+    ("from=2017-06&to=2017-06&type=attack&vs.type=arrest_action", "nl",
+     "jun 2017 – jun 2017 · Aanslagen tegenover Arrestaties"),
+    ("connection=linked&plot=yes&from=2015-01&to=2015-12&vs.from=2016-01&vs.to=2016-12", "fr",
+     "Incidents liés, avec preuve d'un projet d'attentat · 2015 contre 2016"),
+])
+def test_a_comparison_says_what_both_slices_share(app_data, query, lang, title):
+    """Its title, and every chart of it, name the filters both slices keep, not only what
+    differs: an exported chart never leaves a filter unsaid."""
+    from urllib.parse import parse_qsl
+
+    from components.charts import comparison
+    from components.runtime import install
+    install(app_data)
+    _a, c = cmp.slices(dict(parse_qsl(query, keep_blank_values=True)), app_data.vocabulary)
+    m = comparison.panel(app_data, c, lang)
+    assert m["title"] == title
+    for fig in (m["timeline"], m["shares"]):
+        assert fig["layout"]["title"]["subtitle"]["text"].startswith(title.replace("&", "&amp;"))

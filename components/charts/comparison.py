@@ -84,13 +84,22 @@ def chips(c: cmp.Comparison, lang: str, place_names: dict[str, str]) -> dict:
                   for params in groups.values()]}
 
 
-def _caption(data: AppData, a_inc, b_inc, names: tuple[str, str], lang: str) -> figures.Caption:
-    """Both slices' chart caption: "A against B · n = 62 / 4", the provenance line if either
-    holds reconstructed records."""
+def title(data: AppData, c: cmp.Comparison, names: tuple[str, str], lang: str) -> str:
+    """The comparison in words: what both slices share, then A against B ("Attacks · Brussels-
+    Capital Region against Antwerp"), so a chart of it never leaves a filter unsaid."""
+    both = cmp.common(c, lang, data.names(lang))
+    versus = _(TITLE, lang).format(a=names[0], b=names[1])
+    return f"{both} · {versus}" if both else versus
+
+
+def _caption(data: AppData, c: cmp.Comparison, a_inc, b_inc, names: tuple[str, str],
+             lang: str) -> figures.Caption:
+    """Both slices' chart caption: "Attacks · A against B · n = 3 / 0", the provenance line if
+    either holds reconstructed records."""
     reconstructed = any((inc["source_type"] == "reconstructed").any() for inc in (a_inc, b_inc))
-    title = figures.escape_markup(_(TITLE, lang).format(a=names[0], b=names[1]))
+    said = figures.escape_markup(title(data, c, names, lang))
     return figures.Caption(
-        subtitle=f"{title} · n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
+        subtitle=f"{said} · n = {num(len(a_inc), lang)} / {num(len(b_inc), lang)}",
         source=views.source_line(data, lang),
         provenance=_(views.RECONSTRUCTED_LINE, lang) if reconstructed else "", lang=lang,
         n=len(a_inc) + len(b_inc))
@@ -111,7 +120,8 @@ def shares(data: AppData, c: cmp.Comparison, names: tuple[str, str], lang: str
     """Linked versus inspired for each slice and incident type, A's bar above B's, on one
     scale (figures.shares), and its text alternative: each slice's, named."""
     (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
-    fig = figures.shares(shares_table(a_inc, b_inc), _caption(data, a_inc, b_inc, names, lang))
+    fig = figures.shares(shares_table(a_inc, b_inc),
+                         _caption(data, c, a_inc, b_inc, names, lang))
     with i18n.use(lang):
         said = " ".join(f"{tag} · {name}: {alt_text.shares(inc)}" for tag, name, inc in
                         zip("AB", names, (a_inc, b_inc), strict=True))
@@ -124,7 +134,7 @@ def timeline(data: AppData, c: cmp.Comparison, names: tuple[str, str], freq: str
     alternative: each slice's, named."""
     lang = i18n.valid(lang) or i18n.current()
     (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
-    cap = _caption(data, a_inc, b_inc, names, lang)
+    cap = _caption(data, c, a_inc, b_inc, names, lang)
     fig = figures.timeline_compare((ag.by_period(a_inc, freq), ag.by_period(b_inc, freq)),
                                    names, cap)
     with i18n.use(lang):
@@ -158,7 +168,7 @@ def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str =
                 "verdict": cmp.verdict(d, lang)})
         fig, said = timeline(data, c, (name_a, name_b), freq, lang)
         bars, bars_said = shares(data, c, (name_a, name_b), lang)
-        return {"names": [name_a, name_b], "title": _(TITLE).format(a=name_a, b=name_b),
+        return {"names": [name_a, name_b], "title": title(data, c, (name_a, name_b), lang),
                 "rows": rows, "shared": shared, "empty": [not len(a_inc), not len(b_inc)],
                 "chips": chips(c, lang, data.names(lang)), "timeline": fig,
                 "describe_timeline": said, "shares": bars, "describe_shares": bars_said}

@@ -172,3 +172,24 @@ def test_the_shares_show_a_bar_per_slice_and_a_click_on_bs_sets_bs_connection(pa
     page.wait_for("location.search === "
                   "'?place=brussels&vs.connection=linked&vs.place=antwerp&lang=en'")
     _wait_panel(page, "against Linked incidents, Antwerp")
+
+
+def test_compare_with_the_keyboard_only_and_the_options_that_do_not_apply(page, app_url):
+    page.open(f"{app_url}/?type=arrest_action&lang=en")
+    page.page.focus("#compare-open")
+    page.page.keyboard.press("Enter")
+    assert page.page.evaluate("document.activeElement.id") == "compare-with"
+    page.page.select_option("#compare-with", label="Charleroi")
+    page.page.keyboard.press("Tab")
+    page.page.keyboard.press("Enter")
+    page.wait_for("location.search === '?type=arrest_action&vs.place=charleroi&lang=en'")
+    _wait_panel(page, "Arrest actions · All of Belgium against Charleroi")
+    # the form closed: the focus is on the comparison's own controls, not lost
+    page.wait_for("document.activeElement.id === 'compare-swap'")
+    # the timeline of both slices has no series by connection or type, nor events: disabled
+    page.wait_for("document.querySelector('#timeline-by').dataset.disabled === 'true'")
+    assert page.chart_text("chart-timeline")  # still drawn
+    page.page.keyboard.press("Tab")  # End comparison
+    page.page.keyboard.press("Enter")
+    page.wait_for("location.search === '?type=arrest_action&lang=en'")
+    page.wait_for("document.querySelector('#timeline-by').dataset.disabled !== 'true'")
