@@ -186,14 +186,12 @@
             }).join(" ")};
   }
 
-  // which of A's chips are A's alone, and B's own: one per filter B replaces (comparison.chips)
-  var CHIP_OF = {from: "period", to: "period", type: "types", connection: "connections", link: "links",
-                 plot: "plot", network: "networks", place: "places", province: "provinces",
-                 citizenship: "citizenships"};
+  // which of A's chips are A's alone, and B's own: one per filter B replaces (comparison.chips;
+  // the chip each parameter is shown by is Python's, in the payload)
   function chips(P, fb, overrides) {
     var groups = {}, order = [];
     overrides.forEach(function (o) {
-      var name = CHIP_OF[o[0]];
+      var name = P.chip_of[o[0]];
       if (!groups[name]) { groups[name] = []; order.push(name); }
       groups[name].push(o[0]);
     });

@@ -260,6 +260,8 @@ def payload(data: AppData, lang: str) -> dict:
             "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
             "map_notice": map_notice(data, lang),
+            # compare mode: the chip each filter parameter is shown by (B's chips group them)
+            "chip_of": comparison.CHIP_OF,
         }
     return data.geojson_cache[key]
 
