@@ -12,11 +12,23 @@
   var NS = "http://www.w3.org/2000/svg";
   var BAR = {gap: 16, thick: 14, room: 78};  // the colour bar beside the plot (px)
 
+  // one panel (two traces: communes at 0, the others), or compare mode's two (four traces,
+  // B's on "geo2": maps.choropleth_pair), each with its outlines by URL
   function supports(fig) {
     var d = fig && fig.data;
-    return !!(d && d.length === 2 && d.every(function (t) {
+    return !!(d && (d.length === 2 || d.length === 4) && d.every(function (t) {
       return t.type === "choropleth" && typeof t.geojson === "string";
     }));
+  }
+  // each panel's traces, its outlines' URL and its box as a share of the plot (the geo's domain)
+  function panels(fig) {
+    var L = fig.layout || {}, out = [];
+    for (var i = 0; i < fig.data.length; i += 2) {
+      var geo = L[i ? "geo" + (i / 2 + 1) : "geo"] || {}, dom = geo.domain || {};
+      out.push({none: fig.data[i], has: fig.data[i + 1], url: fig.data[i + 1].geojson || fig.data[i].geojson,
+                x: dom.x || [0, 1], y: dom.y || [0, 1]});
+    }
+    return out;
   }
 
   var geo = {};  // url -> {features: {id: geometry}, promise}
@@ -94,11 +106,12 @@
 
   // what each commune shows and says, the colour bar's ticks: pure (node tests it)
   function shading(fig, fmt) {
-    var none = fig.data[0], has = fig.data[1], places = [];
-    [none, has].forEach(function (t, k) {
+    var has = fig.data[1], places = [];
+    fig.data.forEach(function (t, j) {
+      var k = j % 2;  // each panel's communes at 0, then its others
       (t.locations || []).forEach(function (code, i) {
         var z = t.z[i];
-        places.push({code: code, z: z, fill: k ? colour(t.colorscale, t.zmin || 0, t.zmax, z) :
+        places.push({code: code, panel: (j - k) / 2, z: z, fill: k ? colour(t.colorscale, t.zmin || 0, t.zmax, z) :
           colour(t.colorscale, 0, 1, 0), text: t.text && t.text[i], shaded: !!k,
                      customdata: t.customdata ? t.customdata[i] : code});
       });
@@ -129,14 +142,16 @@
 
   // Draw fig into gd (width in px, known to the caller); onClick(points) as plotly_click's event
   function draw(gd, fig, width, fmt, onClick) {
-    var url = fig.data[1].geojson || fig.data[0].geojson, G = load(url);
+    var parts = panels(fig), loads = parts.map(function (p) { return load(p.url); });
     gd.beMap = {fig: fig, onClick: onClick};
-    if (!G.features) {  // the outlines come once: drawn then, if this is still the figure to draw
+    if (!loads.every(function (G) { return G.features; })) {  // the outlines come once: drawn then, if this is still the figure to draw
       // meanwhile no other panel's map under this one's title: the plot is empty, and says so
       gd.replaceChildren();
       gd.beMapState = null;
       gd.setAttribute("aria-busy", "true");
-      G.promise.then(function () { if (gd.beMap && gd.beMap.fig === fig) { draw(gd, fig, width, fmt, onClick); } });
+      Promise.all(loads.map(function (G) { return G.promise; })).then(function () {
+        if (gd.beMap && gd.beMap.fig === fig) { draw(gd, fig, width, fmt, onClick); }
+      });
       return;
     }
     gd.removeAttribute("aria-busy");
@@ -144,22 +159,31 @@
     var S = shading(fig, fmt);
     var plot = {x: m.l || 0, y: m.t || 0, w: Math.max(W - (m.l || 0) - (m.r || 0) - BAR.room, 40),
                 h: Math.max(H - (m.t || 0) - (m.b || 0), 40)};
-    var codes = S.places.map(function (p) { return p.code; }).sort();
-    var key = url + "|" + W + "|" + H + "|" + codes.join(",");
+    // each panel's box within the plot, as its geo's domain places it
+    var boxes = parts.map(function (p) {
+      return {x: plot.x + p.x[0] * plot.w, y: plot.y + (1 - p.y[1]) * plot.h,
+              w: (p.x[1] - p.x[0]) * plot.w, h: (p.y[1] - p.y[0]) * plot.h};
+    });
+    var codes = parts.map(function (p, k) {
+      return S.places.filter(function (q) { return q.panel === k; }).map(function (q) { return q.code; }).sort();
+    });
+    var key = parts.map(function (p, k) { return p.url + "|" + codes[k].join(","); }).join("|") + "|" + W + "|" + H;
     var state = gd.beMapState;
-    if (!state || state.key !== key) {  // the outlines, made once for this panel and size
-      var paths = project(G.features, codes, plot);
+    if (!state || state.key !== key) {  // the outlines, made once for these panels and size
       var rootEl = document.createElement("div");
       rootEl.className = "choro";
       rootEl.style.height = H + "px";
       var map = svg("svg", {width: W, height: H, "class": "choro-svg", role: "group"});
       var shapes = {};
-      codes.forEach(function (c) {
-        if (!paths[c]) { return; }
-        var p = svg("path", {d: paths[c], "class": "choro-place", "data-code": c, tabindex: "-1",
-                             role: "button", stroke: S.line.color, "stroke-width": S.line.width});
-        map.appendChild(p);
-        shapes[c] = p;
+      parts.forEach(function (part, k) {
+        var paths = project(loads[k].features, codes[k], boxes[k]);
+        codes[k].forEach(function (c) {
+          if (!paths[c]) { return; }
+          var p = svg("path", {d: paths[c], "class": "choro-place", "data-code": c, tabindex: "-1",
+                               role: "button", stroke: S.line.color, "stroke-width": S.line.width});
+          map.appendChild(p);
+          shapes[k + "|" + c] = p;
+        });
       });
       var scale = document.createElement("div");
       scale.className = "choro-bar";
@@ -167,38 +191,50 @@
       tip.className = "bars-tip choro-tip";
       tip.hidden = true;
       tip.setAttribute("role", "tooltip");
-      var note = document.createElement("div");
-      note.className = "bars-empty";
-      note.hidden = true;
       rootEl.appendChild(map);
       rootEl.appendChild(scale);
-      rootEl.appendChild(note);
+      // compare mode: each slice's name over its panel (the figure's "slice" notes)
+      (L.annotations || []).filter(function (a) { return a.name === "slice"; }).forEach(function (a) {
+        var label = document.createElement("div");
+        label.className = "choro-slice";
+        label.textContent = lines(a.text).join(" ");
+        label.style.left = (plot.x + a.x * plot.w) + "px";
+        label.style.bottom = (H - plot.y - (1 - a.y) * plot.h) + "px";
+        if (a.font && a.font.color) { label.style.color = a.font.color; }
+        rootEl.appendChild(label);
+      });
+      var notes = [];
       rootEl.appendChild(tip);
       gd.replaceChildren(rootEl);
-      state = gd.beMapState = {key: key, shapes: shapes, scale: scale, tip: tip, note: note, svg: map};
+      state = gd.beMapState = {key: key, shapes: shapes, scale: scale, tip: tip, notes: notes, svg: map, root: rootEl};
       if (!gd.beMapWired) { wire(gd); }
     }
     var first = null;
     S.places.forEach(function (p) {  // the change itself: fills and words
-      var e = state.shapes[p.code];
+      var e = state.shapes[p.panel + "|" + p.code];
       if (!e) { return; }
       e.setAttribute("fill", p.fill);
       e.classList.toggle("choro-some", p.shaded);  // on the colour scale (at least one incident)
       e.beText = lines(p.text);
       e.bePoint = {customdata: p.customdata};
-      e.setAttribute("aria-label", e.beText.join(": "));
+      e.setAttribute("aria-label", (parts.length > 1 ? "AB".charAt(p.panel) + " \u00b7 " : "") + e.beText.join(": "));
       if (first === null) { first = e; }
     });
     if (!state.svg.querySelector('[tabindex="0"]') && first) { first.setAttribute("tabindex", "0"); }
     state.scale.hidden = !S.places.some(function (p) { return p.shaded; });  // as plotly: no scale for nothing
     drawScale(state.scale, S, plot, W);
-    var empty = (L.annotations || []).filter(function (a) { return a.name === "empty-state"; })[0];
-    state.note.hidden = !empty;
-    if (empty) {
-      state.note.textContent = lines(empty.text).join("\n");
-      state.note.style.left = (plot.x + plot.w / 2) + "px";
-      state.note.style.top = (plot.y + plot.h / 2) + "px";
-    }
+    // "no incidents": the chart's own note, or compare mode's over an empty slice's panel
+    state.notes.forEach(function (n) { n.remove(); });
+    state.notes.length = 0;
+    (L.annotations || []).filter(function (a) { return a.name === "empty-state"; }).forEach(function (a) {
+      var note = document.createElement("div");
+      note.className = "bars-empty";
+      note.textContent = lines(a.text).join("\n");
+      note.style.left = (plot.x + (a.x === undefined ? 0.5 : a.x) * plot.w) + "px";
+      note.style.top = (plot.y + (1 - (a.y === undefined ? 0.5 : a.y)) * plot.h) + "px";
+      state.root.insertBefore(note, state.tip);
+      state.notes.push(note);
+    });
   }
 
   function drawScale(el, S, plot, width) {
@@ -239,13 +275,13 @@
     }
   }
 
-  function readingOrder(state) {  // the communes top to bottom (12 px bands), left to right
+  function readingOrder(state) {  // each panel's communes top to bottom (12 px bands), left to right
     if (!state.order) {
       var boxes = Object.keys(state.shapes).map(function (c) {
         var b = state.shapes[c].getBBox();
-        return [state.shapes[c], b.y + b.height / 2, b.x + b.width / 2];
+        return [state.shapes[c], b.y + b.height / 2, b.x + b.width / 2, +c.split("|")[0]];
       });
-      boxes.sort(function (a, b) { return Math.round(a[1] / 12) - Math.round(b[1] / 12) || a[2] - b[2]; });
+      boxes.sort(function (a, b) { return a[3] - b[3] || Math.round(a[1] / 12) - Math.round(b[1] / 12) || a[2] - b[2]; });
       state.order = boxes.map(function (b) { return b[0]; });
     }
     return state.order;

@@ -253,6 +253,41 @@
     return sorted(provinces).map(function (p) { return P.places.provinces[p]; }).join(" + ");
   }
 
+  // a panel's communes with what each shows (maps._choro_area): its count, rate and hover
+  function choroRows(P, fmt, a, area) {
+    var W = P.words;
+    return area.map(function (code) {
+      var n = a.byPlace[code];
+      var pop = P.places.population[code];
+      var rate = n === undefined || !(pop > 0) ? null : npRound(100000 * n / pop, 2);
+      var hover = "<b>" + P.places.hover[code] + "</b><br>" + incidentsCount(P, fmt, n || 0) +
+        (rate === null ? "" : " \u00b7 " + format(W.msg["{value} per 100,000"], {value: fmt.num(rate, 1)}));
+      return {code: code, n: n || 0, rate: rate, hover: hover};
+    });
+  }
+  function choroPeak(rows, per100k) {  // maps._peak: the largest value shaded, else 1
+    var z = rows.filter(function (r) { return r.n > 0; }).map(function (r) { return per100k ? r.rate : r.n; });
+    return z.length ? Math.max.apply(null, z) : 1.0;
+  }
+  // rows into a panel's two traces (maps._choro_traces): at 0 neutral, the others on the colour
+  // scale 0..top; a tag ("B") marks each commune's customdata with its slice
+  function fillChoro(none, has, rows, per100k, top, tag) {
+    function marked(code) { return tag ? [code, tag] : code; }
+    var zero = rows.filter(function (r) { return !(r.n > 0); });
+    var some = rows.filter(function (r) { return r.n > 0; });
+    none.locations = zero.map(function (r) { return r.code; });
+    none.z = zero.map(function () { return 0; });
+    none.text = zero.map(function (r) { return r.hover; });
+    none.customdata = none.locations.map(marked);
+    has.locations = some.map(function (r) { return r.code; });
+    has.z = some.map(function (r) { return per100k ? r.rate : r.n; });
+    has.zmax = Math.max(top, 1.0);
+    has.text = some.map(function (r) { return r.hover; });
+    has.customdata = has.locations.map(marked);
+    if (!has.colorbar) { return; }  // compare mode's B: A's bar is the scale of both
+    if (per100k) { Object.assign(has.colorbar, root.beBars.rateAxis(top)); } else { has.colorbar.dtick = integerAxis(top); }
+  }
+
   function mapFigure(P, fmt, f, a, panel, metric) {
     if (!P.boundaries) { return schematicFigure(P, fmt, f, a); }
     var W = P.words, fig = clone(P.skeletons.map[panel + "|" + metric]);
@@ -262,40 +297,35 @@
       none.geojson = has.geojson = P.skeletons.map["belgium|" + metric].data[1].geojson;
       fig.layout.title.text = "<b>" + format(W.msg["Where: {area}"], {area: escapeMarkup(provincesTitle(P, f.province))}) + "</b>";
     }
-    var per100k = metric === "per_100k";
-    var rows = area.map(function (code) {
-      var n = a.byPlace[code];
-      var pop = P.places.population[code];
-      var rate = n === undefined || !(pop > 0) ? null : npRound(100000 * n / pop, 2);
-      var hover = "<b>" + P.places.hover[code] + "</b><br>" + incidentsCount(P, fmt, n || 0) +
-        (rate === null ? "" : " \u00b7 " + format(W.msg["{value} per 100,000"], {value: fmt.num(rate, 1)}));
-      return {code: code, n: n || 0, rate: rate, hover: hover};
-    });
-    var zero = rows.filter(function (r) { return !(r.n > 0); });
-    var some = rows.filter(function (r) { return r.n > 0; });
-    none.locations = zero.map(function (r) { return r.code; });
-    none.z = zero.map(function () { return 0; });
-    none.text = zero.map(function (r) { return r.hover; });
-    none.customdata = none.locations.slice();
-    var z = some.map(function (r) { return per100k ? r.rate : r.n; });
-    var top = z.length ? Math.max.apply(null, z) : 1.0;
-    has.locations = some.map(function (r) { return r.code; });
-    has.z = z;
-    has.zmax = Math.max(top, 1.0);
-    has.text = some.map(function (r) { return r.hover; });
-    has.customdata = has.locations.slice();
-    if (per100k) { Object.assign(has.colorbar, root.beBars.rateAxis(top)); } else { has.colorbar.dtick = integerAxis(top); }
-    var empty = a.n ? null : "no_match";
-    if (a.n && !area.some(function (c) { return a.byPlace[c] > 0; })) {
-      empty = "no_match_in_panel";
-    }
-    return framed(P, fig, a, subtitle(P, fmt, f, a.n), empty);
+    var per100k = metric === "per_100k", rows = choroRows(P, fmt, a, area);
+    fillChoro(none, has, rows, per100k, choroPeak(rows, per100k), "");
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), mapEmpty(a, area));
+  }
+  function mapEmpty(a, area) {  // none at all, or none in the panel's communes
+    if (!a.n) { return "no_match"; }
+    return area.some(function (c) { return a.byPlace[c] > 0; }) ? null : "no_match_in_panel";
   }
 
   // the schematic map (no boundary file), as figures.fallback_map draws it: Brussels' communes
   // as a grid of tiles (a heatmap), the other places as dots on longitude and latitude
   function schematicFigure(P, fmt, f, a) {
-    var fig = clone(P.skeletons.map["brussels|incidents"]), S = P.places.schematic;
+    var fig = clone(P.skeletons.map["brussels|incidents"]);
+    fillSchematic(P, fmt, fig.data[0], fig.data[1], a, null, "");
+    if (f.province && f.province.length) {  // it filters, but cannot zoom in: the title says so
+      fig.layout.title.text = "<b>" + schematicTitle(P, f.province) + "</b>";
+    }
+    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+  }
+  function schematicTitle(P, provinces) {  // maps._schematic_title
+    if (!provinces || !provinces.length) { return P.words.msg["Where (schematic: no boundary file loaded)"]; }
+    return format(P.words.msg["Where: {area} (schematic: zooming in needs the boundary file)"],
+                  {area: escapeMarkup(provincesTitle(P, provinces))});
+  }
+  // a slice into the schematic's heatmap and dots (maps._schematic): the tiles on 0..top (their
+  // own peak without one); a tag ("B") marks each place's customdata with its slice
+  function fillSchematic(P, fmt, grid, dots, a, top, tag) {
+    var S = P.places.schematic;
+    function marked(code) { return tag ? [code, tag] : code; }
     // every place of the gazetteer (none there: at 0); a code it does not know has no place here
     var rows = sorted(Object.keys(S)).map(function (c) {
       var p = S[c];
@@ -307,29 +337,29 @@
     }
     var tiles = rows.filter(function (r) { return r.tile; });
     var towns = rows.filter(function (r) { return !r.tile; });
-    var grid = fig.data[0], dots = fig.data[1], top = 0;
+    var peak = 0;
     tiles.forEach(function (r) {
       var row = r.tile[1], col = r.tile[0];
       grid.z[row][col] = r.n;
       grid.text[row][col] = escapeMarkup(r.name).replace(/\n/g, "<br>") + "<br>" + fmt.num(r.n);
       grid.hovertext[row][col] = said(r);
-      grid.customdata[row][col] = r.code;
-      top = Math.max(top, r.n);
+      grid.customdata[row][col] = marked(r.code);
+      peak = Math.max(peak, r.n);
     });
-    grid.zmax = Math.max(top, 1.0);
+    grid.zmax = Math.max(top === null ? peak : top, 1.0);
     dots.x = towns.map(function (r) { return r.lonlat[0]; });
     dots.y = towns.map(function (r) { return r.lonlat[1]; });
     dots.text = towns.map(function (r) { return escapeMarkup(r.name) + " " + fmt.num(r.n); });
     dots.textposition = towns.map(function (r) { return r.label; });
     dots.hovertext = towns.map(said);
-    dots.customdata = towns.map(function (r) { return r.code; });
+    dots.customdata = towns.map(function (r) { return marked(r.code); });
     dots.marker.size = towns.map(function (r) { return 8 + 4 * Math.sqrt(r.n); });
     dots.marker.color = towns.map(function (r) { return P.town_colours[r.n ? 0 : 1]; });
-    if (f.province && f.province.length) {  // it filters, but cannot zoom in: the title says so
-      fig.layout.title.text = "<b>" + format(P.words.msg["Where: {area} (schematic: zooming in needs the boundary file)"],
-                                             {area: escapeMarkup(provincesTitle(P, f.province))}) + "</b>";
-    }
-    return framed(P, fig, a, subtitle(P, fmt, f, a.n), a.n ? null : "no_match");
+  }
+  function schematicPeak(P, a) {  // the tiles' largest count (maps.fallback_pair's top)
+    var S = P.places.schematic, peak = 0;
+    Object.keys(S).forEach(function (c) { if (S[c].tile) { peak = Math.max(peak, a.byPlace[c] || 0); } });
+    return peak;
   }
 
   // --- every main view from one filter state --------------------------------------------------
@@ -368,7 +398,7 @@
   }
 
 
-  var api = {altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, intervalText: intervalText, sharesBars: sharesBars, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
+  var api = {choroPeak: choroPeak, choroRows: choroRows, fillChoro: fillChoro, fillSchematic: fillSchematic, mapEmpty: mapEmpty, schematicPeak: schematicPeak, schematicTitle: schematicTitle, altPlaces: altPlaces, altShares: altShares, altTimeline: altTimeline, chips: chips, clone: clone, describe: describe, describeParts: describeParts, intervalText: intervalText, sharesBars: sharesBars, div: div, failed: failed, framed: framed, integerAxis: integerAxis, keyRoom: keyRoom, kpis: kpis, mapArea: mapArea, mapFigure: mapFigure, month: month, option: option, periodLabel: periodLabel, provincesTitle: provincesTitle, schematicFigure: schematicFigure, shareNote: shareNote, sharesFigure: sharesFigure, subtitle: subtitle, timelineFigure: timelineFigure, views: views};
   root.beViews = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -124,6 +124,49 @@
                     a.n + b.n ? null : "no_match");
   }
 
+  // both slices' maps on one colour scale (comparison.map_pair, maps.choropleth_pair /
+  // fallback_pair): A's panel beside B's (the schematic's A above B), named, an empty slice's
+  // note over its own panel
+  function mapPair(P, fmt, fs, aggs, names, panel, metric, said) {
+    var V = root.beViews, W = P.words, fig, empties;
+    var both = aggs[0].n + aggs[1].n > 0;
+    if (!P.boundaries) {
+      fig = V.clone(P.skeletons.map_compare.schematic);
+      var top = Math.max(V.schematicPeak(P, aggs[0]), V.schematicPeak(P, aggs[1]));
+      aggs.forEach(function (a, i) { V.fillSchematic(P, fmt, fig.data[2 * i], fig.data[2 * i + 1], a, top, i ? "B" : ""); });
+      var titles = fs.map(function (f) { return V.schematicTitle(P, f.province); });
+      fig.layout.title.text = "<b>" + (titles[0] === titles[1] ? titles[0] : titles.join(" | ")) + "</b>";
+      empties = aggs.map(function (a) { return both && !a.n ? "no_match" : null; });
+    } else {
+      fig = V.clone(P.skeletons.map_compare[panel + "|" + metric]);
+      var per100k = metric === "per_100k";
+      var drills = fs.map(function (f) { return V.mapArea(P, panel, f.province); });
+      var rows = drills.map(function (d, i) { return V.choroRows(P, fmt, aggs[i], d.codes); });
+      var peak = Math.max(V.choroPeak(rows[0], per100k), V.choroPeak(rows[1], per100k));
+      rows.forEach(function (r, i) {
+        var none = fig.data[2 * i], has = fig.data[2 * i + 1];
+        if (drills[i].drilled) { none.geojson = has.geojson = P.skeletons.map["belgium|" + metric].data[1].geojson; }
+        V.fillChoro(none, has, r, per100k, peak, i ? "B" : "");
+      });
+      var wheres = drills.map(function (d, i) { return d.drilled ? V.provincesTitle(P, fs[i].province) : P.places.panel_titles[panel]; });
+      var where = wheres[0] === wheres[1] ? wheres[0] : wheres.join(" | ");
+      fig.layout.title.text = "<b>" + format(W.msg["Where: {area}"], {area: root.beFormat.escapeMarkup(where)}) + "</b>";
+      empties = aggs.map(function (a, i) { return both ? V.mapEmpty(a, drills[i].codes) : null; });
+    }
+    fig.layout.annotations.filter(function (x) { return x.name === "slice"; }).forEach(function (x, i) {
+      x.text = "<b>" + "AB".charAt(i) + " \u00b7 " + root.beFormat.escapeMarkup(names[i]) + "</b>";  // over its panel
+    });
+    V.framed(P, fig, {reconstructed: aggs[0].reconstructed || aggs[1].reconstructed}, bothSubtitle(fmt, aggs, said),
+             both ? null : "no_match");
+    empties.forEach(function (key, i) {
+      if (!key) { return; }
+      var note = V.clone(P.frame.pair_empty[key]);
+      Object.assign(note, fig.layout.meta.empty_at[i]);
+      fig.layout.annotations.push(note);
+    });
+    return fig;
+  }
+
   // the comparison's model; seen (optional) is given slice A's aggregate, for the views to reuse
   // linked versus inspired for each slice and type, A's bar above B's (comparison.shares)
   function shares(P, fmt, aggs, said) {
@@ -148,7 +191,8 @@
     return parts.length ? parts.join(", ") + " \u00b7 " + versus : versus;
   }
 
-  function model(P, fmt, state, freq, seen) {
+  function model(P, fmt, state, freq, seen, where) {
+    where = where || {};
     var s = slices(state);
     if (!s) { return null; }
     var fa = parseState(s.a), fb = parseState(s.b);
@@ -181,6 +225,10 @@
               return tag + " \u00b7 " + names[i] + ": " + root.beViews.altTimeline(P, fmt, [a, b][i], freq || "year");
             }).join(" "),
             shares: shares(P, fmt, [a, b], title),
+            map: mapPair(P, fmt, [fa, fb], [a, b], names, where.panel || "brussels", where.metric || "incidents", title),
+            describe_map: ["A", "B"].map(function (tag, i) {
+              return tag + " \u00b7 " + names[i] + ": " + root.beViews.altPlaces(P, fmt, [a, b][i]);
+            }).join(" "),
             describe_shares: ["A", "B"].map(function (tag, i) {
               return tag + " \u00b7 " + names[i] + ": " + root.beViews.altShares(P, fmt, [a, b][i]);
             }).join(" ")};

@@ -43,7 +43,11 @@
     var out;
     try {
       var C = root.beCompare, slices = C.slices(filterState), model = null, seen = {};
-      if (slices) { model = C.model(P, makeFormat(P.words), filterState, root.beViews.option(P, "freq", opts.freq), seen); }
+      if (slices) {
+        var V = root.beViews;
+        model = C.model(P, makeFormat(P.words), filterState, V.option(P, "freq", opts.freq), seen,
+                        {panel: V.option(P, "panel", opts.panel), metric: V.option(P, "metric", opts.metric)});
+      }
       out = views(P, slices ? slices.a : filterState, opts, seen.a);  // A counted once
       out.compare = null;
       if (model) {
@@ -54,6 +58,8 @@
         out.describeTimeline = model.describe_timeline;
         out.shares = model.shares;  // a bar per slice and type, on one scale
         out.describeShares = model.describe_shares;
+        out.map = model.map;  // both slices' panels on one colour scale
+        out.describeMap = model.describe_map;
       }
     } catch (err) {
       if (typeof console !== "undefined") { console.error("instant views failed", err); }
@@ -191,8 +197,8 @@
   // STACKED times the card's width. Wider, side by side as figures.fallback_map draws them
   // (the skeleton's domains).
   var NARROW = 900, STACKED = 0.42;
-  function schematic(fig) {
-    return !!(fig.layout.xaxis2 && fig.data[0] && fig.data[0].type === "heatmap");
+  function schematic(fig) {  // one slice's (compare mode's two keep their rows: maps.fallback_pair)
+    return !!(fig.layout.xaxis2 && !fig.layout.xaxis3 && fig.data[0] && fig.data[0].type === "heatmap");
   }
   function stack(p, width) {
     var P = p.P, L = p.fig.layout, narrow = width > 0 && width < NARROW;
@@ -324,7 +330,7 @@
   }
 
   // Compare mode: a click on one of slice B's bars sets that filter on B (a compare event):
-  // a timeline bar its period, a shares segment its connection. null for anything else (A's
+  // a timeline bar its period, a shares segment its connection, a commune its place. null for anything else (A's
   // bars filter A, and B with it where B does not replace that filter, as ever).
   function ofSliceB(name, P, point) {
     var data = point && point.customdata;
@@ -334,6 +340,9 @@
     }
     if (name === "shares" && data[5] === "B" && typeof data[0] === "string") {
       return {action: "set", pairs: [["connection", data[0]]]};
+    }
+    if (name === "map" && data[1] === "B" && typeof data[0] === "string") {  // a commune of B's panel
+      return {action: "set", pairs: [["place", data[0]]]};
     }
     return null;
   }

@@ -129,11 +129,22 @@ def comparison_data(a: tuple[pd.DataFrame, pd.DataFrame], b: tuple[pd.DataFrame,
 
 
 def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tuple[str, str],
-                        options: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """A chart of both slices as data: the timeline's incidents per period, or the shares' per
-    incident type and connection, a column per slice and the difference (B minus A)."""
+                        options: Mapping[str, str] | None = None,
+                        places: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A chart of both slices as data: the timeline's incidents per period, the shares' per
+    incident type and connection, or the map's per municipality (places: their names), a
+    column per slice and the difference (B minus A)."""
     col_a, col_b = f"A: {names[0]}", f"B: {names[1]}"
     count, share = _("incidents"), _("share (%)")
+    if chart == "map":  # every municipality with an incident in either slice, by NIS code
+        ta, tb = (ag.by_municipality(inc).set_index("nis_code")["incidents"] for inc in (a, b))
+        both = pd.concat([ta.rename("a"), tb.rename("b")], axis=1).fillna(0).astype(int)
+        both = both.sort_index()
+        return pd.DataFrame({_("NIS code"): both.index,
+                             _("municipality"): [(places or {}).get(c, c) for c in both.index],
+                             f"{col_a}: {count}": both["a"].to_numpy(),
+                             f"{col_b}: {count}": both["b"].to_numpy(),
+                             _("difference (B − A)"): (both["b"] - both["a"]).to_numpy()})
     if chart == "timeline":
         freq = (options or {}).get("freq", "year")
         ta, tb = (ag.by_period(inc, freq).groupby("period", sort=False)["n"].sum()

@@ -334,8 +334,8 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     assert values["part liée (%)"][-2] == 0.00415
     for url, line in (
             ("/export/compare.csv?place=brussels&lang=en", "need a second slice"),
-            ("/export/map.csv?place=brussels&vs.place=antwerp&lang=en",
-             "is exported as compare.csv or .xlsx, and by shares, timeline"),
+            ("/export/networks.csv?place=brussels&vs.place=antwerp&lang=en",
+             "is exported as compare.csv or .xlsx, and by shares, timeline, map"),
             ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en", "draws one slice"),
             ("/export/compare.csv?vs.place=atlantis&lang=en", "vs.place"),
             ("/export/compare.png?vs.place=antwerp&lang=en", "no export")):
@@ -349,8 +349,8 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
 
 
 def test_the_charts_of_both_slices_are_urls_too(client):
-    """Compare mode's shares and timeline: their images name both slices, their data has a
-    column per slice and the difference; the map draws one slice and says so."""
+    """Compare mode's shares, timeline and map: their images name both slices, their data has
+    a column per slice and the difference; the networks draw one slice and say so."""
     import csv
     r = done(client, "/export/timeline.csv?place=brussels&vs.place=antwerp&lang=en")
     assert r.status_code == 200, r.data
@@ -371,5 +371,16 @@ def test_the_charts_of_both_slices_are_urls_too(client):
     svg = done(client, "/export/timeline.svg?place=brussels&vs.place=antwerp&lang=en")
     assert svg.status_code == 200 and b"Brussels-Capital Region against Antwerp" in svg.data
     assert b"B \xc2\xb7 Antwerp" in svg.data
-    refused = client.get("/export/map.png?place=brussels&vs.place=antwerp&lang=en")
-    assert refused.status_code == 400 and "map.png draws one slice" in refused.data.decode()
+    # the map: every municipality with an incident in either slice, both panels in its image
+    where = done(client, "/export/map.csv?place=brussels&vs.place=antwerp&lang=en")
+    table = list(csv.reader(io.StringIO(where.data.decode())))
+    assert table[0] == ["NIS code", "municipality", "A: Brussels-Capital Region: incidents",
+                        "B: Antwerp: incidents", "difference (B − A)"]
+    assert sum(int(r[2]) for r in table[1:]) == 62 and sum(int(r[3]) for r in table[1:]) == 4
+    assert all(int(r[4]) == int(r[3]) - int(r[2]) for r in table[1:])
+    assert any(r[0] == "11002" and r[2] == "0" and int(r[3]) > 0 for r in table)  # Antwerp
+    svg = done(client, "/export/map.svg?place=brussels&vs.place=antwerp&lang=en")
+    assert svg.status_code == 200 and b"Brussels-Capital Region against Antwerp" in svg.data
+    assert b"A \xc2\xb7 Brussels-Capital Region" in svg.data and b"B \xc2\xb7 Antwerp" in svg.data
+    refused = client.get("/export/networks.png?place=brussels&vs.place=antwerp&lang=en")
+    assert refused.status_code == 400 and "networks.png draws one slice" in refused.data.decode()

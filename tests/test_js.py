@@ -86,7 +86,8 @@ def _views(data, seed: int, count: int) -> dict:
             "cases": view_cases.expected(data, view_cases.cases(data, seed, count))}
 
 
-COMPARE_PAIRS = 520  # random pairs of slices compared in node
+COMPARE_PAIRS = 520  # random pairs of slices compared in node, with the boundary file
+SCHEMATIC_PAIRS = 60  # and without it (the schematic map)
 DISJOINT = [(("place",), [("brussels",), ("antwerp",), ("charleroi",), ("elsewhere",),
                           ("antwerp,charleroi",)]),
             (("type",), [("attack",), ("arrest_action",)]),
@@ -100,7 +101,7 @@ DISJOINT = [(("place",), [("brussels",), ("antwerp",), ("charleroi",), ("elsewhe
 def _comparisons(data, seed: int, count: int) -> dict:
     """Random pairs of slices: a random A, and 1-3 of another random state's filters (or their
     absence: a blank lifts A's) as B's overrides, with the key figures Python gives for each."""
-    from components.charts import comparison
+    from components.charts import comparison, views
     from components.runtime import install
     from data import compare as cmp
     from data.filters import PARAMS
@@ -132,9 +133,11 @@ def _comparisons(data, seed: int, count: int) -> dict:
         if c is None:
             continue
         lang, freq = r.choice(i18n.LANGS), r.choice(["year", "month"])
+        panel, metric = r.choice(views.OPTIONS["panel"]), r.choice(views.OPTIONS["metric"])
         state = {**a.to_state(), **cmp.state_of(c)}
-        out.append({"state": state, "lang": lang, "freq": freq,
-                    "expected": view_cases.plain(comparison.panel(data, c, lang, freq))})
+        out.append({"state": state, "lang": lang, "freq": freq, "panel": panel, "metric": metric,
+                    "expected": view_cases.plain(comparison.panel(data, c, lang, freq, panel,
+                                                                  metric))})
     return {"cases": out}
 
 
@@ -143,13 +146,14 @@ def test_node_unit_tests(app_data, offline_data, tmp_path):
     written = _cases(app_data) | {"views": {
         "schematic": _views(offline_data, 7, SCHEMATIC_STATES),
         "boundaries": _views(app_data, 20261203, NODE_STATES)},
-        "compare": _comparisons(app_data, 22, COMPARE_PAIRS)}
+        "compare": _comparisons(app_data, 22, COMPARE_PAIRS),
+        "compare_schematic": _comparisons(offline_data, 23, SCHEMATIC_PAIRS)}
     cases.write_text(json.dumps(written), encoding="utf-8")
     run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], capture_output=True,
                          text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert "# pass 23" in run.stdout and "# fail 0" in run.stdout
+    assert "# pass 24" in run.stdout and "# fail 0" in run.stdout
 
 
 def test_eslint():

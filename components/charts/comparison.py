@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.charts import alt_text, figures, views
-from components.runtime import AppData
+from components.charts import alt_text, figures, maps, views
+from components.runtime import GEOJSON_URL, AppData
 from data import aggregate as ag
 from data import codebook as cb
 from data import compare as cmp
-from data import i18n
+from data import geography, i18n
 from data.facts import FIRST_MONTH, LAST_MONTH, SMALL_N
 from data.filters import Filters, Vocabulary
 from data.i18n import N_, _, num, pct, t
+from data.places import map_area
 
 COUNTS = ("incidents", "arrest_actions", "attacks", "people")
 SHARES = (("share_linked", "incidents"), ("share_plot", "arrest_actions"))
@@ -143,8 +144,42 @@ def timeline(data: AppData, c: cmp.Comparison, names: tuple[str, str], freq: str
     return fig, said
 
 
-def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str = "year"
-          ) -> dict:
+def map_pair(data: AppData, c: cmp.Comparison, names: tuple[str, str],
+             panel: str = "brussels", metric: str = "incidents", lang: str | None = None,
+             inline: bool = False) -> tuple[dict, str]:
+    """Both slices' maps on one colour scale (maps.choropleth_pair: A's panel beside B's; the
+    schematic's A above B), an empty slice's note over its own panel, and the text
+    alternative: each slice's, named."""
+    lang = i18n.valid(lang) or i18n.current()
+    (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
+    cap = _caption(data, c, a_inc, b_inc, names, lang)
+    counts = tuple(ag.by_municipality(inc, data.population) for inc in (a_inc, b_inc))
+    provinces = (c.a.provinces, c.b.provinces)
+    both = len(a_inc) + len(b_inc) > 0  # none in either: the chart's own note says so
+    if data.munis is None:
+        empties = tuple("no_match" if both and not len(inc) else None for inc in (a_inc, b_inc))
+        fig = maps.fallback_pair(geography.fallback_places(lang), counts, cap, names, provinces,
+                                 empties)
+    else:
+        codes = list(data.munis["nis_code"])
+        areas = [map_area(codes, panel, p) for p in provinces]
+        empties = tuple(None if not both else "no_match" if not len(inc) else
+                        "no_match_in_panel" if not n["nis_code"].isin(area).any() else None
+                        for inc, n, (area, _d) in zip((a_inc, b_inc), counts, areas,
+                                                      strict=True))
+        sources = ["belgium" if drilled else panel for _a, drilled in areas]
+        geojsons = tuple(data.geojson(s) if inline else GEOJSON_URL.format(panel=s)
+                         for s in sources)
+        fig = maps.choropleth_pair(data.munis.drop(columns="geometry"), counts, geojsons, cap,
+                                   names, panel, metric, provinces, empties)
+    with i18n.use(lang):
+        said = " ".join(f"{tag} · {name}: {alt_text.places(inc, data.place_names)}"
+                        for tag, name, inc in zip("AB", names, (a_inc, b_inc), strict=True))
+    return fig, said
+
+
+def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str = "year",
+          map_panel: str = "brussels", metric: str = "incidents") -> dict:
     """The comparison's key figures: its title and slice names, one row per figure (counts:
     A, B, B − A; shares: each a cell with n, interval and flag, the difference in points and
     the verdict), how many incidents the slices share and which slice is empty."""
@@ -168,7 +203,9 @@ def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str =
                 "verdict": cmp.verdict(d, lang)})
         fig, said = timeline(data, c, (name_a, name_b), freq, lang)
         bars, bars_said = shares(data, c, (name_a, name_b), lang)
+        where, where_said = map_pair(data, c, (name_a, name_b), map_panel, metric, lang)
         return {"names": [name_a, name_b], "title": title(data, c, (name_a, name_b), lang),
                 "rows": rows, "shared": shared, "empty": [not len(a_inc), not len(b_inc)],
                 "chips": chips(c, lang, data.names(lang)), "timeline": fig,
-                "describe_timeline": said, "shares": bars, "describe_shares": bars_said}
+                "describe_timeline": said, "shares": bars, "describe_shares": bars_said,
+                "map": where, "describe_map": where_said}

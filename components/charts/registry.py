@@ -32,7 +32,7 @@ CHARTS = (
           compares=True),
     Chart(ids.CHART_TIMELINE, "timeline", "main", "timeline", N_("over time"), "timeline",
           compares=True),
-    Chart(ids.CHART_MAP, "map", "main", "map", N_("map"), "map"),
+    Chart(ids.CHART_MAP, "map", "main", "map", N_("map"), "map", compares=True),
     Chart(ids.CHART_NETWORKS, "networks", "networks", "networks", N_("networks"), "networks"),
     Chart(ids.CHART_NETWORK_LINKS, "network-links", "networks", "networks", N_("networks"),
           "networks"),

@@ -42,7 +42,7 @@ def permalink(host_url: str, f: Filters, options: dict,
 
 def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: dict,
                    link: str) -> bytes:
-    """A chart of both slices (shares or timeline, as compare mode shows them): an image with
+    """A chart of both slices (shares, timeline or map, as compare mode shows them): an image with
     its title, both slices named, source and permalink; or its data, a column per slice and
     the difference (data.export.compared_chart_data)."""
     from components.charts import comparison as both
@@ -51,10 +51,13 @@ def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: di
     names = compare.names(c, lang, data.names(lang))
     if fmt in IMAGES:
         fig = (both.shares(data, c, names, lang) if slug == "shares" else
+               both.map_pair(data, c, names, options.get("panel", "brussels"),
+                             options.get("metric", "incidents"), lang, inline=True)
+               if slug == "map" else
                both.timeline(data, c, names, options.get("freq", "year"), lang))[0]
         return image_export.render(image_export.for_export(fig, link, day), fmt)
     (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
-    table = export.compared_chart_data(slug, a_inc, b_inc, names, options)
+    table = export.compared_chart_data(slug, a_inc, b_inc, names, options, data.place_names)
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),

@@ -30,7 +30,7 @@ from data import aggregate as ag
 from data import codebook as cb
 from data import compare, i18n
 from data.facts import SMALL_N
-from data.filters import ERRORS
+from data.filters import ERRORS, Filters
 from data.i18n import _, n_, t
 from data.places import (
     GROUP_NAMES,
@@ -60,6 +60,7 @@ MESSAGES = (
     "most in {peak} ({most}).",
     "No incidents in any municipality.", "{value} per 100,000", "Where: {area}",
     "Where: {area} (schematic: zooming in needs the boundary file)",
+    "Where (schematic: no boundary file loaded)",
     "Ignored an invalid filter: {error}", "Invalid filter",
     *ERRORS.values(),  # a refused filter, said as the server says it
     *comparison.WORDS,  # compare mode (components/charts/comparison.py)
@@ -156,6 +157,8 @@ def _frame_parts(data: AppData, lang: str) -> dict:
         fig = figures.frame(Fig(), "", cap, 100)
         out["empty"][empty] = next(a for a in fig["layout"]["annotations"]
                                    if a["name"] == "empty-state")
+    # compare mode's map: an empty slice's note over its own panel (maps.pair_note)
+    out["pair_empty"] = {key: maps.pair_note(key, lang) for key in out["empty"]}
     return out
 
 
@@ -181,6 +184,7 @@ def _places(data: AppData, lang: str) -> dict:
         out["panels"] = {
             panel: [c for c in munis["nis_code"] if in_panel(c, panel)]
             for panel in maps.PANEL_TITLES}
+        out["panel_titles"] = {panel: maps.panel_title(panel, lang) for panel in maps.PANEL_TITLES}
         # every municipality's province, for the map's drill-down (places.map_area)
         out["province_of"] |= {c: province_of(c) for c in munis["nis_code"] if province_of(c)}
         out["hover"] = dict(zip(munis["nis_code"], hover, strict=True))
@@ -228,7 +232,27 @@ def skeletons(data: AppData, lang: str) -> dict:
             "timeline_compare": {freq: _compare_skeleton(data, freq, lang)
                                  for freq in views.OPTIONS["freq"]},
             "shares_compare": _shares_skeleton(data, lang),
+            # compare mode's map: both slices' panels (their places' arrays the browser's)
+            "map_compare": _map_skeletons(data, lang),
         }
+
+
+def _map_skeletons(data: AppData, lang: str) -> dict[str, Fig]:
+    """Compare mode's map for all incidents in each option: the choropleths' frames keyed as
+    the single map's (their per-place arrays emptied: the browser fills every one), or the
+    schematic's ("schematic": its grids kept, the browser sets their cells)."""
+    from components.charts import views
+    c = compare.Comparison(a=Filters(), b=Filters(), overrides=())
+    if data.munis is None:
+        return {"schematic": comparison.map_pair(data, c, ("", ""), lang=lang)[0]}
+    out = {}
+    for panel in views.OPTIONS["panel"]:
+        for metric in views.OPTIONS["metric"]:
+            fig = comparison.map_pair(data, c, ("", ""), panel, metric, lang)[0]
+            for trace in fig["data"]:
+                trace.update(locations=[], z=[], text=[], customdata=[])
+            out[f"{panel}|{metric}"] = fig
+    return out
 
 
 def _compare_skeleton(data: AppData, freq: str, lang: str) -> Fig:

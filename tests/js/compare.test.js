@@ -15,16 +15,24 @@ const format = require(path.join(__dirname, "..", "..", "assets", "instant-1-for
 
 const all = JSON.parse(fs.readFileSync(process.env.BEEXPLORER_JS_CASES, "utf8"));
 
-test("the browser's comparisons are Python's: counts, shares, intervals, tests, words", () => {
-  const {cases} = all.compare, payloads = all.views.boundaries.payloads;
+function differing(cases, payloads) {  // each case's model against Python's: what differs
   const found = [];
-  let tested = 0, chance = 0;
   for (const c of cases) {
     const P = JSON.parse(JSON.stringify(payloads[c.lang]));  // as fetched: a payload of its own
-    const shown = JSON.parse(JSON.stringify(compare.model(P, format.makeFormat(P.words), c.state, c.freq)));
+    const shown = JSON.parse(JSON.stringify(compare.model(P, format.makeFormat(P.words), c.state, c.freq, null,
+                                                          {panel: c.panel, metric: c.metric})));
     try { assert.deepEqual(shown, c.expected); } catch (err) {
-      found.push(`${JSON.stringify(c.state)} ${c.lang}:\n${String(err.message).slice(0, 1500)}`);
+      found.push(`${JSON.stringify(c.state)} ${c.lang} ${c.panel}|${c.metric}:\n${String(err.message).slice(0, 1500)}`);
     }
+  }
+  return found;
+}
+
+test("the browser's comparisons are Python's: counts, shares, intervals, tests, words, maps", () => {
+  const {cases} = all.compare;
+  const found = differing(cases, all.views.boundaries.payloads);
+  let tested = 0, chance = 0;
+  for (const c of cases) {
     for (const r of c.expected.rows) {
       if (r.verdict && /Fisher|p = /.test(r.verdict)) { tested += 1; }
       if (r.verdict && /chance|hasard|toeval/.test(r.verdict)) { chance += 1; }
@@ -32,6 +40,13 @@ test("the browser's comparisons are Python's: counts, shares, intervals, tests, 
   }
   assert.ok(cases.length >= 500, `${cases.length} pairs`);
   assert.ok(tested >= 100 && chance >= 50, `${tested} differences tested, ${chance} said`);
+  assert.equal(found.length, 0, `${found.length} of ${cases.length} pairs differ:\n${found.slice(0, 3).join("\n")}`);
+});
+
+test("without a boundary file, the comparisons' schematic maps are Python's", () => {
+  const {cases} = all.compare_schematic;
+  const found = differing(cases, all.views.schematic.payloads);
+  assert.ok(cases.length >= 50, `${cases.length} pairs`);
   assert.equal(found.length, 0, `${found.length} of ${cases.length} pairs differ:\n${found.slice(0, 3).join("\n")}`);
 });
 
