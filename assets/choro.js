@@ -226,7 +226,7 @@
     // "no incidents": the chart's own note, or compare mode's over an empty slice's panel
     state.notes.forEach(function (n) { n.remove(); });
     state.notes.length = 0;
-    (L.annotations || []).filter(function (a) { return a.name === "empty-state"; }).forEach(function (a) {
+    (L.annotations || []).filter(function (a) { return a.name === "empty-state" || /^empty-[AB]$/.test(a.name); }).forEach(function (a) {
       var note = document.createElement("div");
       note.className = "bars-empty";
       note.textContent = lines(a.text).join("\n");

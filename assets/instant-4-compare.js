@@ -161,7 +161,7 @@
     empties.forEach(function (key, i) {
       if (!key) { return; }
       var note = V.clone(P.frame.pair_empty[key]);
-      Object.assign(note, fig.layout.meta.empty_at[i]);
+      Object.assign(note, fig.layout.meta.empty_at[i], {name: "empty-" + "AB".charAt(i)});
       fig.layout.annotations.push(note);
     });
     return fig;

@@ -202,6 +202,7 @@
   }
   function stack(p, width) {
     var P = p.P, L = p.fig.layout, narrow = width > 0 && width < NARROW;
+    if (L.meta && L.meta.stacked && narrow !== p.stacked) { return stackPair(p, width, narrow); }
     if (!schematic(p.fig) || narrow === p.stacked) { return false; }
     var skeleton = P.skeletons.map["brussels|incidents"], wide = skeleton.layout;
     L.xaxis.domain = narrow ? [0, 1] : wide.xaxis.domain.slice();
@@ -216,6 +217,26 @@
     L.margin.l = narrow ? 8 : wide.margin.l;  // the tiles as wide as a phone allows
     L.margin.r = narrow ? 8 : wide.margin.r;
     p.fig.data[1].textfont.size = narrow ? 10 : skeleton.data[1].textfont.size;
+    p.stacked = narrow;
+    return true;
+  }
+  // compare mode's schematic (A above B): narrow, its four parts one under another as the
+  // figure declares them (maps.STACKED_PAIR); wide, as the skeleton lays them out
+  function stackPair(p, width, narrow) {
+    var L = p.fig.layout, S = L.meta.stacked, wide = p.P.skeletons.map_compare.schematic.layout;
+    Object.keys(S.x).forEach(function (k) { L[k].domain = (narrow ? S.x : {})[k] || wide[k].domain.slice(); });
+    Object.keys(S.y).forEach(function (k) { L[k].domain = (narrow ? S.y : {})[k] || wide[k].domain.slice(); });
+    if (narrow) { p.extra = Math.round(S.extra * Math.min(width, NARROW)); }
+    L.height += narrow ? p.extra : -p.extra;
+    var labels = L.annotations.filter(function (a) { return a.name === "slice"; });
+    var wideLabels = wide.annotations.filter(function (a) { return a.name === "slice"; });
+    labels.forEach(function (a, i) { a.y = narrow ? S.slice_y[i] : wideLabels[i].y; });
+    L.annotations.forEach(function (a) {  // an empty slice's note ("empty-B"): over its own part
+      var i = /^empty-[AB]$/.test(a.name) ? "AB".indexOf(a.name.charAt(6)) : -1;
+      if (i >= 0) { a.y = (narrow ? S.empty_at : L.meta.empty_at)[i].y; }
+    });
+    L.margin.l = narrow ? 8 : wide.margin.l;
+    L.margin.r = narrow ? 8 : wide.margin.r;
     p.stacked = narrow;
     return true;
   }

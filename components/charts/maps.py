@@ -118,8 +118,17 @@ def choropleth(munis: pd.DataFrame, counts: pd.DataFrame, geojson: dict | str, c
 # compare mode: where each slice's panel is (A left, B right; the schematic's A above B) and
 # where its "no incidents" note goes (instant-3-views.js reads them from the figure's meta)
 PAIR_DOMAINS = ([0, 0.47], [0.53, 1])
-SCHEMATIC_ROWS = ([0.54, 1], [0, 0.46])
+SCHEMATIC_ROWS = ([0.54, 0.96], [0, 0.44])
 PAIR_HEIGHT, SCHEMATIC_PAIR_HEIGHT = 520, 860
+# the schematic pair in a narrow card (instant.js stack: under 900 px): its four parts one under
+# another, each as wide as the card (A's tiles, A's towns, B's tiles, B's towns), the chart
+# taller by `extra` times the card's width; its slices' names and notes moved with them
+STACKED_PAIR = {
+    "x": {"xaxis": [0, 1], "xaxis2": [0, 1], "xaxis3": [0, 1], "xaxis4": [0, 1]},
+    "y": {"yaxis": [0.77, 0.96], "yaxis2": [0.53, 0.71], "yaxis3": [0.25, 0.44],
+          "yaxis4": [0.01, 0.19]},
+    "slice_y": [0.96, 0.44], "empty_at": [{"x": 0.5, "y": 0.75}, {"x": 0.5, "y": 0.23}],
+    "extra": 0.9}
 
 
 def _slice_label(fig: Fig, tag: str, name: str, x: float, y: float, **where) -> None:
@@ -130,18 +139,20 @@ def _slice_label(fig: Fig, tag: str, name: str, x: float, y: float, **where) -> 
                        name="slice", **where)
 
 
-def pair_note(key: str, lang: str, at: dict | None = None) -> dict:
+def pair_note(key: str, lang: str, at: dict | None = None, tag: str = "") -> dict:
     """An empty slice's note ("No incidents match these filters"), narrow enough for its half
-    of the map, at its panel's centre (the browser's payload has it, placed by empty_at)."""
-    return EMPTY_NOTE | (at or {}) | {"text": f"<b>{_wrap(t(key, lang), 28)}</b>"}
+    of the map, at its panel's centre, named by its slice ("empty-B"; the browser's payload has
+    it untagged, and places and names it)."""
+    return EMPTY_NOTE | (at or {}) | {"text": f"<b>{_wrap(t(key, lang), 28)}</b>"} | (
+        {"name": f"empty-{tag}"} if tag else {})
 
 
 def _pair_notes(fig: Fig, empties: tuple[str | None, str | None], lang: str) -> Fig:
     """Each empty slice's note over its own panel, the other's map beside it (after the
     frame's own notes)."""
-    for at, key in zip(fig["layout"]["meta"]["empty_at"], empties, strict=True):
+    for tag, at, key in zip("AB", fig["layout"]["meta"]["empty_at"], empties, strict=True):
         if key:
-            fig.add_annotation(**pair_note(key, lang, at))
+            fig.add_annotation(**pair_note(key, lang, at, tag))
     return fig
 
 
@@ -279,7 +290,7 @@ def fallback_pair(layout: pd.DataFrame, counts: tuple[pd.DataFrame, pd.DataFrame
     top = max(float(m.loc[m["tile_col"].notna(), "incidents"].fillna(0).max()) for m in merged)
     fig = Fig()
     fig.update_layout(showlegend=False, meta={"empty_at": [
-        {"x": 0.5, "y": sum(r) / 2} for r in SCHEMATIC_ROWS]})
+        {"x": 0.5, "y": sum(r) / 2} for r in SCHEMATIC_ROWS], "stacked": STACKED_PAIR})
     for i, (tag, name, c, rows) in enumerate(zip("AB", names, counts, SCHEMATIC_ROWS,
                                                  strict=True)):
         axes = ("", "2") if i == 0 else ("3", "4")

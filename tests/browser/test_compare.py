@@ -193,3 +193,33 @@ def test_compare_with_the_keyboard_only_and_the_options_that_do_not_apply(page, 
     page.page.keyboard.press("Enter")
     page.wait_for("location.search === '?type=arrest_action&lang=en'")
     page.wait_for("document.querySelector('#timeline-by').dataset.disabled !== 'true'")
+
+
+def test_the_map_shows_both_slices_on_one_scale_and_a_click_on_bs_commune_sets_bs_place(
+        page, app_url):
+    """With the boundary file (choro.js): A's panel beside B's, named, one colour bar for both;
+    a commune of B's panel says it is B's and a click on it narrows B to it."""
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp&panel=belgium&lang=en")
+    page.wait_for("document.querySelectorAll('#chart-map .choro-slice').length === 2")
+    labels = page.page.eval_on_selector_all("#chart-map .choro-slice",
+                                            "l => l.map(e => e.innerText)")
+    assert labels == ["A · Brussels-Capital Region", "B · Antwerp"]
+    assert page.page.locator("#chart-map .choro-bar").count() == 1  # one colour scale
+    b_antwerp = page.page.locator("#chart-map .choro-place[data-code='11002'][aria-label^='B · ']")
+    a_antwerp = page.page.locator("#chart-map .choro-place[data-code='11002'][aria-label^='A · ']")
+    assert b_antwerp.count() == 1 and a_antwerp.count() == 1
+    assert "0 incidents" in a_antwerp.get_attribute("aria-label")
+    assert a_antwerp.get_attribute("fill") != b_antwerp.get_attribute("fill")
+    b_antwerp.click()
+    page.wait_for("location.search.includes('vs.place=11002')")
+    assert page.address().split("?")[1].startswith("place=brussels&vs.place=11002")
+
+
+def test_the_schematic_map_shows_an_empty_slice_beside_the_other(page, offline_url):
+    """Without the boundary file: A's schematic above B's, B's note over its own part."""
+    page.open(f"{offline_url}/?type=attack&place=brussels&vs.place=antwerp&lang=en")
+    page.wait_chart_text("chart-map", "B · Antwerp")
+    text = page.chart_text("chart-map")
+    assert "A · Brussels-Capital Region" in text and "No incidents match these filters" in text
+    subtitle = page.page.inner_text("#chart-map .chart-subtitle")
+    assert subtitle == "Attacks · Brussels-Capital Region against Antwerp · n = 3 / 0"
