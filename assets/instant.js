@@ -573,7 +573,7 @@
           if (id.indexOf(SEARCH) === 0) { refresh = true; return; }
           if (id.indexOf(OPEN) === 0) { sections = true; }
         });
-        if (refresh && window.beTable) { window.beTable.refresh(); }
+        if (refresh && window.beTable) { window.beTable.refresh(!!root.beCompare.slices(filterState)); }
         var states = ctx.states_list || [], GATE = states[5];  // after the 5 options
         if (sections && GATE) {
           dc.set_props(GATE.id, {data: {state: filterState || {}, open: open || []}});

@@ -7,12 +7,15 @@
    given up, so the grid's loader is free to ask again instead of waiting for it forever. */
 (function () {
   "use strict";
-  var pending = null, purging = false;
+  var pending = null, purging = false, compared = false;
+  var SLICE = "slice";  // compare mode's column (components/dashboard/grid.py)
   window.beTable = {
     // A new filter state or search: drop the pages held and ask again, once the views of the
     // change are painted (the grid's purge and its page request took ~10 ms of the change's own
     // frame). Calls before then make one purge.
-    refresh: function () {
+    // comparing: the state has a slice B (its rows say which slice they are in: the column shows)
+    refresh: function (comparing) {
+      compared = !!comparing;
       if (purging) { return; }
       purging = true;
       requestAnimationFrame(function () {  // runs just before that paint: the purge after it
@@ -20,7 +23,10 @@
           purging = false;
           var grid = window.dash_ag_grid;
           if (grid && grid.getApiAsync) {
-            grid.getApiAsync("table-incidents").then(function (api) { api.purgeInfiniteCache(); });
+            grid.getApiAsync("table-incidents").then(function (api) {
+              api.setColumnsVisible([SLICE], compared);
+              api.purgeInfiniteCache();
+            });
           }
         }, 0);
       });
@@ -80,11 +86,15 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.table = {
-    mount: function (wanted, grid) {
+    mount: function (wanted, grid, filterState) {
       if (!wanted || !grid) { return window.dash_clientside.no_update; }
       var spec = grid.grid;  // components/dashboard/layout.py waiting(): the grid as data until now
+      compared = !!(window.beCompare && window.beCompare.slices(filterState));
+      var props = Object.assign({}, spec.props, {columnDefs: spec.props.columnDefs.map(function (c) {
+        return c.field === SLICE ? Object.assign({}, c, {hide: !compared}) : c;
+      })});
       return loadGrid().then(function () {
-        return {type: spec.kind, namespace: spec.library, props: spec.props};
+        return {type: spec.kind, namespace: spec.library, props: props};
       }, function () {
         return {type: "P", namespace: "dash_html_components",
                 props: {children: grid.failed, className: "table-wait", role: "alert"}};

@@ -188,6 +188,17 @@ def rows_in_view(incidents: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFr
     return out.reindex(columns=[c for c in ROW_COLUMNS if c in out.columns or c == "place"])
 
 
+def compared_rows(a: pd.DataFrame, b: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """The incidents of either slice of a comparison, once each (in the dataset's order), first
+    column the slice each is in: "A", "B", or both ("A and B"), as the table says it."""
+    in_a, in_b = set(a["incident_id"]), set(b["incident_id"])
+    out = rows_in_view(pd.concat([a, b[~b["incident_id"].isin(in_a)]]).sort_index(), names)
+    said = [_("A and B") if i in in_a and i in in_b else "A" if i in in_a else "B"
+            for i in out["incident_id"]]
+    out.insert(0, "slice", said)
+    return out
+
+
 def csv_bytes(frame: pd.DataFrame, belgian: bool = False) -> bytes:
     """UTF-8 CSV with a header row; belgian: ';' separators, decimal commas and a byte-order
     mark, as spreadsheet programs set to a Belgian locale expect."""
@@ -258,6 +269,7 @@ def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) ->
 def column_meanings(frame: pd.DataFrame) -> dict[str, str]:
     """The codebook's meaning of each column present (for the 'about' sheet)."""
     meaning = {c.name: c.meaning for c in cb.INCIDENTS}
+    meaning["slice"] = _("Compare mode: the slice the incident is in (A, B, or both).")
     meaning["place"] = _("Name of the municipality in the export's language (French / Dutch "
                          "where they differ, in English).")
     meaning["province"] = _("NIS code of the municipality's province (04000: the "

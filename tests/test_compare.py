@@ -249,7 +249,8 @@ def test_the_comparisons_key_figures(app_data, query, lang, expected):
 
 def test_the_download_menu_says_which_files_draw_both_slices(app_data):
     """A chart the registry marks `compares` keeps the page's vs. filters in its files' URLs
-    (assets/downloads.js reads the item's vs); rows and the other charts draw slice A."""
+    (assets/downloads.js reads the item's vs), and so do the rows in view (both slices', as the
+    table lists them); the other charts draw slice A."""
     from components import ids
     from components.charts import registry
     from components.dashboard.downloads import download_menu
@@ -273,7 +274,7 @@ def test_the_download_menu_says_which_files_draw_both_slices(app_data):
         assert items, chart.slug
         for item in items:
             both = item["vs"]
-            assert both == (chart.compares and not item["path"].startswith("/export/rows.")), item
+            assert both == (chart.compares or item["path"].startswith("/export/rows.")), item
 
 
 @pytest.mark.parametrize("query,lang,title", [

@@ -9,6 +9,7 @@ import io
 import threading
 import time
 import zipfile
+from collections import Counter
 from datetime import date
 
 import openpyxl
@@ -335,7 +336,7 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     for url, line in (
             ("/export/compare.csv?place=brussels&lang=en", "need a second slice"),
             ("/export/networks.csv?place=brussels&vs.place=antwerp&lang=en",
-             "is exported as compare.csv or .xlsx, and by shares, timeline, map"),
+             "is exported as compare.csv or .xlsx, rows, and by shares, timeline, map"),
             ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en", "draws one slice"),
             ("/export/compare.csv?vs.place=atlantis&lang=en", "vs.place"),
             ("/export/compare.png?vs.place=antwerp&lang=en", "no export")):
@@ -382,5 +383,13 @@ def test_the_charts_of_both_slices_are_urls_too(client):
     svg = done(client, "/export/map.svg?place=brussels&vs.place=antwerp&lang=en")
     assert svg.status_code == 200 and b"Brussels-Capital Region against Antwerp" in svg.data
     assert b"A \xc2\xb7 Brussels-Capital Region" in svg.data and b"B \xc2\xb7 Antwerp" in svg.data
+    rows = done(client, "/export/rows.csv?vs.place=brussels&lang=en")  # B inside A
+    listed = list(csv.DictReader(io.StringIO(rows.data.decode())))
+    assert len(listed) == 107 and list(listed[0])[:2] == ["slice", "incident_id"]
+    assert Counter(r["slice"] for r in listed) == {"A and B": 62, "A": 45}
+    book = done(client, "/export/rows.xlsx?place=brussels&vs.place=antwerp&lang=fr")
+    sheet = openpyxl.load_workbook(io.BytesIO(book.data)).worksheets[0]
+    assert Counter(r[0] for r in sheet.iter_rows(min_row=2, values_only=True)) == {
+        "A": 62, "B": 4}
     refused = client.get("/export/networks.png?place=brussels&vs.place=antwerp&lang=en")
     assert refused.status_code == 400 and "networks.png draws one slice" in refused.data.decode()

@@ -97,3 +97,32 @@ def test_requests_no_grid_sends_are_refused_by_name(app_data, request_):
 def test_beyond_the_last_row_is_an_empty_page_with_the_count(app_data):
     out = table.page(app_data, Filters(), {"startRow": 200, "endRow": 300})
     assert out == {"rowData": [], "rowCount": 107}
+
+
+@pytest.mark.parametrize("query,lang,said", [
+    ("place=brussels&vs.place=antwerp", "en", {"A": 62, "B": 4}),
+    ("vs.place=brussels", "fr", {"A": 45, "A et B": 62}),  # B inside A: its rows say both
+    ("type=attack&vs.type=arrest_action&vs.place=antwerp", "nl", {"A": 4, "B": 4}),
+])
+def test_in_compare_mode_the_table_lists_both_slices_each_row_saying_which(
+        app_data, query, lang, said):
+    """Compare mode: the incidents of either slice, once each, with a column saying which slice
+    a row is in ("A and B" for a row in both); sorted and searched as ever."""
+    from collections import Counter
+    from urllib.parse import parse_qsl
+
+    from data import compare as cmp
+    a, c = cmp.slices(dict(parse_qsl(query, keep_blank_values=True)), app_data.vocabulary)
+    with use(lang):
+        out = table.page(app_data, a, ALL, "", c)
+        assert out["rowCount"] == sum(said.values())
+        assert Counter(r["slice"] for r in out["rowData"]) == said
+        ids = [r["incident_id"] for r in out["rowData"]]
+        assert len(set(ids)) == len(ids)
+        b_ids = set(views.shown(app_data, c.b)[0]["incident_id"])
+        assert all((r["incident_id"] in b_ids) == (r["slice"] != "A") for r in out["rowData"])
+        dated = table.page(app_data, a, {**ALL, "sortModel": [{"colId": "date", "sort": "desc"}]},
+                           "", c)["rowData"]
+        assert [r["date"] for r in dated] == sorted((r["date"] for r in dated), reverse=True)
+    single = table.page(app_data, a, ALL)
+    assert "slice" not in single["rowData"][0]

@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.charts import views
 from components.runtime import AppData
+from data import compare as cmp
 from data import i18n
 from data.filters import Filters
 from data.filters import positions as selected
@@ -153,6 +154,23 @@ def _in_view(data: AppData, f: Filters) -> np.ndarray:
     return cache[key]
 
 
+def _listed(data: AppData, f: Filters, c: cmp.Comparison | None) -> np.ndarray:
+    """The rows the table lists: slice A's, or in compare mode the incidents of either slice
+    (each once, in the dataset's order)."""
+    if c is None:
+        return _in_view(data, f)
+    return np.union1d(_in_view(data, c.a), _in_view(data, c.b))
+
+
+def slice_of(data: AppData, c: cmp.Comparison, rows: np.ndarray) -> list[str]:
+    """Which slice each of these dataset rows is in, as the table's "slice" column says it:
+    "A", "B", or both ("A and B")."""
+    in_a = np.isin(rows, _in_view(data, c.a))
+    in_b = np.isin(rows, _in_view(data, c.b))
+    both = _("A and B")
+    return [both if a and b else "A" if a else "B" for a, b in zip(in_a, in_b, strict=True)]
+
+
 def _keep(cache: dict, kind: str) -> None:
     """Room for one more entry of this kind (the oldest goes)."""
     kept = [k for k in cache if isinstance(k, tuple) and k[0] == kind]
@@ -160,14 +178,15 @@ def _keep(cache: dict, kind: str) -> None:
         cache.pop(kept[0])
 
 
-def order(data: AppData, f: Filters, search: str = "", sort: tuple[tuple[str, str], ...] = ()
-          ) -> np.ndarray:
-    """Dataset row positions of the rows the table lists, in its order."""
-    key = ("table", f.to_query(), search, sort, i18n.current())
+def order(data: AppData, f: Filters, search: str = "", sort: tuple[tuple[str, str], ...] = (),
+          c: cmp.Comparison | None = None) -> np.ndarray:
+    """Dataset row positions of the rows the table lists (c: a comparison's, both slices'), in
+    its order."""
+    key = ("table", f.to_query(), c.query() if c else "", search, sort, i18n.current())
     cache = data.shown_cache
     if key in cache:
         return cache[key]
-    rows = _in_view(data, f)
+    rows = _listed(data, f, c)
     frame = data.dataset.incidents
     positions = np.arange(len(rows))
     if search.strip():
@@ -202,14 +221,19 @@ def sort_model(model: object) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def page(data: AppData, f: Filters, request: object, search: str = "") -> dict:
-    """AG Grid's getRowsResponse for its getRowsRequest: {rowData, rowCount}."""
+def page(data: AppData, f: Filters, request: object, search: str = "",
+         c: cmp.Comparison | None = None) -> dict:
+    """AG Grid's getRowsResponse for its getRowsRequest: {rowData, rowCount}; in compare mode
+    (c) the rows of both slices, each saying which slice it is in."""
     if not isinstance(request, dict):
         raise TableRequestError("a page request must be an object")
     start, end = request.get("startRow", 0), request.get("endRow", 100)
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
             and end - start <= MAX_ROWS):
         raise TableRequestError(f"rows {str(start)[:12]}..{str(end)[:12]} cannot be asked for")
-    listed = order(data, f, str(search or "")[:200], sort_model(request.get("sortModel")))
+    listed = order(data, f, str(search or "")[:200], sort_model(request.get("sortModel")), c)
     rows = views.table_rows(data, data.dataset.incidents.iloc[listed[start:end]])
+    if c is not None:
+        for row, said in zip(rows, slice_of(data, c, listed[start:end]), strict=True):
+            row["slice"] = said
     return {"rowData": rows, "rowCount": int(len(listed))}

@@ -174,14 +174,15 @@ def table_page(request, filter_state, search, lang):
     if request is None:  # the grid has not asked yet
         raise PreventUpdate
     with use(lang):
-        f = compare.slices(filter_state or {}, current().vocabulary)[0]  # slice A's rows
-        return table.page(current(), f, request, search)
+        # slice A's rows; in compare mode both slices', each saying which it is in
+        f, c = compare.slices(filter_state or {}, current().vocabulary)
+        return table.page(current(), f, request, search, c)
 
 
 # the grid mounted when the table comes near the screen (assets/table.js loads AG Grid first)
 clientside_callback(ClientsideFunction("table", "mount"), Output(ids.TABLE_SLOT, "children"),
                     Input(ids.TABLE_WANTED, "data"), State(ids.TABLE_GRID, "data"),
-                    prevent_initial_call=True)
+                    State(ids.FILTER_STATE, "data"), prevent_initial_call=True)
 
 # the page request on its way: given up if the server does not answer (assets/table.js)
 clientside_callback(ClientsideFunction("table", "remember"), Input(ids.TABLE, "getRowsRequest"))

@@ -30,10 +30,11 @@ def download_menu(graph_id: str) -> dmc.Menu:
         if fmt == "embed":
             return {"type": ids.EXPORT, "format": fmt, "graph": graph_id}
         path, extra = urls.menu_item(fmt, chart.slug)
-        # vs: the file draws both slices in compare mode (registry: compares), so the page's
-        # vs. filters stay in its address
+        # vs: the file draws both slices in compare mode (registry: compares; the rows in view
+        # are both slices', as the table lists them), so the page's vs. filters stay in its
+        # address
         return {"type": ids.EXPORT_FILE, "path": path, "extra": extra, "graph": graph_id,
-                "vs": chart.compares and not path.startswith("/export/rows.")}
+                "vs": chart.compares or path.startswith("/export/rows.")}
 
     return dmc.Menu([
         # Mantine puts the menu's aria-expanded on the wrapper of the target: the wrapper is

@@ -16,6 +16,9 @@ def columns() -> list[dict]:
     """The table's columns, headed in the current language."""
     return [
         {"field": "incident_id", "headerName": _("Id"), "width": 130, "pinned": "left"},
+        # compare mode's: which slice a row is in (shown while comparing: assets/table.js)
+        {"field": "slice", "headerName": _("Slice"), "width": 110, "pinned": "left",
+         "hide": True, "sortable": False},
         {"field": "date", "headerName": _("Date"), "width": 120},
         {"field": "type", "headerName": _("Type"), "width": 130},
         {"field": "connection", "headerName": _("Connection"), "width": 130},

@@ -64,6 +64,19 @@ def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: di
                              export.about(data.dataset, _union(data, c), link, day), {}, day)
 
 
+def compared_rows(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
+    """The rows of both slices (fmt "rows-csv", "rows-csv-be", "rows-xlsx"), each saying which
+    slice it is in, as compare mode's table lists them (data.export.compared_rows)."""
+    day = date.today().isoformat()
+    table = export.compared_rows(views.shown(data, c.a)[0], views.shown(data, c.b)[0],
+                                 data.place_names)
+    if fmt != "rows-xlsx":
+        return export.csv_bytes(table, belgian=fmt == "rows-csv-be")
+    return export.xlsx_bytes(table, _slices_said(data, c, link),
+                             export.about(data.dataset, _union(data, c), link, day),
+                             export.column_meanings(table), day)
+
+
 def _slices_said(data, c: compare.Comparison, link: str) -> list[tuple[str, str]]:
     lang = i18n.current()
     return [(_("filters"), f"A: {c.a.describe(lang, data.place_names)}"),

@@ -69,6 +69,8 @@ def _render(data, req: urls.Request, host: str, progress=None) -> bytes:
     link = files.permalink(host, req.filters, req.options, req.comparison)
     if req.name == "compare":
         return files.comparison(data, req.comparison, req.fmt, link)
+    if req.comparison is not None and req.name == "rows":  # both slices' rows, each said
+        return files.compared_rows(data, req.comparison, req.fmt, link)
     if req.comparison is not None:  # a chart of both slices (registry: compares)
         return files.compared_chart(data, req.comparison, req.name, req.fmt, req.options, link)
     if req.name == "pack":

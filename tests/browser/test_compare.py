@@ -223,3 +223,23 @@ def test_the_schematic_map_shows_an_empty_slice_beside_the_other(page, offline_u
     assert "A · Brussels-Capital Region" in text and "No incidents match these filters" in text
     subtitle = page.page.inner_text("#chart-map .chart-subtitle")
     assert subtitle == "Attacks · Brussels-Capital Region against Antwerp · n = 3 / 0"
+
+
+def test_the_table_lists_both_slices_with_a_column_saying_which(page, app_url):
+    """Compare mode's table: A's and B's incidents, a "Slice" column; ending the comparison
+    hides the column and lists slice A alone again."""
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp&lang=en")
+    _wait_panel(page, "Brussels-Capital Region against Antwerp")
+    page.show_table()
+    summary = "#table-incidents .ag-paging-row-summary-panel"
+    page.wait_for(f"document.querySelector('{summary}')?.innerText.includes('of 66')")
+    headers = page.page.eval_on_selector_all("#table-incidents .ag-header-cell-text",
+                                             "l => l.map(e => e.innerText)")
+    assert "Slice" in headers
+    cells = page.page.eval_on_selector_all("#table-incidents [col-id='slice'].ag-cell",
+                                           "l => l.map(e => e.innerText)")
+    assert set(cells) <= {"A", "B"} and "A" in cells, cells
+    page.page.click("#compare-end")
+    page.wait_for(f"document.querySelector('{summary}')?.innerText.includes('of 62')")
+    page.wait_for("!Array.from(document.querySelectorAll('#table-incidents .ag-header-cell-text'))"
+                  ".some(e => e.innerText === 'Slice')")
