@@ -389,8 +389,24 @@
         var a = fromQuery(isObject(previous) ? parts.mine : {});
         return compared(source, detail, a, canonical(a, parts.vs));
       }
+      if (source.indexOf("click:") === 0 && parts.vs.length && ofSliceB(detail)) {
+        var fa = fromQuery(isObject(previous) ? parts.mine : {}), c = canonical(fa, parts.vs);
+        if (c) {  // a click on slice B's mark (a section's) sets that filter on B
+          var b = {};
+          pairs(toQuery(fromClick(source.slice(6), detail, c.b))).forEach(function (p) { b[p[0]] = p[1]; });
+          return {f: fa, c: canonical(fa, PARAMS.filter(function (p) { return p[0] !== "within"; }).map(function (p) {
+            return [p[0], own(b, p[0]) ? b[p[0]] : ""];
+          }))};
+        }
+      }
       f = next(source, detail, search, controls, parts.mine);
       return {f: f, c: canonical(f, parts.vs)};
+    }
+    function ofSliceB(click) {  // state.of_slice_b: a mark's customdata [value, "B"]
+      var points = isObject(click) ? click.points : null;
+      var point = Array.isArray(points) && points.length ? points[0] : null;
+      var data = isObject(point) ? point.customdata : null;
+      return Array.isArray(data) && data.length === 2 && data[1] === "B";
     }
     function compared(source, detail, a, c) {  // state._compared
       detail = isObject(detail) ? detail : {};

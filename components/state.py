@@ -16,6 +16,7 @@ from data import compare, i18n, viewstate
 from data.facts import FIRST_MONTH, LAST_MONTH
 from data.filters import (
     ERRORS,
+    PARAMS,
     PLACE_GROUPS,
     FilterError,
     Filters,
@@ -228,8 +229,23 @@ def next_view(source: str, detail: object, search: object, controls: dict, previ
                                and detail.get("name") == "vs"):
         a, c = compare.slices(previous if isinstance(previous, dict) else {}, known)
         return _compared(source, detail, a, c, known)
+    if source.startswith("click:") and vs and of_slice_b(detail):
+        a, c = compare.slices(previous if isinstance(previous, dict) else {}, known)
+        if c is not None:  # a click on slice B's mark (a section's) sets that filter on B
+            b = from_click(source.removeprefix("click:"), detail, c.b, known).to_state()
+            pairs = [(k, b.get(k, "")) for k in PARAMS if k != "within"]
+            return a, compare.canonical(a, pairs, known)
     f = next_filters(source, detail, search, controls, mine, known)
     return f, compare.canonical(f, vs, known)
+
+
+def of_slice_b(click: object) -> bool:
+    """A click on a mark of compare mode's slice B: its customdata [value, "B"]
+    (figures.stack_pair)."""
+    points = click.get("points") if isinstance(click, dict) else None
+    point = points[0] if isinstance(points, list) and points else None
+    data = point.get("customdata") if isinstance(point, dict) else None
+    return isinstance(data, list) and len(data) == 2 and data[1] == "B"
 
 
 def _compared(source: str, detail: object, a: Filters, c: compare.Comparison | None,

@@ -141,7 +141,9 @@ def _click(r: random.Random, source: str, known: Vocabulary, f: Filters):
                       "2016-03-01", None, "", "x" * 30, "٢٠١٦", [2016]])
         point = {"x": x} if r.random() < 0.9 else {}
     else:
-        data = r.choice([value, [value], [value, "extra"], [], None, 5])
+        # [value, "B"]: a mark of compare mode's slice B (a click on it sets B's filter)
+        data = r.choice([value, [value], [value, "extra"], [], None, 5, [value, "B"],
+                         [value, "B"], [value, "B", "x"], [3, "B"]])
         point = {"customdata": data} if r.random() < 0.9 else {"x": value}
     return r.choice([{"points": [point]}, {"points": [point]}, {"points": []}, {}, None,
                      {"points": "x"}, {"points": [5]}])

@@ -299,3 +299,47 @@ def test_a_comparison_says_what_both_slices_share(app_data, query, lang, title):
     assert m["title"] == title
     for fig in (m["timeline"], m["shares"]):
         assert fig["layout"]["title"]["subtitle"]["text"].startswith(title.replace("&", "&amp;"))
+
+
+def test_the_sections_draw_both_slices_each_with_its_own_disclosure_control(app_data):
+    """Networks and people in compare mode: A's chart above B's (B's marks tagged for its
+    clicks), each slice's hidden cells drawn at the threshold and said '< 3', never a count."""
+    from components.charts import comparison, registry
+    from components.runtime import install
+    from data import people as pp
+    install(app_data)
+    _a, c = cmp.slices({"place": "brussels", "vs.place": "antwerp,charleroi,elsewhere"},
+                       app_data.vocabulary)
+    graphs = registry.NETWORK_GRAPHS + registry.PEOPLE_GRAPHS
+    figs, said, line = comparison.sections(app_data, c, graphs, "en")
+    assert line.startswith("A · Brussels-Capital Region: 74 people")
+    assert " B · Antwerp + Charleroi + elsewhere in Belgium: 61 people" in line
+    for g in graphs:
+        fig = figs[g]
+        assert said[g].startswith("A · Brussels-Capital Region: ") and " B · Antwerp" in said[g]
+        b_traces = [t for t in fig["data"] if t.get("yaxis") == "y2"]
+        assert b_traces and fig["layout"]["yaxis2"]["domain"][1] < fig["layout"]["yaxis"][
+            "domain"][0]
+        for t in b_traces:
+            assert all(d[1] == "B" for d in t.get("customdata") or [])
+    citizenship = figs[registry.PEOPLE_GRAPHS[0]]
+    minimum = pp.threshold()
+    for trace in citizenship["data"]:
+        for x, text in zip(trace["x"], trace["text"], strict=True):
+            assert (text == f"< {minimum}") == (x == minimum and text.startswith("<"))
+    assert citizenship["layout"]["xaxis2"]["matches"] == "x"  # one scale
+
+
+def test_a_click_on_bs_mark_sets_bs_filter_and_leaves_a(app_data):
+    from components import state
+    previous = {"place": "brussels", "vs.place": "antwerp"}
+    click = {"points": [{"customdata": ["BE", "B"]}]}
+    a, c = state.next_view("click:citizenship", click, "", {}, previous, app_data.vocabulary)
+    assert a.to_query() == "place=brussels"
+    assert c.query() == "vs.place=antwerp&vs.citizenship=BE"
+    again = {**a.to_state(), **cmp.state_of(c)}
+    a, c = state.next_view("click:citizenship", click, "", {}, again, app_data.vocabulary)
+    assert c.query() == "vs.place=antwerp"  # clicked again: B's filter off
+    a, c = state.next_view("click:citizenship", {"points": [{"customdata": "BE"}]}, "", {},
+                           previous, app_data.vocabulary)
+    assert a.to_query() == "place=brussels&citizenship=BE" and c.query() == "vs.place=antwerp"

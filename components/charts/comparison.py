@@ -178,6 +178,38 @@ def map_pair(data: AppData, c: cmp.Comparison, names: tuple[str, str],
     return fig, said
 
 
+def sections(data: AppData, c: cmp.Comparison, graphs: tuple[str, ...],
+             lang: str | None = None) -> tuple[dict[str, dict], dict[str, str], str]:
+    """The networks and people sections of both slices: each chart slice A's above slice B's
+    (figures.stack_pair, one x scale), each slice drawn with its own disclosure control as on
+    its own; their text alternatives, each slice's named; and the people's summary line of
+    each. graphs: the section charts wanted (registry order)."""
+    from components.charts import registry
+    lang = i18n.valid(lang) or i18n.current()
+    with i18n.use(lang):
+        names = cmp.names(c, lang, data.names(lang))
+        (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
+        subtitle = _caption(data, c, a_inc, b_inc, names, lang).subtitle
+        figs: dict[str, tuple] = {}
+        if set(graphs) & set(registry.NETWORK_GRAPHS):
+            pairs = zip(views.network_figures(data, c.a, lang),
+                        views.network_figures(data, c.b, lang), strict=True)
+            figs |= dict(zip(registry.NETWORK_GRAPHS, pairs, strict=True))
+        lines = ("", "")
+        if set(graphs) & set(registry.PEOPLE_GRAPHS):
+            line_a, *people_a = views.people_views(data, c.a, lang)
+            line_b, *people_b = views.people_views(data, c.b, lang)
+            figs |= dict(zip(registry.PEOPLE_GRAPHS, zip(people_a, people_b, strict=True),
+                             strict=True))
+            lines = (line_a, line_b)
+        drawn = {g: figures.stack_pair(*figs[g], names, subtitle) for g in graphs}
+        said_a = views.descriptions(data, c.a, "year", graphs)
+        said_b = views.descriptions(data, c.b, "year", graphs)
+        said = {g: f"A · {names[0]}: {said_a[g]} B · {names[1]}: {said_b[g]}" for g in graphs}
+        summary = f"A · {names[0]}: {lines[0]} B · {names[1]}: {lines[1]}" if any(lines) else ""
+    return drawn, said, summary
+
+
 def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str = "year",
           map_panel: str = "brussels", metric: str = "incidents") -> dict:
     """The comparison's key figures: its title and slice names, one row per figure (counts:

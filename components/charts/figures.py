@@ -345,3 +345,82 @@ def failed(title: str, hint: str) -> Fig:
         font={"family": FONT, "size": 14}, paper_bgcolor="#fff5f5", plot_bgcolor="#fff5f5")
     return fig.add_annotation(**EMPTY_NOTE | {"name": "view-failed"},
                               text=_wrap(hint, NOTE_WIDTH))
+
+
+PAIR_GAP = 86  # px between A's plot and B's: A's tick labels, then B's name and its own line
+
+
+def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: bool = True
+               ) -> Fig:
+    """Compare mode's small multiples: slice A's framed figure above slice B's, each plot as
+    tall as on its own, named ("A · Brussels-Capital Region", then its own subtitle), the x
+    scale shared (share_x: one range for both, B's axis matching A's); A's title and foot, the
+    comparison's subtitle; each figure's own notes (an empty slice's) over its own plot. B's
+    customdata is marked with its slice ([value, "B"]): a click on it sets B's filter."""
+    import copy
+    out = copy.deepcopy(a)
+    la, lb = out["layout"], b["layout"]
+
+    def plot_height(layout: dict) -> int:
+        return layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+
+    ha, hb = plot_height(la), plot_height(lb)
+    total = ha + PAIR_GAP + hb
+    dom_a, dom_b = [(hb + PAIR_GAP) / total, 1.0], [0.0, hb / total]
+    la["height"] += PAIR_GAP + hb
+
+    def into(y: float, dom: list[float]) -> float:
+        return dom[0] + y * (dom[1] - dom[0])
+
+    xa, ya = la.setdefault("xaxis", {}), la.setdefault("yaxis", {})
+    xb = copy.deepcopy(lb.get("xaxis", {})) | {"anchor": "y2"}
+    yb = copy.deepcopy(lb.get("yaxis", {})) | {"anchor": "x2", "domain": dom_b}
+    ya["domain"] = dom_a
+    xa["anchor"] = "y"
+    if share_x:
+        ra, rb = xa.get("range"), xb.get("range")
+        if ra and rb and all(isinstance(v, int | float) for v in (*ra, *rb)):
+            xa["range"] = xb["range"] = [min(ra[0], rb[0]), max(ra[1], rb[1])]
+        xb["matches"] = "x"
+        if (xa.get("title") or {}).get("text"):  # said once, under B's axis
+            xa["title"] = {"text": ""}
+    la["xaxis2"], la["yaxis2"] = xb, yb
+    for trace in b["data"]:
+        moved = copy.deepcopy(trace) | {"xaxis": "x2", "yaxis": "y2"}
+        data = moved.get("customdata")
+        if isinstance(data, list):
+            moved["customdata"] = [[d, "B"] if not isinstance(d, list) else [*d[:1], "B"]
+                                   for d in data]
+        out["data"].append(moved)
+    notes = []
+    for tag, layout, dom in (("A", la, dom_a), ("B", lb, dom_b)):
+        for note in copy.deepcopy(layout.get("annotations", [])):
+            if note.get("name") in ("foot", "key"):  # A's stands for both
+                if tag == "A":
+                    notes.append(note)
+                continue
+            if note.get("yref") == "paper":
+                note["y"] = into(note.get("y", 0.5), dom)
+            elif tag == "B":
+                note["xref"], note["yref"] = "x2", "y2"
+            if note.get("name") == "empty-state":
+                note["name"] = f"empty-{tag}"
+            notes.append(note)
+    for tag, name, layout, dom in (("A", names[0], la, dom_a), ("B", names[1], lb, dom_b)):
+        own = ((layout.get("title") or {}).get("subtitle") or {}).get("text", "")
+        notes.append({"text": f"<b>{tag} · {escape_markup(name)}</b><br>"
+                              f"<span style='font-size:12px;color:#444'>{own}</span>",
+                      "xref": "paper", "yref": "paper", "x": 0, "y": dom[1], "xanchor": "left",
+                      "yanchor": "bottom", "yshift": 4, "align": "left", "showarrow": False,
+                      "font": {"size": 14, "color": SLICE_COLORS["AB".index(tag)]},
+                      "name": "slice"})
+    shapes = copy.deepcopy(lb.get("shapes", []))
+    for shape in shapes:
+        shape["xref"], shape["yref"] = "x2", "y2"
+    if shapes:
+        la["shapes"] = la.get("shapes", []) + shapes
+    la["annotations"] = notes
+    la["margin"]["t"] += 40  # A's name and its line over its plot
+    la["height"] += 40
+    la["title"]["subtitle"]["text"] = subtitle
+    return out

@@ -16,7 +16,7 @@ from dash import (
 from dash.exceptions import PreventUpdate
 
 from components import ids, state
-from components.charts import figures, table, views
+from components.charts import comparison, figures, table, views
 from components.charts import registry as charts
 from components.dashboard.context import page_lang
 from components.dashboard.layout import methodology_content
@@ -115,23 +115,30 @@ def redraw_sections(gate, lang):
     gate = gate if isinstance(gate, dict) else {}
     opened = [s for s in (gate.get("open") or []) if s in SECTION_KEYS]
     with use(lang):
-        # slice A's sections (a comparison's B is drawn in the browser's main views)
-        f = compare.slices(gate.get("state") or {}, current().vocabulary)[0]
-        out = _sections(current(), f, "year", opened)
+        f, c = compare.slices(gate.get("state") or {}, current().vocabulary)
+        out = _sections(current(), f, "year", opened, c)  # in compare mode, both slices'
     return tuple(out[o.component_id] for o in SECTION_OUTPUT_LIST)
 
 
 
 
-def _sections(data, f: Filters, freq, open_sections) -> dict:
-    """The outputs of the networks and people sections: drawn if open, emptied if closed."""
+def _sections(data, f: Filters, freq, open_sections, c: compare.Comparison | None = None
+              ) -> dict:
+    """The outputs of the networks and people sections: drawn if open, emptied if closed; in
+    compare mode (c) each chart both slices', A's above B's."""
     out: dict = {}
     graphs = (*(NETWORK_CHARTS if "networks" in open_sections else ()),
               *(PEOPLE_CHARTS if "people" in open_sections else ()))
-    described = views.descriptions(data, f, freq, graphs) if graphs else {}
     for section, drawn in (("networks", NETWORK_CHARTS), ("people", PEOPLE_CHARTS)):
         if section not in open_sections:
             out |= {k: "" for k in SECTION_OUTPUTS[section]} | dict.fromkeys(drawn, CLOSED)
+    if c is not None and graphs:
+        figs, said, line = comparison.sections(data, c, graphs)
+        out |= figs | {ids.description(g): said[g] for g in graphs}
+        if "people" in open_sections:
+            out[ids.PEOPLE_SUMMARY] = line
+        return out
+    described = views.descriptions(data, f, freq, graphs) if graphs else {}
     if "networks" in open_sections:
         out |= dict(zip(NETWORK_CHARTS, views.network_figures(data, f), strict=True))
         out |= {ids.description(g): described[g] for g in NETWORK_CHARTS}

@@ -243,3 +243,25 @@ def test_the_table_lists_both_slices_with_a_column_saying_which(page, app_url):
     page.wait_for(f"document.querySelector('{summary}')?.innerText.includes('of 62')")
     page.wait_for("!Array.from(document.querySelectorAll('#table-incidents .ag-header-cell-text'))"
                   ".some(e => e.innerText === 'Slice')")
+
+
+def test_the_sections_show_both_slices_and_a_click_on_bs_bar_sets_bs_filter(page, app_url):
+    """Compare mode's networks and people: each chart A's above B's, one scale, each slice with
+    its own disclosure control; a click on B's network bar narrows B alone."""
+    page.open(f"{app_url}/?place=brussels&vs.place=antwerp,charleroi,elsewhere&lang=en")
+    _wait_panel(page, "against")
+    page.page.get_by_role("button", name="Named networks").click()
+    page.page.get_by_role("button", name="People involved (aggregates only)").click()
+    page.wait_chart_text("chart-networks", "B · Antwerp + Charleroi + elsewhere in Belgium")
+    assert "A · Brussels-Capital Region" in page.chart_text("chart-networks")
+    page.page.wait_for_selector("#people-summary >> text=A · Brussels-Capital Region: 74 people")
+    assert "B · Antwerp + Charleroi + elsewhere in Belgium: 61 people" in page.page.inner_text(
+        "#people-summary")
+    citizenship = page.chart_text("chart-people-citizenship")
+    assert citizenship.count("< 3") >= 2  # each slice's small cells hidden
+    # B's bars are the second subplot's: its first bar is B's largest network
+    bars = page.page.locator("#chart-networks .subplot.x2y2 g.trace.bars path")
+    bars.first.click(force=True)
+    page.wait_for("location.search.includes('vs.network=')")
+    assert page.address().split("?")[1].startswith("place=brussels&vs.network=")
+    assert "network=" not in page.address().split("?")[1].split("vs.")[0]
