@@ -130,12 +130,43 @@ def comparison_data(a: tuple[pd.DataFrame, pd.DataFrame], b: tuple[pd.DataFrame,
 
 def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tuple[str, str],
                         options: Mapping[str, str] | None = None,
-                        places: Mapping[str, str] | None = None) -> pd.DataFrame:
+                        places: Mapping[str, str] | None = None,
+                        people: tuple[pd.DataFrame, pd.DataFrame] | None = None
+                        ) -> pd.DataFrame:
     """A chart of both slices as data: the timeline's incidents per period, the shares' per
-    incident type and connection, or the map's per municipality (places: their names), a
-    column per slice and the difference (B minus A)."""
+    incident type and connection, the map's per municipality (places: their names), the
+    networks' links, or a people breakdown (people: each slice's, under the same disclosure
+    control as on its own: '< 3', no difference where a side is hidden), a column per slice
+    and the difference (B minus A)."""
     col_a, col_b = f"A: {names[0]}", f"B: {names[1]}"
     count, share = _("incidents"), _("share (%)")
+    if chart == "networks":
+        ta, tb = (ag.by_network(inc).set_index("network")["arrest_actions"] for inc in (a, b))
+        both = pd.concat([ta.rename("a"), tb.rename("b")], axis=1).fillna(0).astype(int)
+        links = _("arrest actions")
+        return pd.DataFrame({_("network"): both.index, f"{col_a}: {links}": both["a"].to_numpy(),
+                             f"{col_b}: {links}": both["b"].to_numpy(),
+                             _("difference (B − A)"): (both["b"] - both["a"]).to_numpy()})
+    if chart in PEOPLE_CHARTS:
+        minimum = pp.threshold()
+        sides = [_people_table(PEOPLE_CHARTS[chart](p if len(p) >= minimum else p.iloc[:0],
+                                                    minimum), minimum).set_index(_("category"))
+                 for p in (people or (a.iloc[:0], b.iloc[:0]))]
+        order = list(dict.fromkeys([*sides[0].index, *sides[1].index]))  # A's, then B's own
+        both = sides[0].reindex(order).add_suffix(" (A)").join(
+            sides[1].reindex(order).add_suffix(" (B)"))
+        header = {f"{_('people')} (A)": f"{col_a}: {_('people')}",
+                  f"{_('share (%)')} (A)": f"{col_a}: {share}",
+                  f"{_('people')} (B)": f"{col_b}: {_('people')}",
+                  f"{_('share (%)')} (B)": f"{col_b}: {share}"}
+        out = both[list(header)].rename(columns=header).reset_index()
+        numbers = out[[header[f"{_('people')} (A)"], header[f"{_('people')} (B)"]]]
+        shown = numbers.map(lambda v: isinstance(v, int | float) and not pd.isna(v))
+        out[_("difference (B − A)")] = pd.Series([  # blank where a side is hidden
+            int(row.iloc[1]) - int(row.iloc[0]) if ok.all() else None
+            for (_i, row), (_j, ok) in zip(numbers.iterrows(), shown.iterrows(), strict=True)],
+            dtype=object)
+        return out
     if chart == "map":  # every municipality with an incident in either slice, by NIS code
         ta, tb = (ag.by_municipality(inc).set_index("nis_code")["incidents"] for inc in (a, b))
         both = pd.concat([ta.rename("a"), tb.rename("b")], axis=1).fillna(0).astype(int)

@@ -335,7 +335,7 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     assert values["part liée (%)"][-2] == 0.00415
     for url, line in (
             ("/export/compare.csv?place=brussels&lang=en", "need a second slice"),
-            ("/export/networks.csv?place=brussels&vs.place=antwerp&lang=en",
+            ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en",
              "is exported as compare.csv or .xlsx, rows, and by shares, timeline, map"),
             ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en", "draws one slice"),
             ("/export/compare.csv?vs.place=atlantis&lang=en", "vs.place"),
@@ -391,5 +391,22 @@ def test_the_charts_of_both_slices_are_urls_too(client):
     sheet = openpyxl.load_workbook(io.BytesIO(book.data)).worksheets[0]
     assert Counter(r[0] for r in sheet.iter_rows(min_row=2, values_only=True)) == {
         "A": 62, "B": 4}
-    refused = client.get("/export/networks.png?place=brussels&vs.place=antwerp&lang=en")
-    assert refused.status_code == 400 and "networks.png draws one slice" in refused.data.decode()
+    # a section's chart: each network's links in both slices; people under disclosure control
+    nets = done(client, "/export/networks.csv?place=brussels&vs.place=antwerp%2Ccharleroi%2C"
+                        "elsewhere&lang=en")
+    table = list(csv.DictReader(io.StringIO(nets.data.decode())))
+    zerkani = next(r for r in table if r["network"] == "Zerkani network")
+    assert zerkani["A: Brussels-Capital Region: arrest actions"] == "13"
+    cit = done(client, "/export/people-citizenship.csv?place=brussels&vs.place=antwerp%2C"
+                       "charleroi%2Celsewhere&lang=en")
+    rows = list(csv.DictReader(io.StringIO(cit.data.decode())))
+    belgium = next(r for r in rows if r["category"] == "Belgium")
+    assert (belgium["A: Brussels-Capital Region: people"],
+            belgium["B: Antwerp + Charleroi + elsewhere in Belgium: people"],
+            belgium["difference (B − A)"]) == ("32", "29", "-3")
+    hidden = [r for r in rows if "< 3" in (r["A: Brussels-Capital Region: people"],
+                                           r["B: Antwerp + Charleroi + elsewhere in Belgium: "
+                                             "people"])]
+    assert hidden and all(r["difference (B − A)"] == "" for r in hidden)
+    png = done(client, "/export/people-citizenship.png?place=brussels&vs.place=antwerp&lang=en")
+    assert png.status_code == 200 and png.data[:4] == b"\x89PNG"

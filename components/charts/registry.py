@@ -24,15 +24,13 @@ class Chart:
     table: str  # the table its data downloads are (data.export.chart_data)
     name: str  # msgid: what the Download menu says it is
     click: str | None = None
-    compares: bool = False  # draws both slices of a comparison (compare mode, vs. filters)
+    compares: bool = True  # draws both slices of a comparison (compare mode, vs. filters)
 
 
 CHARTS = (
-    Chart(ids.CHART_SHARES, "shares", "main", "shares", N_("linked or inspired"), "shares",
-          compares=True),
-    Chart(ids.CHART_TIMELINE, "timeline", "main", "timeline", N_("over time"), "timeline",
-          compares=True),
-    Chart(ids.CHART_MAP, "map", "main", "map", N_("map"), "map", compares=True),
+    Chart(ids.CHART_SHARES, "shares", "main", "shares", N_("linked or inspired"), "shares"),
+    Chart(ids.CHART_TIMELINE, "timeline", "main", "timeline", N_("over time"), "timeline"),
+    Chart(ids.CHART_MAP, "map", "main", "map", N_("map"), "map"),
     Chart(ids.CHART_NETWORKS, "networks", "networks", "networks", N_("networks"), "networks"),
     Chart(ids.CHART_NETWORK_LINKS, "network-links", "networks", "networks", N_("networks"),
           "networks"),

@@ -42,22 +42,27 @@ def permalink(host_url: str, f: Filters, options: dict,
 
 def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: dict,
                    link: str) -> bytes:
-    """A chart of both slices (shares, timeline or map, as compare mode shows them): an image with
+    """A chart of both slices (any chart, as compare mode shows it): an image with
     its title, both slices named, source and permalink; or its data, a column per slice and
     the difference (data.export.compared_chart_data)."""
     from components.charts import comparison as both
     day = date.today().isoformat()
     lang = i18n.current()
     names = compare.names(c, lang, data.names(lang))
+    chart = charts.BY_SLUG[slug]
     if fmt in IMAGES:
-        fig = (both.shares(data, c, names, lang) if slug == "shares" else
-               both.map_pair(data, c, names, options.get("panel", "brussels"),
-                             options.get("metric", "incidents"), lang, inline=True)
-               if slug == "map" else
-               both.timeline(data, c, names, options.get("freq", "year"), lang))[0]
+        if chart.section != "main":  # a section's chart: A's above B's
+            fig = both.sections(data, c, (chart.graph,), lang)[0][chart.graph]
+        else:
+            fig = (both.shares(data, c, names, lang) if slug == "shares" else
+                   both.map_pair(data, c, names, options.get("panel", "brussels"),
+                                 options.get("metric", "incidents"), lang, inline=True)
+                   if slug == "map" else
+                   both.timeline(data, c, names, options.get("freq", "year"), lang))[0]
         return image_export.render(image_export.for_export(fig, link, day), fmt)
-    (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
-    table = export.compared_chart_data(slug, a_inc, b_inc, names, options, data.place_names)
+    (a_inc, a_people), (b_inc, b_people) = views.shown(data, c.a), views.shown(data, c.b)
+    table = export.compared_chart_data(chart.table, a_inc, b_inc, names, options,
+                                       data.place_names, (a_people, b_people))
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
