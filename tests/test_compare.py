@@ -343,3 +343,26 @@ def test_a_click_on_bs_mark_sets_bs_filter_and_leaves_a(app_data):
     a, c = state.next_view("click:citizenship", {"points": [{"customdata": "BE"}]}, "", {},
                            previous, app_data.vocabulary)
     assert a.to_query() == "place=brussels&citizenship=BE" and c.query() == "vs.place=antwerp"
+
+
+@pytest.mark.parametrize("chart", ["shares", "timeline", "map", "networks", "people-heritage"])
+def test_an_embed_of_a_comparison_draws_both_slices_and_links_back_to_it(app_data, chart):
+    """/embed/<chart> with vs.: both slices as compare mode shows them, its text alternative
+    naming each, the link to the full view reopening the comparison; the snippet keeps it."""
+    from components.exports import embed
+    from components.runtime import install
+    from data.filters import Filters
+    install(app_data)
+    args = {"place": "brussels", "vs.place": "antwerp", "lang": "nl", "v": "x"}
+    body, status = embed.page(chart, args, "http://h/")
+    assert status == 200, body
+    assert "Brussels Hoofdstedelijk Gewest tegenover Antwerpen" in body
+    assert "B · Antwerpen" in body
+    assert "/?place=brussels&amp;vs.place=antwerp&amp;lang=nl" in body
+    body, status = embed.page(chart, {"vs.place": "atlantis"}, "http://h/")
+    assert status == 400 and "vs.place" in body
+    _a, c = cmp.slices({"place": "brussels", "vs.place": "antwerp"}, app_data.vocabulary)
+    snippet = embed.snippet("http://h", chart, Filters.from_query("place=brussels",
+                                                                 app_data.vocabulary), {}, "v1",
+                            c=c)
+    assert f"/embed/{chart}?place=brussels&amp;vs.place=antwerp&amp;v=v1" in snippet

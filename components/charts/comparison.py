@@ -210,6 +210,25 @@ def sections(data: AppData, c: cmp.Comparison, graphs: tuple[str, ...],
     return drawn, said, summary
 
 
+def figure(data: AppData, c: cmp.Comparison, graph: str, options: dict,
+           lang: str | None = None, inline: bool = False) -> tuple[dict, str]:
+    """Any chart of both slices as compare mode shows it (files, embeds) and its text
+    alternative; inline: the map's outlines in the figure (a renderer fetches nothing)."""
+    from components.charts import registry
+    lang = i18n.valid(lang) or i18n.current()
+    chart = registry.BY_GRAPH[graph]
+    if chart.section != "main":  # a section's chart: A's above B's
+        figs, said, _line = sections(data, c, (graph,), lang)
+        return figs[graph], said[graph]
+    names = cmp.names(c, lang, data.names(lang))
+    if chart.slug == "shares":
+        return shares(data, c, names, lang)
+    if chart.slug == "map":
+        return map_pair(data, c, names, options.get("panel", "brussels"),
+                        options.get("metric", "incidents"), lang, inline)
+    return timeline(data, c, names, options.get("freq", "year"), lang)
+
+
 def panel(data: AppData, c: cmp.Comparison, lang: str | None = None, freq: str = "year",
           map_panel: str = "brussels", metric: str = "incidents") -> dict:
     """The comparison's key figures: its title and slice names, one row per figure (counts:

@@ -15,6 +15,7 @@ from components.exports import images as image_export
 from components.exports.files import FORMATS, IMAGES, view_of
 from components.exports.files import permalink as link_to
 from components.runtime import current
+from data import compare
 from data.filters import Filters
 from data.i18n import _, use
 
@@ -70,9 +71,12 @@ def embed_code(_clicks, filter_state, freq, by, events, panel, metric, lang):
         return no_update
     with use(lang):
         data = current()
-        f, options = view_of(data, filter_state, freq, by, events, panel, metric)
+        state = filter_state if isinstance(filter_state, dict) else {}
+        mine = {k: v for k, v in state.items() if not k.startswith(compare.VS)}
+        f, options = view_of(data, mine, freq, by, events, panel, metric)
+        c = compare.slices(state, data.vocabulary)[1]  # a comparison: the embed shows both
         code = embed.snippet(request.host_url, graph.removeprefix("chart-"), f, options,
-                             data.dataset.version, 560)
+                             data.dataset.version, 560, c)
         return dmc.Alert([dmc.Text(_("Paste this into a web page: the chart stays "
                                      "pinned to this dataset version.")),
                           dmc.Code(code, block=True, id=ids.EMBED_CODE)],

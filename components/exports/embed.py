@@ -10,12 +10,12 @@ import re
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from components.charts import comparison, views
 from components.charts import registry as charts
-from components.charts import views
 from components.charts.registry import figure_for
 from components.runtime import current
 from components.templating import render
-from data import i18n, viewstate
+from data import compare, i18n, viewstate
 from data.filters import FilterError, Filters
 from data.i18n import _, use
 
@@ -26,9 +26,10 @@ EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-in
 
 
 def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
-            height: int = 520) -> str:
-    """The iframe a journalist pastes: the view pinned to the dataset version it shows."""
-    view = viewstate.address(f.to_query(), options)
+            height: int = 520, c: compare.Comparison | None = None) -> str:
+    """The iframe a journalist pastes: the view (a comparison's too) pinned to the dataset
+    version it shows."""
+    view = viewstate.address(_state(f, c), options)
     extra = urlencode({"v": version, "lang": i18n.current()})
     src = f"{host.rstrip('/')}/embed/{chart}?{view + '&' if view else ''}{extra}"
     return render("snippet.html", src=src, height=height,
@@ -49,13 +50,16 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
         return "no such chart", 404
     options = viewstate.as_chart_options(args)  # an unknown option's value: its default
     filters = {k: v for k, v in args.items() if k not in (*viewstate.OPTION, "v", "lang")}
-    try:
-        f = Filters.from_query(filters, data.vocabulary)
+    try:  # a comparison's B in vs.<filter>: both slices, as compare mode shows them
+        f, c = compare.slices(filters, data.vocabulary)
     except FilterError as err:
         return f"invalid filter: {err}", 400
     graph = f"chart-{chart}"
-    fig = figure_for(data, f, graph, options)
-    described = views.descriptions(data, f, options["freq"], (graph,))[graph]
+    if c is not None:
+        fig, described = comparison.figure(data, c, graph, options, inline=True)
+    else:
+        fig = figure_for(data, f, graph, options)
+        described = views.descriptions(data, f, options["freq"], (graph,))[graph]
     version = data.dataset.version
     pinned = args.get("v", "")
     notice = "" if not pinned or pinned == version else _(
@@ -69,5 +73,10 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
         "embed.html", lang=lang, described=described, notice=notice, figure=fig,
         title=html.unescape(title) or described[:80], dataset=data.dataset.name,
         version=version,
-        live=f"{host.rstrip('/')}/?{viewstate.address(f.to_query(), options, lang)}",
+        live=f"{host.rstrip('/')}/?{viewstate.address(_state(f, c), options, lang)}",
         words=SimpleNamespace(open=_("Open the full view"), dataset=_("dataset"))), 200
+
+
+def _state(f: Filters, c: compare.Comparison | None) -> str:
+    """The view's filters, then a comparison's B (its canonical address order)."""
+    return "&".join(q for q in (f.to_query(), c.query() if c else "") if q)

@@ -51,14 +51,7 @@ def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: di
     names = compare.names(c, lang, data.names(lang))
     chart = charts.BY_SLUG[slug]
     if fmt in IMAGES:
-        if chart.section != "main":  # a section's chart: A's above B's
-            fig = both.sections(data, c, (chart.graph,), lang)[0][chart.graph]
-        else:
-            fig = (both.shares(data, c, names, lang) if slug == "shares" else
-                   both.map_pair(data, c, names, options.get("panel", "brussels"),
-                                 options.get("metric", "incidents"), lang, inline=True)
-                   if slug == "map" else
-                   both.timeline(data, c, names, options.get("freq", "year"), lang))[0]
+        fig = both.figure(data, c, chart.graph, options, lang, inline=True)[0]
         return image_export.render(image_export.for_export(fig, link, day), fmt)
     (a_inc, a_people), (b_inc, b_people) = views.shown(data, c.a), views.shown(data, c.b)
     table = export.compared_chart_data(chart.table, a_inc, b_inc, names, options,
