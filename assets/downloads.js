@@ -9,15 +9,10 @@
   "use strict";
   var FILE = "export-file";
 
-  // the export's URL for the view on screen. In compare mode the files of what shows slice A
-  // only (rows, the pack, the charts the registry does not mark `compares`) leave B's vs.
-  // parameters out; the comparison's own file and the charts of both slices (vs: true in the
-  // menu item, from Python) keep them.
-  function address(path, extra, both) {
+  // the export's URL for the view on screen: the page's address (in compare mode, B's vs.
+  // filters too: every file draws both slices, as the screen does)
+  function address(path, extra) {
     var view = String(root.location.search || "").replace(/^\?/, "");
-    if (!both && path.indexOf("/export/compare.") !== 0) {
-      view = view.split("&").filter(function (p) { return p && p.indexOf("vs.") !== 0; }).join("&");
-    }
     return path + "?" + [view, extra].filter(Boolean).join("&");
   }
 
@@ -113,7 +108,7 @@
       if (item) {
         if (item.disabled || item.getAttribute("data-disabled") === "true") { return; }
         var spec = exportOf(item);
-        download(address(spec.path, spec.extra, spec.vs === true), false, null);
+        download(address(spec.path, spec.extra), false, null);
         return;
       }
       var pack = target.closest && target.closest("#briefing-pack");

@@ -91,3 +91,34 @@ def test_the_workbook_and_readme(pack):
     readme = (folder / "README.txt").read_text()
     assert LINK in readme and "Beyond the Caliphate" in readme and "reconstruction" in readme
     assert "Of 0 arrest actions" not in readme and "No arrest actions; of 3 attacks" in readme
+
+
+def test_a_comparisons_pack_carries_both_slices_in_every_part(app_data, tmp_path):
+    """/export/pack.zip with vs.: the cover names both slices with their figures, intervals and
+    verdicts; every chart draws both; the workbook has the key figures, a column per slice and
+    the rows of both saying which slice; the README names both."""
+    from data import compare as cmp
+    link = "http://127.0.0.1:8050/?type=arrest_action&vs.type=attack&lang=en"
+    a, c = cmp.slices({"type": "arrest_action", "vs.type": "attack"}, app_data.vocabulary)
+    body = briefing.pack(app_data, a, OPTIONS, link, None, c)
+    with zipfile.ZipFile(io.BytesIO(body)) as z:
+        z.extractall(tmp_path)
+    reader = PdfReader(tmp_path / "briefing.pdf")
+    assert len(reader.pages) == 1 + len(briefing.PACK_CHARTS)
+    cover = reader.pages[0].extract_text().replace("\ufb01", "fi")
+    for text in ("Arrest actions against Attacks", "A · Arrest actions:", "B · Attacks:",
+                 "Incidents: 103", "Incidents: 4", "95% interval 84%–95%",
+                 "unlikely to be chance alone", link):
+        assert text in cover, text
+    for page in reader.pages[1:]:
+        assert "Arrest actions against Attacks" in page.extract_text()
+    book = openpyxl.load_workbook(tmp_path / "data.xlsx")
+    figures = {r[0]: r[1:4] for r in book["comparison"].iter_rows(values_only=True) if r[0]}
+    assert figures["incidents"] == (103, 4, -99)
+    header = next(book["networks"].iter_rows(values_only=True))
+    assert header[1:] == ("A: Arrest actions: arrest actions", "B: Attacks: arrest actions",
+                          "difference (B − A)")
+    slices = [r[0] for r in book["rows in view"].iter_rows(min_row=2, values_only=True)]
+    assert len(slices) == 107 and slices.count("B") == 4
+    readme = (tmp_path / "README.txt").read_text()
+    assert "A: Arrest actions | B: Attacks" in readme and "A · Arrest actions:" in readme

@@ -247,13 +247,13 @@ def test_the_comparisons_key_figures(app_data, query, lang, expected):
     assert linked["verdict"] == expected["verdict"]
 
 
-def test_the_download_menu_says_which_files_draw_both_slices(app_data):
-    """A chart the registry marks `compares` keeps the page's vs. filters in its files' URLs
-    (assets/downloads.js reads the item's vs), and so do the rows in view (both slices', as the
-    table lists them); the other charts draw slice A."""
+def test_every_file_of_the_download_menu_and_the_pack_take_the_comparison(app_data):
+    """In compare mode every file draws both slices (assets/downloads.js sends the page's
+    address, vs. and all): each menu item's path, the pack and the rows are read with B."""
     from components import ids
     from components.charts import registry
     from components.dashboard.downloads import download_menu
+    from components.exports import urls
     from components.runtime import install
     install(app_data)
 
@@ -268,13 +268,15 @@ def test_the_download_menu_says_which_files_draw_both_slices(app_data):
                 found += specs(child)
         return found
 
-    assert all(c.compares for c in registry.CHARTS)  # every chart draws both slices
+    view = {"place": "brussels", "vs.place": "antwerp", "lang": "en"}
+    paths = {"/export/pack.zip", "/export/compare.csv"}
     for chart in registry.CHARTS:
         items = specs(download_menu(chart.graph))
         assert items, chart.slug
-        for item in items:
-            both = item["vs"]
-            assert both == (chart.compares or item["path"].startswith("/export/rows.")), item
+        paths |= {item["path"] for item in items}
+    for path in sorted(paths):
+        req = urls.read(path.removeprefix("/export/"), view, app_data.vocabulary, "v")
+        assert req.comparison is not None and req.comparison.query() == "vs.place=antwerp", path
 
 
 @pytest.mark.parametrize("query,lang,title", [

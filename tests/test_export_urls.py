@@ -335,9 +335,6 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     assert values["part liée (%)"][-2] == 0.00415
     for url, line in (
             ("/export/compare.csv?place=brussels&lang=en", "need a second slice"),
-            ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en",
-             "is exported as compare.csv or .xlsx, rows, and by shares, timeline, map"),
-            ("/export/pack.zip?place=brussels&vs.place=antwerp&lang=en", "draws one slice"),
             ("/export/compare.csv?vs.place=atlantis&lang=en", "vs.place"),
             ("/export/compare.png?vs.place=antwerp&lang=en", "no export")):
         refused = client.get(url)

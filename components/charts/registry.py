@@ -1,5 +1,6 @@
 """The chart registry: one entry per chart, read by the page, the Download menu, exports, embeds,
-the briefing pack and the filter callback's clicks. Adding a chart is one entry here and its
+the briefing pack and the filter callback's clicks (every chart draws both slices of a
+comparison too: components/charts/comparison.py figure). Adding a chart is one entry here and its
 figure in `figures_for`. No Dash."""
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ class Chart:
     table: str  # the table its data downloads are (data.export.chart_data)
     name: str  # msgid: what the Download menu says it is
     click: str | None = None
-    compares: bool = True  # draws both slices of a comparison (compare mode, vs. filters)
 
 
 CHARTS = (

@@ -31,11 +31,8 @@ def download_menu(graph_id: str) -> dmc.Menu:
         if fmt == "embed":
             return {"type": ids.EXPORT, "format": fmt, "graph": graph_id}
         path, extra = urls.menu_item(fmt, chart.slug)
-        # vs: the file draws both slices in compare mode (registry: compares; the rows in view
-        # are both slices', as the table lists them), so the page's vs. filters stay in its
-        # address
-        return {"type": ids.EXPORT_FILE, "path": path, "extra": extra, "graph": graph_id,
-                "vs": chart.compares or path.startswith("/export/rows.")}
+        # in compare mode every file draws both slices: the page's address, vs. and all
+        return {"type": ids.EXPORT_FILE, "path": path, "extra": extra, "graph": graph_id}
 
     return dmc.Menu([
         # Mantine puts the menu's aria-expanded on the wrapper of the target: the wrapper is

@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 
+import pandas as pd
 import segno
 from pypdf import PdfWriter
 
@@ -21,7 +22,7 @@ from components.charts.figures import FONT, escape_markup
 from components.charts.registry import CHART_DATA, figures_for
 from components.exports import images as image_export
 from data import aggregate as ag
-from data import export, i18n
+from data import compare, export, i18n
 from data.facts import CITATION
 from data.filters import Filters
 from data.i18n import _, num, pct, t
@@ -29,20 +30,16 @@ from data.i18n import _, num, pct, t
 PACK_CHARTS = tuple(CHART_DATA)  # every chart on the page, in page order
 
 
-def cover(data, f: Filters, link: str, exported: str) -> Fig:
-    """The first page: what the pack shows, in words and numbers, and how to get back to it."""
+def b(label: str) -> str:
+    return f"<b>{label}</b>"
+
+
+def _figures_lines(data, f: Filters) -> list[str]:
+    """One slice's key figures, as the cover says them."""
     incidents, people = views.shown(data, f)
     k = ag.key_figures(incidents, people)
-    reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     share = lambda item: pct(item["pct"])  # noqa: E731
-
-    def b(label: str) -> str:
-        return f"<b>{label}</b>"
-
-    label = {"filters": _("Filters:"), "provenance": _("Provenance:"), "dataset": _("Dataset:"),
-             "cite": _("Cite:"), "live": _("Live view:"), "pack": _("Briefing pack")}
-    lines = [
-        f"{b(label['filters'])} {escape_markup(f.describe(None, data.place_names))}",
+    return [
         f"{b(i18n.cap(t('incidents')) + ':')} {num(k['incidents']['value'])} · "
         f"{b(t('arrest_actions') + ':')} {num(k['arrest_actions']['value'])} · "
         f"{b(t('attacks') + ':')} {num(k['attacks']['value'])} · "
@@ -50,7 +47,39 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
         f"{b(t('share_linked') + ':')} {share(k['share_linked'])} ("
         + views.share_note(k["share_linked"], "incidents")
         + f") · {b(t('share_plot').lower() + ':')} {share(k['share_plot'])} ("
-        + views.share_note(k["share_plot"], "arrest_actions") + ")",
+        + views.share_note(k["share_plot"], "arrest_actions") + ")"]
+
+
+def _compared_lines(data, c: compare.Comparison) -> list[str]:
+    """A comparison's cover: its title, each slice's filters and figures (each share's 95%
+    interval), and what each difference of shares can carry."""
+    from components.charts import comparison
+    m = comparison.panel(data, c)
+    lines = [b(escape_markup(m["title"]))]
+    for tag, f, name, key in (("A", c.a, m["names"][0], "a"), ("B", c.b, m["names"][1], "b")):
+        shares = " · ".join(f"{r['label']}: {r[key]['value']} ({r[key]['interval']})"
+                            for r in m["rows"] if isinstance(r[key], dict))
+        lines += [f"{b(tag + ' · ' + escape_markup(name) + ':')} "
+                  f"{escape_markup(f.describe(None, data.place_names))}",
+                  _figures_lines(data, f)[0], escape_markup(shares)]
+    lines += [escape_markup(f"{r['label']}: {r['verdict']}") for r in m["rows"]
+              if r.get("verdict")]
+    return lines
+
+
+def cover(data, f: Filters, link: str, exported: str,
+          c: compare.Comparison | None = None) -> Fig:
+    """The first page: what the pack shows (a comparison: both slices), in words and numbers,
+    and how to get back to it."""
+    incidents = _union(data, f, c)
+    reconstructed = bool((incidents["source_type"] == "reconstructed").any())
+    label = {"filters": _("Filters:"), "provenance": _("Provenance:"), "dataset": _("Dataset:"),
+             "cite": _("Cite:"), "live": _("Live view:"), "pack": _("Briefing pack")}
+    said = _compared_lines(data, c) if c is not None else [
+        f"{b(label['filters'])} {escape_markup(f.describe(None, data.place_names))}",
+        *_figures_lines(data, f)]
+    lines = [
+        *said,
         "",
         f"{b(label['provenance'])} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
                                     _("all records in view are coded or public record.")),
@@ -77,20 +106,62 @@ def cover(data, f: Filters, link: str, exported: str) -> Fig:
     return fig
 
 
+def _union(data, f: Filters, c: compare.Comparison | None):
+    """The incidents the pack is about: the view's, or either slice's (each once)."""
+    if c is None:
+        return views.shown(data, f)[0]
+    both = [views.shown(data, s)[0] for s in (c.a, c.b)]
+    return pd.concat(both).drop_duplicates("incident_id")
+
+
+def _drawn(data, f: Filters, options: dict, c: compare.Comparison | None
+           ) -> tuple[dict[str, dict], dict[str, str]]:
+    """Every chart of the pack and its text alternative: the view's, or both slices' as
+    compare mode shows them."""
+    if c is None:
+        return (figures_for(data, f, PACK_CHARTS, options),
+                views.descriptions(data, f, options.get("freq", "year")))
+    from components.charts import comparison
+    both = {g: comparison.figure(data, c, g, options, inline=True) for g in PACK_CHARTS}
+    return {g: fig for g, (fig, _s) in both.items()}, {g: s for g, (_f, s) in both.items()}
+
+
+def _sheets(data, f: Filters, options: dict, c: compare.Comparison | None) -> dict:
+    """The workbook's data sheets: each chart's table and the rows (a comparison: a column per
+    slice and the difference, its key figures, the rows of both saying which slice)."""
+    if c is None:
+        incidents, people = views.shown(data, f)
+        sheets = {CHART_DATA[g]: export.chart_data(CHART_DATA[g], incidents, people,
+                                                  data.place_names, options)
+                  for g in PACK_CHARTS}
+        sheets[_("rows in view")] = export.rows_in_view(incidents, data.place_names)
+        return sheets
+    names = compare.names(c, i18n.current(), data.names(i18n.current()))
+    (a_inc, a_people), (b_inc, b_people) = views.shown(data, c.a), views.shown(data, c.b)
+    sheets = {_("comparison"): export.comparison_data((a_inc, a_people), (b_inc, b_people),
+                                                      names)}
+    sheets |= {CHART_DATA[g]: export.compared_chart_data(
+        CHART_DATA[g], a_inc, b_inc, names, options, data.place_names, (a_people, b_people))
+        for g in PACK_CHARTS}
+    sheets[_("rows in view")] = export.compared_rows(a_inc, b_inc, data.place_names)
+    return sheets
+
+
 def pack(data, f: Filters, options: dict, link: str,
-         progress: Callable[[int, int], None] | None = None) -> bytes:
-    """The ZIP's bytes; progress(charts done, charts in all) is told as each chart is drawn."""
+         progress: Callable[[int, int], None] | None = None,
+         c: compare.Comparison | None = None) -> bytes:
+    """The ZIP's bytes (c: a comparison's, both slices in every part); progress(charts done,
+    charts in all) is told as each chart is drawn."""
     exported = date.today().isoformat()
     told = progress or (lambda done, total: None)
     told(0, len(PACK_CHARTS))
     out = io.BytesIO()
     pdf = PdfWriter()
-    pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported), "pdf",
+    pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported, c), "pdf",
                                               size=(1200, 850))))
-    described = views.descriptions(data, f, options.get("freq", "year"))
-    incidents, people = views.shown(data, f)
+    incidents = _union(data, f, c)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        drawings = figures_for(data, f, PACK_CHARTS, options)
+        drawings, described = _drawn(data, f, options, c)
         for done, (graph, drawn) in enumerate(drawings.items(), 1):
             fig = image_export.for_export(drawn, link, exported)
             name = graph.removeprefix("chart-")
@@ -101,19 +172,22 @@ def pack(data, f: Filters, options: dict, link: str,
         book = io.BytesIO()
         pdf.write(book)
         z.writestr("briefing.pdf", book.getvalue())
-        sheets = {CHART_DATA[g]: export.chart_data(CHART_DATA[g], incidents, people,
-                                                  data.place_names, options)
-                  for g in PACK_CHARTS}
-        sheets[_("rows in view")] = export.rows_in_view(incidents, data.place_names)
-        filters = [(_("filters"), f.describe(None, data.place_names)), (_("permalink"), link)]
+        sheets = _sheets(data, f, options, c)
+        filters = ([(_("filters"), f.describe(None, data.place_names))] if c is None else
+                   [(_("filters"), f"A: {c.a.describe(None, data.place_names)}"),
+                    ("", f"B: {c.b.describe(None, data.place_names)}")]) + [
+            (_("permalink"), link)]
         z.writestr("data.xlsx", export.xlsx_book(
             sheets, filters, export.about(data.dataset, incidents, link, exported), exported))
-        z.writestr("README.txt", readme(data, f, link, exported, described))
+        z.writestr("README.txt", readme(data, f, link, exported, described, c))
     return export.stamped(out.getvalue(), exported)
 
 
-def readme(data, f: Filters, link: str, exported: str, described: dict[str, str]) -> str:
+def readme(data, f: Filters, link: str, exported: str, described: dict[str, str],
+           c: compare.Comparison | None = None) -> str:
     d = data.dataset
+    said = f.describe(None, data.place_names) if c is None else (
+        f"A: {c.a.describe(None, data.place_names)} | B: {c.b.describe(None, data.place_names)}")
     charts = "\n".join(f"- charts/{g.removeprefix('chart-')}: {described[g]}"
                        for g in PACK_CHARTS if g in described)
     text = _("""{title} — briefing pack
@@ -134,7 +208,7 @@ What each chart shows
 
 How to cite
 {citation}
-""").format(title=t("title"), filters=f.describe(None, data.place_names), link=link,
+""").format(title=t("title"), filters=said, link=link,
             dataset=f"{d.name} {d.version}", exported=exported, charts=charts,
             citation=CITATION)
     if d.reconstructed:

@@ -86,7 +86,8 @@ def index() -> dict:
         "url": "/export/<name>.<format>?<view state>&lang=<en|fr|nl>",
         "charts": {slug: list(CHART_FORMATS) for slug in charts.SLUGS},
         "rows": list(ROWS_FORMATS), "pack": ["zip"], "compare": list(COMPARE_FORMATS),
-        "comparisons": [s for s in charts.SLUGS if charts.BY_SLUG[s].compares],
+        # which take vs.<filter> (a comparison's slice B): every one, as compare mode shows it
+        "comparisons": [*charts.SLUGS, "rows", "pack", "compare"],
         "view_state": viewstate.schema(),
         "parameters": {"lang": list(i18n.LANGS), "size": list(SIZES) + ["(png only)"],
                        "sep": list(SEPARATORS) + ["(csv only)"],
@@ -131,12 +132,6 @@ def read(name_ext: str, args: dict[str, str], vocabulary, version: str) -> Reque
     if name == "compare" and c is None:
         raise Refused(400, "compare.csv and compare.xlsx need a second slice: "
                            "vs.<filter>=<value>, e.g. ?place=brussels&vs.place=antwerp")
-    if c is not None and name not in ("compare", "rows") and not (
-            name in charts.BY_SLUG and charts.BY_SLUG[name].compares):
-        drawn = ", ".join(s for s in charts.SLUGS if charts.BY_SLUG[s].compares)
-        raise Refused(400, f"{name}.{ext} draws one slice: leave out the vs. parameters (a "
-                           f"comparison is exported as compare.csv or .xlsx, rows, and by "
-                           f"{drawn})")
     fmt = ("zip" if ext == "zip" else SIZES[size] if ext == "png" else
            SEPARATORS[sep] if ext == "csv" else ext)
     if name == "rows":

@@ -69,12 +69,12 @@ def _render(data, req: urls.Request, host: str, progress=None) -> bytes:
     link = files.permalink(host, req.filters, req.options, req.comparison)
     if req.name == "compare":
         return files.comparison(data, req.comparison, req.fmt, link)
+    if req.name == "pack":  # a comparison's: both slices in every part
+        return pack(data, req.filters, req.options, link, progress, req.comparison)
     if req.comparison is not None and req.name == "rows":  # both slices' rows, each said
         return files.compared_rows(data, req.comparison, req.fmt, link)
-    if req.comparison is not None:  # a chart of both slices (registry: compares)
+    if req.comparison is not None:  # a chart of both slices
         return files.compared_chart(data, req.comparison, req.name, req.fmt, req.options, link)
-    if req.name == "pack":
-        return pack(data, req.filters, req.options, link, progress)
     table = charts.CHART_DATA.get(req.graph, "")
     body, _suffix = files.build(data, req.filters, table, req.fmt, req.options, link, req.graph)
     return body
