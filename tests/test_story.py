@@ -15,18 +15,23 @@ from components.projector import story
 from components.runtime import AppData, install
 from components.web import routes
 from data import i18n, load
-from data.filters import Filters, apply, apply_people
+from data.filters import apply, apply_people
 from data.i18n import _
 from tests.conftest import ROOT
 
 
 def _captions(data: AppData, lang: str) -> list[str]:
+    from components.projector import page
+    install(data)
     out = []
     for scene in story.load(None, data.vocabulary):
-        incidents = apply(data.dataset.incidents, scene.filters, data.dataset.people)
-        people = apply_people(data.dataset.people, incidents, scene.filters)
-        out.append(story.caption(scene, story.numbers(incidents, people, data.names(lang)),
-                                 lang))
+        if scene.comparison is None:  # the view's numbers, from the filters themselves
+            incidents = apply(data.dataset.incidents, scene.filters, data.dataset.people)
+            people = apply_people(data.dataset.people, incidents, scene.filters)
+            values = story.numbers(incidents, people, data.names(lang))
+        else:
+            values = page.scene_numbers(data, scene, data.names(lang))
+        out.append(story.caption(scene, values, lang))
     return out
 
 
@@ -70,6 +75,10 @@ def test_captions_follow_a_users_own_data(make_dataset):
      "scene 1, options: panel='paris' is not allowed"),
     ({"title": "T", "chart": "shares", "caption": "c", "colour": "red"},
      "scene 1: unknown field 'colour'"),
+    ({"title": "T", "chart": "shares", "caption": "{b_attacks}"},
+     "scene 1, caption: unknown number {b_attacks} (slice B's numbers need vs. filters)"),
+    ({"title": "T", "chart": "shares", "caption": "c", "filters": "type=attack&vs.type=raid"},
+     "scene 1, filters: unknown value for “vs.type”: “raid”"),
     ({"title": "T", "chart": "shares", "caption": "{incidents"},
      "scene 1, caption: "),
 ])
@@ -110,10 +119,10 @@ def test_brief_pages_in_each_language(offline_data):
     client = server.test_client()
     page = client.get("/brief?lang=fr&scene=2").text
     assert '<html lang="fr">' in page
-    assert page.count('class="scene"') == 6
+    assert page.count('class="scene"') == 7
     assert re.search(r'id="scene-2" aria-labelledby="scene-2-title" data-scene="2"\s*>', page)
     assert re.search(r'data-scene="1"\s+hidden>', page)  # one scene shown, the others hidden
-    assert "91\u00a0% des arrestations" in page and "Scène 2 sur 6" in page
+    assert "91\u00a0% des arrestations" in page and "Scène 2 sur 7" in page
     with i18n.use("fr"):  # every word of the page in the page's language
         assert f'<span class="brief-keys">{_("Keys: ← → or Page Up / Page Down, Space")}<' in page
     # each Explore link opens the scene's filters and chart options (scene 2: no filters)
@@ -132,5 +141,32 @@ def test_brief_pages_in_each_language(offline_data):
 
 
 def test_every_scene_filter_is_the_dashboards(offline_data):
+    """A scene's query is the dashboard's address of its view (a comparison's B included)."""
+    from urllib.parse import parse_qsl
+
+    from data import compare
     for scene in story.load(None, offline_data.vocabulary):
-        assert Filters.from_query(scene.query, offline_data.vocabulary) == scene.filters
+        a, c = compare.slices(dict(parse_qsl(scene.query, keep_blank_values=True)),
+                              offline_data.vocabulary)
+        assert a == scene.filters and c == scene.comparison
+
+
+def test_a_scene_may_be_a_comparison(offline_data):
+    """`vs.` in a scene's filters: both slices in its chart (as compare mode shows them), its
+    caption with slice B's numbers, each share's interval and what the difference can carry,
+    its Explore link reopening the comparison."""
+    from flask import Flask
+    install(offline_data)
+    server = Flask(__name__)
+    routes.install(server)
+    scene = story.load(None, offline_data.vocabulary)[-1]
+    assert scene.query == "type=arrest_action&vs.type=attack"
+    page = server.test_client().get("/brief?lang=en&scene=7").text
+    assert ("Linked: 91% of 103 arrest actions (95% interval 84%–95%), 25% of 4 attacks (95% "
+            "interval 5%–70%). 91% against 25%: unlikely to be chance alone (Fisher&#39;s exact "
+            "p = 0.004).") in page
+    assert 'href="/?type=arrest_action&amp;vs.type=attack&amp;lang=en"' in page
+    figure = json.loads(page.split('<script type="application/json" class="scene-figure">')[7]
+                        .split("</script>")[0])
+    assert figure["layout"]["title"]["text"].startswith("Arrest actions against Attacks")
+    assert any(str(y).startswith("B · Attacks") for t in figure["data"] for y in t["y"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from types import SimpleNamespace
 
-from components.charts import views
+from components.charts import comparison, views
 from components.charts.registry import figure_for
 from components.projector import story
 from components.runtime import current
@@ -23,9 +23,12 @@ BRIEF_EVENT_ROOM = 2.0  # the count axis reaches twice the peak where events are
 
 
 def _figure(data, scene: story.Scene) -> tuple[dict, str]:
-    """The scene's chart, from the embed's figure function, set for a projector."""
+    """The scene's chart, from the embed's figure function (a comparison's: both slices, as
+    compare mode shows them), set for a projector."""
     options = views.chart_options(**scene.options)  # keys checked by story.parse
-    fig = figure_for(data, scene.filters, f"chart-{scene.chart}", options)
+    graph = f"chart-{scene.chart}"
+    fig = (comparison.figure(data, scene.comparison, graph, options, inline=True)[0]
+           if scene.comparison else figure_for(data, scene.filters, graph, options))
     layout = fig.setdefault("layout", {})
     subtitle = layout.get("title", {}).get("subtitle", {}).get("text", "")
     layout["title"] = {"text": subtitle, "font": {"size": SIZES["title"]}, "x": 0.01,
@@ -34,6 +37,11 @@ def _figure(data, scene: story.Scene) -> tuple[dict, str]:
     layout.pop("height", None)
     layout.pop("width", None)
     layout.setdefault("margin", {}).update(t=60, b=50)
+    if scene.comparison and layout.get("showlegend") is not False:
+        # its first slice's name stands above the plot: the legend goes to the right
+        layout["legend"] = {**layout.get("legend", {}), "orientation": "v", "x": 1.01,
+                            "y": 1, "yanchor": "top", "xanchor": "left"}
+        layout["margin"]["r"] = 160
     # the source and provenance lines are in the page's foot, the key (what the marks stand
     # for) under the chart, both in large type; the marks themselves readable from the back
     annotations = layout.get("annotations", [])
@@ -49,6 +57,14 @@ def _figure(data, scene: story.Scene) -> tuple[dict, str]:
             if a.get("yshift"):  # a row of words under another: the rows grow with the type
                 a["yshift"] = a["yshift"] * SIZES["mark"] / size
     return fig, key
+
+
+def scene_numbers(data, scene: story.Scene, names: dict[str, str]) -> dict[str, object]:
+    """The numbers a scene's caption may use: its view's, or a comparison's (both slices)."""
+    c = scene.comparison
+    if c is None:
+        return story.numbers(*views.shown(data, scene.filters), names)
+    return story.compared_numbers(views.shown(data, c.a), views.shown(data, c.b), names)
 
 
 def _reference_rows(data) -> dict:
@@ -101,14 +117,19 @@ def _page(shown_index: int, lang: str) -> str:
     }
     shown = []
     for i, scene in enumerate(scenes, start=1):
-        incidents, people = views.shown(data, scene.filters)
         graph = f"chart-{scene.chart}"
         figure, key = _figure(data, scene)  # the key as plotly markup: escaped text
+        c = scene.comparison
+        if c is None:
+            described = views.descriptions(data, scene.filters,
+                                           scene.options.get("freq", "year"), (graph,))[graph]
+        else:  # both slices' chart
+            described = comparison.figure(data, c, graph,
+                                          views.chart_options(**scene.options), lang)[1]
         shown.append({
             "n": i, "title": scene.text("title", lang), "figure": figure, "key": key,
-            "caption": story.caption(scene, story.numbers(incidents, people, names), lang),
-            "described": views.descriptions(data, scene.filters,
-                                            scene.options.get("freq", "year"), (graph,))[graph],
+            "caption": story.caption(scene, scene_numbers(data, scene, names), lang),
+            "described": described,
             "explore": f"/?{viewstate.address(scene.query, scene.options, lang)}",
             "note": _study_note(scene, rows),
         })

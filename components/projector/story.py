@@ -19,13 +19,14 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import yaml
 
 from components.charts import views
 from components.charts.registry import SLUGS
 from data import aggregate as ag
-from data import i18n
+from data import compare, i18n
 from data.filters import FilterError, Filters, Vocabulary
 from data.places import GROUPS
 
@@ -52,6 +53,17 @@ NUMBERS = {
     "top_network": "the network with most arrest actions", "top_network_n": "its arrest actions",
 }
 TEXT_NUMBERS = ("peak_year", "top_place", "top_network")
+# A comparison's scene (`vs.` filters) may also use slice B's numbers ("b_" before any of the
+# above) and, for each share, each slice's 95% interval and what their difference can carry.
+COMPARED_NUMBERS = {
+    **{f"b_{k}": f"slice B: {v}" for k, v in NUMBERS.items()},
+    "linked_interval": "95% interval of A's linked share",
+    "b_linked_interval": "95% interval of B's linked share",
+    "plot_interval": "95% interval of A's share of arrest actions with a plot",
+    "b_plot_interval": "95% interval of B's share of arrest actions with a plot",
+    "linked_verdict": "what the difference of the linked shares can carry (Fisher's test)",
+    "plot_verdict": "what the difference of the plot shares can carry (Fisher's test)",
+}
 
 
 class StoryError(ValueError):
@@ -71,6 +83,7 @@ class Scene:
     options: dict = field(default_factory=dict)
     caption: dict[str, str] = field(default_factory=dict)
     figures: tuple[str, ...] = ()
+    comparison: compare.Comparison | None = None  # its `vs.` filters: slice B
 
     def text(self, which: str, lang: str) -> str:
         texts = getattr(self, which)
@@ -87,7 +100,8 @@ def _texts(value, where: str, problems: list[str]) -> dict[str, str]:
     return {}
 
 
-def _placeholders(texts: dict[str, str], where: str, problems: list[str]) -> None:
+def _placeholders(texts: dict[str, str], where: str, problems: list[str],
+                  compared: bool = False) -> None:
     by_text: dict[str, list[str]] = {}
     for lang, text in texts.items():
         by_text.setdefault(text, []).append(lang)
@@ -98,9 +112,12 @@ def _placeholders(texts: dict[str, str], where: str, problems: list[str]) -> Non
         except ValueError as err:
             problems.append(f"{where_lang}: {err} (write {{{{ and }}}} for braces)")
             continue
-        for name in sorted(names - set(NUMBERS)):
-            problems.append(f"{where_lang}: unknown number {{{name}}}; known: "
-                            f"{', '.join(NUMBERS)}")
+        known = {**NUMBERS, **(COMPARED_NUMBERS if compared else {})}
+        for name in sorted(names - set(known)):
+            also = "" if compared or name not in COMPARED_NUMBERS else (
+                " (slice B's numbers need vs. filters)")
+            problems.append(f"{where_lang}: unknown number {{{name}}}{also}; known: "
+                            f"{', '.join(known)}")
 
 
 def parse(doc: object, known: Vocabulary, source: str = "story") -> list[Scene]:
@@ -120,16 +137,16 @@ def parse(doc: object, known: Vocabulary, source: str = "story") -> list[Scene]:
             problems.append(f"{where}: unknown field {key!r}")
         title = _texts(raw.get("title"), f"{where}, title", problems)
         caption = _texts(raw.get("caption"), f"{where}, caption", problems)
-        _placeholders(caption, f"{where}, caption", problems)
         query = raw.get("filters") or ""
-        f = Filters()
+        f, c = Filters(), None
         if not isinstance(query, str):
             problems.append(f"{where}, filters: must be text in URL form, e.g. 'type=attack'")
             query = ""
-        try:
-            f = Filters.from_query(query, known)
+        try:  # vs.<filter>: a comparison, slice B as in the dashboard's address
+            f, c = compare.slices(dict(parse_qsl(query, keep_blank_values=True)), known)
         except FilterError as err:
             problems.append(f"{where}, filters: {err}")
+        _placeholders(caption, f"{where}, caption", problems, c is not None)
         chart = raw.get("chart")
         if chart not in CHARTS:
             problems.append(f"{where}, chart: {chart!r} is not one of {', '.join(CHARTS)}")
@@ -146,8 +163,9 @@ def parse(doc: object, known: Vocabulary, source: str = "story") -> list[Scene]:
         if not isinstance(figures, list) or not all(isinstance(x, str) for x in figures):
             problems.append(f"{where}, figures: must be a list of reference figure ids")
             figures = []
-        scenes.append(Scene(title, f, f.to_query(), str(chart), dict(options), caption,
-                            tuple(figures)))
+        scenes.append(Scene(title, f, "&".join(q for q in (f.to_query(), c.query() if c else "")
+                                               if q), str(chart), dict(options), caption,
+                            tuple(figures), c))
     if problems:
         raise StoryError(problems)
     return scenes
@@ -204,11 +222,27 @@ def numbers(incidents, people, names: dict[str, str]) -> dict[str, object]:
     }
 
 
+def compared_numbers(a: tuple, b: tuple, names: dict[str, str]) -> dict[str, object]:
+    """A comparison's numbers: slice A's (numbers), B's ("b_"), each share's interval and the
+    difference of each pair of shares (said in words by formatted)."""
+    ka, kb = (ag.key_figures(*side) for side in (a, b))
+    k = compare.key_figures(ka, kb, compare.shared_incidents(a[0], b[0]))
+    out = numbers(*a, names) | {f"b_{key}": v for key, v in numbers(*b, names).items()}
+    for share, key in (("linked", "share_linked"), ("plot", "share_plot")):
+        d = k[key]["difference"]
+        out |= {f"{share}_interval": d.a, f"b_{share}_interval": d.b, f"{share}_verdict": d}
+    return out
+
+
 def formatted(values: dict[str, object], lang: str) -> dict[str, str]:
     """The numbers as a caption shows them in lang (CLDR: '91 %' in French, '91%' in Dutch)."""
     out = {}
     for key, value in values.items():
-        if key in TEXT_NUMBERS:
+        if isinstance(value, compare.Share):  # "95% interval 82%–97%"
+            out[key] = compare.interval_text(value.k, value.n, lang)
+        elif isinstance(value, compare.Difference):
+            out[key] = compare.verdict(value, lang)
+        elif key.removeprefix("b_") in TEXT_NUMBERS:
             out[key] = str(value)
         elif key.endswith("_pct"):
             out[key] = i18n.pct(None if value is None or value != value else float(value), lang)

@@ -202,7 +202,7 @@ def test_briefing_steps_with_clicker_keys_and_explores(page, app_url):
         assert f"scene={scene}" in page.page.url
     page.page.goto(f"{app_url}/brief?lang=en&scene=3")
     page.page.wait_for_selector("#scene-3 .main-svg")
-    assert page.page.locator("#brief-counter").inner_text() == "Scene 3 of 6"
+    assert page.page.locator("#brief-counter").inner_text() == "Scene 3 of 7"
     page.page.locator("#scene-3").get_by_role("link", name=re.compile("Explore")).click()
     page.wait_drawn()
     page.wait_kpi(4)
@@ -213,7 +213,7 @@ def test_the_handout_prints_one_scene_per_page(page, app_url):
     page.page.goto(f"{app_url}/brief?lang=fr")
     page.page.wait_for_selector("#scene-1 .main-svg")
     pdf = PdfReader(io.BytesIO(page.page.pdf(format="A4", landscape=True)))
-    assert len(pdf.pages) == 6
+    assert len(pdf.pages) == 7
     text = pdf.pages[3].extract_text()
     assert "Où : Bruxelles avant tout" in text
     assert "Tous les incidents · n = 107 incidents" in text  # the map is drawn, not only shown
