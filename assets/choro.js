@@ -33,6 +33,8 @@
 
   var geo = {};  // url -> {features: {id: geometry}, promise}
   function load(url) {
+    var inFile = root.beBundle && root.beBundle.features(url);  // the dashboard in one file
+    if (inFile) { return {features: inFile, promise: Promise.resolve(inFile)}; }
     if (!geo[url]) {
       geo[url] = {features: null};
       geo[url].promise = fetch(url, {credentials: "same-origin"}).then(function (r) {

@@ -20,6 +20,8 @@
   // --- the payload, fetched once per language -------------------------------------------------
   var loads = {}, ready = {};
   function load(lang) {
+    var inFile = root.beBundle && root.beBundle.payload(lang);  // the dashboard in one file
+    if (inFile) { ready[lang] = inFile; return Promise.resolve(inFile); }
     if (!loads[lang]) {
       loads[lang] = fetch("/instant/" + encodeURIComponent(lang) + ".json", {credentials: "same-origin"})
         .then(function (r) {
@@ -30,7 +32,10 @@
     }
     return loads[lang];
   }
-  function loaded(lang) { return ready[lang] || null; }  // the payload, if it is here already
+  function loaded(lang) {  // the payload, if it is here already
+    if (!ready[lang] && root.beBundle) { ready[lang] = root.beBundle.payload(lang) || undefined; }
+    return ready[lang] || null;
+  }
 
   var ORDER = ["kpis", "shares", "provenance", "chips", "summary", "period", "timeline", "map",
                "mapNotice", "empty", "live", "describeShares", "describeTimeline", "describeMap",

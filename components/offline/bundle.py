@@ -1,0 +1,152 @@
+"""The dashboard in one HTML file (`python app.py bundle --out FILE.html`): the main views'
+payload in every language (components/web/instant.py, the very one the app serves), the map's
+outlines (simplified), the app's own scripts and styles, all inline, nothing fetched; it opens
+from file:// with no server and no network. The views are drawn by the app's scripts
+(assets/instant.js and the rest); components/offline/offline.js stands where the server and
+Dash stand in the app (the view state in the address's fragment). No Dash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from components import ids
+from components.runtime import GEOJSON_URL, AppData
+from components.templating import render
+from data import i18n
+from data.facts import CITATION
+from data.i18n import N_, _
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "assets"
+# the app's scripts the views need, in the order the app's page loads them (Dash: by name)
+SCRIPTS = ("bars.js", "choro.js", "filters.js", "instant-1-format.js", "instant-2-cube.js",
+           "instant-3-views.js", "instant-4-compare.js", "instant.js", "plotly-lazy.js")
+PLOTLY = "plotly-custom.min.js"  # only for the schematic map (no boundary file)
+RUNTIME = Path(__file__).with_name("offline.js")
+DECIMALS = 4  # the outlines' coordinates: 4 decimals of a degree, about 10 m
+PANELS = ("brussels", "charleroi", "antwerp", "belgium")
+WORDS = {
+    "notice": N_("Includes reconstructed records: totals match the study (see methodology)."),
+    "about": N_("Dataset {dataset} {version} · file made {made} · payload SHA-256 {sha256}"),
+    "cannot": N_("This file draws the views and their numbers; images, PDF files and the "
+                 "briefing pack need the app (python app.py)."),
+    "filters": N_("Filters"), "reset": N_("Reset filters"), "type": N_("Incident type"),
+    "connection": N_("Connection"), "place": N_("Place"), "year": N_("Year"),
+    "languages": N_("Language"),
+}
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, DECIMALS)
+    if isinstance(value, list):
+        out = [_rounded(v) for v in value]
+        if out and all(isinstance(p, list) and len(p) == 2 and all(
+                isinstance(x, float | int) for x in p) for p in out):
+            # a ring: consecutive points that round to one point are one point
+            out = [p for i, p in enumerate(out) if i == 0 or p != out[i - 1]]
+        return out
+    return value
+
+
+def outlines(data: AppData) -> dict | None:
+    """Every municipality's outline (the whole country's panel: every other panel's communes
+    are among them), coordinates rounded to DECIMALS; None without a boundary file."""
+    if data.munis is None:
+        return None
+    country = data.geojson("belgium")
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": f["id"], "geometry": {
+            "type": f["geometry"]["type"], "coordinates": _rounded(f["geometry"]["coordinates"])}}
+        for f in country["features"]]}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def contents(data: AppData) -> tuple[dict[str, str], str | None]:
+    """The payload of every language and the outlines, as the file writes them (JSON text)."""
+    from components.web import instant
+    payloads = {lang: _json(instant.payload(data, lang)) for lang in i18n.LANGS}
+    geo = outlines(data)
+    return payloads, None if geo is None else _json(geo)
+
+
+def digest(data: AppData) -> str:
+    """SHA-256 of what the file's views are drawn from (every language's payload and the
+    outlines): the same whatever language it opens in or the day it was made, and what /health
+    reports, so a reader can check a file against the app."""
+    key = ("bundle-digest",)
+    if key not in data.geojson_cache:
+        payloads, geo = contents(data)
+        h = hashlib.sha256()
+        for lang in sorted(payloads):
+            h.update(lang.encode() + b"\0" + payloads[lang].encode() + b"\0")
+        h.update((geo or "").encode())
+        data.geojson_cache[key] = h.hexdigest()
+    return data.geojson_cache[key]
+
+
+def _script_safe(text: str) -> str:
+    """JSON inside <script>: no '</' (it would end the element), no HTML comment opener."""
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def _script_text(text: str) -> str:
+    """A script as the file holds it: '</script' (it would end the element) written '<\\/'."""
+    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> str:
+    """The file's HTML, opening in lang (every language is in it)."""
+    payloads, geo = contents(data)
+    made = made or date.today().isoformat()
+    words = {}
+    for code in i18n.LANGS:
+        with i18n.use(code):
+            words[code] = {k: _(v) for k, v in WORDS.items()} | {"cite": CITATION}
+    meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
+            "dataset": data.dataset.name, "version": data.dataset.version,
+            "sha256": digest(data), "words": words,
+            "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else []}
+    names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic map's
+    scripts = [_script_text((ASSETS / name).read_text(encoding="utf-8")) for name in names]
+    scripts.append(_script_text(RUNTIME.read_text(encoding="utf-8")))
+    documents = [("be-bundle", _json(meta))] + [
+        (f"be-payload-{code}", text) for code, text in payloads.items()]
+    if geo is not None:
+        documents.append(("be-geo", geo))
+    style = (ASSETS / "style.css").read_text(encoding="utf-8") + (
+        Path(__file__).with_name("offline.css").read_text(encoding="utf-8"))
+    # no network at all; scripts only as written here (their hashes), no eval
+    csp = ("default-src 'none'; script-src " + " ".join(_hash(s) for s in scripts)
+           + "; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
+           "connect-src 'none'; base-uri 'none'; form-action 'none'")
+    with i18n.use(lang):
+        return render("bundle.html", lang=lang, csp=csp, style=style, scripts=scripts,
+                      documents=[(k, _script_safe(v)) for k, v in documents],
+                      title=html.escape(i18n.t("title")), ids=ids,
+                      graphs=(ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP),
+                      describe=ids.description, langs=[(c, i18n.NAMES[c]) for c in i18n.LANGS])
+
+
+def write(data: AppData, out: Path, lang: str = i18n.DEFAULT) -> int:
+    """Write the file (whole or not at all: a temporary file renamed); its size in bytes."""
+    text = build(data, lang).encode("utf-8")
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(text)
+    tmp.replace(out)
+    return len(text)

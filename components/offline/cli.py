@@ -1,0 +1,40 @@
+"""`python app.py bundle --out FILE.html [--data PATH] [--lang en|fr|nl]`: the dashboard in one
+file (components/offline/bundle.py), for a briefing room with no network or a laptop with no
+Python. Says what it wrote, how large and with which digest; a problem in one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from data import i18n
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="python app.py bundle",
+                                description="the dashboard in one HTML file, for offline use")
+    p.add_argument("--out", required=True, help="the file to write (e.g. explorer.html)")
+    p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
+    p.add_argument("--boundaries", help="boundary file (default: the cached download)")
+    p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
+    p.add_argument("--lang", default=i18n.DEFAULT, choices=i18n.LANGS,
+                   help="the language it opens in (all three are in the file)")
+    args = p.parse_args(argv)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"bundle: cannot write {out}: no folder {out.parent}", file=sys.stderr)
+        return 2
+    from components.offline import bundle
+    from components.runtime import install, load_app_data
+    data = load_app_data(args.data, args.boundaries, args.boundary_id)
+    install(data)
+    try:
+        size = bundle.write(data, out, args.lang)
+    except OSError as err:
+        print(f"bundle: cannot write {out}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({size / 1e6:.2f} MB; {len(data.dataset.incidents):,} incidents, "
+          f"{'map outlines' if data.munis is not None else 'schematic map, no boundary file'}"
+          f"; payload SHA-256 {bundle.digest(data)})")
+    return 0

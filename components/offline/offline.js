@@ -1,0 +1,188 @@
+/* The dashboard in one file (python app.py bundle; components/offline/bundle.py): no server,
+   no network. The views are the app's own (instant.js draws them from the same payload, filters.js
+   turns every event into the next view state); this runtime only stands where the server and
+   Dash stand in the app: it reads the payloads and map outlines written into the file, keeps
+   the view state in the address's fragment (#type=attack&lang=fr: the app's query, read by the
+   same schema-driven code), so Back, Forward and a bookmark work, and routes the views' events
+   (a chip, a click on a chart) through filters.js as the app's filter callback does. */
+(function (root) {
+  "use strict";
+  var doc = root.document;
+
+  function inline(id) {  // a JSON document written into the file (not executed)
+    var el = doc.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+  var bundle = inline("be-bundle");  // {langs, lang, geo_urls, dataset, version, sha256, made, words}
+  var payloads = {};
+  var geo = null;
+  root.beBundle = {
+    // instant.js's payload for lang, from the file (null: not in it)
+    payload: function (lang) {
+      if (!(lang in payloads)) { payloads[lang] = inline("be-payload-" + lang); }
+      return payloads[lang];
+    },
+    // choro.js's outlines for a map URL: every panel's communes are the whole country's
+    features: function (url) {
+      if (bundle.geo_urls.indexOf(url) < 0) { return null; }
+      if (!geo) {
+        geo = {};
+        var doc_ = inline("be-geo");
+        (doc_ ? doc_.features : []).forEach(function (f) { geo[f.id] = f.geometry; });
+      }
+      return geo;
+    }
+  };
+
+  var state = {}, options = {}, lang = bundle.lang, F = null, P = null;
+
+  function fragment() { return String(root.location.hash || "").replace(/^#/, ""); }
+  function langOf(search) {
+    var found = null;
+    search.split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      if (kv[0] === "lang" && bundle.langs.indexOf(kv[1]) >= 0) { found = kv[1]; }
+    });
+    return found;
+  }
+
+  // the address's fragment read as the app reads its query (filters.js outputs, source "url")
+  function apply() {
+    var search = fragment();
+    lang = langOf(search) || lang;
+    P = root.beBundle.payload(lang);
+    F = root.beFilters.makeFilters(P.vocabulary);
+    var out = F.outputs("url", null, "?" + search, {}, state, lang, P.words, options);
+    state = out.state;
+    options = out.options;
+    doc.documentElement.lang = lang;
+    error(out.error);
+    page();
+    root.beInstant.show(P, state, options);
+    var canonical = out.search.replace(/^\?/, "");
+    if (canonical !== search) {  // the canonical form, in place: Back does not come back here
+      root.history.replaceState(null, "", "#" + canonical);
+    }
+  }
+
+  // an event of the views (a chip, a chart click, a compare control): the next state, as the app's
+  // filter callback forms it, written to the fragment (a new history entry)
+  function event(source, detail) {
+    var out = F.outputs(source, detail, "?" + fragment(), {}, state, lang, P.words, options);
+    go(out.search.replace(/^\?/, ""));
+  }
+  function go(search) {
+    if (search === fragment()) { return; }
+    root.location.hash = search;  // hashchange: apply()
+  }
+
+  function error(text) {
+    var el = doc.getElementById("filter-error");
+    if (el) { el.textContent = text || ""; el.hidden = !text; }
+  }
+
+  // --- the page's own words and controls, in the language shown ------------------------------
+  function text(id, value) { var el = doc.getElementById(id); if (el) { el.textContent = value; } }
+  function page() {
+    var W = P.words, T = W.t, B = bundle.words[lang];
+    doc.title = T.title;
+    text("be-title", T.title);
+    text("be-notice", B.notice);
+    text("be-about", B.about.replace("{dataset}", bundle.dataset).replace("{version}", bundle.version)
+      .replace("{made}", bundle.made).replace("{sha256}", bundle.sha256));
+    text("be-cite", B.cite);
+    text("be-cannot", B.cannot);
+    text("be-filters-title", B.filters);
+    text("reset-filters", B.reset);
+    doc.querySelectorAll("[data-be-lang]").forEach(function (a) {
+      var code = a.getAttribute("data-be-lang");
+      a.setAttribute("aria-current", code === lang ? "true" : "false");
+      a.href = "#" + withParam(fragment(), "lang", code);
+    });
+    controls();
+  }
+
+  // a parameter of the fragment set (value "" removes it)
+  function withParam(search, name, value) {
+    var pairs = search.split("&").filter(function (p) { return p && p.split("=")[0] !== name; });
+    if (value) { pairs.push(name + "=" + root.beFilters.quote(value)); }
+    return pairs.join("&");
+  }
+  function valuesOf(search, name) {
+    var out = [];
+    search.split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      if (kv[0] === name && kv[1]) { decodeURIComponent(kv[1].replace(/\+/g, " ")).split(",").forEach(function (v) { out.push(v); }); }
+    });
+    return out;
+  }
+
+  // the filters a reader toggles here, declared by the payload (its vocabulary and words): each a
+  // row of buttons, pressed when the view has it; a click toggles it in the address
+  function controls() {
+    var box = doc.getElementById("be-controls");
+    if (!box) { return; }
+    var W = P.words, T = W.t, B = bundle.words[lang], search = fragment(), rows = [];
+    var years = [];
+    P.months.forEach(function (m) { var y = m.slice(0, 4); if (years.indexOf(y) < 0) { years.push(y); } });
+    rows.push(["type", B.type, P.types.map(function (k) { return [k, root.beFormat.cap(T[k + "s"])]; })]);
+    rows.push(["connection", B.connection, P.connections.map(function (k) { return [k, root.beFormat.cap(T[k])]; })]);
+    rows.push(["place", B.place, Object.keys(P.places.groups).map(function (g) { return [g, root.beFormat.cap(P.places.describe[g])]; })]);
+    rows.push(["year", B.year, years.map(function (y) { return [y, y]; })]);
+    box.replaceChildren.apply(box, rows.map(function (row) {
+      var group = doc.createElement("div"), label = doc.createElement("span");
+      group.className = "be-control";
+      group.setAttribute("role", "group");
+      label.className = "be-control-label";
+      label.textContent = row[1];
+      label.id = "be-control-" + row[0];
+      group.setAttribute("aria-labelledby", label.id);
+      group.appendChild(label);
+      var chosen = row[0] === "year" ? yearOf(search) : valuesOf(search, row[0]);
+      row[2].forEach(function (choice) {
+        var b = doc.createElement("button");
+        b.type = "button";
+        b.className = "be-toggle";
+        b.textContent = choice[1];
+        b.setAttribute("data-param", row[0]);
+        b.setAttribute("data-value", choice[0]);
+        b.setAttribute("aria-pressed", chosen.indexOf(choice[0]) >= 0 ? "true" : "false");
+        group.appendChild(b);
+      });
+      return group;
+    }));
+  }
+  function yearOf(search) {  // the year the period is, if it is one whole year
+    var from = valuesOf(search, "from")[0], to = valuesOf(search, "to")[0];
+    if (!from || !to || from.slice(0, 4) !== to.slice(0, 4)) { return []; }
+    var y = from.slice(0, 4), months = P.months.filter(function (m) { return m.slice(0, 4) === y; });
+    return from === months[0] && to === months[months.length - 1] ? [y] : [];
+  }
+  function toggle(param, value) {
+    var search = fragment();
+    if (param === "year") {
+      var months = P.months.filter(function (m) { return m.slice(0, 4) === value; });
+      var on = yearOf(search)[0] === value;
+      search = withParam(withParam(search, "from", on ? "" : months[0]), "to", on ? "" : months[months.length - 1]);
+      go(search);
+      return;
+    }
+    var values = valuesOf(search, param), at = values.indexOf(value);
+    if (at >= 0) { values.splice(at, 1); } else { values.push(value); }
+    go(withParam(search, param, values.join(",")));
+  }
+
+  // --- the Dash API the views call, stood in for --------------------------------------------
+  root.dash_clientside = root.dash_clientside || {};
+  root.dash_clientside.set_props = function (id, props) {
+    if (id === "filter-event" && props && props.data) { event(props.data.source, props.data.detail); }
+  };
+
+  doc.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest(".be-toggle");
+    if (b) { toggle(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
+    if (e.target.closest && e.target.closest("#reset-filters")) { go("lang=" + lang); }
+  });
+  root.addEventListener("hashchange", apply);
+  if (doc.readyState === "loading") { doc.addEventListener("DOMContentLoaded", apply); } else { apply(); }
+})(window);

@@ -1,0 +1,163 @@
+"""The dashboard in one file (`python app.py bundle`), opened from file:// in Chromium with every
+network request refused: the key figures, the main charts, the fragment's state, the language,
+a filter click, a chip, Back, the keyboard, a comparison; no request is attempted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.browser.conftest import ARGS, CHART_TEXT, CHROMIUM, CSP_LISTENER, drawn
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def _bundle(tmp_path_factory, cache, name: str, *extra: str) -> tuple:
+    out = tmp_path_factory.mktemp("bundle") / name
+    done = subprocess.run([sys.executable, "app.py", "bundle", "--out", str(out), *extra],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={"PATH": "/usr/bin:/bin", "BEEXPLORER_CACHE": str(cache),
+                               "HOME": str(out.parent)})
+    assert done.returncode == 0, done.stderr
+    return out, done.stdout
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory, boundary_cache):
+    """The file with the boundary file's outlines (as the CLI writes it)."""
+    return _bundle(tmp_path_factory, boundary_cache, "explorer.html")
+
+
+@pytest.fixture(scope="module")
+def schematic(tmp_path_factory):
+    """The file with no boundary file: the schematic map, plotly.js in the file."""
+    return _bundle(tmp_path_factory, tmp_path_factory.mktemp("no-cache"), "schematic.html",
+                   "--lang", "nl")
+
+
+class Offline:
+    """A page of the file, every request but the file itself refused and recorded."""
+
+    def __init__(self, browser, path):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                           accept_downloads=True)
+        self.requests: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.add_init_script(CSP_LISTENER)
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.path = path
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("file://"):
+            route.continue_()
+            return
+        self.requests.append(url)
+        route.abort()
+
+    def open(self, fragment: str = "") -> None:
+        self.page.goto(f"file://{self.path}" + (f"#{fragment}" if fragment else ""))
+        self.drawn()
+
+    def drawn(self) -> None:
+        for chart in ("chart-shares", "chart-timeline", "chart-map"):
+            self.page.wait_for_selector(drawn(chart), timeout=30_000)
+
+    def kpi(self) -> str:
+        return self.page.inner_text("#kpi-incidents .kpi-value")
+
+    def wait_kpi(self, value: str) -> None:
+        self.page.wait_for_function(
+            "v => document.querySelector('#kpi-incidents .kpi-value')?.innerText === v", arg=value,
+            timeout=15_000)
+
+    def chart_text(self, chart: str) -> str:
+        return self.page.evaluate(CHART_TEXT, chart)
+
+    def fragment(self) -> str:
+        return self.page.evaluate("location.hash")
+
+
+@pytest.fixture
+def offline(browser):
+    made: list[Offline] = []
+
+    def make(path) -> Offline:
+        made.append(Offline(browser, path))
+        return made[-1]
+
+    yield make
+    for o in made:
+        assert o.requests == [], f"the file asked the network for {o.requests}"
+        assert o.errors == [], o.errors
+        violations = o.page.evaluate("window.__cspViolations || []")
+        assert violations == [], violations
+        o.context.close()
+
+
+def test_the_file_opens_offline_and_every_view_follows_its_fragment(offline, bundled):
+    path, said = bundled
+    assert "map outlines" in said and "SHA-256" in said
+    o = offline(path)
+    o.open()
+    assert o.kpi() == "107"
+    assert o.fragment() == "#lang=en"  # the canonical state, written in place
+    o.open("type=attack")
+    o.wait_kpi("4")
+    for chart in ("chart-shares", "chart-timeline", "chart-map"):
+        subtitle = o.page.inner_text(f"#{chart} .chart-subtitle")
+        assert subtitle == "Attacks · n = 4 incidents", (chart, subtitle)
+    assert "Attacks (n = 4)" in o.chart_text("chart-shares")
+
+
+def test_language_click_keyboard_back_and_a_chip(offline, bundled):
+    path, _said = bundled
+    o = offline(path)
+    o.open("lang=fr")
+    assert o.page.inner_text("#be-title") == "Incidents liés à l'EI en Belgique, 2014–2017"
+    assert o.page.evaluate("document.documentElement.lang") == "fr"
+    o.page.click(".be-toggle[data-param='type'][data-value='attack']")  # a filter
+    o.wait_kpi("4")
+    assert o.fragment() == "#type=attack&lang=fr"
+    o.page.locator(".be-toggle[data-param='year'][data-value='2016']").focus()  # the keyboard
+    o.page.keyboard.press("Enter")
+    o.page.wait_for_function("location.hash === '#from=2016-01&to=2016-12&type=attack&lang=fr'")
+    o.wait_kpi("3")
+    o.page.go_back()  # Back: the state before
+    o.wait_kpi("4")
+    assert o.fragment() == "#type=attack&lang=fr"
+    o.page.click("#active-filters .chip")  # the chip removes its filter
+    o.wait_kpi("107")
+    o.page.click("[data-be-lang='nl']")  # the language switch keeps the view
+    o.page.wait_for_function("document.documentElement.lang === 'nl'")
+    assert "Incidenten" in o.page.inner_text("#kpis")
+    # a click on a chart: the shares' linked segment filters every view
+    o.page.locator("#chart-shares .bars-seg").first.click()
+    o.page.wait_for_function("location.hash.includes('connection=linked')")
+    o.wait_kpi("95")
+
+
+def test_a_comparison_in_the_file(offline, bundled):
+    path, _said = bundled
+    o = offline(path)
+    o.open("place=brussels&vs.place=antwerp&lang=en")
+    o.page.wait_for_function(
+        "(document.querySelector('#compare-panel:not([hidden])')?.innerText || '')"
+        ".includes('cannot tell from chance')", timeout=15_000)
+    assert "B · Antwerp" in o.page.inner_text("#chart-timeline")
+    assert o.page.locator("#chart-map .choro-slice").count() == 2
+
+
+def test_the_schematic_file_opens_in_its_language(offline, schematic):
+    path, said = schematic
+    assert "schematic map" in said
+    o = offline(path)
+    o.open()
+    assert o.kpi() == "107" and o.fragment() == "#lang=nl"
+    assert "Incidenten" in o.page.inner_text("#kpis")
+    o.page.wait_for_selector("#chart-map .main-svg")  # drawn by plotly.js, from the file
