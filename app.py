@@ -29,6 +29,7 @@ from components.dashboard import (
     downloads,  # noqa: F401  (registers the download callbacks)
 )
 from components.dashboard.layout import layout
+from components.offline import bundle
 from components.projector.story import ENV as STORY_ENV
 from components.projector.story import StoryError
 from components.runtime import GEOJSON_URL, AppData, install, load_app_data
@@ -140,9 +141,12 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
 
     @server.route("/health")
     def health():
+        # the dataset's version and the SHA-256 of what the views are drawn from, as the file
+        # `python app.py bundle` writes shows them on its about line (null until warmed)
         return jsonify(status="ok", incidents=len(data.dataset.incidents),
                        boundaries=data.munis is not None, worker=os.getpid(),
-                       warm=static.warmed.is_set())
+                       warm=static.warmed.is_set(), dataset_version=data.dataset.version,
+                       payload_sha256=bundle.digest(data, compute=False))
 
     @server.route(GEOJSON_URL.replace("{panel}", "<panel>"))
     def municipalities_geojson(panel: str):
@@ -202,6 +206,7 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
     def warm():
         try:
             build_all(data)
+            bundle.digest(data)  # what /health reports, as a file of these data shows it
             static.warm(server)
             table.warm(data)
         except Exception:  # noqa: BLE001 (a cache not warmed is built on first request)

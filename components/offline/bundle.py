@@ -80,11 +80,14 @@ def contents(data: AppData) -> tuple[dict[str, str], str | None]:
     return payloads, None if geo is None else _json(geo)
 
 
-def digest(data: AppData) -> str:
+def digest(data: AppData, compute: bool = True) -> str | None:
     """SHA-256 of what the file's views are drawn from (every language's payload and the
     outlines): the same whatever language it opens in or the day it was made, and what /health
-    reports, so a reader can check a file against the app."""
+    reports, so a reader can check a file against the app (compute=False: None if it has not
+    been computed yet)."""
     key = ("bundle-digest",)
+    if key not in data.geojson_cache and not compute:
+        return None
     if key not in data.geojson_cache:
         payloads, geo = contents(data)
         h = hashlib.sha256()

@@ -161,3 +161,24 @@ def test_the_schematic_file_opens_in_its_language(offline, schematic):
     assert o.kpi() == "107" and o.fragment() == "#lang=nl"
     assert "Incidenten" in o.page.inner_text("#kpis")
     o.page.wait_for_selector("#chart-map .main-svg")  # drawn by plotly.js, from the file
+
+
+def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bundled, app_url):
+    """The file's dataset version and payload SHA-256 (the same whatever its language or the
+    day it was made) are what the app serving the same data reports on /health."""
+    import json
+    import time
+    import urllib.request
+    path, said = bundled
+    o = offline(path)
+    o.open("lang=nl")
+    about = o.page.inner_text("#be-about")
+    deadline = time.monotonic() + 60
+    while True:
+        with urllib.request.urlopen(f"{app_url}/health") as r:
+            health = json.load(r)
+        if health["payload_sha256"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert health["payload_sha256"] and health["payload_sha256"] in about
+    assert health["payload_sha256"] in said and health["dataset_version"] in about
