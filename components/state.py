@@ -25,7 +25,7 @@ from data.filters import (
     canonical_order,
     in_group,
 )
-from data.i18n import _
+from data.i18n import N_, _
 from data.places import GROUPS, PROVINCES, province_of
 
 MONTHS = list(pd.period_range(FIRST_MONTH, LAST_MONTH, freq="M").strftime("%Y-%m"))
@@ -205,6 +205,16 @@ CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places
             "citizenships")
 # the chart options' controls, in the order of the filter callback's inputs (after the clicks)
 OPTION_CONTROLS = tuple(o.param for o in viewstate.OPTIONS)
+# what each chart option's control says (msgids): its name, and each choice's label (the map's
+# areas are named by maps.panel_title); the dashboard's controls and the offline file's read it
+OPTION_WORDS = {
+    "freq": (N_("Period of each bar"), {"year": N_("By year"), "month": N_("By month")}),
+    "by": (N_("Colour the bars by"), {"connection": N_("Linked / inspired"),
+                                      "incident_type": N_("Arrests / attacks")}),
+    "events": (N_("Attacks and threat levels"), {}),
+    "panel": (N_("Map area"), {}),
+    "metric": (N_("Map measure"), {"incidents": N_("Incidents"), "per_100k": N_("Per 100,000")}),
+}
 
 
 COMPARE_ACTIONS = ("set", "swap", "end")

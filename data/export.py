@@ -155,12 +155,13 @@ def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tup
         order = list(dict.fromkeys([*sides[0].index, *sides[1].index]))  # A's, then B's own
         both = sides[0].reindex(order).add_suffix(" (A)").join(
             sides[1].reindex(order).add_suffix(" (B)"))
-        header = {f"{_('people')} (A)": f"{col_a}: {_('people')}",
-                  f"{_('share (%)')} (A)": f"{col_a}: {share}",
-                  f"{_('people')} (B)": f"{col_b}: {_('people')}",
-                  f"{_('share (%)')} (B)": f"{col_b}: {share}"}
+        people_col = _("people")
+        header = {f"{people_col} (A)": f"{col_a}: {people_col}",
+                  f"{share} (A)": f"{col_a}: {share}",
+                  f"{people_col} (B)": f"{col_b}: {people_col}",
+                  f"{share} (B)": f"{col_b}: {share}"}
         out = both[list(header)].rename(columns=header).reset_index()
-        numbers = out[[header[f"{_('people')} (A)"], header[f"{_('people')} (B)"]]]
+        numbers = out[[header[f"{people_col} (A)"], header[f"{people_col} (B)"]]]
         shown = numbers.map(lambda v: isinstance(v, int | float) and not pd.isna(v))
         out[_("difference (B − A)")] = pd.Series([  # blank where a side is hidden
             int(row.iloc[1]) - int(row.iloc[0]) if ok.all() else None

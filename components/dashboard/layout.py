@@ -8,7 +8,7 @@ from pathlib import Path
 import dash_mantine_components as dmc
 from dash import dcc, html
 
-from components import ids
+from components import ids, state
 from components.charts import comparison
 from components.dashboard.grid import table
 from components.runtime import AppData
@@ -204,16 +204,28 @@ def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
                      withBorder=True, p="xs", className="chart-card")
 
 
+def _option_name(param: str) -> str:
+    """What a chart option's control is called, in the page's language (state.OPTION_WORDS)."""
+    name = state.OPTION_WORDS[param][0]
+    return _(name)
+
+
+def _choices(param: str) -> tuple[str, list[dict]]:
+    """A chart option's control: its name and choices, in the page's language
+    (state.OPTION_WORDS; the first choice is the option's default)."""
+    name, labels = state.OPTION_WORDS[param]
+    return _(name), [{"value": v, "label": _(labels[v])}
+                     for v in viewstate.OPTION[param].choices]
+
+
 def timeline_controls() -> dmc.Group:
+    (freq, freqs), (by, bys) = _choices("freq"), _choices("by")
     return dmc.Group([
-        dmc.SegmentedControl(id=ids.TIMELINE_FREQ, value="year", data=[
-            {"value": "year", "label": _("By year")}, {"value": "month", "label": _("By month")}],
-            **{"aria-label": _("Period of each bar")}),
-        dmc.SegmentedControl(id=ids.TIMELINE_BY, value="connection", data=[
-            {"value": "connection", "label": _("Linked / inspired")},
-            {"value": "incident_type", "label": _("Arrests / attacks")}],
-            **{"aria-label": _("Colour the bars by")}),
-        dmc.Switch(id=ids.TIMELINE_EVENTS, label=_("Attacks and threat levels"), checked=False),
+        dmc.SegmentedControl(id=ids.TIMELINE_FREQ, value="year", data=freqs,
+                             **{"aria-label": freq}),
+        dmc.SegmentedControl(id=ids.TIMELINE_BY, value="connection", data=bys,
+                             **{"aria-label": by}),
+        dmc.Switch(id=ids.TIMELINE_EVENTS, label=_option_name("events"), checked=False),
     ])
 
 
@@ -227,11 +239,9 @@ def map_controls(schematic: bool = False) -> dmc.Group:
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
             {"value": p, "label": panel_title(p, short=True)}
             for p in viewstate.OPTION["panel"].choices],
-            **{"aria-label": _("Map area")}, **off),
-        dmc.SegmentedControl(id=ids.MAP_METRIC, value="incidents", data=[
-            {"value": "incidents", "label": _("Incidents")},
-            {"value": "per_100k", "label": _("Per 100,000")}],
-            **{"aria-label": _("Map measure")}, **off),
+            **{"aria-label": _option_name("panel")}, **off),
+        dmc.SegmentedControl(id=ids.MAP_METRIC, value="incidents", data=_choices("metric")[1],
+                             **{"aria-label": _choices("metric")[0]}, **off),
         html.Div(id=ids.MAP_NOTICE, className="map-notice"),
     ])
 
@@ -283,6 +293,11 @@ def main_view(data: AppData, lang: str) -> html.Div:
             html.Div([html.Span(id=ids.SUMMARY, className="summary"),
                       html.Div(id=ids.CHIPS, className="chips"),
                       compare_controls(data, lang),
+                      # the dashboard in one file, for a room with no network (routes.py)
+                      html.A(_("Save for offline"), href=f"/offline.html?lang={lang}",
+                             download="", className="offline-link", **{
+                                 "aria-label": _("Save the dashboard as one file that opens "
+                                                 "with no network")}),
                       dmc.Button(_("Briefing pack"), id=ids.BRIEFING_PACK, variant="outline",
                                  size="compact-md", className="pack-button",
                                  **{"aria-label": _("Download a briefing pack of this view")})],

@@ -16,10 +16,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-from components import ids
+from components import ids, state
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
-from data import i18n
+from data import i18n, viewstate
 from data.facts import CITATION
 from data.i18n import N_, _
 
@@ -98,6 +98,19 @@ def digest(data: AppData, compute: bool = True) -> str | None:
     return data.geojson_cache[key]
 
 
+def option_words(lang: str) -> dict[str, list]:
+    """Each chart option's control as the dashboard's says it (state.OPTION_WORDS): its name
+    and [value, label] per choice, in lang."""
+    from components.charts.maps import panel_title
+    out = {}
+    for o in viewstate.OPTIONS:
+        name, labels = state.OPTION_WORDS[o.param]
+        out[o.param] = [_(name, lang), [
+            [v, panel_title(v, lang, short=True) if o.param == "panel" else _(labels[v], lang)]
+            for v in o.choices if o.param != "events"]]
+    return out
+
+
 def _script_safe(text: str) -> str:
     """JSON inside <script>: no '</' (it would end the element), no HTML comment opener."""
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
@@ -119,7 +132,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     words = {}
     for code in i18n.LANGS:
         with i18n.use(code):
-            words[code] = {k: _(v) for k, v in WORDS.items()} | {"cite": CITATION}
+            words[code] = {k: _(v) for k, v in WORDS.items()} | {"cite": CITATION,
+                                                                  "options": option_words(code)}
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,
             "sha256": digest(data), "words": words,

@@ -58,7 +58,10 @@
     doc.documentElement.lang = lang;
     error(out.error);
     page();
-    root.beInstant.show(P, state, options);
+    // the chart options as the app's controls give them to the views (events: a switch)
+    var shown = {};
+    Object.keys(options).forEach(function (k) { shown[k] = k === "events" ? options[k] === "1" : options[k]; });
+    root.beInstant.show(P, state, shown);
     var canonical = out.search.replace(/^\?/, "");
     if (canonical !== search) {  // the canonical form, in place: Back does not come back here
       root.history.replaceState(null, "", "#" + canonical);
@@ -129,6 +132,12 @@
     rows.push(["connection", B.connection, P.connections.map(function (k) { return [k, root.beFormat.cap(T[k])]; })]);
     rows.push(["place", B.place, Object.keys(P.places.groups).map(function (g) { return [g, root.beFormat.cap(P.places.describe[g])]; })]);
     rows.push(["year", B.year, years.map(function (y) { return [y, y]; })]);
+    // the chart options (the app's controls' words): one choice each; the events a switch
+    P.vocabulary.schema.options.forEach(function (o) {
+      if ((o.param === "panel" || o.param === "metric") && !P.boundaries) { return; }  // the schematic map has neither
+      var said = B.options[o.param];
+      rows.push([o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1], o.choices[0]]);
+    });
     box.replaceChildren.apply(box, rows.map(function (row) {
       var group = doc.createElement("div"), label = doc.createElement("span");
       group.className = "be-control";
@@ -139,12 +148,14 @@
       group.setAttribute("aria-labelledby", label.id);
       group.appendChild(label);
       var chosen = row[0] === "year" ? yearOf(search) : valuesOf(search, row[0]);
+      if (row[3] !== undefined && !chosen.length) { chosen = [row[3]]; }  // an option: its default
       row[2].forEach(function (choice) {
         var b = doc.createElement("button");
         b.type = "button";
         b.className = "be-toggle";
         b.textContent = choice[1];
         b.setAttribute("data-param", row[0]);
+        if (row[3] !== undefined) { b.setAttribute("data-option", "1"); }
         b.setAttribute("data-value", choice[0]);
         b.setAttribute("aria-pressed", chosen.indexOf(choice[0]) >= 0 ? "true" : "false");
         group.appendChild(b);
@@ -157,6 +168,10 @@
     if (!from || !to || from.slice(0, 4) !== to.slice(0, 4)) { return []; }
     var y = from.slice(0, 4), months = P.months.filter(function (m) { return m.slice(0, 4) === y; });
     return from === months[0] && to === months[months.length - 1] ? [y] : [];
+  }
+  function choose(param, value) {  // a chart option: this choice (the events: on or off)
+    if (param === "events") { value = valuesOf(fragment(), "events")[0] === "1" ? "" : "1"; }
+    go(withParam(fragment(), param, value));
   }
   function toggle(param, value) {
     var search = fragment();
@@ -180,6 +195,7 @@
 
   doc.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest(".be-toggle");
+    if (b && b.getAttribute("data-option")) { choose(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
     if (b) { toggle(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
     if (e.target.closest && e.target.closest("#reset-filters")) { go("lang=" + lang); }
   });

@@ -1,14 +1,17 @@
-"""The routes of the pages outside Dash: an embed (/embed/<chart>) and briefing mode (/brief).
+"""The routes of the pages outside Dash: an embed (/embed/<chart>), briefing mode (/brief) and
+the dashboard in one file (/offline.html).
 Each reads the request, asks its pure page function (components/exports/embed.py,
 components/projector/page.py) and answers with the headers that page needs."""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from flask import Flask, Response, request
 
 from components.exports import embed
+from components.offline import bundle
 from components.projector import page as brief
 from components.runtime import current
 from data import i18n
@@ -42,6 +45,28 @@ def install(server: Flask, story_path: str | None = None) -> None:
             response.vary.add("Accept-Language")
             response = response.make_conditional(request)
         return response
+
+    @server.route("/offline.html")
+    def offline_file():
+        """The page's "Save for offline": the dashboard in one file for the data served
+        (components/offline/bundle.py), in the reader's language, made once a day."""
+        lang = i18n.valid(request.args.get("lang")) or i18n.negotiate(
+            request.headers.get("Accept-Language"))
+        data = current()
+        day = date.today().isoformat()
+        key = ("offline-file", lang, day)
+        if key not in data.geojson_cache:
+            for old in [k for k in data.geojson_cache if isinstance(k, tuple)
+                        and k[:1] == ("offline-file",) and k[2] != day]:
+                data.geojson_cache.pop(old)
+            data.geojson_cache[key] = bundle.build(data, lang, day).encode("utf-8")
+        body = data.geojson_cache[key]
+        response = Response(body, mimetype="text/html")
+        name = f"is-belgium-{data.dataset.version or 'data'}-{lang}.html"
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.headers["Cache-Control"] = "no-cache"
+        response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+        return response.make_conditional(request)
 
     @server.route("/brief")
     def brief_page():

@@ -195,7 +195,7 @@ def test_briefing_steps_with_clicker_keys_and_explores(page, app_url):
     size = page.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert size >= 24
     for key, scene in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), (" ", 3),
-                       ("End", 6), ("Home", 1), ("ArrowDown", 2)):
+                       ("End", 7), ("Home", 1), ("ArrowDown", 2)):
         page.page.keyboard.press(key)
         page.page.wait_for_selector(f"#scene-{scene} .main-svg")
         assert page.page.locator(".scene:not([hidden])").get_attribute("id") == f"scene-{scene}"

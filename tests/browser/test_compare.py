@@ -112,7 +112,7 @@ def test_a_comparison_with_an_empty_slice_and_on_a_phone(browser, app_url):
         context.close()
 
 
-def test_the_comparisons_data_downloads_and_the_charts_files_are_slice_a(page, app_url):
+def test_the_comparisons_data_downloads_and_every_file_keeps_slice_b(page, app_url):
     page.open(f"{app_url}/?place=brussels&vs.place=antwerp&lang=en")
     _wait_panel(page, "Download the comparison:")
     with page.page.expect_download() as got:
@@ -121,12 +121,11 @@ def test_the_comparisons_data_downloads_and_the_charts_files_are_slice_a(page, a
     assert saved.suggested_filename.startswith("be-is-comparison-")
     text = Path(saved.path()).read_text(encoding="utf-8")
     assert "incidents,62,4,-58" in text
-    # a file of what shows slice A only (the map, rows, the pack) is asked for without B's
-    # filters; the charts of both slices (their menu item says vs: true) keep them
+    # every file draws both slices: each is asked for with the page's address, B's filters too
     assert page.page.evaluate("beDownloads.address('/export/map.csv', 'sep=semicolon')") \
-        == "/export/map.csv?place=brussels&lang=en&sep=semicolon"
-    assert page.page.evaluate("beDownloads.address('/export/timeline.csv', '', true)") \
-        == "/export/timeline.csv?place=brussels&vs.place=antwerp&lang=en"
+        == "/export/map.csv?place=brussels&vs.place=antwerp&lang=en&sep=semicolon"
+    assert page.page.evaluate("beDownloads.address('/export/pack.zip', '')") \
+        == "/export/pack.zip?place=brussels&vs.place=antwerp&lang=en"
     assert page.page.evaluate("beDownloads.address('/export/compare.xlsx', '')") \
         == "/export/compare.xlsx?place=brussels&vs.place=antwerp&lang=en"
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import ARGS, CHART_TEXT, CHROMIUM, CSP_LISTENER, drawn
+from tests.browser.conftest import CHART_TEXT, CSP_LISTENER, drawn
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -107,6 +107,11 @@ def test_the_file_opens_offline_and_every_view_follows_its_fragment(offline, bun
     o.open()
     assert o.kpi() == "107"
     assert o.fragment() == "#lang=en"  # the canonical state, written in place
+    assert "Paris attacks" not in o.page.inner_text("#chart-timeline")  # options: the defaults
+    o.open("freq=month&events=1")
+    o.page.wait_for_function(
+        "document.querySelector('#chart-timeline').innerText.includes('Paris attacks')")
+    assert o.page.inner_text("#chart-timeline .chart-title") == "Month by month"
     o.open("type=attack")
     o.wait_kpi("4")
     for chart in ("chart-shares", "chart-timeline", "chart-map"):
@@ -136,9 +141,14 @@ def test_language_click_keyboard_back_and_a_chip(offline, bundled):
     o.page.click("[data-be-lang='nl']")  # the language switch keeps the view
     o.page.wait_for_function("document.documentElement.lang === 'nl'")
     assert "Incidenten" in o.page.inner_text("#kpis")
+    o.page.click(".be-toggle[data-param='freq'][data-value='month']")  # a chart option
+    o.page.wait_for_function("location.hash === '#freq=month&lang=nl'")
+    assert o.page.inner_text("#chart-timeline .chart-title") == "Maand per maand"
+    assert o.page.get_attribute(".be-toggle[data-param='freq'][data-value='month']",
+                                "aria-pressed") == "true"
     # a click on a chart: the shares' linked segment filters every view
     o.page.locator("#chart-shares .bars-seg").first.click()
-    o.page.wait_for_function("location.hash.includes('connection=linked')")
+    o.page.wait_for_function("location.hash === '#connection=linked&freq=month&lang=nl'")
     o.wait_kpi("95")
 
 
