@@ -11,6 +11,9 @@
 
   var NS = "http://www.w3.org/2000/svg";
   var BAR = {gap: 16, thick: 14, room: 78};  // the colour bar beside the plot (px)
+  // compare mode's two panels stack under NARROW px of plot, the chart taller by STACKED times
+  // its width; LABEL px over each panel for its slice's name
+  var NARROW = 480, STACKED = 0.9, LABEL = 24;
 
   // one panel (two traces: communes at 0, the others), or compare mode's two (four traces,
   // B's on "geo2": maps.choropleth_pair), each with its outlines by URL
@@ -159,10 +162,18 @@
     gd.removeAttribute("aria-busy");
     var L = fig.layout, m = L.margin || {}, H = L.height || 450, W = Math.max(width || 0, 160);
     var S = shading(fig, fmt);
-    var plot = {x: m.l || 0, y: m.t || 0, w: Math.max(W - (m.l || 0) - (m.r || 0) - BAR.room, 40),
-                h: Math.max(H - (m.t || 0) - (m.b || 0), 40)};
-    // each panel's box within the plot, as its geo's domain places it
-    var boxes = parts.map(function (p) {
+    var plotW = Math.max(W - (m.l || 0) - (m.r || 0) - BAR.room, 40);
+    // compare mode in a narrow card (a phone): B's panel under A's, each as wide as the plot
+    var stacked = parts.length > 1 && plotW < NARROW;
+    if (stacked) { H += Math.round(plotW * STACKED); }
+    var plot = {x: m.l || 0, y: m.t || 0, w: plotW, h: Math.max(H - (m.t || 0) - (m.b || 0), 40)};
+    // each panel's box within the plot, as its geo's domain places it (stacked: one per row,
+    // under its slice's name)
+    var boxes = parts.map(function (p, i) {
+      if (stacked) {
+        var row = plot.h / parts.length;
+        return {x: plot.x, y: plot.y + i * row + LABEL, w: plot.w, h: row - LABEL};
+      }
       return {x: plot.x + p.x[0] * plot.w, y: plot.y + (1 - p.y[1]) * plot.h,
               w: (p.x[1] - p.x[0]) * plot.w, h: (p.y[1] - p.y[0]) * plot.h};
     });
@@ -196,12 +207,13 @@
       rootEl.appendChild(map);
       rootEl.appendChild(scale);
       // compare mode: each slice's name over its panel (the figure's "slice" notes)
-      (L.annotations || []).filter(function (a) { return a.name === "slice"; }).forEach(function (a) {
-        var label = document.createElement("div");
+      (L.annotations || []).filter(function (a) { return a.name === "slice"; }).forEach(function (a, i) {
+        var label = document.createElement("div"), box = boxes[i] || boxes[0];
         label.className = "choro-slice";
         label.textContent = lines(a.text).join(" ");
-        label.style.left = (plot.x + a.x * plot.w) + "px";
-        label.style.bottom = (H - plot.y - (1 - a.y) * plot.h) + "px";
+        label.style.left = box.x + "px";
+        label.style.bottom = (H - box.y) + "px";
+        label.style.maxWidth = box.w + "px";
         if (a.font && a.font.color) { label.style.color = a.font.color; }
         rootEl.appendChild(label);
       });
@@ -229,11 +241,12 @@
     state.notes.forEach(function (n) { n.remove(); });
     state.notes.length = 0;
     (L.annotations || []).filter(function (a) { return a.name === "empty-state" || /^empty-[AB]$/.test(a.name); }).forEach(function (a) {
-      var note = document.createElement("div");
+      var note = document.createElement("div"), slice = /^empty-[AB]$/.test(a.name) ? "AB".indexOf(a.name.charAt(6)) : -1;
+      var box = slice >= 0 && boxes[slice] ? boxes[slice] : plot;  // over its own panel
       note.className = "bars-empty";
       note.textContent = lines(a.text).join("\n");
-      note.style.left = (plot.x + (a.x === undefined ? 0.5 : a.x) * plot.w) + "px";
-      note.style.top = (plot.y + (1 - (a.y === undefined ? 0.5 : a.y)) * plot.h) + "px";
+      note.style.left = (box.x + box.w / 2) + "px";
+      note.style.top = (box.y + box.h / 2) + "px";
       state.root.insertBefore(note, state.tip);
       state.notes.push(note);
     });

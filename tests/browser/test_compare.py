@@ -107,6 +107,14 @@ def test_a_comparison_with_an_empty_slice_and_on_a_phone(browser, app_url):
         assert "not tested, as one slice has n = 0" in page.page.inner_text(PANEL)
         width = page.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"the page is {width} px wide at 390 px"
+        # the map's two panels one under the other, B's empty note over B's own panel
+        page.page.wait_for_function(
+            "document.querySelectorAll('#chart-map .choro-slice').length === 2")
+        a, b = page.page.eval_on_selector_all(
+            "#chart-map .choro-slice", "l => l.map(e => e.getBoundingClientRect().top)")
+        note = page.page.eval_on_selector("#chart-map .bars-empty",
+                                          "e => e.getBoundingClientRect().top")
+        assert a < b < note, (a, b, note)
         assert page.errors == [] and page.external == []
     finally:
         context.close()
