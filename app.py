@@ -232,6 +232,9 @@ def _args(argv=None) -> argparse.Namespace:
 if __name__ == "__main__" and sys.argv[1:2] == ["bundle"]:  # the dashboard in one file
     from components.offline.cli import main as bundle_main
     raise SystemExit(bundle_main(sys.argv[2:]))
+if __name__ == "__main__" and sys.argv[1:2] == ["build-static"]:  # ... as a static folder
+    from components.offline.cli import build_static
+    raise SystemExit(build_static(sys.argv[2:]))
 if __name__ == "__main__":
     args = _args()
     app = create_app(load_app_data(args.data, args.boundaries, args.boundary_id), args.story)

@@ -141,8 +141,14 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic map's
     scripts = [_script_text((ASSETS / name).read_text(encoding="utf-8")) for name in names]
     scripts.append(_script_text(RUNTIME.read_text(encoding="utf-8")))
-    documents = [("be-bundle", _json(meta))] + [
-        (f"be-payload-{code}", text) for code, text in payloads.items()]
+    # the cube (all that grows with the data) once: it is every language's
+    cubes = {code: json.loads(text)["cube"] for code, text in payloads.items()}
+    shared = next(iter(cubes.values()))
+    if any(c != shared for c in cubes.values()):
+        raise ValueError("the languages' cubes differ")
+    documents = [("be-bundle", _json(meta)), ("be-cube", _json(shared))] + [
+        (f"be-payload-{code}", _json({k: v for k, v in json.loads(text).items() if k != "cube"}))
+        for code, text in payloads.items()]
     if geo is not None:
         documents.append(("be-geo", geo))
     style = (ASSETS / "style.css").read_text(encoding="utf-8") + (

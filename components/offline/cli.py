@@ -38,3 +38,38 @@ def main(argv: list[str]) -> int:
           f"{'map outlines' if data.munis is not None else 'schematic map, no boundary file'}"
           f"; payload SHA-256 {bundle.digest(data)})")
     return 0
+
+
+def build_static(argv: list[str]) -> int:
+    """`python app.py build-static --out DIR`: the dashboard as a folder of static files, one
+    page per language (index.html in English, fr/ and nl/ beside it), each the one-file
+    dashboard, for any static host or CDN: no application server."""
+    p = argparse.ArgumentParser(prog="python app.py build-static",
+                                description="the dashboard as static files, for any web host")
+    p.add_argument("--out", required=True, help="the folder to write (made if missing)")
+    p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
+    p.add_argument("--boundaries", help="boundary file (default: the cached download)")
+    p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
+    args = p.parse_args(argv)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"build-static: {out} is a file, not a folder", file=sys.stderr)
+        return 2
+    from components.offline import bundle
+    from components.runtime import install, load_app_data
+    data = load_app_data(args.data, args.boundaries, args.boundary_id)
+    install(data)
+    written = []
+    try:
+        for lang in i18n.LANGS:
+            page = out / ("index.html" if lang == i18n.DEFAULT else f"{lang}/index.html")
+            page.parent.mkdir(parents=True, exist_ok=True)
+            written.append((page, bundle.write(data, page, lang)))
+    except OSError as err:
+        print(f"build-static: cannot write into {out}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    for page, size in written:
+        print(f"wrote {page} ({size / 1e6:.2f} MB)")
+    print(f"payload SHA-256 {bundle.digest(data)}; serve the folder as it is (e.g. python -m "
+          f"http.server --directory {out})")
+    return 0

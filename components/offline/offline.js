@@ -15,11 +15,14 @@
   }
   var bundle = inline("be-bundle");  // {langs, lang, geo_urls, dataset, version, sha256, made, words}
   var payloads = {};
-  var geo = null;
+  var geo = null, cube = null;
   root.beBundle = {
     // instant.js's payload for lang, from the file (null: not in it)
     payload: function (lang) {
-      if (!(lang in payloads)) { payloads[lang] = inline("be-payload-" + lang); }
+      if (!(lang in payloads)) {
+        payloads[lang] = inline("be-payload-" + lang);
+        if (payloads[lang]) { payloads[lang].cube = cube || (cube = inline("be-cube")); }  // one for all
+      }
       return payloads[lang];
     },
     // choro.js's outlines for a map URL: every panel's communes are the whole country's

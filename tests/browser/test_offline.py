@@ -41,7 +41,7 @@ def schematic(tmp_path_factory):
 class Offline:
     """A page of the file, every request but the file itself refused and recorded."""
 
-    def __init__(self, browser, path):
+    def __init__(self, browser, path, origin: str = "file://"):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            accept_downloads=True)
         self.requests: list[str] = []
@@ -50,18 +50,19 @@ class Offline:
         self.page.add_init_script(CSP_LISTENER)
         self.errors: list[str] = []
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.path = path
+        self.path, self.origin = path, origin
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith("file://"):
+        if url.startswith(self.origin):
             route.continue_()
             return
         self.requests.append(url)
         route.abort()
 
     def open(self, fragment: str = "") -> None:
-        self.page.goto(f"file://{self.path}" + (f"#{fragment}" if fragment else ""))
+        where = f"file://{self.path}" if self.origin == "file://" else self.path
+        self.page.goto(where + (f"#{fragment}" if fragment else ""))
         self.drawn()
 
     def drawn(self) -> None:
@@ -87,8 +88,8 @@ class Offline:
 def offline(browser):
     made: list[Offline] = []
 
-    def make(path) -> Offline:
-        made.append(Offline(browser, path))
+    def make(path, origin: str = "file://") -> Offline:
+        made.append(Offline(browser, path, origin))
         return made[-1]
 
     yield make
@@ -192,3 +193,44 @@ def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bun
         time.sleep(0.5)
     assert health["payload_sha256"] and health["payload_sha256"] in about
     assert health["payload_sha256"] in said and health["dataset_version"] in about
+
+
+@pytest.fixture(scope="module")
+def static_site(tmp_path_factory, boundary_cache):
+    """`python app.py build-static`, served by `python -m http.server` (no app server)."""
+    import time
+    import urllib.request
+
+    from tests.conftest import free_port
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run([sys.executable, "app.py", "build-static", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={"PATH": "/usr/bin:/bin", "BEEXPLORER_CACHE": str(boundary_cache),
+                               "HOME": str(out)})
+    assert done.returncode == 0, done.stderr
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*.html")} == {
+        "index.html", "fr/index.html", "nl/index.html"}
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                             "127.0.0.1", "--directory", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):  # it answers once it listens
+        try:
+            urllib.request.urlopen(f"{url}/", timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_the_static_folder_served_by_a_plain_web_server(offline, static_site):
+    o = offline(f"{static_site}/fr/", static_site)
+    o.open()
+    assert o.kpi() == "107" and o.fragment() == "#lang=fr"
+    o.page.click(".be-toggle[data-param='type'][data-value='attack']")
+    o.wait_kpi("4")
+    o.page.go_back()
+    o.wait_kpi("107")
