@@ -10,6 +10,8 @@ from pathlib import Path
 
 from data import i18n
 
+LARGE = 20_000_000  # bytes: above, the file is too large to mail (it is written all the same)
+
 
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python app.py bundle",
@@ -37,6 +39,10 @@ def main(argv: list[str]) -> int:
     print(f"wrote {out} ({size / 1e6:.2f} MB; {len(data.dataset.incidents):,} incidents, "
           f"{'map outlines' if data.munis is not None else 'schematic map, no boundary file'}"
           f"; payload SHA-256 {bundle.digest(data)})")
+    if size > LARGE:
+        print(f"bundle: {out} is {size / 1e6:.0f} MB: too large to mail (most mail stops at "
+              f"20-25 MB); share it on a drive or use build-static on a web host",
+              file=sys.stderr)
     return 0
 
 
