@@ -234,3 +234,40 @@ def test_the_static_folder_served_by_a_plain_web_server(offline, static_site):
     o.wait_kpi("4")
     o.page.go_back()
     o.wait_kpi("107")
+
+
+FILE_STATES = 500  # random view states with chart options, drawn in the file
+
+
+def test_the_files_views_are_the_apps_for_random_states_and_comparisons(
+        offline, bundled, app_data):
+    """The same numbers: in the file, in Chromium, the views of 500 random states (and the study's
+    named ones; random chart options and languages) and the comparisons of 100 random pairs
+    equal what the Python code draws for the app."""
+    from tests import test_js, view_cases
+    path, _said = bundled
+    o = offline(path)
+    o.open()
+    cases = view_cases.cases(app_data, 20261206, FILE_STATES)
+    found = []
+    for start in range(0, len(cases), 100):
+        batch = cases[start:start + 100]
+        shown = o.page.evaluate("""cases => cases.map(c => window.beInstant.views(
+            window.beBundle.payload(c.lang), c.state, c.opts))""", batch)
+        for case, drawn_ in zip(batch, shown, strict=True):
+            diffs = view_cases.differences(view_cases.plain(view_cases.python(app_data, case)),
+                                           view_cases.plain(drawn_))
+            if diffs:
+                found.append(f"{case['query']!r} {case['lang']} {case['opts']}: "
+                             + "; ".join(sorted(diffs)[:5]))
+    assert len(cases) >= FILE_STATES and not found, (
+        f"{len(found)} of {len(cases)} states differ:\n" + "\n".join(found[:5]))
+    pairs = test_js._comparisons(app_data, 23, 100)["cases"]
+    shown = o.page.evaluate("""cases => cases.map(c => {
+        const P = window.beBundle.payload(c.lang);
+        return window.beCompare.model(P, window.beInstant.makeFormat(P.words), c.state, c.freq,
+                                      null, {panel: c.panel, metric: c.metric});
+    })""", pairs)
+    differ = [view_cases.differences(c["expected"], view_cases.plain(s)) for c, s in
+              zip(pairs, shown, strict=True)]
+    assert not any(differ), [d[:3] for d in differ if d][:3]
