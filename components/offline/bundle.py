@@ -12,6 +12,7 @@ import base64
 import hashlib
 import html
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,9 @@ WORDS = {
     "filters": N_("Filters"), "reset": N_("Reset filters"), "type": N_("Incident type"),
     "connection": N_("Connection"), "place": N_("Place"), "year": N_("Year"),
     "languages": N_("Language"),
+    "briefing": N_("Briefing"), "start": N_("Step through the key findings"),
+    "scene_of": N_("Scene {n} of {total}"), "previous": N_("Previous"), "next": N_("Next"),
+    "keys": N_("Keys: ← → or Page Up / Page Down, Space"),
 }
 
 
@@ -111,6 +115,22 @@ def option_words(lang: str) -> dict[str, list]:
     return out
 
 
+def scenes(data: AppData, story_path: str | None = None) -> list[dict]:
+    """The briefing story's scenes for the file: each one's view (its address, the file's
+    fragment), chart, and title and caption in every language, the caption computed from these
+    data as briefing mode computes it (components/projector)."""
+    from components.projector import page as brief
+    from components.projector import story
+    out = []
+    for scene in story.load(story_path or os.environ.get(story.ENV) or None, data.vocabulary):
+        captions = {lang: story.caption(scene, brief.scene_numbers(data, scene, data.names(lang)),
+                                        lang) for lang in i18n.LANGS}
+        out.append({"query": viewstate.address(scene.query, viewstate.options_of(scene.options)),
+                    "chart": f"chart-{scene.chart}", "caption": captions,
+                    "title": {lang: scene.text("title", lang) for lang in i18n.LANGS}})
+    return out
+
+
 def _script_safe(text: str) -> str:
     """JSON inside <script>: no '</' (it would end the element), no HTML comment opener."""
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
@@ -137,7 +157,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,
             "sha256": digest(data), "words": words,
-            "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else []}
+            "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else [],
+            "scenes": scenes(data)}
     names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic map's
     scripts = [_script_text((ASSETS / name).read_text(encoding="utf-8")) for name in names]
     scripts.append(_script_text(RUNTIME.read_text(encoding="utf-8")))

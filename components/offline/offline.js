@@ -51,11 +51,11 @@
 
   // the address's fragment read as the app reads its query (filters.js outputs, source "url")
   function apply() {
-    var search = fragment();
+    var search = fragment(), n = +(valuesOf(search, SCENE)[0] || 0);
     lang = langOf(search) || lang;
     P = root.beBundle.payload(lang);
     F = root.beFilters.makeFilters(P.vocabulary);
-    var out = F.outputs("url", null, "?" + search, {}, state, lang, P.words, options);
+    var out = F.outputs("url", null, "?" + view(search), {}, state, lang, P.words, options);
     state = out.state;
     options = out.options;
     doc.documentElement.lang = lang;
@@ -65,16 +65,50 @@
     var shown = {};
     Object.keys(options).forEach(function (k) { shown[k] = k === "events" ? options[k] === "1" : options[k]; });
     root.beInstant.show(P, state, shown);
-    var canonical = out.search.replace(/^\?/, "");
+    var canonical = out.search.replace(/^\?/, ""), S = bundle.scenes;
+    // a scene of the story while the view is still its own (a filter changed: no longer)
+    var k = n >= 1 && n <= S.length && S[n - 1].query === withParam(canonical, "lang", "") ? n - 1 : -1;
+    if (k >= 0) { canonical += "&" + SCENE + "=" + n; }
     if (canonical !== search) {  // the canonical form, in place: Back does not come back here
       root.history.replaceState(null, "", "#" + canonical);
     }
+    scene(k);
+  }
+  // the fragment's view state: the file's own page parameter (the scene) left out
+  function view(search) { return withParam(search, SCENE, ""); }
+
+  // --- the briefing story: a scene is a view (its address); on one, its title and caption -----
+  var at = -1, SCENE = "scene";  // the scene shown (-1: none); its fragment parameter
+  function scene(k) {
+    var B = bundle.words[lang], S = bundle.scenes;
+    at = k;
+    var box = doc.getElementById("be-scene");
+    text("be-brief-start", B.start);
+    if (!box) { return; }
+    box.hidden = at < 0;
+    if (at < 0) { return; }
+    var s = S[at];
+    text("be-scene-counter", B.scene_of.replace("{n}", at + 1).replace("{total}", S.length));
+    text("be-scene-title", s.title[lang]);
+    text("be-scene-caption", s.caption[lang]);
+    text("be-scene-prev", "\u2190 " + B.previous);
+    text("be-scene-next", B.next + " \u2192");
+    text("be-scene-keys", B.keys);
+    doc.getElementById("be-scene-prev").disabled = at === 0;
+    doc.getElementById("be-scene-next").disabled = at === S.length - 1;
+  }
+  function toScene(i) {
+    var S = bundle.scenes;
+    if (i < 0 || i >= S.length) { return; }
+    go([S[i].query, "lang=" + lang, SCENE + "=" + (i + 1)].filter(Boolean).join("&"));
+    var chart = doc.getElementById(S[i].chart);
+    if (chart && chart.scrollIntoView) { setTimeout(function () { chart.scrollIntoView({block: "nearest"}); }, 50); }
   }
 
   // an event of the views (a chip, a chart click, a compare control): the next state, as the app's
   // filter callback forms it, written to the fragment (a new history entry)
   function event(source, detail) {
-    var out = F.outputs(source, detail, "?" + fragment(), {}, state, lang, P.words, options);
+    var out = F.outputs(source, detail, "?" + view(fragment()), {}, state, lang, P.words, options);
     go(out.search.replace(/^\?/, ""));
   }
   function go(search) {
@@ -201,6 +235,18 @@
     if (b && b.getAttribute("data-option")) { choose(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
     if (b) { toggle(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
     if (e.target.closest && e.target.closest("#reset-filters")) { go("lang=" + lang); }
+    if (e.target.closest && e.target.closest("#be-brief-start")) { toScene(0); }
+    if (e.target.closest && e.target.closest("#be-scene-prev")) { toScene(at - 1); }
+    if (e.target.closest && e.target.closest("#be-scene-next")) { toScene(at + 1); }
+  });
+  // on a scene, a clicker's keys step through the story (as briefing mode's)
+  doc.addEventListener("keydown", function (e) {
+    if (at < 0 || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (t && t.closest && t.closest(".choro, .bars"))) { return; }
+    var step = {ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1}[e.key];
+    if (e.key === " " && tag === "BUTTON") { return; }  // Space presses the focused button
+    if (step) { e.preventDefault(); toScene(at + step); }
   });
   root.addEventListener("hashchange", apply);
   if (doc.readyState === "loading") { doc.addEventListener("DOMContentLoaded", apply); } else { apply(); }

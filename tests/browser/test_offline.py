@@ -271,3 +271,38 @@ def test_the_files_views_are_the_apps_for_random_states_and_comparisons(
     differ = [view_cases.differences(c["expected"], view_cases.plain(s)) for c, s in
               zip(pairs, shown, strict=True)]
     assert not any(differ), [d[:3] for d in differ if d][:3]
+
+
+def test_the_briefing_story_steps_in_the_file_with_the_apps_captions(offline, bundled, app_data):
+    """The scenes of the briefing story: each one's view, its title and its caption computed
+    from the file's data (the app's briefing captions, in every language), stepped through with
+    a clicker's keys; a bookmark of a scene's view shows its caption."""
+    import json
+
+    from tests.test_story import _captions
+    path, _said = bundled
+    o = offline(path)
+    o.open("lang=en")
+    meta = json.loads(o.page.evaluate("document.getElementById('be-bundle').textContent"))
+    for lang in ("en", "fr", "nl"):
+        assert [s["caption"][lang] for s in meta["scenes"]] == _captions(app_data, lang)
+    assert o.page.locator("#be-scene").is_hidden()
+    o.page.click("#be-brief-start")
+    o.page.wait_for_function("!document.getElementById('be-scene').hidden")
+    assert o.page.inner_text("#be-scene-counter") == "Scene 1 of 7"
+    assert o.page.inner_text("#be-scene-caption").startswith("107 incidents in all")
+    o.page.keyboard.press("ArrowRight")
+    o.page.wait_for_function(
+        "document.getElementById('be-scene-counter').innerText === 'Scene 2 of 7'")
+    assert o.fragment() == "#lang=en&scene=2"  # scene 2: all incidents, the shares chart
+    o.open("type=arrest_action&vs.type=attack&lang=fr&scene=7")  # a bookmark of a scene
+    o.page.wait_for_function(
+        "document.getElementById('be-scene-counter').innerText === 'Scène 7 sur 7'")
+    assert "test exact de Fisher, p = 0,004" in o.page.inner_text("#be-scene-caption")
+    o.page.keyboard.press("ArrowLeft")
+    o.page.wait_for_function(
+        "document.getElementById('be-scene-counter').innerText === 'Scène 6 sur 7'")
+    o.wait_kpi("103")
+    o.page.click(".be-toggle[data-param='type'][data-value='attack']")  # a filter: off the story
+    o.page.wait_for_function("document.getElementById('be-scene').hidden")
+    assert "scene=" not in o.fragment()
