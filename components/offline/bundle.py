@@ -102,6 +102,24 @@ def digest(data: AppData, compute: bool = True) -> str | None:
     return data.geojson_cache[key]
 
 
+# the chart data a reader downloads from the file, as the app's files head it (data.export
+# chart_data: shares and timeline whole; the map's first three columns)
+CSV_HEADINGS = (N_("incident type"), N_("connection"), N_("incidents"),
+                N_("incidents of this type"), N_("share (%)"), N_("fewer than 5 (flag)"),
+                N_("period"), N_("incidents in the period"), N_("NIS code"), N_("municipality"))
+CSV_WORDS = {"csv": N_("CSV"), "csv_label": N_("Download this chart's data as CSV")}
+
+
+def csv_words(lang: str) -> dict:
+    """The chart data's words in lang: headings, codebook values as the app's files say them."""
+    from data import codebook as cb
+    from data.export import FORMULA_START, tr
+    with i18n.use(lang):
+        return {"headings": {h: _(h) for h in CSV_HEADINGS},
+                "values": {k: tr(k) for k in (*cb.INCIDENT_TYPES, *cb.CONNECTIONS)},
+                "formula": list(FORMULA_START)} | {k: _(v) for k, v in CSV_WORDS.items()}
+
+
 def option_words(lang: str) -> dict[str, list]:
     """Each chart option's control as the dashboard's says it (state.OPTION_WORDS): its name
     and [value, label] per choice, in lang."""
@@ -152,8 +170,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     words = {}
     for code in i18n.LANGS:
         with i18n.use(code):
-            words[code] = {k: _(v) for k, v in WORDS.items()} | {"cite": CITATION,
-                                                                  "options": option_words(code)}
+            words[code] = {k: _(v) for k, v in WORDS.items()} | {
+                "cite": CITATION, "options": option_words(code), "csv": csv_words(code)}
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,
             "sha256": digest(data), "words": words,

@@ -133,6 +133,12 @@
     text("be-cite", B.cite);
     text("be-cannot", B.cannot);
     text("be-filters-title", B.filters);
+    var comparing = Object.keys(state).some(function (k) { return k.indexOf("vs.") === 0; });
+    doc.querySelectorAll(".be-csv").forEach(function (b) {  // slice A's data: not while comparing
+      b.textContent = B.csv.csv;
+      b.setAttribute("aria-label", B.csv.csv_label);
+      b.hidden = comparing;
+    });
     text("reset-filters", B.reset);
     doc.querySelectorAll("[data-be-lang]").forEach(function (a) {
       var code = a.getAttribute("data-be-lang");
@@ -224,6 +230,62 @@
     go(withParam(search, param, values.join(",")));
   }
 
+  // --- a chart's data as CSV, made here (data.export chart_data's columns; formula-safe) -----
+  function table(chart) {
+    var C = bundle.words[lang].csv, H = C.headings, V = C.values, cube = root.beCube;
+    var a = cube.aggregate(P, cube.parseState(state));
+    function share(n, total) { return total ? root.beInstant.npRound(100 * n / total, 1).toFixed(1) : ""; }
+    if (chart === "chart-shares") {
+      var rows = [[H["incident type"], H.connection, H.incidents, H["incidents of this type"], H["share (%)"], H["fewer than 5 (flag)"]]];
+      P.types.forEach(function (k) {
+        var total = P.connections.reduce(function (s, c) { return s + (a.byType[k + "|" + c] || 0); }, 0);
+        P.connections.forEach(function (c) {
+          var n = a.byType[k + "|" + c] || 0;
+          rows.push([V[k], V[c], n, total, share(n, total), total < P.small_n ? "True" : "False"]);
+        });
+      });
+      return rows;
+    }
+    if (chart === "chart-timeline") {
+      var by = options.by === "incident_type" ? "incident_type" : "connection";
+      var keys = by === "connection" ? P.connections : P.types;
+      var out = [[H.period, H[by === "connection" ? "connection" : "incident type"], H.incidents, H["incidents in the period"], H["share (%)"]]];
+      cube.periods(P, options.freq === "month" ? "month" : "year").forEach(function (p) {
+        var counts = keys.map(function (k) { return cube.periodCount(a, p, k); });
+        var total = counts.reduce(function (s, n) { return s + n; }, 0);
+        keys.forEach(function (k, i) { out.push([p, V[k], counts[i], total, share(counts[i], total)]); });
+      });
+      return out;
+    }
+    var places = Object.keys(a.byPlace).filter(function (c) { return a.byPlace[c] > 0; });
+    places.sort(function (x, y) { return a.byPlace[y] - a.byPlace[x] || (x < y ? -1 : x > y ? 1 : 0); });
+    return [[H["NIS code"], H.municipality, H.incidents]].concat(places.map(function (c) {
+      return [c, P.places.table[c] || c, a.byPlace[c]];
+    }));
+  }
+  function csv(rows) {
+    var formula = bundle.words[lang].csv.formula;
+    return rows.map(function (row) {
+      return row.map(function (v) {
+        var text = String(v);
+        if (typeof v === "string" && formula.some(function (f) { return text.indexOf(f) === 0; })) { text = "'" + text; }
+        return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+      }).join(",");
+    }).join("\n") + "\n";
+  }
+  function download(chart) {
+    var name = chart.replace(/^chart-/, "") + ".csv";
+    var url = URL.createObjectURL(new Blob([csv(table(chart))], {type: "text/csv;charset=utf-8"}));
+    var link = doc.createElement("a");
+    link.href = url;
+    link.download = name;
+    doc.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+  root.beOffline = {table: table, csv: csv};
+
   // --- the Dash API the views call, stood in for --------------------------------------------
   root.dash_clientside = root.dash_clientside || {};
   root.dash_clientside.set_props = function (id, props) {
@@ -236,6 +298,8 @@
     if (b) { toggle(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
     if (e.target.closest && e.target.closest("#reset-filters")) { go("lang=" + lang); }
     if (e.target.closest && e.target.closest("#be-brief-start")) { toScene(0); }
+    var file = e.target.closest && e.target.closest(".be-csv");
+    if (file) { download(file.getAttribute("data-chart")); }
     if (e.target.closest && e.target.closest("#be-scene-prev")) { toScene(at - 1); }
     if (e.target.closest && e.target.closest("#be-scene-next")) { toScene(at + 1); }
   });

@@ -306,3 +306,41 @@ def test_the_briefing_story_steps_in_the_file_with_the_apps_captions(offline, bu
     o.page.click(".be-toggle[data-param='type'][data-value='attack']")  # a filter: off the story
     o.page.wait_for_function("document.getElementById('be-scene').hidden")
     assert "scene=" not in o.fragment()
+
+
+@pytest.mark.parametrize("query,lang,opts", [
+    ("", "en", {"freq": "year", "by": "connection"}),
+    ("type=attack", "fr", {"freq": "month", "by": "incident_type"}),
+    ("place=brussels&connection=inspired", "nl", {"freq": "year", "by": "incident_type"}),
+    ("citizenship=MA&from=2016-01&to=2016-12", "en", {"freq": "month", "by": "connection"}),
+])
+def test_the_files_chart_data_are_the_apps(offline, bundled, app_data, query, lang, opts):
+    """A chart's data downloaded from the file (made in the browser) is the app's file: the
+    shares and the timeline whole, the map's first three columns; formula-safe."""
+    import csv
+    import io
+
+    from components.charts import views
+    from data import export
+    from data.filters import Filters
+    from data.i18n import use
+    path, _said = bundled
+    o = offline(path)
+    options = f"&freq={opts['freq']}" * (opts["freq"] != "year") + (
+        f"&by={opts['by']}" * (opts["by"] != "connection"))
+    o.open(f"{query}{options}&lang={lang}".lstrip("&"))
+    f = Filters.from_query(query, app_data.vocabulary)
+    incidents, people = views.shown(app_data, f)
+    with use(lang):
+        for chart, name in (("chart-shares", "shares"), ("chart-timeline", "timeline"),
+                            ("chart-map", "map")):
+            app = export.csv_bytes(export.chart_data(name, incidents, people,
+                                                     app_data.place_names, opts)).decode()
+            mine = o.page.evaluate("c => beOffline.csv(beOffline.table(c))", chart)
+            if name == "map":  # the map's first three columns: what the file's data carry
+                app = "".join(",".join(r[:3]) + "\n" for r in csv.reader(io.StringIO(app)))
+            assert mine == app, (chart, mine[:300], app[:300])
+    with o.page.expect_download() as got:
+        o.page.click(".be-csv[data-chart='chart-shares']")
+    assert got.value.suggested_filename == "shares.csv"
+    assert o.page.evaluate("beOffline.csv([['=1+1', 2, '-x']])") == "'=1+1,2,'-x\n"
