@@ -13,13 +13,18 @@ from data import i18n
 LARGE = 20_000_000  # bytes: above, the file is too large to mail (it is written all the same)
 
 
+def _data_arguments(p: argparse.ArgumentParser) -> None:
+    """The data the file is made of, named as `python app.py` names them."""
+    p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
+    p.add_argument("--boundaries", help="boundary file (default: the cached download)")
+    p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
+
+
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python app.py bundle",
                                 description="the dashboard in one HTML file, for offline use")
     p.add_argument("--out", required=True, help="the file to write (e.g. explorer.html)")
-    p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
-    p.add_argument("--boundaries", help="boundary file (default: the cached download)")
-    p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
+    _data_arguments(p)
     p.add_argument("--lang", default=i18n.DEFAULT, choices=i18n.LANGS,
                    help="the language it opens in (all three are in the file)")
     args = p.parse_args(argv)
@@ -53,9 +58,7 @@ def build_static(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python app.py build-static",
                                 description="the dashboard as static files, for any web host")
     p.add_argument("--out", required=True, help="the folder to write (made if missing)")
-    p.add_argument("--data", help="dataset folder, .xlsx or Parquet folder (default: bundled)")
-    p.add_argument("--boundaries", help="boundary file (default: the cached download)")
-    p.add_argument("--boundary-id", help="column of the boundary file holding NIS codes")
+    _data_arguments(p)
     args = p.parse_args(argv)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
