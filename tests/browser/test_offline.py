@@ -39,7 +39,9 @@ def schematic(tmp_path_factory):
 
 
 class Offline:
-    """A page of the file, every request but the file itself refused and recorded."""
+    """A page of the file, every request but the file itself refused and recorded. The file's
+    CSP forbids eval: a wait_for_function here is given a function, never an expression
+    (Playwright evals an expression in the page)."""
 
     def __init__(self, browser, path, origin: str = "file://"):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
@@ -111,7 +113,7 @@ def test_the_file_opens_offline_and_every_view_follows_its_fragment(offline, bun
     assert "Paris attacks" not in o.page.inner_text("#chart-timeline")  # options: the defaults
     o.open("freq=month&events=1")
     o.page.wait_for_function(
-        "document.querySelector('#chart-timeline').innerText.includes('Paris attacks')")
+        "() => document.querySelector('#chart-timeline').innerText.includes('Paris attacks')")
     assert o.page.inner_text("#chart-timeline .chart-title") == "Month by month"
     o.open("type=attack")
     o.wait_kpi("4")
@@ -132,7 +134,8 @@ def test_language_click_keyboard_back_and_a_chip(offline, bundled):
     assert o.fragment() == "#type=attack&lang=fr"
     o.page.locator(".be-toggle[data-param='year'][data-value='2016']").focus()  # the keyboard
     o.page.keyboard.press("Enter")
-    o.page.wait_for_function("location.hash === '#from=2016-01&to=2016-12&type=attack&lang=fr'")
+    o.page.wait_for_function(
+        "() => location.hash === '#from=2016-01&to=2016-12&type=attack&lang=fr'")
     o.wait_kpi("3")
     o.page.go_back()  # Back: the state before
     o.wait_kpi("4")
@@ -140,16 +143,17 @@ def test_language_click_keyboard_back_and_a_chip(offline, bundled):
     o.page.click("#active-filters .chip")  # the chip removes its filter
     o.wait_kpi("107")
     o.page.click("[data-be-lang='nl']")  # the language switch keeps the view
-    o.page.wait_for_function("document.documentElement.lang === 'nl'")
+    o.page.wait_for_function("() => document.documentElement.lang === 'nl'")
     assert "Incidenten" in o.page.inner_text("#kpis")
     o.page.click(".be-toggle[data-param='freq'][data-value='month']")  # a chart option
-    o.page.wait_for_function("location.hash === '#freq=month&lang=nl'")
+    o.page.wait_for_function("() => location.hash === '#freq=month&lang=nl'")
     assert o.page.inner_text("#chart-timeline .chart-title") == "Maand per maand"
     assert o.page.get_attribute(".be-toggle[data-param='freq'][data-value='month']",
                                 "aria-pressed") == "true"
     # a click on a chart: the shares' linked segment filters every view
     o.page.locator("#chart-shares .bars-seg").first.click()
-    o.page.wait_for_function("location.hash === '#connection=linked&freq=month&lang=nl'")
+    o.page.wait_for_function(
+        "() => location.hash === '#connection=linked&freq=month&lang=nl'")
     o.wait_kpi("95")
 
 
@@ -158,7 +162,7 @@ def test_a_comparison_in_the_file(offline, bundled):
     o = offline(path)
     o.open("place=brussels&vs.place=antwerp&lang=en")
     o.page.wait_for_function(
-        "(document.querySelector('#compare-panel:not([hidden])')?.innerText || '')"
+        "() => (document.querySelector('#compare-panel:not([hidden])')?.innerText || '')"
         ".includes('cannot tell from chance')", timeout=15_000)
     assert "B · Antwerp" in o.page.inner_text("#chart-timeline")
     assert o.page.locator("#chart-map .choro-slice").count() == 2
@@ -288,23 +292,23 @@ def test_the_briefing_story_steps_in_the_file_with_the_apps_captions(offline, bu
         assert [s["caption"][lang] for s in meta["scenes"]] == _captions(app_data, lang)
     assert o.page.locator("#be-scene").is_hidden()
     o.page.click("#be-brief-start")
-    o.page.wait_for_function("!document.getElementById('be-scene').hidden")
+    o.page.wait_for_function("() => !document.getElementById('be-scene').hidden")
     assert o.page.inner_text("#be-scene-counter") == "Scene 1 of 7"
     assert o.page.inner_text("#be-scene-caption").startswith("107 incidents in all")
     o.page.keyboard.press("ArrowRight")
     o.page.wait_for_function(
-        "document.getElementById('be-scene-counter').innerText === 'Scene 2 of 7'")
+        "() => document.getElementById('be-scene-counter').innerText === 'Scene 2 of 7'")
     assert o.fragment() == "#lang=en&scene=2"  # scene 2: all incidents, the shares chart
     o.open("type=arrest_action&vs.type=attack&lang=fr&scene=7")  # a bookmark of a scene
     o.page.wait_for_function(
-        "document.getElementById('be-scene-counter').innerText === 'Scène 7 sur 7'")
+        "() => document.getElementById('be-scene-counter').innerText === 'Scène 7 sur 7'")
     assert "test exact de Fisher, p = 0,004" in o.page.inner_text("#be-scene-caption")
     o.page.keyboard.press("ArrowLeft")
     o.page.wait_for_function(
-        "document.getElementById('be-scene-counter').innerText === 'Scène 6 sur 7'")
+        "() => document.getElementById('be-scene-counter').innerText === 'Scène 6 sur 7'")
     o.wait_kpi("103")
     o.page.click(".be-toggle[data-param='type'][data-value='attack']")  # a filter: off the story
-    o.page.wait_for_function("document.getElementById('be-scene').hidden")
+    o.page.wait_for_function("() => document.getElementById('be-scene').hidden")
     assert "scene=" not in o.fragment()
 
 
