@@ -120,6 +120,16 @@ def csv_words(lang: str) -> dict:
                 "formula": list(FORMULA_START)} | {k: _(v) for k, v in CSV_WORDS.items()}
 
 
+def compare_words(data: AppData, lang: str) -> dict:
+    """The Compare control in lang, as the dashboard's (components/dashboard/layout.py
+    compare_controls): its words and its choices (comparison.choices: B's name and `vs.` pairs)."""
+    from components.charts import comparison
+    with i18n.use(lang):
+        return {"open": _("Compare…"), "with": _("Compare this view with"),
+                "start": _("Compare"), "swap": _("Swap A and B"), "end": _("End comparison"),
+                "choices": comparison.choices(data.vocabulary, lang, data.names(lang))}
+
+
 def option_words(lang: str) -> dict[str, list]:
     """Each chart option's control as the dashboard's says it (state.OPTION_WORDS): its name
     and [value, label] per choice, in lang."""
@@ -171,7 +181,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     for code in i18n.LANGS:
         with i18n.use(code):
             words[code] = {k: _(v) for k, v in WORDS.items()} | {
-                "cite": CITATION, "options": option_words(code), "csv": csv_words(code)}
+                "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
+                "compare": compare_words(data, code)}
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,
             "sha256": digest(data), "words": words,

@@ -146,6 +146,32 @@
       a.href = "#" + withParam(fragment(), "lang", code);
     });
     controls();
+    compareControl();
+  }
+
+  // the Compare control (the dashboard's, in this language): instant.js sends its events and
+  // shows the buttons that apply
+  var compareLang = null;
+  function compareControl() {
+    var C = bundle.words[lang].compare, select = doc.getElementById("compare-with");
+    if (!select || compareLang === lang) { return; }
+    compareLang = lang;
+    text("compare-open", C.open);
+    text("be-compare-with-label", C["with"]);
+    text("compare-start", C.start);
+    text("compare-swap", C.swap);
+    text("compare-end", C.end);
+    select.replaceChildren.apply(select, C.choices.map(function (group) {
+      var g = doc.createElement("optgroup");
+      g.label = group[0];
+      group[1].forEach(function (choice) {
+        var o = doc.createElement("option");
+        o.value = JSON.stringify(choice[1]);
+        o.textContent = choice[0];
+        g.appendChild(o);
+      });
+      return g;
+    }));
   }
 
   // a parameter of the fragment set (value "" removes it)

@@ -166,6 +166,17 @@ def test_a_comparison_in_the_file(offline, bundled):
         ".includes('cannot tell from chance')", timeout=15_000)
     assert "B · Antwerp" in o.page.inner_text("#chart-timeline")
     assert o.page.locator("#chart-map .choro-slice").count() == 2
+    o.page.click("#compare-swap")  # the Compare control, as the app's
+    o.page.wait_for_function("() => location.hash === '#place=antwerp&vs.place=brussels&lang=en'")
+    o.page.click("#compare-end")
+    o.page.wait_for_function("() => location.hash === '#place=antwerp&lang=en'")
+    o.wait_kpi("4")
+    o.page.click("#compare-open")
+    o.page.select_option("#compare-with", '[["type","attack"]]')
+    o.page.click("#compare-start")
+    o.page.wait_for_function("() => location.hash === '#place=antwerp&vs.type=attack&lang=en'")
+    o.page.wait_for_function(
+        "() => document.getElementById('compare-panel').innerText.includes('Attacks')")
 
 
 def test_the_schematic_file_opens_in_its_language(offline, schematic):
@@ -176,6 +187,8 @@ def test_the_schematic_file_opens_in_its_language(offline, schematic):
     assert o.kpi() == "107" and o.fragment() == "#lang=nl"
     assert "Incidenten" in o.page.inner_text("#kpis")
     o.page.wait_for_selector("#chart-map .main-svg")  # drawn by plotly.js, from the file
+    o.page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider
+    o.page.wait_for_function("() => document.documentElement.scrollWidth <= 390")
 
 
 def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bundled, app_url):
