@@ -188,7 +188,7 @@
     var parts = describeParts(P, both);
     if (!(both.type && both.type.length) && !(both.connection && both.connection.length)) { parts = parts.slice(1); }
     var versus = format(P.words.msg["{a} against {b}"], {a: names[0], b: names[1]});
-    return parts.length ? parts.join(", ") + " \u00b7 " + versus : versus;
+    return parts.length ? cap(parts.join(", ") + " \u00b7 " + versus) : versus;  // a heading: its first capital
   }
 
   function model(P, fmt, state, freq, seen, where) {

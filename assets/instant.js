@@ -65,6 +65,8 @@
         out.describeShares = model.describe_shares;
         out.map = model.map;  // both slices' panels on one colour scale
         out.describeMap = model.describe_map;
+        // "no incidents match" for the page only when neither slice has any (B's numbers show)
+        if (!(model.empty[0] && model.empty[1])) { out.empty = {display: "none"}; }
       }
     } catch (err) {
       if (typeof console !== "undefined") { console.error("instant views failed", err); }

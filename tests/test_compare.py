@@ -284,7 +284,7 @@ def test_every_file_of_the_download_menu_and_the_pack_take_the_comparison(app_da
     ("type=attack&place=brussels&vs.place=antwerp", "en",
      "Attacks · Brussels-Capital Region against Antwerp"),
     ("from=2017-06&to=2017-06&type=attack&vs.type=arrest_action", "nl",
-     "jun 2017 – jun 2017 · Aanslagen tegenover Arrestaties"),
+     "Jun 2017 – jun 2017 · Aanslagen tegenover Arrestaties"),
     ("connection=linked&plot=yes&from=2015-01&to=2015-12&vs.from=2016-01&vs.to=2016-12", "fr",
      "Incidents liés, avec preuve d'un projet d'attentat · 2015 contre 2016"),
 ])

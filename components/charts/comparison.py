@@ -90,7 +90,7 @@ def title(data: AppData, c: cmp.Comparison, names: tuple[str, str], lang: str) -
     Capital Region against Antwerp"), so a chart of it never leaves a filter unsaid."""
     both = cmp.common(c, lang, data.names(lang))
     versus = _(TITLE, lang).format(a=names[0], b=names[1])
-    return f"{both} · {versus}" if both else versus
+    return i18n.cap(f"{both} · {versus}") if both else versus  # a heading: its first capital
 
 
 def _caption(data: AppData, c: cmp.Comparison, a_inc, b_inc, names: tuple[str, str],

@@ -272,3 +272,13 @@ def test_the_sections_show_both_slices_and_a_click_on_bs_bar_sets_bs_filter(page
     page.wait_for("location.search.includes('vs.network=')")
     assert page.address().split("?")[1].startswith("place=brussels&vs.network=")
     assert "network=" not in page.address().split("?")[1].split("vs.")[0]
+
+
+def test_an_empty_slice_a_beside_a_full_b_is_not_said_to_match_nothing(page, app_url):
+    """A has no incidents, B has 18: the page's own "no incidents match" stays hidden (B's
+    numbers are on screen) and the comparison's heading starts with a capital."""
+    page.open(f"{app_url}/?type=attack&plot=yes&vs.type=arrest_action&lang=fr")
+    _wait_panel(page, "Arrestations")
+    assert _cells(page)["incidents"][1:3] == ["0", "18"]
+    assert page.page.locator("#empty-notice").is_hidden()
+    assert page.page.inner_text("#compare-title").startswith("Avec preuve d'un projet")
