@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl
 import pandas as pd
 
 from data.filters import PARAMS, SPACE, FilterError, Filters, Vocabulary, form_quote
-from data.i18n import N_
+from data.i18n import N_, _
 
 VS = "vs."
 Z95 = 1.959963984540054  # the standard normal's 97.5% quantile
@@ -219,6 +219,11 @@ def difference(a: Share, b: Share, shared: int) -> Difference:
     return Difference(a, b, points, fisher_exact(a.k, a.n - a.k, b.k, b.n - b.k), "tested")
 
 
+def slice_of(in_a: bool, in_b: bool) -> str:
+    """Which slice a row is in, as the table and the rows' files say it: "A", "B" or both."""
+    return _("A and B") if in_a and in_b else "A" if in_a else "B"
+
+
 def shared_incidents(a: pd.DataFrame, b: pd.DataFrame) -> int:
     """How many incidents are in both slices (by id)."""
     return len(set(a["incident_id"]) & set(b["incident_id"]))
@@ -293,7 +298,7 @@ INTERVAL = N_("95% interval {low}–{high}")
 
 def interval_text(k: int, n: int, lang: str | None = None) -> str:
     """"95% interval 82%–97%" for k of n (its ends rounded once, as shown); "" when n is 0."""
-    from data.i18n import _, pct
+    from data.i18n import pct
     w = wilson(k, n)
     return "" if w is None else _(INTERVAL, lang).format(low=pct(100 * w[0], lang),
                                                          high=pct(100 * w[1], lang))

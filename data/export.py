@@ -225,8 +225,7 @@ def compared_rows(a: pd.DataFrame, b: pd.DataFrame, names: Mapping[str, str]) ->
     column the slice each is in: "A", "B", or both ("A and B"), as the table says it."""
     in_a, in_b = set(a["incident_id"]), set(b["incident_id"])
     out = rows_in_view(pd.concat([a, b[~b["incident_id"].isin(in_a)]]).sort_index(), names)
-    said = [_("A and B") if i in in_a and i in in_b else "A" if i in in_a else "B"
-            for i in out["incident_id"]]
+    said = [cmp.slice_of(i in in_a, i in in_b) for i in out["incident_id"]]
     out.insert(0, "slice", said)
     return out
 

@@ -167,8 +167,7 @@ def slice_of(data: AppData, c: cmp.Comparison, rows: np.ndarray) -> list[str]:
     "A", "B", or both ("A and B")."""
     in_a = np.isin(rows, _in_view(data, c.a))
     in_b = np.isin(rows, _in_view(data, c.b))
-    both = _("A and B")
-    return [both if a and b else "A" if a else "B" for a, b in zip(in_a, in_b, strict=True)]
+    return [cmp.slice_of(a, b) for a, b in zip(in_a, in_b, strict=True)]
 
 
 def _keep(cache: dict, kind: str) -> None:

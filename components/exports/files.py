@@ -59,7 +59,7 @@ def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: di
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
-                             export.about(data.dataset, _union(data, c), link, day), {}, day)
+                             export.about(data.dataset, union(data, c), link, day), {}, day)
 
 
 def compared_rows(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
@@ -71,7 +71,7 @@ def compared_rows(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
     if fmt != "rows-xlsx":
         return export.csv_bytes(table, belgian=fmt == "rows-csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
-                             export.about(data.dataset, _union(data, c), link, day),
+                             export.about(data.dataset, union(data, c), link, day),
                              export.column_meanings(table), day)
 
 
@@ -81,7 +81,7 @@ def _slices_said(data, c: compare.Comparison, link: str) -> list[tuple[str, str]
             ("", f"B: {c.b.describe(lang, data.place_names)}"), (_("permalink"), link)]
 
 
-def _union(data, c: compare.Comparison) -> pd.DataFrame:
+def union(data, c: compare.Comparison) -> pd.DataFrame:
     """The incidents of either slice (each once): what the 'about' lines count."""
     return pd.concat([views.shown(data, c.a)[0], views.shown(data, c.b)[0]]).drop_duplicates(
         "incident_id")
@@ -96,7 +96,7 @@ def comparison(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
-                             export.about(data.dataset, _union(data, c), link, day), {}, day)
+                             export.about(data.dataset, union(data, c), link, day), {}, day)
 
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,

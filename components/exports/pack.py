@@ -12,7 +12,6 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 
-import pandas as pd
 import segno
 from pypdf import PdfWriter
 
@@ -20,6 +19,7 @@ from components.charts import views
 from components.charts.figspec import Fig
 from components.charts.figures import FONT, escape_markup
 from components.charts.registry import CHART_DATA, figures_for
+from components.exports import files
 from components.exports import images as image_export
 from data import aggregate as ag
 from data import compare, export, i18n
@@ -108,10 +108,7 @@ def cover(data, f: Filters, link: str, exported: str,
 
 def _union(data, f: Filters, c: compare.Comparison | None):
     """The incidents the pack is about: the view's, or either slice's (each once)."""
-    if c is None:
-        return views.shown(data, f)[0]
-    both = [views.shown(data, s)[0] for s in (c.a, c.b)]
-    return pd.concat(both).drop_duplicates("incident_id")
+    return views.shown(data, f)[0] if c is None else files.union(data, c)
 
 
 def _drawn(data, f: Filters, options: dict, c: compare.Comparison | None

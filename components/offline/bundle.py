@@ -84,7 +84,8 @@ def contents(data: AppData) -> tuple[dict[str, str], str | None]:
     return payloads, None if geo is None else _json(geo)
 
 
-def digest(data: AppData, compute: bool = True) -> str | None:
+def digest(data: AppData, compute: bool = True,
+           made: tuple[dict[str, str], str | None] | None = None) -> str | None:
     """SHA-256 of what the file's views are drawn from (every language's payload and the
     outlines): the same whatever language it opens in or the day it was made, and what /health
     reports, so a reader can check a file against the app (compute=False: None if it has not
@@ -93,7 +94,7 @@ def digest(data: AppData, compute: bool = True) -> str | None:
     if key not in data.geojson_cache and not compute:
         return None
     if key not in data.geojson_cache:
-        payloads, geo = contents(data)
+        payloads, geo = made or contents(data)
         h = hashlib.sha256()
         for lang in sorted(payloads):
             h.update(lang.encode() + b"\0" + payloads[lang].encode() + b"\0")
@@ -185,7 +186,7 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
                 "compare": compare_words(data, code)}
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,
-            "sha256": digest(data), "words": words,
+            "sha256": digest(data, made=(payloads, geo)), "words": words,
             "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else [],
             "scenes": scenes(data)}
     names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic map's

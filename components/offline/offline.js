@@ -41,12 +41,8 @@
 
   function fragment() { return String(root.location.hash || "").replace(/^#/, ""); }
   function langOf(search) {
-    var found = null;
-    search.split("&").forEach(function (pair) {
-      var kv = pair.split("=");
-      if (kv[0] === "lang" && bundle.langs.indexOf(kv[1]) >= 0) { found = kv[1]; }
-    });
-    return found;
+    var found = valuesOf(search, "lang").filter(function (l) { return bundle.langs.indexOf(l) >= 0; });
+    return found.length ? found[found.length - 1] : null;
   }
 
   // the address's fragment read as the app reads its query (filters.js outputs, source "url")
@@ -180,11 +176,10 @@
     if (value) { pairs.push(name + "=" + root.beFilters.quote(value)); }
     return pairs.join("&");
   }
-  function valuesOf(search, name) {
+  function valuesOf(search, name) {  // a parameter's values, read as filters.js reads addresses
     var out = [];
-    search.split("&").forEach(function (pair) {
-      var kv = pair.split("=");
-      if (kv[0] === name && kv[1]) { decodeURIComponent(kv[1].replace(/\+/g, " ")).split(",").forEach(function (v) { out.push(v); }); }
+    root.beFilters.pairs(search).forEach(function (p) {
+      if (p[0] === name) { p[1].split(",").forEach(function (v) { if (v) { out.push(v); } }); }
     });
     return out;
   }
