@@ -16,7 +16,7 @@ from data import compare as cmp
 from data import i18n
 from data.filters import Filters
 from data.filters import positions as selected
-from data.i18n import _, t
+from data.i18n import N_, _, t
 from data.places import PROVINCES
 
 MAX_ROWS = 500  # the most rows one request may ask for (a page is 20, a block 100)
@@ -26,6 +26,16 @@ COLUMNS = {"incident_id": "incident_id", "date": "date", "type": "incident_type"
            "connection": "connection", "link": "link_type", "plot": "plot",
            "place": "nis_code", "province": "province", "people": "people", "networks": "networks",
            "provenance": "source_type", "description": "description"}
+
+
+# the table's columns as a reader sees them, in order, with their headings (the app's grid,
+# components/dashboard/grid.py, and the offline file's table read them); "slice": compare mode's
+HEADINGS = (("incident_id", N_("Id")), ("slice", N_("Slice")), ("date", N_("Date")),
+            ("type", N_("Type")), ("connection", N_("Connection")), ("link", N_("How linked")),
+            ("plot", N_("Plot")), ("place", N_("Place")), ("province", N_("Province")),
+            ("people", N_("People")), ("networks", N_("Networks")),
+            ("provenance", N_("Provenance")), ("description", N_("What happened")))
+PAGE_SIZE = 20  # rows a page shows
 
 
 class TableRequestError(ValueError):

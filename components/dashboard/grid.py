@@ -9,28 +9,24 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from components import ids
+from components.charts import table as table_spec
 from data.i18n import _, t
+
+# how each column is laid out (its heading: components/charts/table.py HEADINGS)
+LAYOUT = {"incident_id": {"width": 130, "pinned": "left"},
+          # compare mode's: which slice a row is in (shown while comparing: assets/table.js)
+          "slice": {"width": 110, "pinned": "left", "hide": True, "sortable": False},
+          "date": {"width": 120}, "type": {"width": 130}, "connection": {"width": 130},
+          "link": {"width": 160}, "plot": {"width": 90}, "place": {"width": 230},
+          "province": {"width": 200}, "people": {"width": 100, "type": "numericColumn"},
+          "networks": {"width": 220}, "provenance": {"width": 150},
+          "description": {"flex": 1, "minWidth": 300}}
 
 
 def columns() -> list[dict]:
     """The table's columns, headed in the current language."""
-    return [
-        {"field": "incident_id", "headerName": _("Id"), "width": 130, "pinned": "left"},
-        # compare mode's: which slice a row is in (shown while comparing: assets/table.js)
-        {"field": "slice", "headerName": _("Slice"), "width": 110, "pinned": "left",
-         "hide": True, "sortable": False},
-        {"field": "date", "headerName": _("Date"), "width": 120},
-        {"field": "type", "headerName": _("Type"), "width": 130},
-        {"field": "connection", "headerName": _("Connection"), "width": 130},
-        {"field": "link", "headerName": _("How linked"), "width": 160},
-        {"field": "plot", "headerName": _("Plot"), "width": 90},
-        {"field": "place", "headerName": _("Place"), "width": 230},
-        {"field": "province", "headerName": _("Province"), "width": 200},
-        {"field": "people", "headerName": _("People"), "width": 100, "type": "numericColumn"},
-        {"field": "networks", "headerName": _("Networks"), "width": 220},
-        {"field": "provenance", "headerName": _("Provenance"), "width": 150},
-        {"field": "description", "headerName": _("What happened"), "flex": 1, "minWidth": 300},
-    ]
+    return [{"field": field, "headerName": _(heading), **LAYOUT[field]}
+            for field, heading in table_spec.HEADINGS]
 
 
 def grid_locale() -> dict:
@@ -54,9 +50,9 @@ def grid_locale() -> dict:
 
 
 # rows come from the server a block at a time (components/charts/table.py): any number of them
-GRID_OPTIONS = {"pagination": True, "paginationPageSize": 20, "animateRows": False,
-                "domLayout": "autoHeight", "ensureDomOrder": True, "cacheBlockSize": 100,
-                "maxBlocksInCache": 20}
+GRID_OPTIONS = {"pagination": True, "paginationPageSize": table_spec.PAGE_SIZE,
+                "animateRows": False, "domLayout": "autoHeight", "ensureDomOrder": True,
+                "cacheBlockSize": 100, "maxBlocksInCache": 20}
 
 
 def grid_options() -> dict:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from components import ids, state
+from components.offline import rows
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
 from data import i18n, viewstate
@@ -30,7 +31,7 @@ ASSETS = ROOT / "assets"
 SCRIPTS = ("bars.js", "choro.js", "filters.js", "instant-1-format.js", "instant-2-cube.js",
            "instant-3-views.js", "instant-4-compare.js", "instant.js", "plotly-lazy.js")
 PLOTLY = "plotly-custom.min.js"  # only for the schematic map (no boundary file)
-RUNTIME = Path(__file__).with_name("offline.js")
+RUNTIME = (Path(__file__).with_name("table.js"), Path(__file__).with_name("offline.js"))
 DECIMALS = 4  # the outlines' coordinates: 4 decimals of a degree, about 10 m
 PANELS = ("brussels", "charleroi", "antwerp", "belgium")
 WORDS = {
@@ -179,11 +180,13 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     payloads, geo = contents(data)
     made = made or date.today().isoformat()
     words = {}
+    listed = rows.fits(data)  # the table's rows: up to rows.ROWS_MAX incidents
     for code in i18n.LANGS:
         with i18n.use(code):
             words[code] = {k: _(v) for k, v in WORDS.items()} | {
                 "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
-                "compare": compare_words(data, code)}
+                "compare": compare_words(data, code),
+                "table": rows.words(data, code) if listed else rows.too_many(data, code)}
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,
             "sha256": digest(data, made=(payloads, geo)), "words": words,
@@ -191,7 +194,7 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
             "scenes": scenes(data)}
     names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic map's
     scripts = [_script_text((ASSETS / name).read_text(encoding="utf-8")) for name in names]
-    scripts.append(_script_text(RUNTIME.read_text(encoding="utf-8")))
+    scripts += [_script_text(path.read_text(encoding="utf-8")) for path in RUNTIME]
     # the cube (all that grows with the data) once: it is every language's
     cubes = {code: json.loads(text)["cube"] for code, text in payloads.items()}
     shared = next(iter(cubes.values()))
@@ -200,6 +203,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
     documents = [("be-bundle", _json(meta)), ("be-cube", _json(shared))] + [
         (f"be-payload-{code}", _json({k: v for k, v in json.loads(text).items() if k != "cube"}))
         for code, text in payloads.items()]
+    if listed:
+        documents.append(("be-rows", _json(rows.shared(data))))
     if geo is not None:
         documents.append(("be-geo", geo))
     style = (ASSETS / "style.css").read_text(encoding="utf-8") + (

@@ -37,7 +37,11 @@
     }
   };
 
-  var state = {}, options = {}, lang = bundle.lang, F = null, P = null;
+  var state = {}, options = {}, lang = bundle.lang, F = null, P = null, rowsDoc;
+  function listed() {  // the table's rows (null: the file holds none)
+    if (rowsDoc === undefined) { rowsDoc = inline("be-rows"); }
+    return rowsDoc;
+  }
 
   function fragment() { return String(root.location.hash || "").replace(/^#/, ""); }
   function langOf(search) {
@@ -61,6 +65,7 @@
     var shown = {};
     Object.keys(options).forEach(function (k) { shown[k] = k === "events" ? options[k] === "1" : options[k]; });
     root.beInstant.show(P, state, shown);
+    root.beOfflineTable.show(P, listed(), bundle.words[lang].table, state);
     var canonical = out.search.replace(/^\?/, ""), S = bundle.scenes;
     // a scene of the story while the view is still its own (a filter changed: no longer)
     var k = n >= 1 && n <= S.length && S[n - 1].query === withParam(canonical, "lang", "") ? n - 1 : -1;
@@ -305,7 +310,7 @@
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
-  root.beOffline = {table: table, csv: csv};
+  root.beOffline = {table: table, csv: csv, state: function () { return state; }, lang: function () { return lang; }};
 
   // --- the Dash API the views call, stood in for --------------------------------------------
   root.dash_clientside = root.dash_clientside || {};

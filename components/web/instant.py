@@ -72,8 +72,11 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
     return codes.astype(np.int32), list(uniques)
 
 
-def cube(data: AppData) -> dict:
-    """The incidents grouped by everything a filter selects: columns of small integers."""
+KEYS = ["m", "t", "c", "l", "p", "g", "n", "z", "s"]  # what a cube row is one combination of
+
+
+def _frame(data: AppData) -> pd.DataFrame:
+    """Each incident's cube keys (and its people, "k")."""
     d = data.dataset
     inc = d.incidents
     nets = inc["networks"].fillna("").map(
@@ -85,7 +88,7 @@ def cube(data: AppData) -> dict:
             "incident_row")["c"].agg(lambda s: ";".join(sorted(
                 {code for v in s for code in v.split(";") if code.strip()})))
         cits.iloc[per.index.to_numpy()] = per.to_numpy()
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "m": inc["month"].to_numpy(), "t": inc["incident_type"].to_numpy(),
         "c": inc["connection"].to_numpy(), "l": inc["link_type"].fillna("").to_numpy(),
         "p": inc["plot"].to_numpy(dtype=bool).astype(np.int8),
@@ -93,7 +96,18 @@ def cube(data: AppData) -> dict:
         "z": cits.to_numpy(), "s": (inc["source_type"] == "reconstructed").to_numpy(
             dtype=bool).astype(np.int8),
         "k": pd.to_numeric(inc["people"]).to_numpy(dtype=np.int64)})
-    keys = ["m", "t", "c", "l", "p", "g", "n", "z", "s"]
+
+
+def cube_rows(data: AppData) -> np.ndarray:
+    """The cube row each incident is counted in (in the dataset's order): what lets a browser
+    list the incidents a filter state selects from the cube's own selection."""
+    return _frame(data).groupby(KEYS, sort=False, dropna=False).ngroup().to_numpy()
+
+
+def cube(data: AppData) -> dict:
+    """The incidents grouped by everything a filter selects: columns of small integers."""
+    frame = _frame(data)
+    keys = KEYS
     grouped = frame.groupby(keys, sort=False, dropna=False).agg(
         w=("k", "size"), k=("k", "sum")).reset_index()
     out: dict = {"rows": len(grouped), "dict": {}}

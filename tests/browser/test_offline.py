@@ -361,3 +361,84 @@ def test_the_files_chart_data_are_the_apps(offline, bundled, app_data, query, la
         o.page.click(".be-csv[data-chart='chart-shares']")
     assert got.value.suggested_filename == "shares.csv"
     assert o.page.evaluate("beOffline.csv([['=1+1', 2, '-x']])") == "'=1+1,2,'-x\n"
+
+
+TABLE_STATES = ("", "type=attack", "citizenship=MA", "place=brussels&vs.place=antwerp",
+                "network=brussels_cell&from=2015-01&to=2016-12", "connection=inspired&plot=no")
+TABLE_LOOKS = (("", ()), ("bruxelles", ()), ("2016 linked", (("date", "desc"),)),
+               ("", (("place", "asc"),)), ("", (("people", "desc"),)),
+               ("attack", (("plot", "asc"),)), ("", (("description", "asc"),)),
+               ("zzz-nothing", ()))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_the_files_table_and_rows_are_the_apps(offline, bundled, app_data, lang):
+    """The file's incidents table lists, for every filter (citizenship too) and comparison,
+    search and sort, the incidents the app's table lists in the same order; its rows' CSV is
+    the app's rows.csv (a comparison's with its slice column)."""
+    from components.charts import table
+    from data import compare, export
+    from data.i18n import use
+    path, _said = bundled
+    o = offline(path)
+    incidents = app_data.dataset.incidents
+    for query in TABLE_STATES:
+        o.open(f"{query}&lang={lang}".lstrip("&"))
+        state = o.page.evaluate("() => beOffline.state()")
+        f, c = compare.slices(state, app_data.vocabulary)
+        for search, sort in TABLE_LOOKS:
+            mine = o.page.evaluate("""([search, sort]) => {
+                const P = beBundle.payload(beOffline.lang());
+                const R = JSON.parse(document.getElementById('be-rows').textContent);
+                const W = JSON.parse(document.getElementById('be-bundle').textContent)
+                    .words[beOffline.lang()].table;
+                const list = beOfflineTable.listed(P, R, beOffline.state());
+                return beOfflineTable.ids(W, list, search,
+                    sort.length ? {field: sort[0][0], dir: sort[0][1]} : null);
+            }""", [search, [list(s) for s in sort]])
+            with use(lang):
+                rows = table.order(app_data, f, search, sort, c)
+            assert mine == list(incidents["incident_id"].iloc[rows]), (query, search, sort)
+        with use(lang):  # the place names are the language's
+            if c is None:
+                app = export.csv_bytes(export.rows_in_view(incidents.iloc[table.order(
+                    app_data, f)].sort_index(), app_data.place_names)).decode()
+            else:
+                app = export.csv_bytes(export.compared_rows(
+                    incidents.iloc[table.order(app_data, c.a)].sort_index(),
+                    incidents.iloc[table.order(app_data, c.b)].sort_index(),
+                    app_data.place_names)).decode()
+        assert o.page.evaluate("() => beOfflineTable.rowsCsv()") == app, query
+
+
+def test_the_files_table_searches_sorts_pages_and_downloads(offline, bundled):
+    """On the page: the table's search, a column's sort (ascending, descending, off), its
+    pages, and the rows in view as a CSV file."""
+    path, _said = bundled
+    o = offline(path)
+    o.open("lang=en")
+    o.page.wait_for_function(
+        "() => document.getElementById('be-table-range').innerText === '1 to 20 of 107'")
+    assert o.page.locator("#be-table-body tr").count() == 20
+    assert o.page.inner_text("#be-table-page") == "Page 1 of 6"
+    o.page.click("#be-table-next")
+    assert o.page.inner_text("#be-table-range") == "21 to 40 of 107"
+    o.page.fill("#be-table-search", "charleroi attack")
+    o.page.wait_for_function(
+        "() => document.getElementById('be-table-range').innerText === '1 to 1 of 1'")
+    assert "BE-2016-078" in o.page.inner_text("#be-table-body")
+    o.page.fill("#be-table-search", "")
+    o.page.click(".be-sort[data-sort='date']")
+    o.page.click(".be-sort[data-sort='date']")  # descending: the last incident first
+    assert o.page.get_attribute("th:has(.be-sort[data-sort='date'])", "aria-sort") == "descending"
+    first = o.page.inner_text("#be-table-body tr:first-child td:first-child")
+    assert first == "BE-2017-107", first
+    o.page.click(".be-toggle[data-param='type'][data-value='attack']")  # the filters: 4 rows
+    o.page.wait_for_function(
+        "() => document.getElementById('be-table-range').innerText === '1 to 4 of 4'")
+    with o.page.expect_download() as got:
+        o.page.click("#be-rows-csv")
+    assert got.value.suggested_filename == "rows.csv"
+    from pathlib import Path
+    lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5 and lines[0].startswith("incident_id,date,")
