@@ -115,6 +115,50 @@
     return a;
   }
 
+  // a declared aggregate (components/web/instant.py AGGREGATES) of the rows f selects:
+  // {total: the `count` of the rows `where` keeps, tied: of those with a `by` value,
+  //  groups: [{key, count, first, last}], pairs: [{a, b, count}]}
+  function grouped(P, f, spec) {
+    var C = columns(P), D = P.cube.dict, keep = new Uint8Array(P.cube.rows);
+    aggregate(P, f, keep);
+    var tests = Object.keys(spec.where || {}).map(function (col) {
+      return [C[col], lookup(D[col], function (v) { return spec.where[col].indexOf(v) >= 0; })];
+    });
+    var by = C[spec.by], values = D[spec.by], count = C[spec.count], span = C[spec.span];
+    var groups = {}, pairs = {}, out = {total: 0, tied: 0};
+    for (var i = 0; i < P.cube.rows; i++) {
+      if (!keep[i] || tests.some(function (t) { return !t[1][t[0][i]]; })) { continue; }
+      var w = count[i], names = values[by[i]], when = D[spec.span][span[i]];
+      out.total += w;
+      if (!names.length) { continue; }
+      out.tied += w;
+      names.forEach(function (name, k) {
+        var g = groups[name] || (groups[name] = {key: name, count: 0, first: when, last: when});
+        g.count += w;
+        if (when < g.first) { g.first = when; }
+        if (when > g.last) { g.last = when; }
+        for (var j = k + 1; j < names.length; j++) {
+          var a = name < names[j] ? name : names[j], b = name < names[j] ? names[j] : name;
+          var key = JSON.stringify([a, b]);
+          (pairs[key] || (pairs[key] = {a: a, b: b, count: 0})).count += w;
+        }
+      });
+    }
+    function ordered(list, fields) {
+      return list.sort(function (x, y) {
+        for (var k = 0; k < fields.length; k++) {
+          var desc = fields[k].charAt(0) === "-", name = desc ? fields[k].slice(1) : fields[k];
+          var p = x[name], q = y[name], c = p < q ? -1 : p > q ? 1 : 0;
+          if (c) { return desc ? -c : c; }
+        }
+        return 0;
+      });
+    }
+    out.groups = ordered(Object.keys(groups).map(function (k) { return groups[k]; }), spec.order.groups);
+    out.pairs = ordered(Object.keys(pairs).map(function (k) { return pairs[k]; }), spec.order.pairs);
+    return out;
+  }
+
   function periods(P, freq) {
     if (freq === "month") { return P.months.slice(); }
     var years = [];
@@ -143,7 +187,7 @@
     return [Math.max(0.0, centre - half), Math.min(1.0, centre + half)];
   }
 
-  var api = {wilson: wilson, aggregate: aggregate, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
+  var api = {wilson: wilson, aggregate: aggregate, grouped: grouped, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
   root.beCube = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

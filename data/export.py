@@ -96,7 +96,7 @@ def chart_data(chart: str, incidents: pd.DataFrame, people: pd.DataFrame,
         t = ag.by_network(incidents)
         return t.rename(columns=_headings({"network": N_("network")}))
     if chart in PEOPLE_CHARTS:
-        return _people_table(PEOPLE_CHARTS[chart](people, minimum), minimum)
+        return people_table(PEOPLE_CHARTS[chart](people, minimum), minimum)
     raise ValueError(f"no chart named {chart!r}")
 
 
@@ -149,7 +149,7 @@ def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tup
                              _("difference (B − A)"): (both["b"] - both["a"]).to_numpy()})
     if chart in PEOPLE_CHARTS:
         minimum = pp.threshold()
-        sides = [_people_table(PEOPLE_CHARTS[chart](p if len(p) >= minimum else p.iloc[:0],
+        sides = [people_table(PEOPLE_CHARTS[chart](p if len(p) >= minimum else p.iloc[:0],
                                                     minimum), minimum).set_index(_("category"))
                  for p in (people or (a.iloc[:0], b.iloc[:0]))]
         order = list(dict.fromkeys([*sides[0].index, *sides[1].index]))  # A's, then B's own
@@ -199,7 +199,7 @@ PEOPLE_CHARTS = {"citizenship": pp.citizenship, "birthplace": pp.belgians_birthp
                  "heritage": pp.heritage}
 
 
-def _people_table(b: pp.Breakdown, minimum: int) -> pd.DataFrame:
+def people_table(b: pp.Breakdown, minimum: int) -> pd.DataFrame:
     """A people breakdown with the screen's hidden cells: '< 3' as text, never the number."""
     c = b.counts
     return pd.DataFrame({

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from components import ids, state
-from components.offline import rows
+from components.offline import rows, sections
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
 from data import i18n, viewstate
@@ -31,7 +31,8 @@ ASSETS = ROOT / "assets"
 SCRIPTS = ("bars.js", "choro.js", "filters.js", "instant-1-format.js", "instant-2-cube.js",
            "instant-3-views.js", "instant-4-compare.js", "instant.js", "plotly-lazy.js")
 PLOTLY = "plotly-custom.min.js"  # only for the schematic map (no boundary file)
-RUNTIME = (Path(__file__).with_name("table.js"), Path(__file__).with_name("offline.js"))
+RUNTIME = tuple(Path(__file__).with_name(name) for name in ("table.js", "sections.js",
+                                                            "offline.js"))
 DECIMALS = 4  # the outlines' coordinates: 4 decimals of a degree, about 10 m
 PANELS = ("brussels", "charleroi", "antwerp", "belgium")
 WORDS = {
@@ -185,7 +186,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
         with i18n.use(code):
             words[code] = {k: _(v) for k, v in WORDS.items()} | {
                 "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
-                "compare": compare_words(data, code),
+                "compare": compare_words(data, code), "networks": sections.networks(code),
+                "people": sections.people(data, code),
                 "table": rows.words(data, code) if listed else rows.too_many(data, code)}
     meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
             "dataset": data.dataset.name, "version": data.dataset.version,

@@ -65,6 +65,7 @@
     var shown = {};
     Object.keys(options).forEach(function (k) { shown[k] = k === "events" ? options[k] === "1" : options[k]; });
     root.beInstant.show(P, state, shown);
+    root.beOfflineSections.show(P, bundle.words[lang], state);
     root.beOfflineTable.show(P, listed(), bundle.words[lang].table, state);
     var canonical = out.search.replace(/^\?/, ""), S = bundle.scenes;
     // a scene of the story while the view is still its own (a filter changed: no longer)

@@ -98,6 +98,19 @@ def _frame(data: AppData) -> pd.DataFrame:
         "k": pd.to_numeric(inc["people"]).to_numpy(dtype=np.int64)})
 
 
+# The views' aggregates beyond the main charts, declared for the browser, which interprets them
+# over the cube (assets/instant-2-cube.js grouped): the rows a filter state selects where
+# `where` holds; per value of the set column `by` (a row with two networks counts for both) the
+# sum of `count` and the first and last `span`; per pair of values in one row, the sum of
+# `count`; each list ordered as `order` says ("-" before a field: largest first). The networks
+# section: data/aggregate.py by_network, network_pairs and network_activity (its first and
+# last month: the cube holds months, not days), held to them by tests/browser/test_offline.py.
+AGGREGATES = {
+    "networks": {"where": {"t": ["arrest_action"]}, "by": "n", "count": "w", "span": "m",
+                 "order": {"groups": ["-count", "key"], "pairs": ["-count", "a", "b"]}},
+}
+
+
 def cube_rows(data: AppData) -> np.ndarray:
     """The cube row each incident is counted in (in the dataset's order): what lets a browser
     list the incidents a filter state selects from the cube's own selection."""
@@ -300,6 +313,7 @@ def payload(data: AppData, lang: str) -> dict:
             "map_notice": map_notice(data, lang),
             # compare mode: the chip each filter parameter is shown by (B's chips group them)
             "chip_of": comparison.CHIP_OF,
+            "aggregates": AGGREGATES,
         }
     return data.geojson_cache[key]
 

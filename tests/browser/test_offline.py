@@ -442,3 +442,40 @@ def test_the_files_table_searches_sorts_pages_and_downloads(offline, bundled):
     from pathlib import Path
     lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5 and lines[0].startswith("incident_id,date,")
+
+
+def test_the_files_networks_are_the_apps_for_random_states(offline, bundled, app_data):
+    """The networks section, computed in the browser by the payload's declared aggregate, has
+    the app's numbers (data/aggregate.py by_network, network_pairs, network_activity's months)
+    for 300 random states and the study's named ones; on the page, each slice's table."""
+    from components.charts import views
+    from data import aggregate as ag
+    from data.filters import Filters
+    from tests import view_cases
+    path, _said = bundled
+    o = offline(path)
+    o.open()
+    cases = view_cases.cases(app_data, 20261207, 300)
+    shown = o.page.evaluate("""cases => cases.map(c => window.beOfflineSections.networks(
+        window.beBundle.payload('en'), window.beCube.parseState(c.state)))""", cases)
+    for case, got in zip(cases, shown, strict=True):
+        incidents, _people = views.shown(app_data, Filters.from_query(
+            case["query"], app_data.vocabulary))
+        counts, pairs = ag.by_network(incidents), ag.network_pairs(incidents)
+        spans = ag.network_activity(incidents)
+        actions = incidents[incidents["incident_type"] == "arrest_action"]
+        assert got["tied"] == int((actions["networks"] != "").sum()), case["query"]
+        assert [[g["key"], g["count"]] for g in got["groups"]] == counts.values.tolist()
+        assert [[p["a"], p["b"], p["count"]] for p in got["pairs"]] == pairs.values.tolist()
+        assert {g["key"]: [g["first"], g["last"], g["count"]] for g in got["groups"]} == {
+            r.network: [r.first.strftime("%Y-%m"), r.last.strftime("%Y-%m"), r.arrest_actions]
+            for r in spans.itertuples()}, case["query"]
+    o.open("network=Zerkani%20network&vs.network=Paris%20cell&lang=fr")
+    parts = o.page.locator("#be-networks .be-section-part")
+    assert parts.count() == 2
+    assert "Zerkani" in parts.nth(0).inner_text() and "Paris" in parts.nth(1).inner_text()
+    o.open("type=attack&lang=en")
+    assert o.page.inner_text("#be-networks .be-empty") == (
+        "No arrest action in view is tied to a named network")
+    people = o.page.inner_text("#be-people")
+    assert "135 people" in people and "< 3" in people

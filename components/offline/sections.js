@@ -1,0 +1,88 @@
+/* The sections below the main charts in the offline file (components/offline/sections.py):
+   the networks of the view state, computed here by the aggregate the payload declares
+   (beCube.grouped over AGGREGATES.networks), one table per slice; and the people of all
+   incidents as the app shows them, with its disclosure control (written by Python). */
+(function (root) {
+  "use strict";
+  var doc = root.document;
+
+  function el(tag, text, attrs) {
+    var node = doc.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+  function table(headings, rows, cls) {
+    var t = el("table", null, {"class": cls || "be-table"}), head = el("thead"), tr = el("tr");
+    headings.forEach(function (h) { tr.appendChild(el("th", root.beFormat.cap(h), {scope: "col"})); });
+    head.appendChild(tr);
+    t.appendChild(head);
+    var body = el("tbody");
+    rows.forEach(function (r) {
+      var row = el("tr");
+      r.forEach(function (cell, i) {
+        var td = el("td");
+        if (cell && cell.nodeType) { td.appendChild(cell); } else { td.textContent = cell; }
+        if (i && typeof cell === "string" && /^[<\d\s.,\u00a0\u202f]+$/.test(cell)) { td.className = "be-num"; }
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    t.appendChild(body);
+    return t;
+  }
+
+  // one slice's networks: the caption as the app's (views.network_figures) and the table
+  function networks(P, N, f, label) {
+    var fmt = root.beFormat.makeFormat(P.words), V = root.beViews;
+    var g = root.beCube.grouped(P, f, P.aggregates.networks);
+    var links = g.groups.reduce(function (s, x) { return s + x.count; }, 0);
+    var box = el("div", null, {"class": "be-section-part"});
+    box.appendChild(el("p", (label ? label + " \u00b7 " : "") + V.describe(P, f) + " \u00b7 " + fmt.num(g.tied) + " " +
+      N.arrest_actions + " " + N.tied_to_network + " \u00b7 " + fmt.num(links) + " " + N.links, {"class": "be-subtitle"}));
+    if (!g.groups.length) {
+      box.appendChild(el("p", N.no_network_match, {"class": "be-empty"}));
+      return box;
+    }
+    var top = g.groups[0].count;
+    var rows = g.groups.map(function (x) {
+      var bar = el("span", null, {"class": "be-bar"}), cell = el("span", null, {"class": "be-bar-cell"});
+      bar.style.width = (10 * x.count / top).toFixed(2) + "em";
+      cell.appendChild(bar);
+      cell.appendChild(el("span", fmt.num(x.count)));
+      var partners = g.pairs.filter(function (p) { return p.a === x.key || p.b === x.key; })
+        .map(function (p) { return (p.a === x.key ? p.b : p.a) + " (" + fmt.num(p.count) + ")"; });
+      return [x.key, cell, V.month(P, x.first) + (x.last !== x.first ? " \u2013 " + V.month(P, x.last) : ""), partners.join(", ")];
+    });
+    var scroll = el("div", null, {"class": "be-table-scroll"});
+    scroll.appendChild(table([N.network, root.beFormat.cap(N.arrest_actions), N.active, N["with"]], rows));
+    box.appendChild(scroll);
+    return box;
+  }
+
+  function show(P, words, state) {
+    var N = words.networks, box = doc.getElementById("be-networks");
+    if (box) {
+      var cube = root.beCube, parts = root.beCompare.slices(state);
+      var slices = parts ? [["A", parts.a], ["B", parts.b]] : [["", state]];
+      doc.getElementById("be-networks-title").textContent = N.chart_networks;
+      box.replaceChildren.apply(box, slices.map(function (s) { return networks(P, N, cube.parseState(s[1]), s[0]); }));
+    }
+    var people = doc.getElementById("be-people"), W = words.people;
+    if (people && people.getAttribute("data-lang") !== P.words.lang) {
+      people.setAttribute("data-lang", P.words.lang);
+      doc.getElementById("be-people-title").textContent = W.title;
+      var parts_ = [el("p", W.note, {"class": "be-note"}), el("p", W.summary)];
+      W.tables.forEach(function (t) {
+        var part = el("div", null, {"class": "be-section-part"});
+        part.appendChild(el("h3", t.title));
+        part.appendChild(el("p", t.base, {"class": "be-subtitle"}));
+        part.appendChild(table(t.headings, t.rows));
+        parts_.push(part);
+      });
+      people.replaceChildren.apply(people, parts_);
+    }
+  }
+
+  root.beOfflineSections = {show: show, networks: function (P, f) { return root.beCube.grouped(P, f, P.aggregates.networks); }};
+})(typeof window !== "undefined" ? window : globalThis);
