@@ -76,7 +76,7 @@
       W.tables.forEach(function (t) {
         var part = el("div", null, {"class": "be-section-part"});
         part.appendChild(el("h3", t.title));
-        part.appendChild(el("p", t.base, {"class": "be-subtitle"}));
+        part.appendChild(el("p", root.beFormat.cap(t.base), {"class": "be-subtitle"}));
         part.appendChild(table(t.headings, t.rows));
         parts_.push(part);
       });
