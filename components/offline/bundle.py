@@ -46,6 +46,7 @@ WORDS = {
     "briefing": N_("Briefing"), "start": N_("Step through the key findings"),
     "scene_of": N_("Scene {n} of {total}"), "previous": N_("Previous"), "next": N_("Next"),
     "keys": N_("Keys: ← → or Page Up / Page Down, Space"),
+    "open": N_("Open this view in the dashboard"),
 }
 
 
@@ -176,58 +177,125 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+class Parts:
+    """What a file of the dashboard is made of: its meta document (every language's words,
+    the scenes), its data documents (id, JSON text), its scripts (name, text) and style."""
+
+    def __init__(self, data: AppData, made: str | None = None):
+        payloads, geo = contents(data)
+        words = {}
+        self.listed = rows.fits(data)  # the table's rows: up to rows.ROWS_MAX incidents
+        for code in i18n.LANGS:
+            with i18n.use(code):
+                words[code] = {k: _(v) for k, v in WORDS.items()} | {
+                    "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
+                    "compare": compare_words(data, code), "networks": sections.networks(code),
+                    "people": sections.people(data, code),
+                    "table": rows.words(data, code) if self.listed else rows.too_many(data,
+                                                                                      code)}
+        self.meta = {"langs": list(i18n.LANGS), "made": made or date.today().isoformat(),
+                     "dataset": data.dataset.name, "version": data.dataset.version,
+                     "sha256": digest(data, made=(payloads, geo)), "words": words,
+                     "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else [],
+                     "scenes": scenes(data)}
+        names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic's
+        self.scripts = [(name, (ASSETS / name).read_text(encoding="utf-8")) for name in names]
+        self.scripts += [(path.name, path.read_text(encoding="utf-8")) for path in RUNTIME]
+        # the cube (all that grows with the data) once: it is every language's
+        cubes = {code: json.loads(text)["cube"] for code, text in payloads.items()}
+        shared = next(iter(cubes.values()))
+        if any(c != shared for c in cubes.values()):
+            raise ValueError("the languages' cubes differ")
+        self.documents = [("be-bundle", _json(self.meta)), ("be-cube", _json(shared))] + [
+            (f"be-payload-{code}", _json({k: v for k, v in json.loads(text).items()
+                                          if k != "cube"})) for code, text in payloads.items()]
+        if self.listed:
+            self.documents.append(("be-rows", _json(rows.shared(data))))
+        if geo is not None:
+            self.documents.append(("be-geo", geo))
+        self.style = (ASSETS / "style.css").read_text(encoding="utf-8") + (
+            Path(__file__).with_name("offline.css").read_text(encoding="utf-8"))
+
+
+def _page(lang: str, csp: str, style: str, documents: list[tuple[str, str]],
+          scripts: list[str], sources: list[str], embed: str = "") -> str:
+    """A page of the dashboard (or, embed: one chart's page) in lang."""
+    graphs = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
+    with i18n.use(lang):
+        return render("bundle.html", lang=lang, csp=csp, style=style, scripts=scripts,
+                      sources=sources, documents=[(k, _script_safe(v)) for k, v in documents],
+                      title=html.escape(i18n.t("title")), ids=ids, embed=embed,
+                      graphs=tuple(g for g in graphs if not embed or g == embed),
+                      describe=ids.description, langs=[(c, i18n.NAMES[c]) for c in i18n.LANGS])
+
+
 def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> str:
     """The file's HTML, opening in lang (every language is in it)."""
-    payloads, geo = contents(data)
-    made = made or date.today().isoformat()
-    words = {}
-    listed = rows.fits(data)  # the table's rows: up to rows.ROWS_MAX incidents
-    for code in i18n.LANGS:
-        with i18n.use(code):
-            words[code] = {k: _(v) for k, v in WORDS.items()} | {
-                "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
-                "compare": compare_words(data, code), "networks": sections.networks(code),
-                "people": sections.people(data, code),
-                "table": rows.words(data, code) if listed else rows.too_many(data, code)}
-    meta = {"langs": list(i18n.LANGS), "lang": lang, "made": made,
-            "dataset": data.dataset.name, "version": data.dataset.version,
-            "sha256": digest(data, made=(payloads, geo)), "words": words,
-            "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else [],
-            "scenes": scenes(data)}
-    names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic map's
-    scripts = [_script_text((ASSETS / name).read_text(encoding="utf-8")) for name in names]
-    scripts += [_script_text(path.read_text(encoding="utf-8")) for path in RUNTIME]
-    # the cube (all that grows with the data) once: it is every language's
-    cubes = {code: json.loads(text)["cube"] for code, text in payloads.items()}
-    shared = next(iter(cubes.values()))
-    if any(c != shared for c in cubes.values()):
-        raise ValueError("the languages' cubes differ")
-    documents = [("be-bundle", _json(meta)), ("be-cube", _json(shared))] + [
-        (f"be-payload-{code}", _json({k: v for k, v in json.loads(text).items() if k != "cube"}))
-        for code, text in payloads.items()]
-    if listed:
-        documents.append(("be-rows", _json(rows.shared(data))))
-    if geo is not None:
-        documents.append(("be-geo", geo))
-    style = (ASSETS / "style.css").read_text(encoding="utf-8") + (
-        Path(__file__).with_name("offline.css").read_text(encoding="utf-8"))
+    p = Parts(data, made)
+    scripts = [_script_text(text) for _name, text in p.scripts]
     # no network at all; scripts only as written here (their hashes), no eval
     csp = ("default-src 'none'; script-src " + " ".join(_hash(s) for s in scripts)
            + "; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
            "connect-src 'none'; base-uri 'none'; form-action 'none'")
-    with i18n.use(lang):
-        return render("bundle.html", lang=lang, csp=csp, style=style, scripts=scripts,
-                      documents=[(k, _script_safe(v)) for k, v in documents],
-                      title=html.escape(i18n.t("title")), ids=ids,
-                      graphs=(ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP),
-                      describe=ids.description, langs=[(c, i18n.NAMES[c]) for c in i18n.LANGS])
+    return _page(lang, csp, p.style, [*p.documents, ("be-page", _json({"lang": lang}))],
+                 scripts, [])
+
+
+# a static site's pages: nothing but its own files, no request elsewhere, no eval
+STATIC_CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+              "img-src 'self' data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; "
+              "form-action 'none'")
+EMBEDS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map"}
+
+
+def _atomic(path: Path, text: str) -> int:
+    """Write a file whole or not at all (a temporary file renamed); its size in bytes."""
+    body = text.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(body)
+    tmp.replace(path)
+    return len(body)
+
+
+def write_static(data: AppData, out: Path, made: str | None = None) -> list[tuple[Path, int]]:
+    """The dashboard as a folder of static files (`python app.py build-static`): a page per
+    language (index.html, fr/index.html, nl/index.html) and per language and main chart an
+    embed page (embed/<chart>.html), which load the shared data and scripts as files named by
+    their content (data/, js/: a host may cache them for ever). Each file is written whole or
+    not at all; files already there that are not the site's are left alone. The pages and
+    files written, with their sizes."""
+    out = Path(out)
+    p = Parts(data, made)
+    written: list[tuple[Path, int]] = []
+    named: dict[str, str] = {}
+    for key, text in p.documents:  # a data document as a script that hands it to offline.js
+        body = f"(window.beDocs=window.beDocs||{{}})[{json.dumps(key)}]={text};\n"
+        name = f"data/{key}.{hashlib.sha256(body.encode()).hexdigest()[:12]}.js"
+        named[key] = name
+        written.append((out / name, _atomic(out / name, body)))
+    scripts = []
+    for script, text in p.scripts:
+        name = f"js/{Path(script).stem}.{hashlib.sha256(text.encode()).hexdigest()[:12]}.js"
+        scripts.append(name)
+        written.append((out / name, _atomic(out / name, text)))
+    home = {lang: ("" if lang == i18n.DEFAULT else f"{lang}/") for lang in i18n.LANGS}
+    for lang in i18n.LANGS:
+        for embed in ("", *EMBEDS):
+            page = home[lang] + (f"embed/{EMBEDS[embed]}.html" if embed else "index.html")
+            up = "../" * page.count("/")
+            keys = ["be-bundle", "be-cube", f"be-payload-{lang}", "be-geo"] + (
+                [] if embed else ["be-rows"])
+            sources = [up + named[k] for k in keys if k in named] + [up + s for s in scripts]
+            pages = {code: up + home[code] + (f"embed/{EMBEDS[embed]}.html" if embed else
+                                              "index.html") for code in i18n.LANGS}
+            about = {"lang": lang, "pages": pages, "dashboard": up + home[lang] + "index.html"}
+            text = _page(lang, STATIC_CSP, p.style, [("be-page", _json(about))], [], sources,
+                         embed)
+            written.append((out / page, _atomic(out / page, text)))
+    return written
 
 
 def write(data: AppData, out: Path, lang: str = i18n.DEFAULT) -> int:
     """Write the file (whole or not at all: a temporary file renamed); its size in bytes."""
-    text = build(data, lang).encode("utf-8")
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(text)
-    tmp.replace(out)
-    return len(text)
+    return _atomic(Path(out), build(data, lang))

@@ -52,9 +52,10 @@ def main(argv: list[str]) -> int:
 
 
 def build_static(argv: list[str]) -> int:
-    """`python app.py build-static --out DIR`: the dashboard as a folder of static files, one
-    page per language (index.html in English, fr/ and nl/ beside it), each the one-file
-    dashboard, for any static host or CDN: no application server."""
+    """`python app.py build-static --out DIR`: the dashboard as a folder of static files, a page
+    per language (index.html in English, fr/ and nl/ beside it) and embed pages per main chart
+    (embed/<chart>.html), with their data and scripts as files, for any static host or CDN: no
+    application server."""
     p = argparse.ArgumentParser(prog="python app.py build-static",
                                 description="the dashboard as static files, for any web host")
     p.add_argument("--out", required=True, help="the folder to write (made if missing)")
@@ -68,17 +69,17 @@ def build_static(argv: list[str]) -> int:
     from components.runtime import install, load_app_data
     data = load_app_data(args.data, args.boundaries, args.boundary_id)
     install(data)
-    written = []
     try:
-        for lang in i18n.LANGS:
-            page = out / ("index.html" if lang == i18n.DEFAULT else f"{lang}/index.html")
-            page.parent.mkdir(parents=True, exist_ok=True)
-            written.append((page, bundle.write(data, page, lang)))
+        written = bundle.write_static(data, out)
     except OSError as err:
         print(f"build-static: cannot write into {out}: {err.strerror or err}", file=sys.stderr)
         return 2
-    for page, size in written:
-        print(f"wrote {page} ({size / 1e6:.2f} MB)")
+    pages = [(page, size) for page, size in written if page.suffix == ".html"]
+    print(f"wrote {len(written)} files into {out} ({sum(s for _p, s in written) / 1e6:.2f} MB): "
+          f"{len(pages)} pages (the dashboard in each language and an embed page per main "
+          f"chart), their data and scripts")
+    for page, size in pages:
+        print(f"  {page.relative_to(out)} ({size / 1e3:.0f} kB)")
     print(f"payload SHA-256 {bundle.digest(data)}; serve the folder as it is (e.g. python -m "
           f"http.server --directory {out})")
     return 0

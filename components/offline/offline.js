@@ -9,11 +9,17 @@
   "use strict";
   var doc = root.document;
 
-  function inline(id) {  // a JSON document written into the file (not executed)
+  function inline(id) {  // a JSON document written into the file (not executed), or a static
+    // site's data file (data/<id>.<hash>.js, loaded before this script: window.beDocs)
+    if (root.beDocs && id in root.beDocs) { return root.beDocs[id]; }
     var el = doc.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
   }
-  var bundle = inline("be-bundle");  // {langs, lang, geo_urls, dataset, version, sha256, made, words}
+  var bundle = inline("be-bundle");  // {langs, geo_urls, dataset, version, sha256, made, words, scenes}
+  // this page: {lang} in one file; a static site's page also names each language's page
+  // (pages: it holds its own language's payload only) and, for an embed, the dashboard's
+  var here = inline("be-page") || {};
+  Object.keys(here).forEach(function (k) { bundle[k] = here[k]; });
   var payloads = {};
   var geo = null, cube = null;
   root.beBundle = {
@@ -54,6 +60,10 @@
     var search = fragment(), n = +(valuesOf(search, SCENE)[0] || 0);
     lang = langOf(search) || lang;
     P = root.beBundle.payload(lang);
+    if (!P && bundle.pages && bundle.pages[lang] && lang !== bundle.lang) {  // its own page
+      root.location.replace(bundle.pages[lang] + "#" + search);
+      return;
+    }
     F = root.beFilters.makeFilters(P.vocabulary);
     var out = F.outputs("url", null, "?" + view(search), {}, state, lang, P.words, options);
     state = out.state;
@@ -75,6 +85,8 @@
       root.history.replaceState(null, "", "#" + canonical);
     }
     scene(k);
+    var open = doc.getElementById("be-open");  // an embed: the dashboard, on this view
+    if (open) { open.href = (bundle.dashboard || "") + "#" + canonical; }
   }
   // the fragment's view state: the file's own page parameter (the scene) left out
   function view(search) { return withParam(search, SCENE, ""); }
@@ -145,8 +157,9 @@
     doc.querySelectorAll("[data-be-lang]").forEach(function (a) {
       var code = a.getAttribute("data-be-lang");
       a.setAttribute("aria-current", code === lang ? "true" : "false");
-      a.href = "#" + withParam(fragment(), "lang", code);
+      a.href = (bundle.pages && code !== lang ? bundle.pages[code] : "") + "#" + withParam(fragment(), "lang", code);
     });
+    text("be-open", B.open);
     controls();
     compareControl();
   }

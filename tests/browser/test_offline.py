@@ -225,8 +225,12 @@ def static_site(tmp_path_factory, boundary_cache):
                           env={"PATH": "/usr/bin:/bin", "BEEXPLORER_CACHE": str(boundary_cache),
                                "HOME": str(out)})
     assert done.returncode == 0, done.stderr
-    assert {p.relative_to(out).as_posix() for p in out.rglob("*.html")} == {
-        "index.html", "fr/index.html", "nl/index.html"}
+    pages = {f"{lang}{page}" for lang in ("", "fr/", "nl/") for page in (
+        "index.html", "embed/shares.html", "embed/timeline.html", "embed/map.html")}
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*.html")} == pages
+    # the data and scripts are files of their own, named by their content, loaded by every page
+    assert len(list((out / "data").glob("be-cube.*.js"))) == 1
+    assert not list(out.rglob("*.part"))
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
                              "127.0.0.1", "--directory", str(out)],
@@ -244,6 +248,10 @@ def static_site(tmp_path_factory, boundary_cache):
 
 
 def test_the_static_folder_served_by_a_plain_web_server(offline, static_site):
+    """The static site, served by a plain web server: the key figures, a fragment's state, a
+    filter click, the keyboard, Back, the table's search and a CSV download; the language
+    switch goes to the language's own page, keeping the view; an embed page draws its chart
+    for its fragment and links back to the dashboard on that view."""
     o = offline(f"{static_site}/fr/", static_site)
     o.open()
     assert o.kpi() == "107" and o.fragment() == "#lang=fr"
@@ -251,6 +259,31 @@ def test_the_static_folder_served_by_a_plain_web_server(offline, static_site):
     o.wait_kpi("4")
     o.page.go_back()
     o.wait_kpi("107")
+    o.page.focus(".be-toggle[data-param='connection'][data-value='inspired']")
+    o.page.keyboard.press("Enter")
+    o.wait_kpi("12")
+    o.page.fill("#be-table-search", "charleroi")
+    o.page.wait_for_function(
+        "() => document.getElementById('be-table-range').innerText === '1 à 3 sur 3'")
+    with o.page.expect_download() as got:
+        o.page.click("#be-rows-csv")
+    assert got.value.suggested_filename == "rows.csv"
+    o.page.click("a[data-be-lang='nl']")
+    o.page.wait_for_url("**/nl/index.html#connection=inspired&lang=nl")
+    o.drawn()
+    o.wait_kpi("12")
+    assert o.page.inner_text("#be-filters-title") == "Filters"
+    o.page.goto(f"{static_site}/nl/index.html#type=attack&lang=fr")  # a French bookmark on
+    o.page.wait_for_url("**/fr/index.html#type=attack&lang=fr")   # the Dutch page: in French
+    o.drawn()
+    o.wait_kpi("4")
+    embed = offline(f"{static_site}/fr/embed/timeline.html", static_site)
+    embed.page.goto(f"{static_site}/fr/embed/timeline.html#type=attack")
+    embed.page.wait_for_selector(drawn("chart-timeline"))
+    assert "n = 4" in embed.page.inner_text("#chart-timeline")
+    assert embed.page.get_attribute("#be-open", "href") == (
+        "../../fr/index.html#type=attack&lang=fr")
+    assert embed.page.locator("#chart-shares").count() == 0
 
 
 FILE_STATES = 500  # random view states with chart options, drawn in the file
