@@ -9,16 +9,12 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from components import ids, state
-from components.charts import comparison
+from components.charts import comparison, controls
 from components.dashboard.grid import table
 from components.runtime import AppData
 from components.state import MONTHS
-from data import codebook as cb
 from data import i18n, viewstate
-from data.codebook import COUNTRIES
-from data.i18n import LANGS, NAMES, _, country, num, t, use
-from data.i18n import cap as upper
-from data.places import GROUP_NAMES, PROVINCES
+from data.i18n import LANGS, NAMES, _, num, t, use
 
 GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
                 "modeBarButtonsToRemove": ["sendDataToCloud", "sendChartToCloud", "lasso2d",
@@ -27,66 +23,44 @@ GRAPH_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/",
 METHODOLOGY = Path(__file__).resolve().parents[2] / "docs" / "methodology.md"
 
 
-def _options(values, label=lambda v: v) -> list[dict]:
-    return [{"value": v, "label": label(v)} for v in values]
-
-
-def _lists(data: AppData) -> tuple[frozenset, list[str]]:
-    """The municipalities with incidents and the citizenships of the people, once per dataset
-    (a page load at 1,000,000 incidents must not walk them again)."""
-    key = ("layout-lists",)
-    if key not in data.geojson_cache:
-        codes = data.dataset.incidents["nis_code"].astype(str).unique()
-        cits = data.dataset.people["citizenship"].fillna("").astype(str).str.split(";")
-        data.geojson_cache[key] = (frozenset(codes), sorted(
-            {c.strip() for c in cits.explode().dropna().unique() if c.strip()}))
-    return data.geojson_cache[key]
-
-
-def _place_options(data: AppData, lang: str) -> list[dict]:
-    groups = [{"value": g, "label": names[lang]} for g, names in GROUP_NAMES.items()]
-    shown = _lists(data)[0]
-    names = data.names(lang)
-    codes = sorted(names, key=lambda c: (c not in shown, names[c]))
-    return [{"group": _("Groups"), "items": groups},
-            {"group": _("Municipalities"),
-             "items": [{"value": c, "label": names[c]} for c in codes]}]
+def _data(control: dict) -> list[dict]:
+    return [{"value": v, "label": label} for v, label in control["choices"]]
 
 
 def filters_panel(data: AppData, lang: str) -> dmc.Stack:
+    # each control's name and choices: components/charts/controls.py (the offline file's too)
+    c = {(x["param"], x.get("list", False)): x for x in controls.controls(data, lang)}
     marks = [{"value": MONTHS.index(m), "label": m[:4]} for m in MONTHS if m.endswith("-01")]
-    cits = _lists(data)[1]
     multi = dict(searchable=True, clearable=True, size="md",
                  nothingFoundMessage=_("Nothing found"))
+    groups, places = c[("place", False)], c[("place", True)]
+
+    def select(param: str, control_id: str, **extra) -> dmc.MultiSelect:
+        control = c[(param, param == "citizenship")]
+        return dmc.MultiSelect(id=control_id, label=control["label"], value=[],
+                               data=_data(control), **multi, **extra)
+
     return dmc.Stack([
         html.H2(_("Filters"), className="filters-title"),
-        dmc.Text(t("period"), fw=600, id="period-label"),
+        dmc.Text(c[("period", False)]["label"], fw=600, id="period-label"),
         dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm", **{"aria-live": "off"}),
         dmc.RangeSlider(id=ids.FILTER_DATE, min=0, max=len(MONTHS) - 1, minRange=0,
                         value=[0, len(MONTHS) - 1], marks=marks, label=None, mb="lg",
-                        updatemode="mouseup", thumbFromLabel=_("First month"),
-                        thumbToLabel=_("Last month")),
-        dmc.MultiSelect(id=ids.FILTER_TYPE, label=t("incident_type"), value=[],
-                        data=_options(cb.INCIDENT_TYPES, lambda v: upper(t(v))), **multi),
-        dmc.MultiSelect(id=ids.FILTER_CONNECTION, label=t("connection"), value=[],
-                        data=_options(cb.CONNECTIONS, lambda v: upper(t(v))), **multi),
-        dmc.MultiSelect(id=ids.FILTER_LINK, label=t("how_linked"), value=[],
-                        data=_options(cb.LINK_TYPES, t), **multi),
-        dmc.Text(t("plot_evidence"), fw=500, size="sm", id="plot-label"),
-        dmc.SegmentedControl(id=ids.FILTER_PLOT, value="any", data=_options(
-            ["any", "yes", "no"], lambda v: {"any": _("Any"), "yes": _("Yes"),
-                                             "no": _("No")}[v]),
-            **{"aria-labelledby": "plot-label"}),
-        dmc.MultiSelect(id=ids.FILTER_NETWORK, label=upper(t("network")), value=[],
-                        data=_options(sorted(data.dataset.networks["network"])), **multi),
-        dmc.MultiSelect(id=ids.FILTER_PLACE, label=t("place"), value=[],
-                        data=_place_options(data, lang), limit=60, **multi),
-        dmc.MultiSelect(id=ids.FILTER_PROVINCE, label=t("province"), value=[],
-                        data=[{"value": code, "label": names[lang]}
-                              for code, names in PROVINCES.items()], **multi),
-        dmc.MultiSelect(id=ids.FILTER_CITIZENSHIP, label=t("citizenship"), value=[],
-                        data=_options(cits, lambda c: country(c, lang, COUNTRIES.get(c))),
-                        **multi),
+                        updatemode="mouseup", thumbFromLabel=c[("period", False)]["ends"][0],
+                        thumbToLabel=c[("period", False)]["ends"][1]),
+        select("type", ids.FILTER_TYPE),
+        select("connection", ids.FILTER_CONNECTION),
+        select("link", ids.FILTER_LINK),
+        dmc.Text(c[("plot", False)]["label"], fw=500, size="sm", id="plot-label"),
+        dmc.SegmentedControl(id=ids.FILTER_PLOT, value="any", data=_data(c[("plot", False)]),
+                             **{"aria-labelledby": "plot-label"}),
+        select("network", ids.FILTER_NETWORK),
+        dmc.MultiSelect(id=ids.FILTER_PLACE, label=groups["label"], value=[],
+                        data=[{"group": groups["group"], "items": _data(groups)},
+                              {"group": places["label"], "items": _data(places)}],
+                        limit=60, **multi),
+        select("province", ids.FILTER_PROVINCE),
+        select("citizenship", ids.FILTER_CITIZENSHIP),
         dmc.Button(t("reset"), id=ids.RESET, variant="outline", color="gray"),
     ], gap="xs")
 

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from components import ids, state
+from components.charts import controls
 from components.offline import rows, sections
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
@@ -40,8 +41,8 @@ WORDS = {
     "about": N_("Dataset {dataset} {version} · file made {made} · payload SHA-256 {sha256}"),
     "cannot": N_("This file draws the views and their numbers; images, PDF files and the "
                  "briefing pack need the app (python app.py)."),
-    "filters": N_("Filters"), "reset": N_("Reset filters"), "type": N_("Incident type"),
-    "connection": N_("Connection"), "place": N_("Place"), "year": N_("Year"),
+    "filters": N_("Filters"), "reset": N_("Reset filters"), "year": N_("Year"),
+    "more": N_("More filters"), "add": N_("Add or remove…"),
     "languages": N_("Language"),
     "briefing": N_("Briefing"), "start": N_("Step through the key findings"),
     "scene_of": N_("Scene {n} of {total}"), "previous": N_("Previous"), "next": N_("Next"),
@@ -190,6 +191,7 @@ class Parts:
                 words[code] = {k: _(v) for k, v in WORDS.items()} | {
                     "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
                     "compare": compare_words(data, code), "networks": sections.networks(code),
+                    "controls": controls.controls(data, code),
                     "people": sections.people(data, code),
                     "table": rows.words(data, code) if self.listed else rows.too_many(data,
                                                                                       code)}

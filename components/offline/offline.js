@@ -203,48 +203,123 @@
     return out;
   }
 
-  // the filters a reader toggles here, declared by the payload (its vocabulary and words): each a
-  // row of buttons, pressed when the view has it; a click toggles it in the address
+  // the filters a reader sets here: the dashboard's controls as Python declares them
+  // (components/charts/controls.py: each one's name and choices in this language): buttons
+  // that toggle a value in the address; a list for the municipalities and citizenships; the
+  // period as whole years or a first and last month; then each chart option
   function controls() {
     var box = doc.getElementById("be-controls");
     if (!box) { return; }
-    var W = P.words, T = W.t, B = bundle.words[lang], search = fragment(), rows = [];
+    var B = bundle.words[lang], search = fragment(), groups = [], more = [];
     var years = [];
     P.months.forEach(function (m) { var y = m.slice(0, 4); if (years.indexOf(y) < 0) { years.push(y); } });
-    rows.push(["type", B.type, P.types.map(function (k) { return [k, root.beFormat.cap(T[k + "s"])]; })]);
-    rows.push(["connection", B.connection, P.connections.map(function (k) { return [k, root.beFormat.cap(T[k])]; })]);
-    rows.push(["place", B.place, Object.keys(P.places.groups).map(function (g) { return [g, root.beFormat.cap(P.places.describe[g])]; })]);
-    rows.push(["year", B.year, years.map(function (y) { return [y, y]; })]);
+    B.controls.forEach(function (c) {
+      if (c.param === "period") {
+        groups.push(group("year", B.year, years.map(function (y) { return [y, y]; }), yearOf(search)));
+        groups.push(period(c, search));
+        return;
+      }
+      var chosen = valuesOf(search, c.param), into = MORE.indexOf(c.param) >= 0 ? more : groups;
+      if (chosen.length && into === more && c.param !== "place") { moreOpen = true; }
+      if (c.param === "plot") {  // one of any, yes, no
+        into.push(group(c.param, c.label, c.choices, chosen.length ? chosen : ["any"], "one"));
+      } else if (c.list) {
+        into.push(list(c, chosen, B.add));
+      } else {
+        into.push(group(c.param, c.label, c.choices, chosen, "", c.group));
+      }
+    });
+    // the filters used less often: folded away unless one of them is set (or it was opened)
+    var details = doc.createElement("details"), summary = doc.createElement("summary");
+    details.className = "be-more";
+    details.open = moreOpen;
+    summary.textContent = B.more;
+    details.appendChild(summary);
+    more.forEach(function (g) { details.appendChild(g); });
+    details.addEventListener("toggle", function () { moreOpen = details.open; });
+    groups.push(details);
     // the chart options (the app's controls' words): one choice each; the events a switch
     P.vocabulary.schema.options.forEach(function (o) {
       if ((o.param === "panel" || o.param === "metric") && !P.boundaries) { return; }  // the schematic map has neither
-      var said = B.options[o.param];
-      rows.push([o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1], o.choices[0]]);
+      var said = B.options[o.param], chosen = valuesOf(search, o.param);
+      groups.push(group(o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1],
+                        chosen.length ? chosen : [o.choices[0]], "option"));
     });
-    box.replaceChildren.apply(box, rows.map(function (row) {
-      var group = doc.createElement("div"), label = doc.createElement("span");
-      group.className = "be-control";
-      group.setAttribute("role", "group");
-      label.className = "be-control-label";
-      label.textContent = row[1];
-      label.id = "be-control-" + row[0];
-      group.setAttribute("aria-labelledby", label.id);
-      group.appendChild(label);
-      var chosen = row[0] === "year" ? yearOf(search) : valuesOf(search, row[0]);
-      if (row[3] !== undefined && !chosen.length) { chosen = [row[3]]; }  // an option: its default
-      row[2].forEach(function (choice) {
-        var b = doc.createElement("button");
-        b.type = "button";
-        b.className = "be-toggle";
-        b.textContent = choice[1];
-        b.setAttribute("data-param", row[0]);
-        if (row[3] !== undefined) { b.setAttribute("data-option", "1"); }
-        b.setAttribute("data-value", choice[0]);
-        b.setAttribute("aria-pressed", chosen.indexOf(choice[0]) >= 0 ? "true" : "false");
-        group.appendChild(b);
+    // the control that had the focus keeps it (the controls are drawn anew for each view)
+    var had = doc.activeElement && box.contains(doc.activeElement) ? doc.activeElement : null;
+    box.replaceChildren.apply(box, groups);
+    if (had) {
+      var same = Array.prototype.filter.call(box.querySelectorAll(had.tagName), function (el) {
+        return el.getAttribute("data-param") === had.getAttribute("data-param") &&
+          el.getAttribute("data-value") === had.getAttribute("data-value");
+      })[0];
+      if (same) { same.focus(); }
+    }
+  }
+  function labelled(param, name, id) {
+    var g = doc.createElement("div"), label = doc.createElement("span");
+    g.className = "be-control";
+    g.setAttribute("role", "group");
+    label.className = "be-control-label";
+    label.textContent = name;
+    label.id = "be-control-" + id;
+    g.setAttribute("aria-labelledby", label.id);
+    g.appendChild(label);
+    return g;
+  }
+  function group(param, name, choices, chosen, kind, id) {
+    var g = labelled(param, name, (param + (id ? "-" + id : "")).replace(/\W/g, "-"));
+    choices.forEach(function (choice) {
+      var b = doc.createElement("button");
+      b.type = "button";
+      b.className = "be-toggle";
+      b.textContent = choice[1];
+      b.setAttribute("data-param", param);
+      if (kind) { b.setAttribute("data-" + kind, "1"); }
+      b.setAttribute("data-value", choice[0]);
+      b.setAttribute("aria-pressed", chosen.indexOf(choice[0]) >= 0 ? "true" : "false");
+      g.appendChild(b);
+    });
+    return g;
+  }
+  var MORE = ["link", "plot", "network", "province", "citizenship"], moreOpen = false;
+  function list(c, chosen, add) {  // many choices: a list whose choice toggles it (✓: in the view)
+    var g = labelled(c.param, c.label, c.param + "-list"), select = doc.createElement("select");
+    select.className = "be-list";
+    select.setAttribute("data-param", c.param);
+    select.setAttribute("aria-labelledby", "be-control-" + c.param + "-list");
+    var first = doc.createElement("option");
+    first.value = "";
+    first.textContent = add;
+    select.appendChild(first);
+    c.choices.forEach(function (choice) {
+      var o = doc.createElement("option");
+      o.value = choice[0];
+      o.textContent = (chosen.indexOf(choice[0]) >= 0 ? "\u2713 " : "") + choice[1];
+      select.appendChild(o);
+    });
+    g.appendChild(select);
+    return g;
+  }
+  function period(c, search) {  // the first and last month
+    var g = labelled("period", c.label, "period"), ends = ["from", "to"];
+    ends.forEach(function (end, i) {
+      var label = doc.createElement("label"), select = doc.createElement("select");
+      label.textContent = c.ends[i] + " ";
+      select.className = "be-period-end";
+      select.setAttribute("data-param", end);
+      var now = valuesOf(search, end)[0] || (i ? P.months[P.months.length - 1] : P.months[0]);
+      c.choices.forEach(function (choice) {
+        var o = doc.createElement("option");
+        o.value = choice[0];
+        o.textContent = choice[1];
+        o.selected = choice[0] === now;
+        select.appendChild(o);
       });
-      return group;
-    }));
+      label.appendChild(select);
+      g.appendChild(label);
+    });
+    return g;
   }
   function yearOf(search) {  // the year the period is, if it is one whole year
     var from = valuesOf(search, "from")[0], to = valuesOf(search, "to")[0];
@@ -335,6 +410,11 @@
   doc.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest(".be-toggle");
     if (b && b.getAttribute("data-option")) { choose(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
+    if (b && b.getAttribute("data-one")) {  // one value, or none ("any")
+      var v = b.getAttribute("data-value");
+      go(withParam(fragment(), b.getAttribute("data-param"), v === "any" ? "" : v));
+      return;
+    }
     if (b) { toggle(b.getAttribute("data-param"), b.getAttribute("data-value")); return; }
     if (e.target.closest && e.target.closest("#reset-filters")) { go("lang=" + lang); }
     if (e.target.closest && e.target.closest("#be-brief-start")) { toScene(0); }
@@ -351,6 +431,14 @@
     var step = {ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1}[e.key];
     if (e.key === " " && tag === "BUTTON") { return; }  // Space presses the focused button
     if (step) { e.preventDefault(); toScene(at + step); }
+  });
+  doc.addEventListener("change", function (e) {  // a list's choice, a period's end
+    var t = e.target;
+    if (t.classList.contains("be-list") && t.value) { toggle(t.getAttribute("data-param"), t.value); }
+    if (t.classList.contains("be-period-end")) {
+      var end = t.getAttribute("data-param"), whole = end === "from" ? P.months[0] : P.months[P.months.length - 1];
+      go(withParam(fragment(), end, t.value === whole ? "" : t.value));
+    }
   });
   root.addEventListener("hashchange", apply);
   if (doc.readyState === "loading") { doc.addEventListener("DOMContentLoaded", apply); } else { apply(); }

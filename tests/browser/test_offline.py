@@ -512,3 +512,43 @@ def test_the_files_networks_are_the_apps_for_random_states(offline, bundled, app
         "No arrest action in view is tied to a named network")
     people = o.page.inner_text("#be-people")
     assert "135 people" in people and "< 3" in people
+
+
+def test_every_filter_has_a_control_in_the_file(offline, bundled):
+    """The dashboard's filters, as components/charts/controls.py declares them, each set from
+    the file's controls: the period's ends, the plot, a network and a province (folded under
+    "More filters", opened when one is set), a municipality and a citizenship from their lists;
+    the keyboard keeps its place as the controls are drawn anew."""
+    path, _said = bundled
+    o = offline(path)
+    o.open("lang=en")
+
+    def chosen(css: str, value: str) -> None:
+        o.page.select_option(css, value)
+
+    chosen("select.be-period-end[data-param='from']", "2016-01")
+    chosen("select.be-period-end[data-param='to']", "2016-12")
+    o.page.wait_for_function("() => location.hash === '#from=2016-01&to=2016-12&lang=en'")
+    assert o.page.get_attribute(".be-toggle[data-param='year'][data-value='2016']",
+                                "aria-pressed") == "true"
+    assert o.page.locator("details.be-more").get_attribute("open") is None
+    o.page.click("details.be-more summary")
+    o.page.click(".be-toggle[data-param='plot'][data-value='yes']")
+    o.page.wait_for_function("() => location.hash.includes('plot=yes')")
+    o.page.focus(".be-toggle[data-param='network'][data-value='Brussels cell']")
+    o.page.keyboard.press("Enter")
+    o.page.wait_for_function("() => location.hash.includes('network=Brussels+cell')")
+    assert o.page.evaluate("() => document.activeElement.dataset.value") == "Brussels cell"
+    o.page.keyboard.press("Enter")  # the same button, drawn anew: off again
+    o.page.wait_for_function("() => !location.hash.includes('network=')")
+    o.open("province=50000&lang=fr")  # Hainaut
+    assert o.page.locator("details.be-more").get_attribute("open") is not None
+    o.wait_kpi("15")
+    chosen("select.be-list[data-param='place']", "52011")
+    o.page.wait_for_function("() => location.hash.includes('place=52011')")
+    assert "52011" in o.page.evaluate("() => JSON.stringify(beOffline.state())")
+    o.open("lang=en")
+    chosen("select.be-list[data-param='citizenship']", "MA")
+    o.page.wait_for_function("() => location.hash === '#citizenship=MA&lang=en'")
+    o.page.click(".be-toggle[data-param='plot'][data-value='any']")
+    assert "citizenship=MA" in o.fragment()
