@@ -56,9 +56,13 @@
     return P.cube.cols;
   }
 
-  // the counts of the rows f selects; keep (optional, one byte a row) marks which they are
+  // the counts of the rows f selects; keep (optional, one byte a row) marks which they are.
+  // The last selection is kept (selected(): the sections and the table of the same state)
+  var last = {cube: null, key: null, keep: null};
   function aggregate(P, f, keep) {
     var C = columns(P), D = P.cube.dict, n = P.cube.rows;
+    keep = keep || new Uint8Array(n);
+    last = {cube: P.cube, key: JSON.stringify(f), keep: keep};
     var okM = lookup(D.m, function (m) { return (!f.from || m >= f.from) && (!f.to || m <= f.to); });
     var inSet = function (chosen) { return function (v) { return !chosen || !chosen.length || chosen.indexOf(v) >= 0; }; };
     var okT = lookup(D.t, inSet(f.type)), okC = lookup(D.c, inSet(f.connection));
@@ -84,7 +88,7 @@
       if (!okM[cm[i]] || !okT[ct[i]] || !okC[cc[i]] || !okL[cl[i]]) { continue; }
       if (plot >= 0 && cp[i] !== plot) { continue; }
       if ((okN && !okN[cn[i]]) || (okG && !okG[cg[i]]) || (okZ && !okZ[cz[i]])) { continue; }
-      if (keep) { keep[i] = 1; }
+      keep[i] = 1;
       var w = cw[i], t = ct[i], c = cc[i], m = cm[i], g = cg[i];
       total += w;
       people += ck[i];
@@ -115,12 +119,17 @@
     return a;
   }
 
+  // which cube rows f selects (one byte a row), from the last aggregate when it was f's
+  function selected(P, f) {
+    if (last.cube !== P.cube || last.key !== JSON.stringify(f)) { aggregate(P, f); }
+    return last.keep;
+  }
+
   // a declared aggregate (components/web/instant.py AGGREGATES) of the rows f selects:
   // {total: the `count` of the rows `where` keeps, tied: of those with a `by` value,
   //  groups: [{key, count, first, last}], pairs: [{a, b, count}]}
   function grouped(P, f, spec) {
-    var C = columns(P), D = P.cube.dict, keep = new Uint8Array(P.cube.rows);
-    aggregate(P, f, keep);
+    var C = columns(P), D = P.cube.dict, keep = selected(P, f);
     var tests = Object.keys(spec.where || {}).map(function (col) {
       return [C[col], lookup(D[col], function (v) { return spec.where[col].indexOf(v) >= 0; })];
     });
@@ -187,7 +196,7 @@
     return [Math.max(0.0, centre - half), Math.min(1.0, centre + half)];
   }
 
-  var api = {wilson: wilson, aggregate: aggregate, grouped: grouped, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
+  var api = {wilson: wilson, aggregate: aggregate, grouped: grouped, selected: selected, anyOf: anyOf, byPlace: byPlace, column: column, columns: columns, lookup: lookup, parseState: parseState, periodCount: periodCount, periods: periods, placeTest: placeTest};
   root.beCube = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);

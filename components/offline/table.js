@@ -25,11 +25,8 @@
   function listed(P, R, state) {
     var cube = root.beCube, rowOf = R.rowOf || (R.rowOf = cube.column(R.cube_row));
     var parts = root.beCompare.slices(state);
-    function marked(s) {
-      var keep = new Uint8Array(P.cube.rows);
-      cube.aggregate(P, cube.parseState(s), keep);
-      return keep;
-    }
+    // each selection is an array of its own (a new one per aggregate): A's stays A's
+    function marked(s) { return cube.selected(P, cube.parseState(s)); }
     var a = marked(parts ? parts.a : state), b = parts ? marked(parts.b) : null;
     var rows = [], which = [];
     for (var i = 0; i < rowOf.length; i++) {
@@ -158,7 +155,7 @@
     if (!R) {  // the file holds no rows (too many incidents)
       note.textContent = W.too_many;
       note.hidden = false;
-      doc.getElementById("be-table-body-box").hidden = true;
+      ["be-table-body-box", "be-table-search", "be-rows-csv"].forEach(function (id) { doc.getElementById(id).hidden = true; });
       return;
     }
     codes(W);

@@ -552,3 +552,23 @@ def test_every_filter_has_a_control_in_the_file(offline, bundled):
     o.page.wait_for_function("() => location.hash === '#citizenship=MA&lang=en'")
     o.page.click(".be-toggle[data-param='plot'][data-value='any']")
     assert "citizenship=MA" in o.fragment()
+
+
+def test_a_file_of_more_incidents_than_it_lists_says_so(offline, app_data, tmp_path,
+                                                        monkeypatch):
+    """Above rows.ROWS_MAX incidents the file carries no rows (the table and the rows' CSV
+    need the app, and the table says so); every view still works."""
+    from components.offline import bundle, rows
+    monkeypatch.setattr(rows, "ROWS_MAX", 100)
+    html = bundle.build(app_data, "en")
+    assert 'id="be-rows"' not in html
+    path = tmp_path / "big.html"
+    path.write_text(html, encoding="utf-8")
+    o = offline(path)
+    o.open("type=attack")
+    o.wait_kpi("4")
+    assert o.page.inner_text("#be-table-note") == (
+        "This file holds 107 incidents: too many to list here. The table and the rows' files "
+        "need the app (python app.py).")
+    for part in ("#be-table-body-box", "#be-table-search", "#be-rows-csv"):
+        assert o.page.locator(part).is_hidden()
