@@ -207,45 +207,50 @@
   // (components/charts/controls.py: each one's name and choices in this language): buttons
   // that toggle a value in the address; a list for the municipalities and citizenships; the
   // period as whole years or a first and last month; then each chart option
+  var builtFor = null;  // the language the controls were made in
   function controls() {
     var box = doc.getElementById("be-controls");
     if (!box) { return; }
-    var B = bundle.words[lang], search = fragment(), groups = [], more = [];
+    if (builtFor !== lang) { build(box); }
+    mark(box, fragment());
+  }
+  function build(box) {  // once per language: each control, its state set by mark()
+    builtFor = lang;
+    var B = bundle.words[lang], groups = [], more = [];
     var years = [];
     P.months.forEach(function (m) { var y = m.slice(0, 4); if (years.indexOf(y) < 0) { years.push(y); } });
     B.controls.forEach(function (c) {
       if (c.param === "period") {
-        groups.push(group("year", B.year, years.map(function (y) { return [y, y]; }), yearOf(search)));
-        groups.push(period(c, search));
+        groups.push(group("year", B.year, years.map(function (y) { return [y, y]; }), "year"));
+        groups.push(period(c));
         return;
       }
-      var chosen = valuesOf(search, c.param), into = MORE.indexOf(c.param) >= 0 ? more : groups;
-      if (chosen.length && into === more && c.param !== "place") { moreOpen = true; }
+      var into = MORE.indexOf(c.param) >= 0 ? more : groups;
       if (c.param === "plot") {  // one of any, yes, no
-        into.push(group(c.param, c.label, c.choices, chosen.length ? chosen : ["any"], "one"));
+        into.push(group(c.param, c.label, c.choices, "one", "", "any"));
       } else if (c.list) {
-        into.push(list(c, chosen, B.add));
+        into.push(list(c, B.add));
       } else {
-        into.push(group(c.param, c.label, c.choices, chosen, "", c.group));
+        into.push(group(c.param, c.label, c.choices, "", c.group));
       }
     });
     // the filters used less often: folded away unless one of them is set (or it was opened)
     var details = doc.createElement("details"), summary = doc.createElement("summary");
     details.className = "be-more";
-    details.open = moreOpen;
+    details.open = moreOpen;  // as the reader left it, in any language
+    details.addEventListener("toggle", function () { moreOpen = details.open; });
     summary.textContent = B.more;
     details.appendChild(summary);
     more.forEach(function (g) { details.appendChild(g); });
-    details.addEventListener("toggle", function () { moreOpen = details.open; });
     groups.push(details);
     // the chart options (the app's controls' words): one choice each; the events a switch
     P.vocabulary.schema.options.forEach(function (o) {
       if ((o.param === "panel" || o.param === "metric") && !P.boundaries) { return; }  // the schematic map has neither
-      var said = B.options[o.param], chosen = valuesOf(search, o.param);
+      var said = B.options[o.param];
       groups.push(group(o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1],
-                        chosen.length ? chosen : [o.choices[0]], "option"));
+                        "option", "", o.param === "events" ? "" : o.choices[0]));
     });
-    // the control that had the focus keeps it (the controls are drawn anew for each view)
+    // the control that had the focus keeps it (a new language: the controls are made anew)
     var had = doc.activeElement && box.contains(doc.activeElement) ? doc.activeElement : null;
     box.replaceChildren.apply(box, groups);
     if (had) {
@@ -255,6 +260,32 @@
       })[0];
       if (same) { same.focus(); }
     }
+  }
+  // the controls' state for the view in the address: buttons pressed, lists' choices ticked,
+  // the period's ends; "More filters" opens when one of its filters is set
+  function mark(box, search) {
+    Array.prototype.forEach.call(box.querySelectorAll(".be-toggle"), function (b) {
+      var param = b.getAttribute("data-param"), kind = b.getAttribute("data-kind");
+      var chosen = kind === "year" ? yearOf(search) : valuesOf(search, param);
+      if (!chosen.length && b.hasAttribute("data-default")) { chosen = [b.getAttribute("data-default")]; }
+      var on = chosen.indexOf(b.getAttribute("data-value")) >= 0 ? "true" : "false";
+      if (b.getAttribute("aria-pressed") !== on) { b.setAttribute("aria-pressed", on); }
+    });
+    Array.prototype.forEach.call(box.querySelectorAll(".be-list"), function (select) {
+      var chosen = valuesOf(search, select.getAttribute("data-param"));
+      Array.prototype.forEach.call(select.options, function (o) {
+        if (!o.value) { return; }
+        var text = (chosen.indexOf(o.value) >= 0 ? "\u2713 " : "") + o.getAttribute("data-label");
+        if (o.textContent !== text) { o.textContent = text; }
+      });
+      select.value = "";
+    });
+    Array.prototype.forEach.call(box.querySelectorAll(".be-period-end"), function (select) {
+      var end = select.getAttribute("data-param");
+      select.value = valuesOf(search, end)[0] || (end === "to" ? P.months[P.months.length - 1] : P.months[0]);
+    });
+    var details = box.querySelector(".be-more");
+    if (details && MORE.some(function (p) { return valuesOf(search, p).length; })) { details.open = true; }
   }
   function labelled(param, name, id) {
     var g = doc.createElement("div"), label = doc.createElement("span");
@@ -267,7 +298,9 @@
     g.appendChild(label);
     return g;
   }
-  function group(param, name, choices, chosen, kind, id) {
+  // a row of buttons; kind: "option" (a chart option), "one" (one value or none), "year";
+  // fallback: the choice pressed when the address has none (an option's default, "any")
+  function group(param, name, choices, kind, id, fallback) {
     var g = labelled(param, name, (param + (id ? "-" + id : "")).replace(/\W/g, "-"));
     choices.forEach(function (choice) {
       var b = doc.createElement("button");
@@ -275,15 +308,18 @@
       b.className = "be-toggle";
       b.textContent = choice[1];
       b.setAttribute("data-param", param);
-      if (kind) { b.setAttribute("data-" + kind, "1"); }
+      if (kind) { b.setAttribute("data-kind", kind); }
+      if (kind === "option") { b.setAttribute("data-option", "1"); }
+      if (kind === "one") { b.setAttribute("data-one", "1"); }
+      if (fallback) { b.setAttribute("data-default", fallback); }
       b.setAttribute("data-value", choice[0]);
-      b.setAttribute("aria-pressed", chosen.indexOf(choice[0]) >= 0 ? "true" : "false");
+      b.setAttribute("aria-pressed", "false");
       g.appendChild(b);
     });
     return g;
   }
   var MORE = ["link", "plot", "network", "province", "citizenship"], moreOpen = false;
-  function list(c, chosen, add) {  // many choices: a list whose choice toggles it (✓: in the view)
+  function list(c, add) {  // many choices: a list whose choice toggles it (✓: in the view)
     var g = labelled(c.param, c.label, c.param + "-list"), select = doc.createElement("select");
     select.className = "be-list";
     select.setAttribute("data-param", c.param);
@@ -295,25 +331,24 @@
     c.choices.forEach(function (choice) {
       var o = doc.createElement("option");
       o.value = choice[0];
-      o.textContent = (chosen.indexOf(choice[0]) >= 0 ? "\u2713 " : "") + choice[1];
+      o.textContent = choice[1];
+      o.setAttribute("data-label", choice[1]);
       select.appendChild(o);
     });
     g.appendChild(select);
     return g;
   }
-  function period(c, search) {  // the first and last month
+  function period(c) {  // the first and last month
     var g = labelled("period", c.label, "period"), ends = ["from", "to"];
     ends.forEach(function (end, i) {
       var label = doc.createElement("label"), select = doc.createElement("select");
       label.textContent = c.ends[i] + " ";
       select.className = "be-period-end";
       select.setAttribute("data-param", end);
-      var now = valuesOf(search, end)[0] || (i ? P.months[P.months.length - 1] : P.months[0]);
       c.choices.forEach(function (choice) {
         var o = doc.createElement("option");
         o.value = choice[0];
         o.textContent = choice[1];
-        o.selected = choice[0] === now;
         select.appendChild(o);
       });
       label.appendChild(select);

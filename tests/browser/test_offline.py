@@ -572,3 +572,19 @@ def test_a_file_of_more_incidents_than_it_lists_says_so(offline, app_data, tmp_p
         "need the app (python app.py).")
     for part in ("#be-table-body-box", "#be-table-search", "#be-rows-csv"):
         assert o.page.locator(part).is_hidden()
+
+
+def test_save_for_offline_downloads_the_file_for_the_data_served(offline, app_url, tmp_path):
+    """The page's "Save for offline" (/offline.html): the same file, for the data the app
+    serves, in the language asked for, as an attachment; it opens from file:// offline."""
+    import urllib.request
+    with urllib.request.urlopen(f"{app_url}/offline.html?lang=fr", timeout=120) as r:
+        assert r.status == 200 and r.headers["Content-Type"].startswith("text/html")
+        assert r.headers["Content-Disposition"].startswith("attachment; filename=")
+        body = r.read()
+    path = tmp_path / "saved.html"
+    path.write_bytes(body)
+    o = offline(path)
+    o.open()
+    assert o.kpi() == "107" and o.fragment() == "#lang=fr"
+    assert o.page.inner_text("#be-table-range") == "1 à 20 sur 107"
