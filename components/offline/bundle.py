@@ -42,7 +42,7 @@ WORDS = {
     "cannot": N_("This file draws the views and their numbers; images, PDF files and the "
                  "briefing pack need the app (python app.py)."),
     "filters": N_("Filters"), "reset": N_("Reset filters"), "year": N_("Year"),
-    "more": N_("More filters"), "add": N_("Add or remove…"),
+    "more": N_("More filters"), "add": N_("Add or remove…"), "chart_options": N_("Chart options"),
     "languages": N_("Language"),
     "briefing": N_("Briefing"), "start": N_("Step through the key findings"),
     "scene_of": N_("Scene {n} of {total}"), "previous": N_("Previous"), "next": N_("Next"),

@@ -235,21 +235,19 @@
       }
     });
     // the filters used less often: folded away unless one of them is set (or it was opened)
-    var details = doc.createElement("details"), summary = doc.createElement("summary");
-    details.className = "be-more";
-    details.open = moreOpen;  // as the reader left it, in any language
-    details.addEventListener("toggle", function () { moreOpen = details.open; });
-    summary.textContent = B.more;
-    details.appendChild(summary);
+    var details = fold("be-more", B.more);
     more.forEach(function (g) { details.appendChild(g); });
     groups.push(details);
-    // the chart options (the app's controls' words): one choice each; the events a switch
+    // the chart options (the app's controls' words): one choice each; the events a switch;
+    // folded away too (opened when one is not its default)
+    var options = fold("be-options", B.chart_options);
     P.vocabulary.schema.options.forEach(function (o) {
       if ((o.param === "panel" || o.param === "metric") && !P.boundaries) { return; }  // the schematic map has neither
       var said = B.options[o.param];
-      groups.push(group(o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1],
-                        "option", "", o.param === "events" ? "" : o.choices[0]));
+      options.appendChild(group(o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1],
+                                "option", "", o.param === "events" ? "" : o.choices[0]));
     });
+    groups.push(options);
     // the control that had the focus keeps it (a new language: the controls are made anew)
     var had = doc.activeElement && box.contains(doc.activeElement) ? doc.activeElement : null;
     box.replaceChildren.apply(box, groups);
@@ -260,6 +258,16 @@
       })[0];
       if (same) { same.focus(); }
     }
+  }
+  var opened = {};  // which folds the reader opened (kept across languages)
+  function fold(name, title) {
+    var details = doc.createElement("details"), summary = doc.createElement("summary");
+    details.className = "be-fold " + name;
+    details.open = !!opened[name];
+    details.addEventListener("toggle", function () { opened[name] = details.open; });
+    summary.textContent = title;
+    details.appendChild(summary);
+    return details;
   }
   // the controls' state for the view in the address: buttons pressed, lists' choices ticked,
   // the period's ends; "More filters" opens when one of its filters is set
@@ -284,8 +292,9 @@
       var end = select.getAttribute("data-param");
       select.value = valuesOf(search, end)[0] || (end === "to" ? P.months[P.months.length - 1] : P.months[0]);
     });
-    var details = box.querySelector(".be-more");
+    var details = box.querySelector(".be-more"), options = box.querySelector(".be-options");
     if (details && MORE.some(function (p) { return valuesOf(search, p).length; })) { details.open = true; }
+    if (options && P.vocabulary.schema.options.some(function (o) { return valuesOf(search, o.param).length; })) { options.open = true; }
   }
   function labelled(param, name, id) {
     var g = doc.createElement("div"), label = doc.createElement("span");
@@ -318,7 +327,7 @@
     });
     return g;
   }
-  var MORE = ["link", "plot", "network", "province", "citizenship"], moreOpen = false;
+  var MORE = ["link", "plot", "network", "province", "citizenship"];
   function list(c, add) {  // many choices: a list whose choice toggles it (✓: in the view)
     var g = labelled(c.param, c.label, c.param + "-list"), select = doc.createElement("select");
     select.className = "be-list";

@@ -145,6 +145,7 @@ def test_language_click_keyboard_back_and_a_chip(offline, bundled):
     o.page.click("[data-be-lang='nl']")  # the language switch keeps the view
     o.page.wait_for_function("() => document.documentElement.lang === 'nl'")
     assert "Incidenten" in o.page.inner_text("#kpis")
+    o.page.click("details.be-options summary")  # the chart options, folded away
     o.page.click(".be-toggle[data-param='freq'][data-value='month']")  # a chart option
     o.page.wait_for_function("() => location.hash === '#freq=month&lang=nl'")
     assert o.page.inner_text("#chart-timeline .chart-title") == "Maand per maand"
