@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from components import ids, state
-from components.charts import controls
+from components.charts import controls, registry
 from components.offline import rows, sections
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
@@ -222,7 +222,7 @@ class Parts:
 def _page(lang: str, csp: str, style: str, documents: list[tuple[str, str]],
           scripts: list[str], sources: list[str], embed: str = "") -> str:
     """A page of the dashboard (or, embed: one chart's page) in lang."""
-    graphs = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
+    graphs = tuple(EMBEDS)  # the main charts, in the page's order
     with i18n.use(lang):
         return render("bundle.html", lang=lang, csp=csp, style=style, scripts=scripts,
                       sources=sources, documents=[(k, _script_safe(v)) for k, v in documents],
@@ -247,7 +247,8 @@ def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> s
 STATIC_CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
               "img-src 'self' data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; "
               "form-action 'none'")
-EMBEDS = {ids.CHART_SHARES: "shares", ids.CHART_TIMELINE: "timeline", ids.CHART_MAP: "map"}
+# an embed page per main chart, named as the app's /embed/<slug>
+EMBEDS = {c.graph: c.slug for c in registry.CHARTS if c.section == "main"}
 
 
 def _atomic(path: Path, text: str) -> int:
