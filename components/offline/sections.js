@@ -12,9 +12,14 @@
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     return node;
   }
-  function table(headings, rows, cls) {
-    var t = el("table", null, {"class": cls || "be-table"}), head = el("thead"), tr = el("tr");
-    headings.forEach(function (h) { tr.appendChild(el("th", root.beFormat.cap(h), {scope: "col"})); });
+  // a table: numeric, the columns of numbers (set right, heading too); compact: as wide as
+  // its content
+  function table(headings, rows, numeric, compact) {
+    var t = el("table", null, {"class": "be-table" + (compact ? " be-compact" : "")});
+    var head = el("thead"), tr = el("tr");
+    headings.forEach(function (h, i) {
+      tr.appendChild(el("th", root.beFormat.cap(h), numeric.indexOf(i) >= 0 ? {scope: "col", "class": "be-num"} : {scope: "col"}));
+    });
     head.appendChild(tr);
     t.appendChild(head);
     var body = el("tbody");
@@ -23,7 +28,7 @@
       r.forEach(function (cell, i) {
         var td = el("td");
         if (cell && cell.nodeType) { td.appendChild(cell); } else { td.textContent = cell; }
-        if (i && typeof cell === "string" && /^[<\d\s.,\u00a0\u202f]+$/.test(cell)) { td.className = "be-num"; }
+        if (numeric.indexOf(i) >= 0) { td.className = "be-num"; }
         row.appendChild(td);
       });
       body.appendChild(row);
@@ -55,7 +60,7 @@
       return [x.key, cell, V.month(P, x.first) + (x.last !== x.first ? " \u2013 " + V.month(P, x.last) : ""), partners.join(", ")];
     });
     var scroll = el("div", null, {"class": "be-table-scroll"});
-    scroll.appendChild(table([N.network, root.beFormat.cap(N.arrest_actions), N.active, N["with"]], rows));
+    scroll.appendChild(table([N.network, root.beFormat.cap(N.arrest_actions), N.active, N["with"]], rows, []));
     box.appendChild(scroll);
     return box;
   }
@@ -77,7 +82,7 @@
         var part = el("div", null, {"class": "be-section-part"});
         part.appendChild(el("h3", t.title));
         part.appendChild(el("p", root.beFormat.cap(t.base), {"class": "be-subtitle"}));
-        part.appendChild(table(t.headings, t.rows));
+        part.appendChild(table(t.headings, t.rows, t.numeric, true));
         parts_.push(part);
       });
       people.replaceChildren.apply(people, parts_);

@@ -68,7 +68,7 @@ def people(data: AppData, lang: str) -> dict:
                 "title": t(title),
                 "base": f"{t('shares_of')} {pp.shown(b.known, b.known < minimum, minimum)} "
                         f"{t(of)}",
-                "headings": [str(c) for c in frame.columns[:3]],
+                "headings": [str(c) for c in frame.columns[:3]], "numeric": [1, 2],
                 "rows": [[_cell(v) for v in row[:3]] for row in frame.itertuples(index=False)]})
         return {"summary": views.people_summary(everyone, minimum, lang), "tables": tables} | {
             k: _(v) for k, v in PEOPLE_WORDS.items()}

@@ -106,7 +106,7 @@
     var headings = W.headings.filter(function (h) { return h[0] !== "slice" || list.comparing; });
     head.replaceChildren(el("tr"));
     headings.forEach(function (h) {
-      var th = el("th", null, {scope: "col"});
+      var th = el("th", null, W.numeric.indexOf(h[0]) >= 0 ? {scope: "col", "class": "be-num"} : {scope: "col"});
       if (h[0] === "slice") { th.textContent = h[1]; } else {
         var on = view.sort && view.sort.field === h[0];
         th.setAttribute("aria-sort", on ? (view.sort.dir === "asc" ? "ascending" : "descending") : "none");
@@ -141,6 +141,7 @@
       var node = doc.getElementById(b[0]);
       if (node) { node.disabled = b[1]; }
     });
+    doc.getElementById("be-table-pager").hidden = !positions.length;  // "no rows" says it all
     view.pages = pages;
     view.count = positions.length;
   }
