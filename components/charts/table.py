@@ -54,6 +54,11 @@ def _labels(column: str) -> dict[str, str] | None:
     return None
 
 
+def column_of(incidents: pd.DataFrame, field: str) -> str:
+    """The dataset column a table column shows (the description: in the current language)."""
+    return _text_column(incidents) if field == "description" else COLUMNS[field]
+
+
 def _text_column(incidents: pd.DataFrame) -> str:
     lang = i18n.current()
     return f"description_{lang}" if f"description_{lang}" in incidents.columns else "description"
@@ -123,7 +128,7 @@ def _matches(data: AppData, rows: np.ndarray, search: str) -> np.ndarray:
     return keep
 
 
-def _sort_key(data: AppData, incidents: pd.DataFrame, column: str) -> np.ndarray:
+def sort_key(data: AppData, incidents: pd.DataFrame, column: str) -> np.ndarray:
     """An integer or date key that orders rows as their shown values sort."""
     values = incidents[column]
     if column in ("date", "people"):
@@ -202,8 +207,7 @@ def order(data: AppData, f: Filters, search: str = "", sort: tuple[tuple[str, st
         positions = positions[_matches(data, rows, search)]
     if sort:
         listed = _View(frame, rows[positions])
-        keys = [_sort_key(data, listed, COLUMNS[col] if col != "description"
-                          else _text_column(listed)) for col, _d in sort]
+        keys = [sort_key(data, listed, column_of(listed, col)) for col, _d in sort]
         # np.lexsort sorts by the last key first; descending keys are negated ranks
         keys = [-k.astype("int64") if d == "desc" else k
                 for k, (_c, d) in zip(keys, sort, strict=True)]

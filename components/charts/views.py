@@ -134,14 +134,19 @@ def network_figures(data: AppData, f: Filters, lang: str | None = None) -> tuple
     tied = int((actions["networks"] != "").sum())
     links = int(counts["arrest_actions"].sum())
     base = caption(data, f, incidents, lang)
-    cap = replace(base, n=tied, empty="no_network_match",
-                  subtitle=f"{figures.escape_markup(f.describe(base.lang, data.place_names))} "
-                  f"· {num(tied)} {t('arrest_actions')} {t('tied_to_network')} · "
-                  f"{num(links)} {t('links')}")
+    cap = replace(base, n=tied, empty="no_network_match", subtitle=network_subtitle(
+        figures.escape_markup(f.describe(base.lang, data.place_names)), num(tied), num(links)))
     return (figures_networks.links_bar(counts, cap),
             figures_networks.connections(counts, ag.network_pairs(incidents),
                                          data.dataset.networks, cap),
             figures_networks.activity(ag.network_activity(incidents), cap))
+
+
+def network_subtitle(where: str, tied: str, links: str, lang: str | None = None) -> str:
+    """The networks section's subtitle: where, how many arrest actions with a network, how many
+    links (the numbers as written; the offline file gets it as a template)."""
+    return (f"{where} · {tied} {t('arrest_actions', lang)} {t('tied_to_network', lang)} · "
+            f"{links} {t('links', lang)}")
 
 
 def people_views(data: AppData, f: Filters, lang: str | None = None

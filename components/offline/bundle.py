@@ -22,7 +22,7 @@ from components.charts import controls, registry
 from components.offline import rows, sections
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
-from data import i18n, viewstate
+from data import export, i18n, viewstate
 from data.facts import CITATION
 from data.i18n import N_, _
 
@@ -118,11 +118,11 @@ CSV_WORDS = {"csv": N_("CSV"), "csv_label": N_("Download this chart's data as CS
 def csv_words(lang: str) -> dict:
     """The chart data's words in lang: headings, codebook values as the app's files say them."""
     from data import codebook as cb
-    from data.export import FORMULA_START, tr
+    from data.export import tr
     with i18n.use(lang):
         return {"headings": {h: _(h) for h in CSV_HEADINGS},
-                "values": {k: tr(k) for k in (*cb.INCIDENT_TYPES, *cb.CONNECTIONS)},
-                "formula": list(FORMULA_START)} | {k: _(v) for k, v in CSV_WORDS.items()}
+                "values": {k: tr(k) for k in (*cb.INCIDENT_TYPES, *cb.CONNECTIONS)}} | {
+            k: _(v) for k, v in CSV_WORDS.items()}
 
 
 def compare_words(data: AppData, lang: str) -> dict:
@@ -199,6 +199,8 @@ class Parts:
                      "dataset": data.dataset.name, "version": data.dataset.version,
                      "sha256": digest(data, made=(payloads, geo)), "words": words,
                      "geo_urls": [GEOJSON_URL.format(panel=p) for p in PANELS] if geo else [],
+                     # what a CSV cell may not start with (data/export.py), for every file made
+                     "formula": list(export.FORMULA_START),
                      "scenes": scenes(data)}
         names = [*((PLOTLY,) if geo is None else ()), *SCRIPTS]  # plotly.js: the schematic's
         self.scripts = [(name, (ASSETS / name).read_text(encoding="utf-8")) for name in names]

@@ -76,7 +76,7 @@
     Object.keys(options).forEach(function (k) { shown[k] = k === "events" ? options[k] === "1" : options[k]; });
     root.beInstant.show(P, state, shown);
     root.beOfflineSections.show(P, bundle.words[lang], state);
-    root.beOfflineTable.show(P, listed(), bundle.words[lang].table, state);
+    root.beOfflineTable.show(P, listed(), bundle.words[lang].table, state, bundle.formula);
     var canonical = out.search.replace(/^\?/, ""), S = bundle.scenes;
     // a scene of the story while the view is still its own (a filter changed: no longer)
     var k = n >= 1 && n <= S.length && S[n - 1].query === withParam(canonical, "lang", "") ? n - 1 : -1;
@@ -102,7 +102,7 @@
     box.hidden = at < 0;
     if (at < 0) { return; }
     var s = S[at];
-    text("be-scene-counter", B.scene_of.replace("{n}", at + 1).replace("{total}", S.length));
+    text("be-scene-counter", root.beFormat.format(B.scene_of, {n: at + 1, total: S.length}));
     text("be-scene-title", s.title[lang]);
     text("be-scene-caption", s.caption[lang]);
     text("be-scene-prev", "\u2190 " + B.previous);
@@ -136,14 +136,13 @@
   }
 
   // --- the page's own words and controls, in the language shown ------------------------------
-  function text(id, value) { var el = doc.getElementById(id); if (el) { el.textContent = value; } }
+  var text = root.beOfflineTable.text;  // table.js, loaded first
   function page() {
     var W = P.words, T = W.t, B = bundle.words[lang];
     doc.title = T.title;
     text("be-title", T.title);
     text("be-notice", B.notice);
-    text("be-about", B.about.replace("{dataset}", bundle.dataset).replace("{version}", bundle.version)
-      .replace("{made}", bundle.made).replace("{sha256}", bundle.sha256));
+    text("be-about", root.beFormat.format(B.about, bundle));
     text("be-cite", B.cite);
     text("be-cannot", B.cannot);
     text("be-filters-title", B.filters);
@@ -423,26 +422,11 @@
     }));
   }
   function csv(rows) {
-    var formula = bundle.words[lang].csv.formula;
     return rows.map(function (row) {
-      return row.map(function (v) {
-        var text = String(v);
-        if (typeof v === "string" && formula.some(function (f) { return text.indexOf(f) === 0; })) { text = "'" + text; }
-        return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-      }).join(",");
+      return row.map(function (v) { return root.beOfflineTable.cell(v, bundle.formula); }).join(",");
     }).join("\n") + "\n";
   }
-  function download(chart) {
-    var name = chart.replace(/^chart-/, "") + ".csv";
-    var url = URL.createObjectURL(new Blob([csv(table(chart))], {type: "text/csv;charset=utf-8"}));
-    var link = doc.createElement("a");
-    link.href = url;
-    link.download = name;
-    doc.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
+  function download(chart) { root.beOfflineTable.save(chart.replace(/^chart-/, "") + ".csv", csv(table(chart))); }
   root.beOffline = {table: table, csv: csv, state: function () { return state; }, lang: function () { return lang; }};
 
   // --- the Dash API the views call, stood in for --------------------------------------------

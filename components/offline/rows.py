@@ -6,12 +6,13 @@ selection (assets/instant-2-cube.js), so every filter, citizenship included, sel
 incidents as the server, with no people attribute beyond the cube's. No Dash.
 
 Each column is sent as the distinct texts it shows, in the order the app's table sorts them
-(components/charts/table.py), and a code per incident: the code is the sort key. Above
+(components/charts/table.py sort_key), and a code per incident: the code is the sort key. Above
 ROWS_MAX incidents the file carries no rows (it would pass 10 MB): its table says so.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from components.charts import table as spec
@@ -36,19 +37,6 @@ MESSAGES = {
 
 def fits(data: AppData) -> bool:
     return len(data.dataset.incidents) <= ROWS_MAX
-
-
-def _sort_key(field: str):
-    """How the app's table orders a column's shown texts (components/charts/table.py
-    _sort_key): dates and people as values, the plot column no before yes, others by their
-    case-folded text."""
-    if field == "people":
-        return int
-    if field == "plot":
-        return lambda text: text == _("yes")
-    if field == "date":
-        return str
-    return str.casefold
 
 
 def records(text: str) -> list[str]:
@@ -90,15 +78,18 @@ def words(data: AppData, lang: str) -> dict:
         for field, _heading in spec.HEADINGS:
             if field == "slice":
                 continue
-            texts = shown[field].astype(str)
-            distinct = sorted(pd.unique(texts), key=_sort_key(field))
-            codes = texts.map({v: i for i, v in enumerate(distinct)}).to_numpy()
-            columns[field] = {"values": distinct, "codes": instant._column(codes)}
+            # the texts in the order the app's table sorts the column (its own sort key)
+            key = spec.sort_key(data, inc, spec.column_of(inc, field))
+            texts = shown[field].astype(str).to_numpy()
+            code_of: dict[str, int] = {}
+            for text in texts[np.argsort(key, kind="stable")]:
+                code_of.setdefault(text, len(code_of))
+            codes = np.array([code_of[text] for text in texts], dtype=np.int64)
+            columns[field] = {"values": list(code_of), "codes": instant._column(codes)}
         return {"headings": [[f, _(h)] for f, h in spec.HEADINGS], "columns": columns,
                 "numeric": ["people"], "page_size": spec.PAGE_SIZE,
                 "slice": {"A": compare.slice_of(True, False), "B": compare.slice_of(False, True),
-                          "AB": compare.slice_of(True, True)},
-                "formula": list(export.FORMULA_START)} | {
+                          "AB": compare.slice_of(True, True)}} | {
             k: t(v) for k, v in WORDS.items()} | {k: _(v) for k, v in MESSAGES.items()}
 
 

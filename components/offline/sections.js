@@ -6,12 +6,7 @@
   "use strict";
   var doc = root.document;
 
-  function el(tag, text, attrs) {
-    var node = doc.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
+  var el = root.beOfflineTable.el;  // table.js, loaded first
   // a table: numeric, the columns of numbers (set right, heading too); compact: as wide as
   // its content
   function table(headings, rows, numeric, compact) {
@@ -43,8 +38,8 @@
     var g = root.beCube.grouped(P, f, P.aggregates.networks);
     var links = g.groups.reduce(function (s, x) { return s + x.count; }, 0);
     var box = el("div", null, {"class": "be-section-part"});
-    box.appendChild(el("p", (label ? label + " \u00b7 " : "") + V.describe(P, f) + " \u00b7 " + fmt.num(g.tied) + " " +
-      N.arrest_actions + " " + N.tied_to_network + " \u00b7 " + fmt.num(links) + " " + N.links, {"class": "be-subtitle"}));
+    var said = root.beFormat.format(N.subtitle, {where: V.describe(P, f), tied: fmt.num(g.tied), links: fmt.num(links)});
+    box.appendChild(el("p", (label ? label + " \u00b7 " : "") + said, {"class": "be-subtitle"}));
     if (!g.groups.length) {
       box.appendChild(el("p", N.no_network_match, {"class": "be-empty"}));
       return box;

@@ -28,17 +28,19 @@ PEOPLE_WORDS = {
                "with no filter. Broken down by the filters in view, they need the app "
                "(python app.py)."),
 }
-BREAKDOWNS = (("chart_people_citizenship", pp.citizenship, "with_citizenship_known"),
-              ("chart_people_birthplace", pp.belgians_birthplace, "belgian_citizens"),
-              ("chart_people_heritage", pp.heritage, "with_heritage_known"))
+# each breakdown as the app's data files name it (data/export.py PEOPLE_CHARTS), its title and
+# what its shares are of
+BREAKDOWNS = (("citizenship", "chart_people_citizenship", "with_citizenship_known"),
+              ("birthplace", "chart_people_birthplace", "belgian_citizens"),
+              ("heritage", "chart_people_heritage", "with_heritage_known"))
 
 
 def networks(lang: str) -> dict:
     """The networks section's words in lang (the app's chart titles and caption words)."""
     with i18n.use(lang):
-        return {k: t(k) for k in ("chart_networks", "arrest_actions", "tied_to_network",
-                                  "links", "no_network_match")} | {
-            k: _(v) for k, v in NETWORK_WORDS.items()}
+        return {k: t(k) for k in ("chart_networks", "arrest_actions", "no_network_match")} | {
+            k: _(v) for k, v in NETWORK_WORDS.items()} | {
+            "subtitle": views.network_subtitle("{where}", "{tied}", "{links}", lang)}
 
 
 def _cell(value) -> str:
@@ -61,8 +63,8 @@ def people(data: AppData, lang: str) -> dict:
     drawn = everyone.iloc[:0] if len(everyone) < minimum else everyone
     with i18n.use(lang):
         tables = []
-        for title, breakdown, of in BREAKDOWNS:
-            b = breakdown(drawn, minimum)
+        for chart, title, of in BREAKDOWNS:
+            b = export.PEOPLE_CHARTS[chart](drawn, minimum)
             frame = export.people_table(b, minimum)
             tables.append({
                 "title": t(title),

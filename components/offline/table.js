@@ -8,6 +8,30 @@
   "use strict";
   var doc = root.document;
 
+  // --- what every part of the file's runtime writes with (sections.js, offline.js too) -------
+  // a CSV cell: text a spreadsheet would run as a formula made plain (formula: the starts
+  // data/export.py FORMULA_START names), quoted where it must be; numbers as they are
+  function cell(value, formula) {
+    var text = String(value);
+    if (typeof value === "string" && formula.some(function (f) { return text.indexOf(f) === 0; })) { text = "'" + text; }
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function el(tag, text, attrs) {
+    var node = doc.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+  function setText(id, value) { var node = doc.getElementById(id); if (node) { node.textContent = value; } }
+  function save(name, text) {  // a file the browser downloads, made here
+    var url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
+    var link = el("a", null, {href: url, download: name});
+    doc.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
   function codes(W) {  // each column's codes, decoded once per language
     if (!W.decoded) {
       W.decoded = {};
@@ -76,28 +100,18 @@
 
   // the rows in view as the app's rows.csv (data/export.py rows_in_view; compare mode: a
   // "slice" column first, export.compared_rows): every row the filters select, unsearched
-  function csv(W, R, list) {
+  function csv(W, R, list, formula) {
     var lines = [(list.comparing ? "slice," : "") + R.csv.header];
     var place = codes(W).place, names = W.columns.place.values;
     list.rows.forEach(function (row, p) {
-      var record = R.csv.records[row].replace(R.csv.place, function () { return cell(W, names[place[row]]); });
-      lines.push((list.comparing ? cell(W, sliceSaid(W, list.which[p])) + "," : "") + record);
+      var record = R.csv.records[row].replace(R.csv.place, function () { return cell(names[place[row]], formula); });
+      lines.push((list.comparing ? cell(sliceSaid(W, list.which[p]), formula) + "," : "") + record);
     });
     return lines.join("\n") + "\n";
   }
-  function cell(W, text) {
-    if (W.formula.some(function (f) { return text.indexOf(f) === 0; })) { text = "'" + text; }
-    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
 
   // --- on the page ---------------------------------------------------------------------------
-  var view = {search: "", sort: null, page: 0, list: null, W: null};
-  function el(tag, text, attrs) {
-    var node = doc.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
+  var view = {search: "", sort: null, page: 0, list: null, W: null, formula: []};
   function fill(W, list) {  // the table's head and the page of rows shown
     var head = doc.getElementById("be-table-head"), body = doc.getElementById("be-table-body");
     var positions = order(W, list, view.search, view.sort);
@@ -145,10 +159,9 @@
     view.pages = pages;
     view.count = positions.length;
   }
-  function setText(id, value) { var node = doc.getElementById(id); if (node) { node.textContent = value; } }
 
   // a new view state or language: the rows it lists, from the first page
-  function show(P, R, W, state) {
+  function show(P, R, W, state, formula) {
     var box = doc.getElementById("be-table");
     if (!box) { return; }
     setText("be-table-title", W.title);
@@ -172,6 +185,7 @@
      ["be-table-last", W.last]].forEach(function (b) { doc.getElementById(b[0]).setAttribute("aria-label", b[1]); });
     view.P = P;
     view.R = R;
+    view.formula = formula;
     view.W = W;
     view.list = listed(P, R, state);
     view.page = 0;
@@ -180,13 +194,7 @@
   function redraw() { if (view.list) { fill(view.W, view.list); } }
 
   function download() {
-    if (!view.list) { return; }
-    var url = URL.createObjectURL(new Blob([csv(view.W, view.R, view.list)], {type: "text/csv;charset=utf-8"}));
-    var link = el("a", null, {href: url, download: "rows.csv"});
-    doc.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    if (view.list) { save("rows.csv", csv(view.W, view.R, view.list, view.formula)); }
   }
 
   if (doc) {
@@ -216,10 +224,10 @@
     });
   }
 
-  var api = {listed: listed, searched: searched, sorted: sorted, order: order, cells: cells, csv: csv, show: show,
+  var api = {cell: cell, el: el, save: save, text: setText, listed: listed, searched: searched, sorted: sorted, order: order, cells: cells, csv: csv, show: show,
              ids: function (W, list, search, sort) {  // the incident ids in the table's order (tests)
                return order(W, list, search, sort).map(function (p) { return cells(W, list.rows[p]).incident_id; });
              },
-             rowsCsv: function () { return view.list ? csv(view.W, view.R, view.list) : null; }};
+             rowsCsv: function () { return view.list ? csv(view.W, view.R, view.list, view.formula) : null; }};
   root.beOfflineTable = api;
 })(typeof window !== "undefined" ? window : globalThis);
