@@ -96,7 +96,7 @@ def chart_data(chart: str, incidents: pd.DataFrame, people: pd.DataFrame,
         t = ag.by_network(incidents)
         return t.rename(columns=_headings({"network": N_("network")}))
     if chart in PEOPLE_CHARTS:
-        return people_table(PEOPLE_CHARTS[chart](people, minimum), minimum)
+        return people_table(pp.gate(people, minimum=minimum).breakdowns[chart], minimum)
     raise ValueError(f"no chart named {chart!r}")
 
 
@@ -149,8 +149,8 @@ def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tup
                              _("difference (B − A)"): (both["b"] - both["a"]).to_numpy()})
     if chart in PEOPLE_CHARTS:
         minimum = pp.threshold()
-        sides = [people_table(PEOPLE_CHARTS[chart](p if len(p) >= minimum else p.iloc[:0],
-                                                    minimum), minimum).set_index(_("category"))
+        sides = [people_table(pp.gate(p, minimum=minimum).breakdowns[chart], minimum
+                              ).set_index(_("category"))
                  for p in (people or (a.iloc[:0], b.iloc[:0]))]
         order = list(dict.fromkeys([*sides[0].index, *sides[1].index]))  # A's, then B's own
         both = sides[0].reindex(order).add_suffix(" (A)").join(
@@ -195,20 +195,21 @@ def compared_chart_data(chart: str, a: pd.DataFrame, b: pd.DataFrame, names: tup
     raise ValueError(f"no chart of two slices named {chart!r}")
 
 
-PEOPLE_CHARTS = {"citizenship": pp.citizenship, "birthplace": pp.belgians_birthplace,
-                 "heritage": pp.heritage}
+PEOPLE_CHARTS = pp.CHARTS
 
 
 def people_table(b: pp.Breakdown, minimum: int) -> pd.DataFrame:
-    """A people breakdown with the screen's hidden cells: '< 3' as text, never the number."""
+    """A people breakdown as the gate lets it out (data/people.py gate): a hidden count as its
+    text ("< 3" or "hidden"), never the number; the base as shown (hidden with the size of a
+    group that is hidden elsewhere); a withheld breakdown: only what is left of it."""
     c = b.counts
     return pd.DataFrame({
         _("category"): c["label"],
-        _("people"): [f"< {minimum}" if h else int(n) for n, h in zip(c["n"], c["hidden"],
-                                                                      strict=True)],
+        _("people"): [b.cell(int(n), why) if why else int(n)
+                      for n, why in zip(c["n"], c["why"], strict=True)],
         _("share (%)"): [None if s is None or pd.isna(s) else round(s, 1) for s in c["share"]],
-        _("base of the shares"): b.known,
-    })
+        _("base of the shares"): [b.base if b.base_hidden else int(b.known)] * len(c),
+    }, columns=[_("category"), _("people"), _("share (%)"), _("base of the shares")])
 
 
 def rows_in_view(incidents: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
@@ -288,7 +289,7 @@ def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) ->
     """The 'about' lines of every export: source, citation, dataset, provenance, permalink."""
     reconstructed = int((incidents["source_type"] == "reconstructed").sum())
     return [(_("source"), SHORT_CITATION),
-            (_("how to cite"), CITATION), (_("dataset"), d.name),
+            (_("how to cite"), CITATION), (_("dataset"), d.title()),
             (_("dataset version"), d.version), (_("incidents in view"), str(len(incidents))),
             (_("reconstructed records in view"), str(reconstructed) + (
                 _(" (generated to match the study's published totals; see the methodology)")

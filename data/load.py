@@ -12,6 +12,7 @@ import pandas as pd
 
 from data import codebook as cb
 from data import limits
+from data.i18n import _
 from data.places import area_of, province_of
 from data.problems import DatasetError, Problem
 from data.validate import check_columns, check_incident_rules, check_people_rules, counted
@@ -19,6 +20,10 @@ from data.validate import check_columns, check_incident_rules, check_people_rule
 BUNDLED = Path(__file__).with_name("bundled")
 TABLES = ("incidents", "people", "networks")
 OPTIONAL_TABLES = ("people", "networks")
+
+
+BUNDLED_NAME = "Bundled reconstruction"  # an identifier: readers see Dataset.title
+RECONSTRUCTION = "reconstruction"  # the bundled versions' prefix (reconstruction-1.2)
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,16 @@ class Dataset:
     @property
     def reconstructed(self) -> bool:
         return bool((self.incidents["source_type"] == "reconstructed").any())
+
+    def title(self, lang: str | None = None) -> str:
+        """The dataset as readers see it: the bundled data's name in their language, and the
+        version once, in words ("Bundled dataset (reconstructed), version 1.2"); the
+        version's own identifier (for v=) stays in files' about sheet and in addresses."""
+        name = _("Bundled dataset (reconstructed)", lang) if self.name == BUNDLED_NAME else (
+            self.name)
+        number = self.version.removeprefix(f"{RECONSTRUCTION}-")
+        return f"{name}, {_('version {version}', lang).format(version=number)}" if number else (
+            name)
 
 
 def read_raw(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str], list[Problem]]:
@@ -183,7 +198,7 @@ def load(
         incidents=incidents,
         people=people,
         networks=frames.get("networks", _empty("networks")),
-        name=name or ("Bundled reconstruction" if path == BUNDLED else path.name),
+        name=name or (BUNDLED_NAME if path == BUNDLED else path.name),
         version=version,
     )
 

@@ -41,6 +41,9 @@
       window.Plotly.Plots.resize(scenes[index].querySelector(".scene-chart"));
     }
     counter.textContent = label.replace("{n}", index + 1).replace("{total}", scenes.length);
+    // nowhere to go: the button says so (disabled), as a clicker's key does nothing there
+    document.getElementById("brief-prev").disabled = index === 0;
+    document.getElementById("brief-next").disabled = index === scenes.length - 1;
     var params = new URLSearchParams(window.location.search);
     params.set("scene", index + 1);
     window.history.replaceState(null, "", window.location.pathname + "?" + params.toString());

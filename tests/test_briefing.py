@@ -65,7 +65,7 @@ def test_the_pdf_has_a_cover_and_one_page_per_chart(pack):
     assert len(reader.pages) == 1 + len(briefing.PACK_CHARTS)
     cover = reader.pages[0].extract_text().replace("\ufb01", "fi")  # the font's ligature
     for text in ("Briefing pack", "Attacks, Brussels-Capital Region", "Incidents: 3",
-                 "reconstruction-1.2", "Van Ostaeyen", LINK):
+                 "Bundled dataset (reconstructed), version 1.2", "Van Ostaeyen", LINK):
         assert text in cover, text
     assert "Linked or inspired?" in reader.pages[1].extract_text()
 

@@ -125,7 +125,8 @@ def test_every_chart_exports_as_svg_with_its_caption_baked_in(app_data, graph):
                                       "http://h/?place=brussels", graph)
     svg = payload.decode()
     assert suffix == ".svg" and svg.startswith("<svg")
-    for text in ("Brussels-Capital Region", "Van Ostaeyen", "Bundled reconstruction",
+    for text in ("Brussels-Capital Region", "Van Ostaeyen",
+                 "Bundled dataset (reconstructed), version 1.2",
                  "http://h/?place=brussels", "exported "):
         assert text in svg, (graph, text)
     again, _ = exports.build(app_data, f, charts.CHART_DATA[graph], "svg", OPTIONS,
@@ -144,7 +145,7 @@ def test_pdf_export_is_a_vector_pdf_with_its_caption_and_the_map_needs_no_networ
     assert suffix == ".pdf" and payload.startswith(b"%PDF-")
     text = PdfReader(io.BytesIO(payload)).pages[0].extract_text()
     for part in ("Where: Brussels-Capital Region", "Arrest actions · n = 103", "Van Ostaeyen",
-                 "reconstruction-1.2", "http://h/?x"):
+                 "version 1.2", "http://h/?x"):
         assert part in text, part
 
 

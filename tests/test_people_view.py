@@ -47,20 +47,23 @@ def test_the_bundled_people_give_the_studys_findings(app_data, reference):
 
 def test_small_counts_are_hidden_and_their_size_not_drawn(app_data):
     bars = go.Figure(views.people_views(app_data, Filters())[1]).data[0]
-    hidden = [i for i, t in enumerate(bars.text) if t == "< 3"]
-    assert hidden and all(bars.x[i] == 3 for i in hidden)  # every hidden bar the same length
+    hidden = [i for i, t in enumerate(bars.text) if t in ("< 3", "hidden")]
+    assert hidden and all(bars.x[i] == 0 for i in hidden)  # no length: nothing to read off
     assert not any(t in ("1", "2") for t in bars.text)
 
 
-@pytest.mark.parametrize("counts,hidden", [
-    ({"BE": 10, "FR": 2, "NL": 5}, {"FR", "NL"}),  # one small cell: the next smallest too
-    ({"BE": 10, "FR": 2, "NL": 1}, {"FR", "NL"}),
-    ({"BE": 10, "FR": 0, "NL": 5}, set()),
-    ({"BE": 2}, {"BE"}),
+@pytest.mark.parametrize("counts,base,exact,why,withheld", [
+    # one small cell beside a shown base: the next smallest is hidden too, as "hidden"
+    ({"BE": 10, "FR": 2, "NL": 5}, 17, True, {"FR": "small", "NL": "complement"}, False),
+    ({"BE": 10, "FR": 2, "NL": 1}, 13, True, {"FR": "small", "NL": "small"}, False),
+    ({"BE": 10, "NL": 5}, 15, True, {}, False),
+    ({"BE": 2, "MA": 2}, 4, True, {"BE": "small", "MA": "small"}, True),  # 2 + 2 = 4: withheld
+    ({"BE": 2, "MA": 1}, 3, True, {"BE": "small", "MA": "small"}, False),  # 1 + 2 or 2 + 1
+    ({"BE": 10, "FR": 2}, 11, False, {"FR": "small"}, False),  # a person in both: 1 or 2
 ])
-def test_hide_small_protects_a_single_hidden_cell(counts, hidden):
-    mask = pp.hide_small(pd.Series(counts), 3)
-    assert set(mask[mask].index) == hidden
+def test_protect_hides_until_no_hidden_cell_is_pinned(counts, base, exact, why, withheld):
+    said, nothing = pp.protect(pd.Series(counts), base, exact, 3)
+    assert {c: w for c, w in said.items() if w} == why and nothing == withheld
 
 
 def test_a_users_small_cells_are_suppressed_and_the_threshold_is_configurable(
@@ -75,11 +78,11 @@ def test_a_users_small_cells_are_suppressed_and_the_threshold_is_configurable(
     data = AppData(load(make_dataset(small)), None)
     bars = _bars(views.people_views(data, Filters())[1])
     # the Swedes alone would be given away by the total: the Norwegians are hidden with them
-    assert (bars["SE"], bars["NO"], bars["FR"], bars["BE"]) == ("< 3", "< 3", "6 (27%)",
+    assert (bars["SE"], bars["NO"], bars["FR"], bars["BE"]) == ("< 3", "hidden", "6 (27%)",
                                                                   "10 (45%)")
     monkeypatch.setenv("BEEXPLORER_DISCLOSURE_MIN", "5")
     bars = _bars(views.people_views(data, Filters())[1])
-    assert (bars["SE"], bars["NO"], bars["FR"]) == ("< 5", "< 5", "6 (27%)")
+    assert (bars["SE"], bars["NO"], bars["FR"]) == ("< 5", "< 5", "6 (27%)")  # 2..4 each
 
 
 def test_a_view_with_few_people_is_not_broken_down(app_data):

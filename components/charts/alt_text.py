@@ -74,16 +74,14 @@ def networks(incidents: pd.DataFrame) -> str:
 
 
 def people_breakdown(b: pp.Breakdown, minimum: int, what: str) -> str:
-    if b.total < minimum:
+    if b.withheld or b.total < minimum:
         return _("Too few people in view to break down.")
     shown = b.counts[(b.counts["category"] != pp.UNKNOWN) & ~b.counts["hidden"]]
     top = ", ".join(f"{label} {num(n)}" for label, n in zip(shown["label"][:3], shown["n"][:3],
                                                              strict=True))
     hidden = int(b.counts["hidden"].sum())
-    unknown = b.counts.loc[b.counts["category"] == pp.UNKNOWN, "n"]
-    known = b.total - (int(unknown.iloc[0]) if len(unknown) else 0)
     text = _("{what} known for {known} of {total} people").format(
-        what=what, known=num(known), total=num(b.total))
+        what=what, known=b.base, total=b.size)
     if top:
         text += _("; most: {top}").format(top=top)
     if hidden:

@@ -9,36 +9,33 @@ from components.charts.figspec import Fig
 from components.charts.figures import COLORS, NEUTRAL, Caption, _frame, escape_markup
 from data import i18n
 from data.i18n import t
-from data.people import UNKNOWN, Breakdown, shown
+from data.people import UNKNOWN, Breakdown, shown_as
 
 HIDDEN_COLOUR = "#bdbdbd"
 
 
 def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
-    """People per category, largest first and 'unknown' last; a hidden count is drawn at the
-    threshold's length, hatched, and labelled '< 3' (its size tells nothing)."""
-    rows = b.counts[b.counts["n"] > 0] if b.total else b.counts.iloc[:0]
+    """People per category, largest first and 'unknown' last; a hidden count is drawn as
+    hidden, not as a bar (no length: its size tells nothing), labelled "< 3" or "hidden"."""
+    rows = b.counts[b.counts["n"] > 0] if b.total and not b.withheld else b.counts.iloc[:0]
     rows = pd.concat([rows[rows["category"] != UNKNOWN], rows[rows["category"] == UNKNOWN]])
     labels = [i18n.cap(t("unknown", cap.lang)) if c == UNKNOWN else escape_markup(label)
               for c, label in zip(rows["category"], rows["label"], strict=True)]
-    text = [shown(n, h, minimum) + ("" if s is None or pd.isna(s) else
-                                    f" ({i18n.pct(s, cap.lang)})")
-            for n, h, s in zip(rows["n"], rows["hidden"], rows["share"], strict=True)]
+    text = [shown_as(n, why, minimum) + ("" if s is None or pd.isna(s) else
+                                         f" ({i18n.pct(s, cap.lang)})")
+            for n, why, s in zip(rows["n"], rows["why"], rows["share"], strict=True)]
     colours = [NEUTRAL if c == UNKNOWN else HIDDEN_COLOUR if h else COLORS["linked"]
                for c, h in zip(rows["category"], rows["hidden"], strict=True)]
     fig = Fig()
-    fig.add_trace("bar", y=labels, x=[minimum if h else n for n, h in
+    fig.add_trace("bar", y=labels, x=[0 if h else n for n, h in
                                       zip(rows["n"], rows["hidden"], strict=True)],
                   orientation="h", text=text, textposition="outside", cliponaxis=False,
-                  marker={"color": colours, "pattern": {
-                      "shape": ["/" if h else "" for h in rows["hidden"]], "fgcolor": "#555",
-                      "size": 7, "solidity": 0.3}},
-                  customdata=list(rows["category"]), hovertext=text,
-                  hovertemplate="%{y}: %{hovertext}<extra></extra>")
-    top = int(rows["n"].max()) if len(rows) else 1
+                  marker={"color": colours}, customdata=list(rows["category"]),
+                  hovertext=text, hovertemplate="%{y}: %{hovertext}<extra></extra>")
+    top = int(rows.loc[~rows["hidden"], "n"].max()) if (~rows["hidden"]).any() else minimum
     fig.update_layout(yaxis={"autorange": "reversed", "type": "category"}, showlegend=False,
                       xaxis={"title": {"text": t("people", cap.lang)}, "tickformat": ",d",
-                             "range": [0, max(top, minimum) * 1.25 + 1]}, bargap=0.25)
+                             "range": [0, max(top, minimum) * 1.3 + 1]}, bargap=0.25)
     return _frame(fig, title, cap, 170 + 30 * max(len(rows), 4))
 
 
@@ -50,8 +47,8 @@ def by_year(grid: pd.DataFrame, cap: Caption, minimum: int, years: list[str]) ->
         rows = grid[grid["hidden"] == hidden]
         fig.add_trace("scatter", x=rows["year"].astype(str), y=rows["label"].map(escape_markup),
                       mode="markers+text",
-                      text=[shown(n, h, minimum) for n, h in zip(rows["n"], rows["hidden"],
-                                                               strict=True)],
+                      text=[shown_as(n, why, minimum) for n, why in zip(rows["n"], rows["why"],
+                                                                     strict=True)],
                       textposition="middle right", customdata=list(rows["country"]),
                       marker={"size": [10] * len(rows) if hidden else
                               [8 + 3.5 * n ** 0.5 for n in rows["n"]],

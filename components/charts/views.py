@@ -80,7 +80,7 @@ def caption(data: AppData, f: Filters, incidents: pd.DataFrame, lang: str | None
 def source_line(data: AppData, lang: str) -> str:
     """The study's citation and the dataset, as every figure's foot gives them."""
     return figures.escape_markup(f"{figures.source(lang)} · " + _("Data: {dataset}", lang).format(
-        dataset=f"{data.dataset.name} {data.dataset.version}".strip()))
+        dataset=data.dataset.title(lang)))
 
 
 def shares_figure(data: AppData, f: Filters, lang: str | None = None) -> Fig:
@@ -149,28 +149,31 @@ def network_subtitle(where: str, tied: str, links: str, lang: str | None = None)
             f"{links} {t('links', lang)}")
 
 
+def people_gate(data: AppData, people: pd.DataFrame) -> pp.PeopleView:
+    """The view's people through the one disclosure gate (data/people.py gate)."""
+    years = data.dataset.incidents["year"].to_numpy()[people["incident_row"].to_numpy()]
+    return pp.gate(people, pd.Series(years))
+
+
 def people_views(data: AppData, f: Filters, lang: str | None = None
                  ) -> tuple[str, Fig, Fig, Fig, Fig]:
-    """The people in view as aggregates, with disclosure control: a summary line and four
+    """The people in view as aggregates, through the disclosure gate: a summary line and four
     charts (citizenship, Belgians' birthplace, heritage, citizenships by year)."""
     incidents, people = shown(data, f)
-    minimum = pp.threshold()
+    v = people_gate(data, people)
+    minimum = v.minimum
     base = caption(data, f, incidents, lang)
     where = figures.escape_markup(f.describe(base.lang, data.place_names))
-    few = len(people) < minimum  # too few to break down at all
 
     def cap(b: pp.Breakdown, of: str) -> figures.Caption:
-        return replace(base, n=0 if few else b.total, empty="too_few_people" if few
-                       and len(people) else "no_people",
-                       subtitle=f"{where} · {pp.shown(len(people), few, minimum)} "
+        return replace(base, n=0 if v.few or b.withheld else b.total,
+                       empty="too_few_people" if (v.few or b.withheld) and len(people)
+                       else "no_people",
+                       subtitle=f"{where} · {pp.shown(len(people), v.few, minimum)} "
                        f"{t('people', lang).lower()} · {t('shares_of', lang)} "
-                       f"{pp.shown(b.known, few or b.known < minimum, minimum)} {t(of, lang)}")
+                       f"{b.base} {t(of, lang)}")
 
-    drawn = people.iloc[:0] if few else people  # too few: nothing is broken down
-    cit, born = pp.citizenship(drawn, minimum), pp.belgians_birthplace(drawn, minimum)
-    roots = pp.heritage(drawn, minimum)
-    years = data.dataset.incidents["year"].to_numpy()[drawn["incident_row"].to_numpy()]
-    grid = pp.citizenship_by_year(drawn, pd.Series(years), minimum)
+    cit, born, roots = (v.breakdowns[k] for k in pp.CHARTS)
     year_labels = [str(y) for y in range(2014, 2018)]
     figs = (
         figures_people.breakdown_bar(cit, cap(cit, "with_citizenship_known"), minimum,
@@ -179,27 +182,31 @@ def people_views(data: AppData, f: Filters, lang: str | None = None
                                      t("chart_people_birthplace", lang)),
         figures_people.breakdown_bar(roots, cap(roots, "with_heritage_known"), minimum,
                                      t("chart_people_heritage", lang)),
-        figures_people.by_year(grid, cap(cit, "with_citizenship_known"), minimum, year_labels),
+        figures_people.by_year(v.grid, cap(cit, "with_citizenship_known"), minimum, year_labels),
     )
-    return people_summary(people, minimum, lang), *figs
+    return people_summary(v, lang), *figs
 
 
-def people_summary(people: pd.DataFrame, minimum: int, lang: str | None = None) -> str:
-    """One line: people by role and the Moroccan connection, small counts hidden."""
-    if len(people) < minimum:
+def people_summary(v: pp.PeopleView, lang: str | None = None) -> str:
+    """One line: people by role and the Moroccan connection, through the gate (roles
+    protected against the total; small counts hidden)."""
+    minimum = v.minimum
+    if v.few:
         return t("too_few_people", lang)
-    roles = pp.role(people, minimum).counts.set_index("category")
-    m = pp.moroccan(people)
+    role = v.breakdowns["role"]
+    m = v.moroccan
     count = lambda n: pp.shown(n, 0 < n < minimum, minimum)  # noqa: E731
-    role_text = ", ".join(f"{count(int(roles.at[r, 'n']))} {t(r + '_people', lang)}"
-                          for r in ("arrested", "attacker") if r in roles.index)
+    role_text = ", ".join(f"{role.cell(n, why)} {t(r + '_people', lang)}" for r, n, why in
+                          zip(role.counts["category"], role.counts["n"], role.counts["why"],
+                              strict=True) if r in ("arrested", "attacker"))
     share = f" ({i18n.pct(100 * m['n'] / m['known'], lang)})" if m["known"] >= minimum and (
         m["n"] >= minimum) else ""
     return _("{people} people: {roles}. {moroccan} with a Moroccan connection (citizenship, "
              "birth or family), of {known} with any of these known{share}; {belgian} of them "
              "Belgian citizens.", lang).format(
-        people=count(len(people)), roles=role_text, moroccan=count(m["n"]),
-        known=count(m["known"]), share=share, belgian=count(m["belgian"]))
+        people=count(v.total), roles=role_text or _("roles not broken down", lang),
+        moroccan=count(m["n"]), known=count(m["known"]), share=share,
+        belgian=count(m["belgian"]))
 
 
 def descriptions(data: AppData, f: Filters, freq: str = "year",
@@ -210,18 +217,18 @@ def descriptions(data: AppData, f: Filters, freq: str = "year",
     from components.charts import alt_text
     incidents, people = shown(data, f)
     minimum = pp.threshold()
-    drawn = people.iloc[:0] if len(people) < minimum else people
+    gated = cache(lambda: people_gate(data, people).breakdowns)
     makers = {
         ids.CHART_SHARES: lambda: alt_text.shares(incidents),
         ids.CHART_TIMELINE: lambda: alt_text.timeline(incidents, freq),
         ids.CHART_MAP: lambda: alt_text.places(incidents, data.place_names),
         ids.CHART_NETWORKS: lambda: alt_text.networks(incidents),
         ids.CHART_PEOPLE_CITIZENSHIP: lambda: alt_text.people_breakdown(
-            pp.citizenship(drawn, minimum), minimum, _("Citizenship")),
+            gated()["citizenship"], minimum, _("Citizenship")),
         ids.CHART_PEOPLE_BIRTHPLACE: lambda: alt_text.people_breakdown(
-            pp.belgians_birthplace(drawn, minimum), minimum, _("Belgian citizens' birthplace")),
+            gated()["birthplace"], minimum, _("Belgian citizens' birthplace")),
         ids.CHART_PEOPLE_HERITAGE: lambda: alt_text.people_breakdown(
-            pp.heritage(drawn, minimum), minimum, _("Family heritage")),
+            gated()["heritage"], minimum, _("Family heritage")),
     }
     same = {ids.CHART_NETWORK_LINKS: ids.CHART_NETWORKS,
             ids.CHART_NETWORK_TIME: ids.CHART_NETWORKS,

@@ -72,8 +72,8 @@ def header(data: AppData, lang: str) -> html.Header:
                className="skip-link"),
         html.Div([
             html.H1(t("title")),
-            html.Div(f"{d.name}{' · ' + d.version if d.version else ''} · "
-                     f"{num(len(d.incidents))} {t('incidents')}", className="dataset-line"),
+            html.Div(f"{d.title(lang)} · {num(len(d.incidents))} {t('incidents')}",
+                     className="dataset-line"),
         ]),
         html.Nav([dcc.Link(_("Dashboard"), href=f"/?lang={lang}"),
                   dcc.Link(_("Study check"), href=f"/study?lang={lang}"),

@@ -3,54 +3,49 @@ data, with its status (the `python -m data figures` table, in the browser). No D
 
 from __future__ import annotations
 
-import json
-
 from dash import dcc, html
 
 from components.runtime import AppData
 from data.facts import SHORT_CITATION
 from data.i18n import N_, _, pct
 from data.study.compare import REFERENCE, Row, compare, reference_figures
+from data.study.labels import label
 
-STATUS_TEXT = {"match": N_("match"), "differs": N_("differs"), "erratum": N_("erratum"),
+STATUS_TEXT = {"match": N_("match"), "conflict": N_("conflict in the study"),
+               "differs": N_("differs"), "erratum": N_("erratum"),
                "not computable": N_("not computable"),
                "computed": N_("computed (not in the study)")}
 KIND_TEXT = {"published": N_("published"), "derived": N_("derived"), "inferred": N_("inferred"),
              "assumed": N_("assumed (not in the study)")}
 
 
+def _words(value) -> str:
+    """A list as words in a stable order (sorted; a pair inside it too), a mapping as
+    'name: value' pairs in the order given."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        items = sorted(" – ".join(sorted(map(str, x))) if isinstance(x, list) else str(x)
+                       for x in value)
+        return "; ".join(items) if any(" – " in i for i in items) else ", ".join(items)
+    return str(value)
+
+
 def _value(value, share) -> str:
     if value is None:
         return "–"
-    text = (", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict)
-            else json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value))
-    return text + (f" ({pct(share, digits=0 if float(share).is_integer() else 1)})"
-                   if share is not None else "")
-
-
-def _label(fid: str) -> str:
-    """The figure's identifier, as in the reference file (kept in English: it is its name)."""
-    return fid
-
-
-def _breakable(fid: str) -> list:
-    """An id that may wrap after its underscores (and is copied without any added character)."""
-    parts = fid.split("_")
-    out: list = []
-    for i, part in enumerate(parts):
-        out.append(part + ("_" if i < len(parts) - 1 else ""))
-        if i < len(parts) - 1:
-            out.append(html.Wbr())
-    return out
+    return _words(value) + (f" ({pct(share, digits=0 if float(share).is_integer() else 1)})"
+                            if share is not None else "")
 
 
 def _row(r: Row) -> html.Tr:
     note = (_("p. {page}. ").format(page=r.page) if r.page else "") + r.basis
     if r.conflicts_with:
-        note = _("Conflicts with “{other}”: both the printed and the consistent value are "
-                 "accepted. ").format(other=_label(r.conflicts_with)) + note
+        note = _("Conflicts with “{other}”: the study's own figures disagree, so both the "
+                 "printed value and the one consistent with “{other}” are accepted. ").format(
+            other=label(r.conflicts_with)) + note
     return html.Tr([
-        html.Td(html.Code(_breakable(r.id))), html.Td(_(KIND_TEXT.get(r.kind, r.kind))),
+        html.Td(label(r.id), title=r.id), html.Td(_(KIND_TEXT.get(r.kind, r.kind))),
         html.Td(_value(r.reference, r.reference_pct), className="num"),
         html.Td(_value(r.computed, r.computed_pct), className="num"),
         html.Td(_(STATUS_TEXT.get(r.status, r.status)),
@@ -69,14 +64,16 @@ def study_content(data: AppData) -> html.Div:
               "computed figures cannot be compared.").format(file=REFERENCE.name))])
     rows = compare(data.dataset, reference)
     checked = [r for r in rows if r.kind in ("published", "derived", "inferred")]
-    matching = sum(r.status == "match" for r in checked)
+    matching = sum(r.status in ("match", "conflict") for r in checked)
+    conflicts = sum(r.status == "conflict" for r in checked)
     d = data.dataset
     return html.Div([
         html.H1(_("Study check")),
         html.P([_("{matching} of {checked} published, derived or inferred figures match the "
-                  "study on the loaded data ({dataset}).").format(
-                    matching=matching, checked=len(checked),
-                    dataset=f"{d.name}{' ' + d.version if d.version else ''}"), " ",
+                  "study on the loaded data ({dataset}); {conflicts} of them only where the "
+                  "study's own figures conflict.").format(
+                    matching=matching, checked=len(checked), conflicts=conflicts,
+                    dataset=d.title()), " ",
                 _("Figures marked assumed are not in the study: the reconstruction needed "
                   "them."), " ",
                 dcc.Link(_("How the figures are computed"), href="/methodology"), "."],

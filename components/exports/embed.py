@@ -33,7 +33,7 @@ def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
     extra = urlencode({"v": version, "lang": i18n.current()})
     src = f"{host.rstrip('/')}/embed/{chart}?{view + '&' if view else ''}{extra}"
     return render("snippet.html", src=src, height=height,
-                  title=_("Chart: {name}").format(name=chart)).strip()
+                  title=_("Chart: {name}").format(name=_(charts.BY_SLUG[chart].name))).strip()
 
 
 def page(chart: str, args: dict[str, str], host: str, accept_language: str = ""
@@ -71,8 +71,8 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     title = re.sub(r"<[^>]+>", "", str(fig["layout"].get("title", {}).get("text", "")))
     return render(
         "embed.html", lang=lang, described=described, notice=notice, figure=fig,
-        title=html.unescape(title) or described[:80], dataset=data.dataset.name,
-        version=version,
+        title=html.unescape(title) or described[:80], dataset=data.dataset.title(),
+        version="",
         live=f"{host.rstrip('/')}/?{viewstate.address(_state(f, c), options, lang)}",
         words=SimpleNamespace(open=_("Open the full view"), dataset=_("dataset"))), 200
 

@@ -83,8 +83,8 @@ def cover(data, f: Filters, link: str, exported: str,
         "",
         f"{b(label['provenance'])} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
                                     _("all records in view are coded or public record.")),
-        f"{b(label['dataset'])} {escape_markup(data.dataset.name)} "
-        f"{escape_markup(data.dataset.version)} · " + _("exported {date}").format(date=exported),
+        f"{b(label['dataset'])} {escape_markup(data.dataset.title())} · "
+        + _("exported {date}").format(date=exported),
         *[f"{b(label['cite'])} {escape_markup(line)}" if i == 0 else escape_markup(line)
           for i, line in enumerate(textwrap.wrap(CITATION, 92))],
         "",
@@ -206,7 +206,7 @@ What each chart shows
 How to cite
 {citation}
 """).format(title=t("title"), filters=said, link=link,
-            dataset=f"{d.name} {d.version}", exported=exported, charts=charts,
+            dataset=d.title(), exported=exported, charts=charts,
             citation=CITATION)
     if d.reconstructed:
         text += "\n" + _("The incident records are a reconstruction that reproduces the "

@@ -60,17 +60,16 @@ def people(data: AppData, lang: str) -> dict:
     as the app's data file has it (data/export.py: hidden cells as "< 3")."""
     _incidents, everyone = views.shown(data, Filters())
     minimum = pp.threshold()
-    drawn = everyone.iloc[:0] if len(everyone) < minimum else everyone
     with i18n.use(lang):
+        gated = views.people_gate(data, everyone)
         tables = []
         for chart, title, of in BREAKDOWNS:
-            b = export.PEOPLE_CHARTS[chart](drawn, minimum)
+            b = gated.breakdowns[chart]
             frame = export.people_table(b, minimum)
             tables.append({
                 "title": t(title),
-                "base": f"{t('shares_of')} {pp.shown(b.known, b.known < minimum, minimum)} "
-                        f"{t(of)}",
+                "base": f"{t('shares_of')} {b.base} {t(of)}",
                 "headings": [str(c) for c in frame.columns[:3]], "numeric": [1, 2],
                 "rows": [[_cell(v) for v in row[:3]] for row in frame.itertuples(index=False)]})
-        return {"summary": views.people_summary(everyone, minimum, lang), "tables": tables} | {
+        return {"summary": views.people_summary(gated, lang), "tables": tables} | {
             k: _(v) for k, v in PEOPLE_WORDS.items()}

@@ -17,6 +17,7 @@ from components.templating import render
 from data import i18n, viewstate
 from data.i18n import LANGS, NAMES, _
 from data.study.compare import REFERENCE, compare, reference_figures
+from data.study.labels import label
 
 SIZES = {"font": 20, "title": 22, "mark": 16}
 BRIEF_EVENT_ROOM = 2.0  # the count axis reaches twice the peak where events are marked
@@ -77,8 +78,9 @@ def _reference_rows(data) -> dict:
 
 def _study_note(scene: story.Scene, rows: dict) -> list[dict]:
     """Which study figures the scene shows, the study's value beside ours (and p. N if known)."""
-    return [{"id": fid, "page": _(" p. {page}").format(page=row.page) if row.page else "",
-             "value": str(row.reference), "mark": "✓" if row.status == "match" else "≠"}
+    return [{"id": label(fid), "page": _(" p. {page}").format(page=row.page) if row.page else "",
+             "value": str(row.reference) if not isinstance(row.reference, list | dict) else "",
+             "mark": "✓" if row.status == "match" else "≠"}
             for fid in scene.figures
             if (row := rows.get(fid)) is not None and row.reference is not None]
 
@@ -111,8 +113,7 @@ def _page(shown_index: int, lang: str) -> str:
         "keys": _("Keys: ← → or Page Up / Page Down, Space"),
         "in_study": _("In the study (CTC, 2018):"),
         "source": _("Source: {study}").format(study=views.figures.STUDY),
-        "data": _("Data: {dataset}").format(
-            dataset=f"{data.dataset.name} {data.dataset.version}".strip()),
+        "data": _("Data: {dataset}").format(dataset=data.dataset.title()),
         "provenance": _(views.RECONSTRUCTED_LINE) if data.dataset.reconstructed else "",
     }
     shown = []

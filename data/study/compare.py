@@ -27,7 +27,7 @@ class Row:
     reference: object = None
     reference_pct: float | None = None
     kind: str = ""
-    status: str = "computed"  # computed | match | differs | erratum | not computable
+    status: str = "computed"  # computed | match | conflict | differs | erratum | not computable
     conflicts_with: str = ""  # a figure of the reference that this one contradicts
     basis: str = ""  # how the reference file says the figure is counted
     page: str = ""  # where the study prints it, when the reference file says
@@ -70,7 +70,12 @@ def compare(d: Dataset, reference: dict[str, dict] | None = None) -> list[Row]:
             agrees = _accepted(computed[fid], ref) and (
                 pct is None or "pct" not in ref or pct_agrees(pct, ref["pct"])
             )
-            status = "erratum" if fid in ERRATA else "match" if agrees else "differs"
+            printed = _same(computed[fid], ref["value"]) and (
+                pct is None or "pct" not in ref or pct_agrees(pct, ref["pct"]))
+            # agreeing only with a value the reference accepts because the study contradicts
+            # itself is not a match: the status says that the study conflicts
+            status = ("erratum" if fid in ERRATA else "match" if printed else "conflict"
+                      if agrees else "differs")
         rows.append(
             Row(
                 fid,
