@@ -67,7 +67,7 @@ def shots(langs: list[str]) -> list[tuple[str, str, int, int, bool, str | None]]
                             width, 700, True, "document.querySelector('.main-svg, svg')"))
         out.append((f"study-{lang}", f"/study?lang={lang}", 1280, 900, True, None))
         out.append((f"methodology-{lang}", f"/methodology?lang={lang}", 1280, 900, True, None))
-        out.append((f"offline-{lang}", f"/offline.html#lang={lang}", 1280, 720, True, None))
+        out.append((f"offline-{lang}", f"offline#lang={lang}", 1280, 720, True, None))
     return out
 
 
@@ -139,10 +139,14 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             page = browser.new_page()
+            # the offline file is a download: saved, then opened from the disk as a trainer does
+            offline = Path(tempfile.mkdtemp()) / "explorer.html"
+            offline.write_bytes(urllib.request.urlopen(f"{url}/offline.html", timeout=300).read())
             for name, address, width, height, whole, ready in shots(langs):
                 start = time.monotonic()
                 page.set_viewport_size({"width": width, "height": height})
-                page.goto(url + address)
+                page.goto(address.replace("offline", offline.as_uri(), 1)
+                          if address.startswith("offline") else url + address)
                 if ready:
                     wait_until(page, ready, 60)
                 page.wait_for_timeout(700)
