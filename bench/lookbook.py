@@ -156,7 +156,7 @@ def main() -> None:
                 brief_scenes(page, url, lang, out, took)
             browser.close()
         if not a.quick:
-            for lang in langs[:1] + [lg for lg in langs if lg == "fr"]:
+            for lang in dict.fromkeys(langs[:1] + [lg for lg in langs if lg == "fr"]):
                 pack_pages(url, lang, out, took)
     finally:
         proc.terminate()
