@@ -48,8 +48,8 @@ class Dataset:
         name = _("Bundled dataset (reconstructed)", lang) if self.name == BUNDLED_NAME else (
             self.name)
         number = self.version.removeprefix(f"{RECONSTRUCTION}-")
-        return f"{name}, {_('version {version}', lang).format(version=number)}" if number else (
-            name)
+        version = _("version {version}", lang).format(version=number)
+        return f"{name}, {version}" if number else name
 
 
 def read_raw(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str], list[Problem]]:
