@@ -80,7 +80,7 @@ def test_user_text_never_becomes_plotly_markup(make_dataset, evil):
     for fig in (views.shares_figure(data, f), views.timeline_figure(data, f),
                 views.map_figure(data, f)):
         text = json.dumps(fig, ensure_ascii=False)
-        for user_text in (network, f"Data: My data {evil} {evil}"):  # name and version
+        for user_text in (network, f"Data: My data {evil}, version {evil}"):  # name and version
             raw = json.dumps(user_text, ensure_ascii=False)[1:-1]
             shown = json.dumps(html.escape(user_text, quote=False), ensure_ascii=False)[1:-1]
             assert shown in text and (shown == raw or raw not in text)
