@@ -109,11 +109,11 @@ def pinned(cells: dict, why: dict, base: int, exact: bool, minimum: int) -> list
     shown_ = [n for c, n in cells.items() if not why[c]]
     bounds = {c: (1, minimum - 1) if why[c] == SMALL else (1, base) for c in cells if why[c]}
     rest = base - sum(shown_)
+    lo_all, hi_all = sum(b[0] for b in bounds.values()), sum(b[1] for b in bounds.values())
     out = []
-    for c, (lo, hi) in bounds.items():
-        lo_o = sum(b[0] for o, b in bounds.items() if o != c)
-        hi_o = sum(b[1] for o, b in bounds.items() if o != c)
-        low, high = max(lo, rest - hi_o), min(hi, rest - lo_o) if exact else hi
+    for c, (lo, hi) in bounds.items():  # the others' least and most: all's less this cell's
+        low = max(lo, rest - (hi_all - hi))
+        high = min(hi, rest - (lo_all - lo)) if exact else hi
         if low >= high:
             out.append(c)
     return out
