@@ -60,4 +60,5 @@ def by_year(grid: pd.DataFrame, cap: Caption, minimum: int, years: list[str]) ->
                              "categoryarray": years, "range": [-0.5, len(years) - 0.2]},
                       yaxis={"type": "category", "autorange": "reversed",
                              "categoryorder": "array", "categoryarray": countries})
-    return _frame(fig, t("chart_people_years", cap.lang), cap, 130 + 30 * max(len(countries), 3))
+    # the frame's title, subtitle and source take ~200 px: each country gets a readable row
+    return _frame(fig, t("chart_people_years", cap.lang), cap, 200 + 40 * max(len(countries), 4))

@@ -99,9 +99,9 @@ def timeline_figure(data: AppData, f: Filters, freq: str = "year", by: str = "co
 def map_notice(data: AppData, lang: str | None = None) -> str:
     """Said beside the map's controls when there is no boundary file (they are disabled)."""
     return "" if data.munis is not None else _(
-        "No boundary file is loaded (offline or not yet fetched): this schematic map shows "
-        "Brussels and the rest of the country at once, in counts only. Run `python -m data "
-        "geometry fetch` once online for the real boundaries, the map's areas and rates per "
+        "No municipal boundary file is loaded on this server, so this schematic map shows "
+        "Brussels and the rest of the country at once, in counts only. With one (the README "
+        "says how to add it), the map shows the real boundaries, each area and rates per "
         "100,000.", lang)
 
 

@@ -90,7 +90,7 @@ def test_invalid_url_value_is_reported_not_crashing(page, app_url):
 
 def test_offline_schematic_map(page, offline_url):
     page.open(f"{offline_url}/")
-    page.page.wait_for_selector("text=No boundary file is loaded")
+    page.page.wait_for_selector("text=No municipal boundary file is loaded")
     page.wait_kpi(107)
 
 
