@@ -35,7 +35,9 @@ def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
     top = int(rows.loc[~rows["hidden"], "n"].max()) if (~rows["hidden"]).any() else minimum
     fig.update_layout(yaxis={"autorange": "reversed", "type": "category"}, showlegend=False,
                       xaxis={"title": {"text": t("people", cap.lang)}, "tickformat": ",d",
-                             "range": [0, max(top, minimum) * 1.3 + 1]}, bargap=0.25)
+                             "range": [0, max(top, minimum) * 1.3 + 1],
+                             "visible": bool(len(rows))},  # nothing drawn: no bare ticks
+                      bargap=0.25)
     return _frame(fig, title, cap, 170 + 30 * max(len(rows), 4))
 
 

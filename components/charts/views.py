@@ -167,8 +167,7 @@ def people_views(data: AppData, f: Filters, lang: str | None = None
 
     def cap(b: pp.Breakdown, of: str) -> figures.Caption:
         return replace(base, n=0 if v.few or b.withheld else b.total,
-                       empty="too_few_people" if (v.few or b.withheld) and len(people)
-                       else "no_people",
+                       empty="too_few_people" if len(people) else "no_people",
                        subtitle=f"{where} · {pp.shown(len(people), v.few, minimum)} "
                        f"{t('people', lang).lower()} · {t('shares_of', lang)} "
                        f"{b.base} {t(of, lang)}")
@@ -182,7 +181,10 @@ def people_views(data: AppData, f: Filters, lang: str | None = None
                                      t("chart_people_birthplace", lang)),
         figures_people.breakdown_bar(roots, cap(roots, "with_heritage_known"), minimum,
                                      t("chart_people_heritage", lang)),
-        figures_people.by_year(v.grid, cap(cit, "with_citizenship_known"), minimum, year_labels),
+        # every citizenship hidden: its rows are left out, and the chart says why
+        figures_people.by_year(v.grid, replace(cap(cit, "with_citizenship_known"), n=0)
+                               if v.grid.empty else cap(cit, "with_citizenship_known"),
+                               minimum, year_labels),
     )
     return people_summary(v, lang), *figs
 
