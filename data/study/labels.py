@@ -4,7 +4,7 @@ translated in the catalogues like every message (data/i18n.py)."""
 
 from __future__ import annotations
 
-from data.i18n import N_, _
+from data.i18n import N_, _, cap
 
 LABELS = {
     "individuals_total": N_("People in the dataset"),
@@ -79,4 +79,5 @@ LABELS = {
 
 def label(fid: str) -> str:
     """A figure's name in the current language; an identifier with no name, in words."""
-    return _(LABELS[fid]) if fid in LABELS else fid.replace("_", " ").capitalize()
+    # capitalised here: a catalogue may share the words with a phrase ("61 Belgian citizens")
+    return cap(_(LABELS[fid])) if fid in LABELS else fid.replace("_", " ").capitalize()
