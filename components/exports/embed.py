@@ -72,9 +72,8 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     return render(
         "embed.html", lang=lang, described=described, notice=notice, figure=fig,
         title=html.unescape(title) or described[:80], dataset=data.dataset.title(),
-        version="",
         live=f"{host.rstrip('/')}/?{viewstate.address(_state(f, c), options, lang)}",
-        words=SimpleNamespace(open=_("Open the full view"), dataset=_("dataset"))), 200
+        words=SimpleNamespace(open=_("Open the full view"))), 200
 
 
 def _state(f: Filters, c: compare.Comparison | None) -> str:
