@@ -15,8 +15,10 @@ HIDDEN_COLOUR = "#bdbdbd"
 
 
 def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
-    """People per category, largest first and 'unknown' last; a hidden count is drawn as
-    hidden, not as a bar (no length: its size tells nothing), labelled "< 3" or "hidden"."""
+    """People per category, largest first and 'unknown' last. A hidden count has no length to
+    show: it is drawn as a pale hatched band across the whole axis, labelled "< 3" or "hidden"
+    at its start (it reads as "not shown", never as a bar of some size), and can be clicked like
+    any bar to filter by its category."""
     rows = b.counts[b.counts["n"] > 0] if b.total and not b.withheld else b.counts.iloc[:0]
     rows = pd.concat([rows[rows["category"] != UNKNOWN], rows[rows["category"] == UNKNOWN]])
     labels = [i18n.cap(t("unknown", cap.lang)) if c == UNKNOWN else escape_markup(label)
@@ -26,17 +28,23 @@ def breakdown_bar(b: Breakdown, cap: Caption, minimum: int, title: str) -> Fig:
             for n, why, s in zip(rows["n"], rows["why"], rows["share"], strict=True)]
     colours = [NEUTRAL if c == UNKNOWN else HIDDEN_COLOUR if h else COLORS["linked"]
                for c, h in zip(rows["category"], rows["hidden"], strict=True)]
-    fig = Fig()
-    fig.add_trace("bar", y=labels, x=[0 if h else n for n, h in
-                                      zip(rows["n"], rows["hidden"], strict=True)],
-                  orientation="h", text=text, textposition="outside", cliponaxis=False,
-                  marker={"color": colours}, customdata=list(rows["category"]),
-                  hovertext=text, hovertemplate="%{y}: %{hovertext}<extra></extra>")
     top = int(rows.loc[~rows["hidden"], "n"].max()) if (~rows["hidden"]).any() else minimum
+    end = max(top, minimum) * 1.3 + 1  # the axis' end: a hidden band's length
+    hidden = list(rows["hidden"])
+    fig = Fig()
+    fig.add_trace("bar", y=labels, x=[end if h else n for n, h in zip(rows["n"], hidden,
+                                                                      strict=True)],
+                  orientation="h", text=text, cliponaxis=False,
+                  textposition=["inside" if h else "outside" for h in hidden],
+                  insidetextanchor="start", textfont={"color": "#222"}, constraintext="none",
+                  marker={"color": colours, "opacity": [0.45 if h else 1 for h in hidden],
+                          "pattern": {"shape": ["/" if h else "" for h in hidden],
+                                      "fgcolor": "#777", "size": 8, "solidity": 0.15}},
+                  customdata=list(rows["category"]), hovertext=text,
+                  hovertemplate="%{y}: %{hovertext}<extra></extra>")
     fig.update_layout(yaxis={"autorange": "reversed", "type": "category"}, showlegend=False,
                       xaxis={"title": {"text": t("people", cap.lang)}, "tickformat": ",d",
-                             "range": [0, max(top, minimum) * 1.3 + 1],
-                             "visible": bool(len(rows))},  # nothing drawn: no bare ticks
+                             "range": [0, end], "visible": bool(len(rows))},  # no bare ticks
                       bargap=0.25)
     return _frame(fig, title, cap, 170 + 30 * max(len(rows), 4))
 
