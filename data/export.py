@@ -212,13 +212,94 @@ def people_table(b: pp.Breakdown, minimum: int) -> pd.DataFrame:
     }, columns=[_("category"), _("people"), _("share (%)"), _("base of the shares")])
 
 
+# the rows file's columns: the codebook's, then the place's name, each headed in plain words
+ROW_HEADINGS = {
+    "incident_id": N_("incident id"), "date": N_("date"), "date_precision": N_("date precision"),
+    "incident_type": N_("incident type"), "connection": N_("connection"),
+    "link_type": N_("how linked"), "plot": N_("attack plot found"), "nis_code": N_("NIS code"),
+    "place": N_("place"), "province": N_("province (NIS code)"), "people": N_("people"),
+    "killed": N_("killed"), "injured": N_("injured"), "weapon": N_("weapons"),
+    "target": N_("targets"), "networks": N_("networks"), "contact_ref": N_("contact reference"),
+    "source_type": N_("provenance"), "description": N_("what happened"), "sources": N_("sources"),
+    "slice": N_("slice")}
+ROW_MEANINGS = {
+    "incident_id": N_("The incident's id in the dataset."),
+    "date": N_("The day of the arrest action or attack (with a month or year precision: its "
+               "first day)."),
+    "date_precision": N_("How precise the date is: day, month or year."),
+    "incident_type": N_("An arrest action (one police operation, one date, one place) or an "
+                        "attack."),
+    "connection": N_("Linked: a direct tie to IS members in Syria or Iraq; inspired: no such tie "
+                     "proven."),
+    "link_type": N_("For linked incidents, how the tie runs."),
+    "plot": N_("Whether the arrest action revealed evidence of a planned attack."),
+    "nis_code": N_("Statbel's code of the municipality (2019 boundaries)."),
+    "place": N_("Name of the municipality in the export's language (French / Dutch where they "
+                "differ, in English)."),
+    "province": N_("Statbel's code of the municipality's province (04000: the Brussels-Capital "
+                   "Region)."),
+    "people": N_("People arrested (arrest action) or attackers (attack)."),
+    "killed": N_("Victims killed (attackers not counted); empty: not recorded."),
+    "injured": N_("Victims injured; empty: not recorded."),
+    "weapon": N_("Weapons used or found."), "target": N_("Targets attacked or planned."),
+    "networks": N_("Named networks the incident belongs to."),
+    "contact_ref": N_("An anonymous reference shared by incidents tied to the same facilitator "
+                      "or recruiter."),
+    "source_type": N_("Where the record comes from: a public record, generated to match the "
+                      "study's published totals (reconstructed), or coded from a coder's own "
+                      "sources."),
+    "description": N_("What happened, in the export's language where the dataset has it."),
+    "sources": N_("The record's sources."),
+    "slice": N_("Compare mode: the slice the incident is in (A, B, or both)."),
+}
+_CODE_WORDS = {
+    "date_precision": {"day": N_("day"), "month": N_("month"), "year": N_("year")},
+    "weapon": {"firearm": N_("firearm"), "explosive_tatp": N_("explosive (TATP)"),
+               "explosive_other": N_("other explosive"), "bladed": N_("bladed weapon"),
+               "vehicle": N_("vehicle"), "other": N_("other")},
+    "target": {"police": N_("police"), "military": N_("military"), "transport": N_("transport"),
+               "public_event": N_("public event"), "public_space": N_("public space"),
+               "religious": N_("religious site"), "other": N_("other")},
+    "source_type": {"public_record": N_("public record"), "reconstructed": N_("reconstructed"),
+                    "coded": N_("coded")},
+}
+LISTS = ("weapon", "target", "networks")  # several values in a cell, separated by ';'
+
+
+def code_words(column: str) -> dict[str, str]:
+    """A coded column's codes and the words the rows file writes for them, in the current
+    language ({}: the column is written as it is)."""
+    if column in ("incident_type", "connection", "link_type"):
+        codes = {"incident_type": cb.INCIDENT_TYPES, "connection": cb.CONNECTIONS,
+                 "link_type": cb.LINK_TYPES}[column]
+        return {c: t(c) for c in codes}
+    return {c: _(w) for c, w in _CODE_WORDS.get(column, {}).items()}
+
+
+def _in_words(column: str, values: pd.Series) -> pd.Series:
+    words = code_words(column)
+    if column in LISTS:
+        return values.map(lambda v: "; ".join(words.get(c, c) for c in v.split(";") if c))
+    return values.map(lambda v: words.get(v, v)) if words else values
+
+
 def rows_in_view(incidents: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
-    """Every incident the filters select (no cap), with the codebook's columns and provenance."""
+    """Every incident the filters select (no cap), with the codebook's columns and provenance,
+    in the reader's words: headings, coded values and the description in the current language
+    (the codes are in the workbook's codebook sheet, row_codebook)."""
     out = incidents.copy()
+    text = f"description_{current()}"
+    if text in out.columns:
+        out["description"] = out[text].where(out[text].fillna("") != "", out["description"])
     out["date"] = out["date"].dt.strftime("%Y-%m-%d")
     out["place"] = out["nis_code"].map(lambda c: names.get(c, c))
-    out["plot"] = out["plot"].map({True: "yes", False: "no"})
-    return out.reindex(columns=[c for c in ROW_COLUMNS if c in out.columns or c == "place"])
+    out["plot"] = out["plot"].map({True: _("yes"), False: _("no")})
+    columns = [c for c in ROW_COLUMNS if c in out.columns or c == "place"]
+    out = out.reindex(columns=columns)
+    for column in columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = _in_words(column, out[column].fillna(""))
+    return out.rename(columns={c: _(ROW_HEADINGS[c]) for c in columns})
 
 
 def compared_rows(a: pd.DataFrame, b: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
@@ -226,9 +307,28 @@ def compared_rows(a: pd.DataFrame, b: pd.DataFrame, names: Mapping[str, str]) ->
     column the slice each is in: "A", "B", or both ("A and B"), as the table says it."""
     in_a, in_b = set(a["incident_id"]), set(b["incident_id"])
     out = rows_in_view(pd.concat([a, b[~b["incident_id"].isin(in_a)]]).sort_index(), names)
-    said = [cmp.slice_of(i in in_a, i in in_b) for i in out["incident_id"]]
-    out.insert(0, "slice", said)
+    ids, side = ROW_HEADINGS["incident_id"], ROW_HEADINGS["slice"]
+    said = [cmp.slice_of(i in in_a, i in in_b) for i in out[_(ids)]]
+    out.insert(0, _(side), said)
     return out
+
+
+def row_codebook(frame: pd.DataFrame) -> pd.DataFrame:
+    """The codebook sheet of a rows workbook: each column's heading, its name in the codebook
+    (the dataset's column), what it means and, for a coded column, each word with its code."""
+    heading_of = {_(h): c for c, h in ROW_HEADINGS.items()}
+    rows = []
+    for heading in frame.columns:
+        column = heading_of.get(heading)
+        if column is None:
+            continue
+        words = code_words(column)
+        if column == "plot":
+            words = {"true": _("yes"), "false": _("no")}
+        rows.append((heading, column, _(ROW_MEANINGS[column]),
+                     "; ".join(f"{w} = {c}" for c, w in words.items())))
+    return pd.DataFrame(rows, columns=[_("column"), _("codebook name"), _("meaning"),
+                                       _("values (word = code)")])
 
 
 def csv_bytes(frame: pd.DataFrame, belgian: bool = False) -> bytes:
@@ -240,11 +340,11 @@ def csv_bytes(frame: pd.DataFrame, belgian: bool = False) -> bytes:
 
 
 def xlsx_bytes(data: pd.DataFrame, filters: list[tuple[str, str]], about: list[tuple[str, str]],
-               columns_meaning: Mapping[str, str] | None = None, day: str = "") -> bytes:
-    """A workbook: the data, the filters in words (and the permalink), and where it comes from."""
-    about_rows = list(about) + [(_("column: {name}").format(name=c), m)
-                                for c, m in (columns_meaning or {}).items()]
-    return xlsx_book({"data": data}, filters, about_rows, day)
+               day: str = "", rows: bool = False) -> bytes:
+    """A workbook: the data, the filters in words (and the permalink), and where it comes from;
+    rows (the incidents themselves): also their codebook (each column's meaning and codes)."""
+    sheets = {_("data"): data} | ({_("codebook"): row_codebook(data)} if rows else {})
+    return xlsx_book(sheets, filters, about, day)
 
 
 _CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
@@ -296,14 +396,3 @@ def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) ->
                 if reconstructed else "")),
             (_("language"), NAMES[current()]),
             (_("permalink"), permalink), (_("exported"), exported)]
-
-
-def column_meanings(frame: pd.DataFrame) -> dict[str, str]:
-    """The codebook's meaning of each column present (for the 'about' sheet)."""
-    meaning = {c.name: c.meaning for c in cb.INCIDENTS}
-    meaning["slice"] = _("Compare mode: the slice the incident is in (A, B, or both).")
-    meaning["place"] = _("Name of the municipality in the export's language (French / Dutch "
-                         "where they differ, in English).")
-    meaning["province"] = _("NIS code of the municipality's province (04000: the "
-                            "Brussels-Capital Region), from the first digits of its NIS code.")
-    return {c: meaning[c] for c in frame.columns if c in meaning}

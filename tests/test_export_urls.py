@@ -382,7 +382,7 @@ def test_the_charts_of_both_slices_are_urls_too(client):
     assert b"A \xc2\xb7 Brussels-Capital Region" in svg.data and b"B \xc2\xb7 Antwerp" in svg.data
     rows = done(client, "/export/rows.csv?vs.place=brussels&lang=en")  # B inside A
     listed = list(csv.DictReader(io.StringIO(rows.data.decode())))
-    assert len(listed) == 107 and list(listed[0])[:2] == ["slice", "incident_id"]
+    assert len(listed) == 107 and list(listed[0])[:2] == ["slice", "incident id"]
     assert Counter(r["slice"] for r in listed) == {"A and B": 62, "A": 45}
     book = done(client, "/export/rows.xlsx?place=brussels&vs.place=antwerp&lang=fr")
     sheet = openpyxl.load_workbook(io.BytesIO(book.data)).worksheets[0]

@@ -48,18 +48,54 @@ def test_rows_in_view_are_all_there_and_safe(make_dataset):
     payload, suffix = exports.build(data, Filters(), "shares", "rows-xlsx", {},
                                       "http://x/?a")
     sheets = _xlsx(payload)
-    assert suffix == ".xlsx" and set(sheets) == {"data", "filters", "about"}
+    assert suffix == ".xlsx" and set(sheets) == {"data", "codebook", "filters", "about"}
     header, *rows = sheets["data"]
-    assert len(rows) == 107 and "description" in header and "place" in header
-    descriptions = [r[header.index("description")] for r in rows]
+    assert len(rows) == 107 and "what happened" in header and "place" in header
+    descriptions = [r[header.index("what happened")] for r in rows]
     assert all("'" + t in descriptions for t in IN_DATA)
     assert all(isinstance(r[header.index("people")], int) for r in rows)  # numbers stay numbers
     about = dict(r for r in sheets["about"][1:])
     assert about["permalink"] == "http://x/?a" and "Van Ostaeyen" in about["how to cite"]
-    assert about["column: nis_code"].startswith("Statbel NIS code")
+    codebook = {r[0]: r[1:] for r in sheets["codebook"][1:]}
+    assert codebook["NIS code"][:2] == ["nis_code", "Statbel's code of the municipality (2019 "
+                                        "boundaries)."]
     csv, _ = exports.build(data, Filters(), "shares", "rows-csv", {}, "")
-    back = pd.read_csv(io.BytesIO(csv), dtype={"nis_code": str})
-    assert len(back) == 107 and all("'" + t in set(back["description"]) for t in IN_DATA)
+    back = pd.read_csv(io.BytesIO(csv), dtype={"NIS code": str})
+    assert len(back) == 107 and all("'" + t in set(back["what happened"]) for t in IN_DATA)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_rows_files_speak_the_readers_language_and_their_codebook_maps_back(offline_data, lang):
+    """The rows in words (headings, coded values, descriptions in the reader's language), and
+    the workbook's codebook sheet turns every word back into the dataset's code: read back
+    through it, each coded column is the dataset's, incident by incident."""
+    from data import codebook as cb
+    from data.i18n import use
+    with use(lang):
+        payload, _ = exports.build(offline_data, Filters(), "shares", "rows-xlsx", {}, "")
+        csv, _ = exports.build(offline_data, Filters(), "shares", "rows-csv", {}, "")
+    sheets = _xlsx(payload)
+    data_sheet = next(v for k, v in sheets.items() if k not in ("codebook", "codeboek", "filters",
+                                                                 "filtres", "about", "à propos",
+                                                                 "over"))
+    header, *rows = data_sheet
+    book = {r[0]: (r[1], dict(p.split(" = ") for p in r[3].split("; ")) if r[3]
+                   else {}) for r in list(sheets.values())[1][1:]}
+    assert set(book) == set(header) and len(rows) == 107
+    dataset = offline_data.dataset.incidents
+    coded = {c.name for c in cb.INCIDENTS if c.kind in ("choice", "choices", "bool")}
+    for j, heading in enumerate(header):
+        name, codes = book[heading]
+        column = [r[j] for r in rows]
+        if name in coded:
+            assert codes, heading
+            said = [";".join(codes[w] for w in (v or "").split("; ") if w) for v in column]
+            truth = dataset[name].map(lambda v: {True: "true", False: "false"}.get(v, v))
+            assert said == list(truth.fillna("")), heading
+            if lang != "en":
+                assert not set(column) & (set(cb.INCIDENT_TYPES) | set(cb.SOURCE_TYPES)
+                                          | set(cb.WEAPONS) | set(cb.LINK_TYPES))
+    assert csv.decode().splitlines()[0].split(",") == header
 
 
 def test_rows_in_view_are_not_capped_like_the_table(tmp_path):
@@ -170,7 +206,7 @@ def test_rows_in_view_carry_the_province_as_text(offline_data):
     payload, _ = exports.build(offline_data, f, "shares", "rows-xlsx", {}, "http://x/")
     sheets = _xlsx(payload)
     header, *rows = sheets["data"]
-    provinces = [r[header.index("province")] for r in rows]
+    provinces = [r[header.index("province (NIS code)")] for r in rows]
     assert len(rows) == 62 + 5 and set(provinces) == {"04000", "10000"}
     assert all(isinstance(p, str) for p in provinces)
     filters = dict(r for r in sheets["filters"][1:])

@@ -146,7 +146,7 @@ def test_exports_speak_the_language_of_the_page(app_data):
     assert list(table.columns)[:3] == ["type d'incident", "lien", "incidents"]
     assert set(table["lien"]) == {"liés", "inspirés"}
     sheets = pd.read_excel(io.BytesIO(book), sheet_name=None)
-    assert list(sheets) == ["data", "filtres", "à propos"]
+    assert list(sheets) == ["données", "filtres", "à propos"]
     assert "Tous les incidents" in sheets["filtres"].to_string()
 
 

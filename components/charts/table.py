@@ -50,7 +50,8 @@ def _labels(column: str) -> dict[str, str] | None:
                  "link_type": cb.LINK_TYPES}[column]
         return {c: t(c) for c in codes} | {"": ""}
     if column == "source_type":
-        return {"reconstructed": _("reconstructed"), "public_record": _("public record")}
+        from data import export
+        return export.code_words("source_type")
     return None
 
 

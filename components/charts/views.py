@@ -14,7 +14,7 @@ from components.charts import people as figures_people
 from components.charts.figspec import Fig
 from components.runtime import GEOJSON_URL, AppData
 from data import aggregate as ag
-from data import geography, i18n, viewstate
+from data import export, geography, i18n, viewstate
 from data import people as pp
 from data.facts import LAST_MONTH
 from data.filters import Filters, apply, apply_people
@@ -292,7 +292,7 @@ def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
     lang = i18n.current()
     text = (f"description_{lang}" if f"description_{lang}" in incidents.columns
             else "description")
-    provenance = {"reconstructed": _("reconstructed"), "public_record": _("public record")}
+    provenance = export.code_words("source_type")
     return [{
         "incident_id": r["incident_id"], "date": r["date"].strftime("%Y-%m-%d"),
         "type": t(r["incident_type"]), "connection": t(r["connection"]),
@@ -302,7 +302,7 @@ def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
         "province": PROVINCES[r["province"]][lang] if r["province"] in PROVINCES else "",
         "people": int(r["people"]),
         "networks": r["networks"].replace(";", "; "),
-        "provenance": provenance.get(r["source_type"], r["source_type"].replace("_", " ")),
+        "provenance": provenance.get(r["source_type"], r["source_type"]),
         "description": r[text] or r["description"],
     } for r in incidents.to_dict("records")]
 

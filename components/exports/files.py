@@ -59,7 +59,7 @@ def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: di
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
-                             export.about(data.dataset, union(data, c), link, day), {}, day)
+                             export.about(data.dataset, union(data, c), link, day), day)
 
 
 def compared_rows(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
@@ -71,8 +71,8 @@ def compared_rows(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
     if fmt != "rows-xlsx":
         return export.csv_bytes(table, belgian=fmt == "rows-csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
-                             export.about(data.dataset, union(data, c), link, day),
-                             export.column_meanings(table), day)
+                             export.about(data.dataset, union(data, c), link, day), day,
+                             rows=True)
 
 
 def _slices_said(data, c: compare.Comparison, link: str) -> list[tuple[str, str]]:
@@ -96,7 +96,7 @@ def comparison(data, c: compare.Comparison, fmt: str, link: str) -> bytes:
     if fmt != "xlsx":
         return export.csv_bytes(table, belgian=fmt == "csv-be")
     return export.xlsx_bytes(table, _slices_said(data, c, link),
-                             export.about(data.dataset, union(data, c), link, day), {}, day)
+                             export.about(data.dataset, union(data, c), link, day), day)
 
 
 def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
@@ -119,6 +119,6 @@ def build(data, f: Filters, chart: str, fmt: str, options: dict, link: str,
         if graph and not fmt.startswith("rows"):
             about.append((_("what the chart shows"), views.descriptions(
                 data, f, options.get("freq", "year"), (graph,))[graph]))
-        return export.xlsx_bytes(table, filters, about, export.column_meanings(table),
-                                 day), ".xlsx"
+        return export.xlsx_bytes(table, filters, about, day,
+                                 rows=fmt.startswith("rows")), ".xlsx"
     return export.csv_bytes(table, belgian=fmt.endswith("csv-be")), ".csv"

@@ -132,6 +132,7 @@ def _sheets(data, f: Filters, options: dict, c: compare.Comparison | None) -> di
                                                   data.place_names, options)
                   for g in PACK_CHARTS}
         sheets[_("rows in view")] = export.rows_in_view(incidents, data.place_names)
+        sheets[_("codebook")] = export.row_codebook(sheets[_("rows in view")])
         return sheets
     names = compare.names(c, i18n.current(), data.names(i18n.current()))
     (a_inc, a_people), (b_inc, b_people) = views.shown(data, c.a), views.shown(data, c.b)
@@ -141,6 +142,7 @@ def _sheets(data, f: Filters, options: dict, c: compare.Comparison | None) -> di
         CHART_DATA[g], a_inc, b_inc, names, options, data.place_names, (a_people, b_people))
         for g in PACK_CHARTS}
     sheets[_("rows in view")] = export.compared_rows(a_inc, b_inc, data.place_names)
+    sheets[_("codebook")] = export.row_codebook(sheets[_("rows in view")])
     return sheets
 
 

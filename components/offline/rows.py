@@ -50,21 +50,57 @@ def records(text: str) -> list[str]:
     return out[:-1] if out and out[-1] == "" else out
 
 
-PLACE = "\x1f"  # where a record's place name goes (its name depends on the language)
+def _spoken(data: AppData) -> tuple[list[str], list[list[int]], dict[str, tuple]]:
+    """The app's rows.csv of every incident, with each cell whose words depend on the language
+    (a place's name, a coded value, the description, ...) as a token: the records, each spoken
+    column's code per incident, and per language its header line, its slice heading and each
+    spoken column's texts (a code's text is that column's values[code])."""
+    inc = data.dataset.incidents
+    frames = {}
+    for lang in i18n.LANGS:
+        with i18n.use(lang):
+            frames[lang] = export.rows_in_view(inc, data.place_names)
+    first = frames[i18n.LANGS[0]]
+    texts = "".join(first.select_dtypes(exclude="number").astype(str).to_numpy().ravel())
+    if "\x1e" in texts or "\x1f" in texts:
+        raise ValueError("a text cell of the incidents holds the character U+001E or U+001F")
+    spoken = [j for j in range(first.shape[1])
+              if any(not frames[lang].iloc[:, j].equals(first.iloc[:, j]) for lang in frames)]
+    tokened, codes, said = first.copy(), [], {}
+    for k, j in enumerate(spoken):
+        combos = list(zip(*(frames[lang].iloc[:, j].astype(str) for lang in frames),
+                          strict=True))
+        index: dict[tuple, int] = {}
+        codes.append([index.setdefault(combo, len(index)) for combo in combos])
+        tokened.iloc[:, j] = [TOKEN.format(k)] * len(tokened)
+        for n, lang in enumerate(frames):
+            said.setdefault(lang, {"values": []})["values"].append([c[n] for c in index])
+    side = export.ROW_HEADINGS["slice"]
+    for lang, frame in frames.items():
+        with i18n.use(lang):
+            said[lang] |= {"header": records(export.csv_bytes(frame.head(0)).decode())[0],
+                           "slice": _(side)}
+    return records(export.csv_bytes(tokened).decode())[1:], codes, said
+
+
+TOKEN = "\x1f{}\x1e"  # where a record's k-th spoken cell goes (written in the language shown)
 
 
 def shared(data: AppData) -> dict:
     """What every language shares: each incident's cube row, the rows' CSV (the app's
-    rows.csv: its header, a record per incident with PLACE where the browser writes the place
-    as the table's place column names it in the language shown)."""
+    rows.csv: a record per incident with a token where the browser writes a cell in the
+    language shown, and each spoken column's code per incident)."""
     from components.web import instant
-    inc = data.dataset.incidents
-    frame = export.rows_in_view(inc, {}).assign(place=PLACE)
-    lines = records(export.csv_bytes(frame).decode())
-    if any(line.count(PLACE) != 1 for line in lines[1:]):
-        raise ValueError("a text cell of the incidents holds the character U+001F")
-    return {"n": len(inc), "cube_row": instant._column(instant.cube_rows(data)),
-            "csv": {"header": lines[0], "records": lines[1:], "place": PLACE}}
+    lines, codes, _said = _spoken(data)
+    return {"n": len(data.dataset.incidents), "cube_row": instant._column(instant.cube_rows(data)),
+            "csv": {"records": lines,
+                    "codes": [instant._column(np.array(c, dtype=np.int64)) for c in codes]}}
+
+
+def csv_words(data: AppData, lang: str) -> dict:
+    """The rows' CSV in lang: its header line, the slice column's heading, each spoken
+    column's texts."""
+    return _spoken(data)[2][lang]
 
 
 def words(data: AppData, lang: str) -> dict:
@@ -87,6 +123,7 @@ def words(data: AppData, lang: str) -> dict:
             codes = np.array([code_of[text] for text in texts], dtype=np.int64)
             columns[field] = {"values": list(code_of), "codes": instant._column(codes)}
         return {"headings": [[f, _(h)] for f, h in spec.HEADINGS], "columns": columns,
+                "csv": csv_words(data, lang),
                 "numeric": ["people"], "page_size": spec.PAGE_SIZE,
                 "slice": {"A": compare.slice_of(True, False), "B": compare.slice_of(False, True),
                           "AB": compare.slice_of(True, True)}} | {

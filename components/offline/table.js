@@ -99,12 +99,15 @@
   function sliceSaid(W, which) { return W.slice[which === 3 ? "AB" : which === 2 ? "B" : "A"]; }
 
   // the rows in view as the app's rows.csv (data/export.py rows_in_view; compare mode: a
-  // "slice" column first, export.compared_rows): every row the filters select, unsearched
+  // slice column first, export.compared_rows): every row the filters select, unsearched; a
+  // token \x1f k \x1e is the k-th spoken column's cell, in the language shown (rows.py _spoken)
   function csv(W, R, list, formula) {
-    var lines = [(list.comparing ? "slice," : "") + R.csv.header];
-    var place = codes(W).place, names = W.columns.place.values;
+    var C = W.csv, spoken = R.csv.decoded || (R.csv.decoded = R.csv.codes.map(root.beCube.column));
+    var lines = [(list.comparing ? cell(C.slice, formula) + "," : "") + C.header];
     list.rows.forEach(function (row, p) {
-      var record = R.csv.records[row].replace(R.csv.place, function () { return cell(names[place[row]], formula); });
+      var record = R.csv.records[row].replace(/\x1f(\d+)\x1e/g, function (_m, k) {
+        return cell(C.values[k][spoken[k][row]], formula);
+      });
       lines.push((list.comparing ? cell(sliceSaid(W, list.which[p]), formula) + "," : "") + record);
     });
     return lines.join("\n") + "\n";
