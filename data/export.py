@@ -390,7 +390,7 @@ def about(d: Dataset, incidents: pd.DataFrame, permalink: str, exported: str) ->
     reconstructed = int((incidents["source_type"] == "reconstructed").sum())
     return [(_("source"), SHORT_CITATION),
             (_("how to cite"), CITATION), (_("dataset"), d.title()),
-            (_("dataset version"), d.version), (_("incidents in view"), str(len(incidents))),
+            (_("incidents in view"), str(len(incidents))),
             (_("reconstructed records in view"), str(reconstructed) + (
                 _(" (generated to match the study's published totals; see the methodology)")
                 if reconstructed else "")),

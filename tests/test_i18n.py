@@ -174,4 +174,4 @@ def test_municipality_names_follow_the_language(app_data):
 def test_the_methodology_is_written_in_each_language(app_data, lang, heading):
     hidden, shown, body, *_ = callbacks.show_page("/methodology", lang)
     assert shown == {} and body.children.startswith(heading)
-    assert "reconstruct" in body.children  # the same content: the reconstruction explained
+    assert "P-0001" in body.children  # the same content: the anonymous ids explained

@@ -38,9 +38,9 @@ DECIMALS = 4  # the outlines' coordinates: 4 decimals of a degree, about 10 m
 PANELS = ("brussels", "charleroi", "antwerp", "belgium")
 WORDS = {
     "notice": N_("Includes reconstructed records: totals match the study (see methodology)."),
-    "about": N_("Dataset {dataset} {version} · file made {made} · payload SHA-256 {sha256}"),
+    "about": N_("{dataset} · file made {made} · payload SHA-256 {sha256}"),
     "cannot": N_("This file draws the views and their numbers; images, PDF files and the "
-                 "briefing pack need the app (python app.py)."),
+                 "briefing pack need the online dashboard."),
     "filters": N_("Filters"), "reset": N_("Reset filters"), "year": N_("Year"),
     "more": N_("More filters"), "add": N_("Add or remove…"), "chart_options": N_("Chart options"),
     "languages": N_("Language"),
@@ -189,7 +189,8 @@ class Parts:
         for code in i18n.LANGS:
             with i18n.use(code):
                 words[code] = {k: _(v) for k, v in WORDS.items()} | {
-                    "cite": CITATION, "options": option_words(code), "csv": csv_words(code),
+                    "cite": CITATION, "dataset": data.dataset.title(code),
+                    "options": option_words(code), "csv": csv_words(code),
                     "compare": compare_words(data, code), "networks": sections.networks(code),
                     "controls": controls.controls(data, code),
                     "people": sections.people(data, code),

@@ -142,7 +142,7 @@
     doc.title = T.title;
     text("be-title", T.title);
     text("be-notice", B.notice);
-    text("be-about", root.beFormat.format(B.about, bundle));
+    text("be-about", root.beFormat.format(B.about, Object.assign({}, bundle, {dataset: B.dataset})));
     text("be-cite", B.cite);
     text("be-cannot", B.cannot);
     text("be-filters-title", B.filters);

@@ -31,7 +31,7 @@ MESSAGES = {
     "range": N_("{first} to {last} of {n}"), "page": N_("Page {page} of {pages}"),
     "none": N_("No rows to show"), "sort": N_("Press Enter to sort"),
     "too_many": N_("This file holds {n} incidents: too many to list here. The table and the "
-                   "rows' files need the app (python app.py)."),
+                   "rows' files need the online dashboard."),
 }
 
 

@@ -192,7 +192,8 @@ def test_the_schematic_file_opens_in_its_language(offline, schematic):
     o.page.wait_for_function("() => document.documentElement.scrollWidth <= 390")
 
 
-def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bundled, app_url):
+def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bundled, app_url,
+                                                                   app_data):
     """The file's dataset version and payload SHA-256 (the same whatever its language or the
     day it was made) are what the app serving the same data reports on /health."""
     import json
@@ -210,7 +211,8 @@ def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bun
             break
         time.sleep(0.5)
     assert health["payload_sha256"] and health["payload_sha256"] in about
-    assert health["payload_sha256"] in said and health["dataset_version"] in about
+    assert health["payload_sha256"] in said and app_data.dataset.title("nl") in about
+    assert health["dataset_version"].removeprefix("reconstruction-") in about
 
 
 @pytest.fixture(scope="module")
@@ -475,7 +477,7 @@ def test_the_files_table_searches_sorts_pages_and_downloads(offline, bundled):
     assert got.value.suggested_filename == "rows.csv"
     from pathlib import Path
     lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 5 and lines[0].startswith("incident_id,date,")
+    assert len(lines) == 5 and lines[0].startswith("incident id,date,")
 
 
 def test_the_files_networks_are_the_apps_for_random_states(offline, bundled, app_data):
@@ -570,7 +572,7 @@ def test_a_file_of_more_incidents_than_it_lists_says_so(offline, app_data, tmp_p
     o.wait_kpi("4")
     assert o.page.inner_text("#be-table-note") == (
         "This file holds 107 incidents: too many to list here. The table and the rows' files "
-        "need the app (python app.py).")
+        "need the online dashboard.")
     for part in ("#be-table-body-box", "#be-table-search", "#be-rows-csv"):
         assert o.page.locator(part).is_hidden()
 
