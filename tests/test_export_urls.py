@@ -6,6 +6,7 @@ cache needs."""
 from __future__ import annotations
 
 import io
+import re
 import threading
 import time
 import zipfile
@@ -62,7 +63,7 @@ def test_a_request_is_read_into_its_canonical_address(app_data):
     assert urls.read("rows.csv", {"sep": "semicolon", "lang": "nl"}, v, version).fmt == (
         "rows-csv-be")
     assert urls.read("pack.zip", {"lang": "en"}, v, version).filename("2026-12-03") == (
-        "be-is-briefing-pack-2026-12-03.zip")
+        "belgium-is-briefing-pack-all-incidents-2026-12-03.zip")
     # the Download menu's items as URLs: the browser puts the page's address between
     assert urls.menu_item("png-square", "map") == ("/export/map.png", "size=square")
     assert urls.menu_item("png", "map") == ("/export/map.png", "")
@@ -108,13 +109,41 @@ def test_refusals_are_one_line(client):
     assert r.status_code == 410 and r.text.count("\n") == 1
 
 
+def test_file_names_say_the_view_in_the_readers_language_and_differ_per_variant(app_data):
+    """A file's name: what it holds and its filters in the reader's words (ASCII), the variant
+    where an address has two (CSV with semicolons, square PNG), then the day: every file of
+    the Download menu, in each language, has a name of its own."""
+    v, version = app_data.vocabulary, app_data.dataset.version
+    names = app_data.place_names
+    query = {"type": "attack", "place": "brussels", "from": "2016-01"}
+    fr = urls.read("shares.csv", query | {"lang": "fr", "sep": "semicolon"}, v, version)
+    assert fr.filename("2026-12-07", names) == (
+        "belgique-ei-lies-ou-inspires-attentats-region-de-bruxelles-capitale-janv-2016-oct-2017-"
+        "points-virgules-2026-12-07.csv")
+    for lang in ("en", "fr", "nl"):
+        made = set()
+        for slug in [*charts_registry.SLUGS, "rows"]:
+            for ext, extra in [("csv", {}), ("csv", {"sep": "semicolon"}), ("xlsx", {}),
+                               ("png", {}), ("png", {"size": "square"}),
+                               ("png", {"size": "screen"}), ("svg", {}), ("pdf", {})]:
+                if slug == "rows" and ext not in ("csv", "xlsx"):
+                    continue
+                name = urls.read(f"{slug}.{ext}", query | {"lang": lang} | extra, v,
+                                 version).filename("2026-12-07", names)
+                assert re.fullmatch(r"[a-z0-9-]+-2026-12-07\.[a-z]+", name) and len(name) < 140
+                made.add(name)
+        assert len(made) == 10 * 8 + 3, lang  # no two alike
+    nl = urls.read("network-links.png", {"lang": "nl"}, v, version).filename("2026-12-07")
+    assert nl == "belgie-is-banden-tussen-netwerken-alle-incidenten-2026-12-07.png"
+
+
 def test_a_file_is_rendered_once_and_cached_with_its_etag(client, app_data):
     url = "/export/rows.csv?place=brussels&lang=en&sep=semicolon"
     first = client.get(url)
     assert first.status_code == 200, first.text
     day = date.today().isoformat()
     assert first.headers["Content-Disposition"] == (
-        f'attachment; filename="be-is-incidents-{day}.csv"')
+        f'attachment; filename="belgium-is-incidents-brussels-capital-region-semicolons-{day}.csv"')
     assert first.headers["Cache-Control"] == "public, max-age=300"
     again = client.get(url)
     assert again.headers["X-Export-Cache"] == "hit" and again.data == first.data
@@ -316,7 +345,8 @@ def test_a_comparison_is_a_url_its_key_figures_one_column_per_slice(client):
     import csv
     r = done(client, "/export/compare.csv?place=brussels&vs.place=antwerp&lang=en")
     assert r.status_code == 200, r.data
-    assert 'filename="be-is-comparison-' in r.headers["Content-Disposition"]
+    assert 'filename="belgium-is-comparison-brussels-capital-region-against-antwerp-' in (
+        r.headers["Content-Disposition"])
     rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(r.data.decode()))}
     assert rows["figure"][:3] == ["A: Brussels-Capital Region", "B: Antwerp",
                                   "difference (B − A)"]

@@ -213,3 +213,27 @@ def test_rows_in_view_carry_the_province_as_text(offline_data):
     assert "Brussels-Capital Region (province level) + Province of Antwerp" in filters["filters"]
     csv, _ = exports.build(offline_data, f, "shares", "rows-csv", {}, "")
     assert b",04000," in csv and b",4000," not in csv
+
+
+def test_an_images_source_and_key_run_across_its_width(offline_data):
+    """An export is 1000 px or wider: its key and source lines are wrapped at the image's width
+    (not in the phone-wide column the screen's figure uses), its plot as tall as on screen,
+    and the timeline's key says what the shading is."""
+    from components.charts import views
+    from components.exports import images
+    f = Filters()
+    screen = views.timeline_figure(offline_data, f, "month", "connection", events=True)
+    screen = screen.to_plotly_json() if hasattr(screen, "to_plotly_json") else screen
+    wide = images.for_export(screen, "http://h/?lang=en", "2026-12-07")
+    notes = {a["name"]: a["text"] for a in wide["layout"]["annotations"] if a.get("name")}
+    before = {a["name"]: a["text"] for a in screen["layout"]["annotations"] if a.get("name")}
+    assert notes["key"].count("<br>") < before["key"].count("<br>")
+    assert "shaded: the national threat level" in notes["key"].replace("<br>", " ")
+    assert notes["foot"].count("<br>") < before["foot"].count("<br>") + 1  # + the view line
+    assert all(len(line) <= images.EXPORT_CHARS for line in re.sub(
+        r"<[^>]+>", "\n", notes["key"]).split("\n"))
+
+    def plot(fig):
+        lay = fig["layout"]
+        return lay["height"] - lay["margin"]["t"] - lay["margin"]["b"]
+    assert plot(wide) == plot(screen)

@@ -98,12 +98,17 @@ def _frame(fig: Fig, title: str, cap: Caption, height: int, key: str = "") -> Fi
         paper_bgcolor="white",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
+    # the foot's and key's lines before wrapping: an export's wide image wraps them wider (widen)
+    fig["layout"]["meta"] = {**(fig["layout"].get("meta") or {}), "foot": [
+        line for line in (citation, *data_lines, cap.provenance) if line]}
+    raw_key = key
     if key:  # between the axis and the foot: the plot keeps its height, the foot moves down
         key = "<br>".join(escape_markup(line) for line in textwrap.wrap(
             key, KEY_WIDTH, break_long_words=False, break_on_hyphens=False))
         room = key_room(key)
         fig["layout"]["height"] += room
         fig["layout"]["margin"]["b"] += room
+        fig["layout"]["meta"] = {**(fig["layout"].get("meta") or {}), "key": raw_key}
         fig.add_annotation(text=key, xref="paper", yref="paper", x=0, y=0, yshift=-28 - below,
                            showarrow=False, xanchor="left", yanchor="top", align="left",
                            font={"size": 12, "color": "#333"}, name="key")
@@ -126,6 +131,31 @@ AXIS_TITLE_ROOM = 40  # px: the line plotly gives an axis title under its ticks
 def key_room(key: str) -> int:
     """The height a key's lines take under the axis (instant.js: keyRoom)."""
     return 6 + 16 * (key.count("<br>") + 1)
+
+
+def widen(fig: dict, chars: int) -> dict:
+    """The figure with its foot and key wrapped at chars a line (an export's image is 1000 px
+    or wider: its source and key run across it, not in its left third); the plot keeps its
+    height, the foot moves up by the lines saved."""
+    layout = fig.get("layout") or {}
+    meta = layout.get("meta") or {}
+    notes = {a.get("name"): a for a in layout.get("annotations") or []}
+    if "foot" not in meta or "foot" not in notes:
+        return fig
+    foot = notes["foot"]
+    old = foot["text"].count("<br>") + 1
+    lines = "<br>".join(_wrap(line, chars) for line in meta["foot"])
+    saved = 14 * (old - (lines.count("<br>") + 1))
+    foot["text"] = f"<span style='font-size:11px;color:#555'>{lines}</span>"
+    if meta.get("key") and "key" in notes:
+        text = "<br>".join(escape_markup(line) for line in textwrap.wrap(
+            meta["key"], chars, break_long_words=False, break_on_hyphens=False))
+        saved += key_room(notes["key"]["text"]) - key_room(text)
+        notes["key"]["text"] = text
+    foot["yshift"] += saved
+    layout["height"] -= saved
+    layout["margin"]["b"] -= saved
+    return fig
 
 
 frame = _frame  # for components/web/instant.py: the same frame, in parts, for the browser
@@ -327,14 +357,17 @@ def _add_events(fig: Fig, events: list[dict], periods: list[str], peak: float,
     for i, event in enumerate(attacks, start=1):
         numbers.setdefault(event["at"], []).append(num(i, lang))
     for at, marks in numbers.items():
+        # under the bars: a bar's value label is never crossed by a line
         fig.add_shape(type="line", xref="x", yref="paper", x0=at, x1=at, y0=0, y1=1,
-                      line={"dash": "dot", "color": "#444", "width": 1})
+                      line={"dash": "dot", "color": "#444", "width": 1}, layer="below")
         fig.add_annotation(x=at, y=1, yref="paper", text="<b>" + " ".join(marks) + "</b>",
                            showarrow=False, xanchor="center", yanchor="top",
                            font={"size": 13, "color": "#222"}, bgcolor="white")
     # a number and the first word of its name never on two lines, nor a '·' first on a line
-    return "\u00a0· ".join(f"{num(i, lang)}:\u00a0{e['label']}"
-                           for i, e in enumerate(attacks, start=1))
+    said = [f"{num(i, lang)}:\u00a0{e['label']}" for i, e in enumerate(attacks, start=1)]
+    if any(e.get("until") for e in events):  # the bands, said in the key as the attacks are
+        said.append(_("shaded: the national threat level", lang))
+    return "\u00a0· ".join(said)
 
 
 def failed(title: str, hint: str) -> Fig:

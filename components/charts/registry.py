@@ -25,21 +25,23 @@ class Chart:
     table: str  # the table its data downloads are (data.export.chart_data)
     name: str  # msgid: what the Download menu says it is
     click: str | None = None
+    file: str = ""  # msgid: what its files are named after, where its name is another's too
 
 
 CHARTS = (
     Chart(ids.CHART_SHARES, "shares", "main", "shares", N_("linked or inspired"), "shares"),
     Chart(ids.CHART_TIMELINE, "timeline", "main", "timeline", N_("over time"), "timeline"),
     Chart(ids.CHART_MAP, "map", "main", "map", N_("map"), "map"),
-    Chart(ids.CHART_NETWORKS, "networks", "networks", "networks", N_("networks"), "networks"),
+    Chart(ids.CHART_NETWORKS, "networks", "networks", "networks", N_("networks"), "networks",
+          N_("arrest actions by network")),
     Chart(ids.CHART_NETWORK_LINKS, "network-links", "networks", "networks", N_("networks"),
-          "networks"),
+          "networks", N_("links between networks")),
     Chart(ids.CHART_NETWORK_TIME, "network-time", "networks", "networks", N_("networks"),
-          "networks"),
+          "networks", N_("networks over time")),
     Chart(ids.CHART_PEOPLE_CITIZENSHIP, "people-citizenship", "people", "citizenship",
           N_("citizenship"), "citizenship"),
     Chart(ids.CHART_PEOPLE_YEARS, "people-years", "people", "citizenship", N_("citizenship"),
-          "citizenship"),
+          "citizenship", N_("citizenship by year")),
     Chart(ids.CHART_PEOPLE_BIRTHPLACE, "people-birthplace", "people", "birthplace",
           N_("country of birth")),
     Chart(ids.CHART_PEOPLE_HERITAGE, "people-heritage", "people", "heritage",

@@ -16,6 +16,7 @@ import re
 import threading
 from pathlib import Path
 
+from components.charts import figures
 from components.charts.figures import escape_markup
 from data.i18n import _
 
@@ -26,6 +27,7 @@ TIMEOUT = 30  # seconds one export may take
 SIZES = {"png": (1200, 675), "png-square": (1080, 1080), "png-screen": (1000, 0),
          "svg": (1200, 675), "pdf": (1200, 675)}  # png-screen: the chart's own height
 
+EXPORT_CHARS = 130  # characters a foot's or key's line holds in an image 1000 px wide or more
 FOOT_START = "<span style='font-size:11px"  # the source lines figures._frame writes
 _lock = threading.Lock()
 _started = False
@@ -42,7 +44,7 @@ def browser() -> str | None:
 
 def for_export(fig: dict, permalink: str, exported: str) -> dict:
     """The figure with one more line at its foot: where to see it live, and when it was made."""
-    out = copy.deepcopy(dict(fig))
+    out = figures.widen(copy.deepcopy(dict(fig)), EXPORT_CHARS)
     layout = out.setdefault("layout", {})
     notes = layout.get("annotations", [])
     foot = next((a for a in notes if str(a.get("text", "")).startswith(FOOT_START)), None)

@@ -12,11 +12,15 @@ validated as everywhere. Pure: the routes are in components/web/exports_api.py.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from components.charts import registry as charts
 from data import compare, i18n, viewstate
 from data.filters import Filters, form_quote
+from data.i18n import N_, _
 
 CHART_FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
 ROWS_FORMATS = ("csv", "xlsx")
@@ -57,12 +61,51 @@ class Request:
     def graph(self) -> str:
         return charts.BY_SLUG[self.name].graph if self.name in charts.BY_SLUG else ""
 
-    def filename(self, day: str) -> str:
-        """As the Download menu has always named its files: what, then the day."""
-        stem = "incidents" if self.name == "rows" else (
-            "briefing-pack" if self.name == "pack" else
-            "comparison" if self.name == "compare" else self.name)
-        return f"be-is-{stem}-{day}.{self.ext}"
+    def filename(self, day: str, names: Mapping[str, str] | None = None) -> str:
+        """The file's name in its language: the product, what it holds, the view (its filters
+        in words; a comparison: both slices), the variant where a format has two (semicolons,
+        square), then the day; ASCII, at most ~120 characters ("belgique-ei-lies-ou-inspires-
+        attentats-2026-12-07.csv")."""
+        with i18n.use(self.lang):
+            what = _(what_of(self.name))
+            if self.comparison is None:
+                view = self.filters.describe(self.lang, names)
+                view = view.removeprefix(i18n.t("all_incidents") + ", ")  # said by the rest
+            else:
+                view = _("{a} against {b}").format(
+                    **dict(zip("ab", compare.names(self.comparison, self.lang, names or {}),
+                               strict=True)))
+            parts = [_(PRODUCT), what, view, _(VARIANTS[self.fmt]) if self.fmt in VARIANTS
+                     else ""]
+        stem = "-".join(p for p in map(slug, parts) if p)
+        if len(stem) > MAX_STEM:
+            stem = stem[:MAX_STEM].rsplit("-", 1)[0]
+        return f"{stem}-{day}.{self.ext}"
+
+
+PRODUCT = N_("belgium-is")
+FILE_WORDS = {"rows": N_("incidents"), "pack": N_("briefing pack"), "compare": N_("comparison")}
+# the formats an address has two of: the second's word (the first, the usual, has none)
+VARIANTS = {"csv-be": N_("semicolons"), "rows-csv-be": N_("semicolons"),
+            "png-square": N_("square"), "png-screen": N_("as on screen")}
+MAX_STEM = 110
+
+
+def what_of(name: str) -> str:
+    """The msgid of what a file holds: a chart's (by its slug), the rows', the pack's..."""
+    chart = charts.BY_SLUG.get(name)
+    return (chart.file or chart.name) if chart else FILE_WORDS[name]
+
+
+def stem(name: str) -> str:
+    """A file name's start in the current language, with no view (the offline file's)."""
+    return f"{slug(_(PRODUCT))}-{slug(_(what_of(name)))}"
+
+
+def slug(text: str) -> str:
+    """Words as a file name's part: ASCII letters and digits, lower case, '-' between."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def menu_item(fmt: str, slug: str) -> tuple[str, str]:

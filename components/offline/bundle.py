@@ -19,6 +19,7 @@ from pathlib import Path
 
 from components import ids, state
 from components.charts import controls, registry
+from components.exports import urls
 from components.offline import rows, sections
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
@@ -190,6 +191,7 @@ class Parts:
             with i18n.use(code):
                 words[code] = {k: _(v) for k, v in WORDS.items()} | {
                     "cite": CITATION, "dataset": data.dataset.title(code),
+                    "files": {c.graph: urls.stem(c.slug) for c in registry.CHARTS},
                     "options": option_words(code), "csv": csv_words(code),
                     "compare": compare_words(data, code), "networks": sections.networks(code),
                     "controls": controls.controls(data, code),

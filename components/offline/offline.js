@@ -426,7 +426,7 @@
       return row.map(function (v) { return root.beOfflineTable.cell(v, bundle.formula); }).join(",");
     }).join("\n") + "\n";
   }
-  function download(chart) { root.beOfflineTable.save(chart.replace(/^chart-/, "") + ".csv", csv(table(chart))); }
+  function download(chart) { root.beOfflineTable.save(bundle.words[lang].files[chart] + ".csv", csv(table(chart))); }
   root.beOffline = {table: table, csv: csv, state: function () { return state; }, lang: function () { return lang; }};
 
   // --- the Dash API the views call, stood in for --------------------------------------------

@@ -17,6 +17,7 @@ import pandas as pd
 
 from components.charts import table as spec
 from components.charts import views
+from components.exports import urls
 from components.runtime import AppData
 from data import compare, export, i18n
 from data.i18n import N_, _, t
@@ -123,7 +124,7 @@ def words(data: AppData, lang: str) -> dict:
             codes = np.array([code_of[text] for text in texts], dtype=np.int64)
             columns[field] = {"values": list(code_of), "codes": instant._column(codes)}
         return {"headings": [[f, _(h)] for f, h in spec.HEADINGS], "columns": columns,
-                "csv": csv_words(data, lang),
+                "csv": csv_words(data, lang), "file": urls.stem("rows"),
                 "numeric": ["people"], "page_size": spec.PAGE_SIZE,
                 "slice": {"A": compare.slice_of(True, False), "B": compare.slice_of(False, True),
                           "AB": compare.slice_of(True, True)}} | {

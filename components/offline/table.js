@@ -197,7 +197,7 @@
   function redraw() { if (view.list) { fill(view.W, view.list); } }
 
   function download() {
-    if (view.list) { save("rows.csv", csv(view.W, view.R, view.list, view.formula)); }
+    if (view.list) { save(view.W.file + ".csv", csv(view.W, view.R, view.list, view.formula)); }
   }
 
   if (doc) {

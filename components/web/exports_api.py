@@ -184,5 +184,5 @@ def install(server: Flask) -> None:
         if request.if_none_match.contains(tag):
             return Response(status=304, headers=headers)
         headers["Content-Disposition"] = (
-            f'attachment; filename="{req.filename(date.today().isoformat())}"')
+            f'attachment; filename="{req.filename(date.today().isoformat(), data.place_names)}"')
         return Response(body, mimetype=urls.MEDIA[req.ext], headers=headers)

@@ -126,7 +126,7 @@ def test_the_comparisons_data_downloads_and_every_file_keeps_slice_b(page, app_u
     with page.page.expect_download() as got:
         page.page.click("#compare-panel .cmp-file:has-text('CSV')")
     saved = got.value
-    assert saved.suggested_filename.startswith("be-is-comparison-")
+    assert saved.suggested_filename.startswith("belgium-is-comparison-")
     text = Path(saved.path()).read_text(encoding="utf-8")
     assert "incidents,62,4,-58" in text
     # every file draws both slices: each is asked for with the page's address, B's filters too

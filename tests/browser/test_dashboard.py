@@ -231,7 +231,7 @@ def test_download_the_data_of_a_chart_and_every_row(page, app_url, tmp_path):
         page.page.get_by_role("menuitem", name="Chart data · CSV", exact=True).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
-    assert info.value.suggested_filename.startswith("be-is-shares-")
+    assert info.value.suggested_filename.startswith("belgium-is-linked-or-inspired-arrest-actions-")
     table = pd.read_csv(path)
     assert table["incidents"].sum() == 103
     page.page.get_by_role("button", name="Download this chart or its data (map)").click()
@@ -251,7 +251,7 @@ def test_download_a_chart_as_an_image(page, app_url, tmp_path):
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     payload = path.read_bytes()
-    assert path.name.startswith("be-is-timeline-") and path.suffix == ".png"
+    assert path.name.startswith("belgium-is-over-time-charleroi-") and path.suffix == ".png"
     assert int.from_bytes(payload[16:20], "big") == 2400
 
 
@@ -290,7 +290,7 @@ def test_the_briefing_pack_button_gives_a_zip(page, app_url, tmp_path):
             timeout=60_000)
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
-    assert path.name.startswith("be-is-briefing-pack-") and path.suffix == ".zip"
+    assert path.name.startswith("belgium-is-briefing-pack-") and path.suffix == ".zip"
     with zipfile.ZipFile(path) as z:
         assert "briefing.pdf" in z.namelist() and "charts/shares.svg" in z.namelist()
     page.page.wait_for_selector("#export-progress.active", state="detached", timeout=10_000)

@@ -270,7 +270,7 @@ def test_the_static_folder_served_by_a_plain_web_server(offline, static_site):
         "() => document.getElementById('be-table-range').innerText === '1 à 3 sur 3'")
     with o.page.expect_download() as got:
         o.page.click("#be-rows-csv")
-    assert got.value.suggested_filename == "rows.csv"
+    assert got.value.suggested_filename == "belgique-ei-incidents.csv"
     o.page.click("a[data-be-lang='nl']")
     o.page.wait_for_url("**/nl/index.html#connection=inspired&lang=nl")
     o.drawn()
@@ -395,7 +395,9 @@ def test_the_files_chart_data_are_the_apps(offline, bundled, app_data, query, la
             assert mine == app, (chart, mine[:300], app[:300])
     with o.page.expect_download() as got:
         o.page.click(".be-csv[data-chart='chart-shares']")
-    assert got.value.suggested_filename == "shares.csv"
+    assert got.value.suggested_filename == {  # named in the reader's language
+        "en": "belgium-is-linked-or-inspired.csv", "fr": "belgique-ei-lies-ou-inspires.csv",
+        "nl": "belgie-is-gelinkt-of-geinspireerd.csv"}[lang]
     assert o.page.evaluate("beOffline.csv([['=1+1', 2, '-x']])") == "'=1+1,2,'-x\n"
 
 
@@ -474,7 +476,7 @@ def test_the_files_table_searches_sorts_pages_and_downloads(offline, bundled):
         "() => document.getElementById('be-table-range').innerText === '1 to 4 of 4'")
     with o.page.expect_download() as got:
         o.page.click("#be-rows-csv")
-    assert got.value.suggested_filename == "rows.csv"
+    assert got.value.suggested_filename == "belgium-is-incidents.csv"
     from pathlib import Path
     lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5 and lines[0].startswith("incident id,date,")
