@@ -33,7 +33,9 @@ TOPOJSON = ROOT.parent / "shared" / "reference" / "belgium-municipalities.topojs
 DRAWN = ("document.querySelector('#chart-shares .bars, #chart-shares .main-svg') && "
          "document.querySelector('#chart-timeline .bars, #chart-timeline .main-svg') && "
          "document.querySelector('#chart-map .choro-place, #chart-map .main-svg')")
-EMBEDS = ("shares", "timeline", "map")
+# each embed as a newsroom's page shows it: in the iframe its snippet gives (its height too)
+EMBEDS = (("shares", ""), ("timeline", "freq=month&events=1"), ("map", ""),
+          ("map", "type=attack"))
 
 
 def boundary_cache() -> str | None:
@@ -61,14 +63,65 @@ def shots(langs: list[str]) -> list[tuple[str, str, int, int, bool, str | None]]
             out.append((f"dashboard-{lang}-{width}", f"/?lang={lang}", width, 900, True, DRAWN))
         out.append((f"compare-{lang}-1280", f"/?place=brussels&vs.place=elsewhere&lang={lang}",
                     1280, 900, True, DRAWN))
-        for chart in EMBEDS:
+        for chart, query in EMBEDS:
             for width in (390, 1200):
-                out.append((f"embed-{chart}-{lang}-{width}", f"/embed/{chart}?lang={lang}",
-                            width, 700, True, "document.querySelector('.main-svg, svg')"))
+                name = f"embed-{chart}{'-' + query.split('=')[0] if query else ''}-{lang}-{width}"
+                out.append((name, f"iframe:{chart}:{query}:{lang}", width, 700, True, None))
         out.append((f"study-{lang}", f"/study?lang={lang}", 1280, 900, True, None))
         out.append((f"methodology-{lang}", f"/methodology?lang={lang}", 1280, 900, True, None))
         out.append((f"offline-{lang}", f"offline#lang={lang}", 1280, 720, True, None))
     return out
+
+
+@functools.cache
+def _newsroom() -> tuple[str, str]:
+    """A folder served on a loopback port of its own: a newsroom's page on another origin."""
+    www = tempfile.mkdtemp()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=www)
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return www, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+@functools.cache
+def _app_data(load):
+    return load()
+
+
+def in_iframe(page, url: str, chart: str, query: str, lang: str) -> None:
+    """An embed in a page of its own, in the iframe the dashboard's embed code gives (its
+    height: embed.snippet's, for the view)."""
+    import re
+
+    from components.exports import embed
+    from components.runtime import install, load_app_data
+    from data import compare, i18n, viewstate
+    from data.i18n import use
+    data = _app_data(load_app_data)
+    install(data)
+    state = dict(p.split("=") for p in query.split("&") if p)
+    f, c = compare.slices({k: v for k, v in state.items() if k not in viewstate.OPTION},
+                          data.vocabulary)
+    with use(i18n.valid(lang)):
+        code = embed.snippet(url, chart, f, viewstate.as_chart_options(state), "", c=c)
+    height = int(re.search(r'height="(\d+)"', code)[1])
+    src = f"{url}/embed/{chart}?{query + '&' if query else ''}lang={lang}"
+    www = _newsroom()
+    (Path(www[0]) / "article.html").write_text(
+        f'<!doctype html><body style="margin:0;background:#f4f4f4"><p style="margin:8px;'
+        f'font:13px sans-serif">An article, then the embed ({height} px):</p><iframe src="{src}"'
+        f' width="100%" height="{height}" style="border:0;background:white"></iframe><p '
+        f'style="margin:8px;font:13px sans-serif">The article goes on.</p></body>',
+        encoding="utf-8")
+    page.goto(f"{www[1]}/article.html")
+    deadline = time.monotonic() + 60
+    while not any("/embed/" in fr.url and fr.evaluate("!!document.querySelector('.main-svg')")
+                  for fr in page.frames):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"embed {src} not drawn: {[fr.url for fr in page.frames]}")
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(700)
 
 
 def brief_scenes(page, url: str, lang: str, out: Path, took: list) -> None:
@@ -123,6 +176,7 @@ def main() -> None:
     p.add_argument("--out", default="lookbook")
     p.add_argument("--langs", default="en,fr,nl")
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--only", default="", help="only the pictures whose names start so")
     a = p.parse_args()
     langs = ["en"] if a.quick else a.langs.split(",")
     out = Path(a.out)
@@ -143,8 +197,15 @@ def main() -> None:
             offline = Path(tempfile.mkdtemp()) / "explorer.html"
             offline.write_bytes(urllib.request.urlopen(f"{url}/offline.html", timeout=300).read())
             for name, address, width, height, whole, ready in shots(langs):
+                if a.only and not name.startswith(a.only):
+                    continue
                 start = time.monotonic()
                 page.set_viewport_size({"width": width, "height": height})
+                if address.startswith("iframe:"):
+                    in_iframe(page, url, *address.split(":")[1:])
+                    took.append((name, time.monotonic() - start))
+                    page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+                    continue
                 page.goto(address.replace("offline", offline.as_uri(), 1)
                           if address.startswith("offline") else url + address)
                 if ready:
@@ -153,9 +214,10 @@ def main() -> None:
                 page.screenshot(path=str(out / f"{name}.png"), full_page=whole)
                 took.append((name, time.monotonic() - start))
             for lang in langs:
-                brief_scenes(page, url, lang, out, took)
+                if not a.only or "brief".startswith(a.only[:5]):
+                    brief_scenes(page, url, lang, out, took)
             browser.close()
-        if not a.quick:
+        if not a.quick and (not a.only or a.only.startswith("pack")):
             for lang in dict.fromkeys(langs[:1] + [lg for lg in langs if lg == "fr"]):
                 pack_pages(url, lang, out, took)
     finally:

@@ -52,22 +52,31 @@ def test_a_pack_drawn_again_is_the_same_bytes_dated_its_day(pack, app_data):
         assert {i.date_time[:3] for i in book.infolist()} == {(day.year, day.month, day.day)}
 
 
+# what the three attacks in Brussels draw: no arrest action (the network charts count them)
+# and too few people for citizenship or birthplace; the rest is left out, and said so
+DRAWN = ("shares", "timeline", "map", "people-heritage")
+
+
 def test_the_pack_holds_every_chart_the_pdf_the_data_and_a_readme(pack):
     _, names = pack
-    charts = {g.removeprefix("chart-") for g in briefing.PACK_CHARTS}
     assert names == {"briefing.pdf", "data.xlsx", "README.txt"} | {
-        f"charts/{c}.{ext}" for c in charts for ext in ("png", "svg")}
+        f"charts/{c}.{ext}" for c in DRAWN for ext in ("png", "svg")}
 
 
-def test_the_pdf_has_a_cover_and_one_page_per_chart(pack):
+def test_the_pdf_has_a_cover_and_one_page_per_chart_with_something_to_draw(pack):
     folder, _ = pack
     reader = PdfReader(folder / "briefing.pdf")
-    assert len(reader.pages) == 1 + len(briefing.PACK_CHARTS)
-    cover = reader.pages[0].extract_text().replace("\ufb01", "fi")  # the font's ligature
+    assert len(reader.pages) == 1 + len(DRAWN)
+    cover = " ".join(reader.pages[0].extract_text().replace("\ufb01", "fi").split())
     for text in ("Briefing pack", "Attacks, Brussels-Capital Region", "Incidents: 3",
-                 "Bundled dataset (reconstructed), version 1.2", "Van Ostaeyen", LINK):
+                 "Bundled dataset (reconstructed), version 1.2", "Van Ostaeyen", LINK,
+                 "Provenance: public record: 3", "the people's attributes are reconstructed",
+                 "Not in this pack: Arrest actions per named network · How the networks "
+                 "connect · When each network was active · Citizenship"):
         assert text in cover, text
     assert "Linked or inspired?" in reader.pages[1].extract_text()
+    for page in reader.pages[1:]:  # no page prints the screen's way out of an empty view
+        assert "Remove a filter" not in page.extract_text()
 
 
 @pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),

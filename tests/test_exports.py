@@ -147,7 +147,9 @@ OPTIONS = {"freq": "year", "by": "connection", "events": True, "metric": "incide
 
 
 @pytest.mark.parametrize("fmt,size", [("png", (2400, 1350)), ("png-square", (2160, 2160)),
-                                      ("png-screen", (2000, 2 * (330 + 14)))])
+                                      # the chart's own height, its foot two lines shorter
+                                      # at 1000 px (widen) and a line longer (the view's link)
+                                      ("png-screen", (2000, 2 * (330 - 28 + 14)))])
 def test_png_exports_are_newsroom_sized_at_twice_the_density(app_data, fmt, size):
     payload, suffix = exports.build(app_data, Filters(), "shares", fmt, OPTIONS,
                                       "http://h/", "chart-shares")
@@ -237,3 +239,16 @@ def test_an_images_source_and_key_run_across_its_width(offline_data):
         lay = fig["layout"]
         return lay["height"] - lay["margin"]["t"] - lay["margin"]["b"]
     assert plot(wide) == plot(screen)
+
+
+def test_an_exported_empty_view_says_so_without_the_screens_instructions(offline_data):
+    from components.charts import views
+    from components.exports import images
+    f = Filters.from_query("type=attack&from=2014-06&to=2014-09", offline_data.vocabulary)
+    screen = views.timeline_figure(offline_data, f)
+    screen = screen.to_plotly_json() if hasattr(screen, "to_plotly_json") else screen
+    said = [a["text"] for a in screen["layout"]["annotations"] if a.get("name") == "empty-state"]
+    assert said and "Remove a filter above" in said[0]
+    out = images.for_export(screen, "http://h/", "2026-12-07")
+    said = [a["text"] for a in out["layout"]["annotations"] if a.get("name") == "empty-state"]
+    assert said == ["<b>No incidents match these<br>filters</b>"]

@@ -240,7 +240,7 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
                       xaxis={"range": [0, 100], "ticksuffix": i18n.percent_sign(lang)},
                       yaxis={"autorange": "reversed", "showticklabels": False},
                       legend={"traceorder": "normal"}, bargap=0.45,
-                      uniformtext={"minsize": 12, "mode": "hide"})
+                      uniformtext={"minsize": 11, "mode": "hide"})
     # above each bar, so the plot and footer use the full width: placed at the bar's top edge
     # in category units (a category's bar is 1 - bargap thick), so it clears the bar at any
     # height, on screen or in a 1080 px export
@@ -248,7 +248,20 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
         fig.add_annotation(x=0, xref="paper", y=i - (1 - 0.45) / 2, text=f"<b>{label}</b>",
                            showarrow=False, xanchor="left", yanchor="bottom", yshift=2,
                            font={"size": 14})
-    return _frame(fig, t("chart_shares", cap.lang), cap, 330 + (150 if compared else 0))
+    fig = _frame(fig, t("chart_shares", cap.lang), cap, 330 + (150 if compared else 0))
+    # no tick labels on the left: the bars start near the edge (a phone's 390 px keep room for
+    # "linked 25% (1)"); room on the right for the last tick's "100%"
+    fig["layout"]["margin"].update(l=14, r=30)
+    return fig
+
+
+def period_axis(periods: list[str]) -> dict:
+    """A timeline's category axis: each year named once, level (a month's bar says its month
+    when pointed at): a phone's 320 px hold them with no slanted label running into the key
+    under the axis. Monthly bars: the year at each January (and at the first month shown)."""
+    ticks = [p for i, p in enumerate(periods) if len(p) == 4 or p.endswith("-01") or i == 0]
+    return {"type": "category", "title": None, "tickangle": 0, "tickvals": ticks,
+            "ticktext": [p[:4] for p in ticks]}
 
 
 def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
@@ -272,10 +285,7 @@ def timeline(table: pd.DataFrame, cap: Caption, by: str = "connection",
         )
     peak = table.groupby("period")["n"].sum().max() if len(table) else 1
     periods = list(dict.fromkeys(table["period"]))
-    ticks = [p for p in periods if len(p) == 4 or p.endswith(("-01", "-07"))]
-    fig.update_layout(barmode="stack", xaxis={"type": "category", "title": None,
-                                              "tickvals": ticks, "ticktext": [
-                                                  i18n.month(p, cap.lang) for p in ticks]},
+    fig.update_layout(barmode="stack", xaxis=period_axis(periods),
                       yaxis={"title": {"text": t("incidents", cap.lang)}, **_integer_axis(peak),
                              **({"range": [0, 1]} if not peak else {})},
                       bargap=0.15, legend={"traceorder": "normal"},
@@ -308,10 +318,7 @@ def timeline_compare(tables: tuple[pd.DataFrame, pd.DataFrame], names: tuple[str
             customdata=[[tag, i18n.month(p, cap.lang)] for p in periods],
             hovertemplate="%{customdata[1]}: %{y}<extra>%{fullData.name}</extra>",
         )
-    ticks = [p for p in periods if len(p) == 4 or p.endswith(("-01", "-07"))]
-    fig.update_layout(barmode="group", xaxis={"type": "category", "title": None,
-                                              "tickvals": ticks, "ticktext": [
-                                                  i18n.month(p, cap.lang) for p in ticks]},
+    fig.update_layout(barmode="group", xaxis=period_axis(periods),
                       yaxis={"title": {"text": t("incidents", cap.lang)}, **_integer_axis(peak),
                              **({"range": [0, 1]} if not peak else {})},
                       bargap=0.15, bargroupgap=0.05, legend={"traceorder": "normal"},

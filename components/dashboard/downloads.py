@@ -73,11 +73,16 @@ def embed_code(_clicks, filter_state, freq, by, events, panel, metric, lang):
         f, options = view_of(data, mine, freq, by, events, panel, metric)
         c = compare.slices(state, data.vocabulary)[1]  # a comparison: the embed shows both
         code = embed.snippet(request.host_url, graph.removeprefix("chart-"), f, options,
-                             data.dataset.version, 560, c)
-        return dmc.Alert([dmc.Text(_("Paste this into a web page: the chart stays "
-                                     "pinned to this dataset version.")),
-                          dmc.Code(code, block=True, id=ids.EMBED_CODE)],
-                         title=_("Embed this chart"), withCloseButton=True)
+                             data.dataset.version, c=c)
+        # a dialog in view wherever the menu was (not at the page's top), the code wrapped
+        # within it, a button that copies it
+        return dmc.Modal([dmc.Text(_("Paste this into a web page: the chart stays "
+                                     "pinned to this dataset version."), mb="sm"),
+                          dmc.Code(code, block=True, id=ids.EMBED_CODE, className="embed-code"),
+                          dmc.CopyButton(value=code, children=_("Copy the code"),
+                                         copiedChildren=_("Copied"), mt="sm")],
+                         title=_("Embed this chart"), opened=True, size="lg",
+                         closeButtonProps={"aria-label": _("Close")})
 
 
 def permalink(f: Filters, options: dict) -> str:

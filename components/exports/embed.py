@@ -15,7 +15,7 @@ from components.charts import registry as charts
 from components.charts.registry import figure_for
 from components.runtime import current
 from components.templating import render
-from data import compare, i18n, viewstate
+from data import compare, i18n, places, viewstate
 from data.filters import FilterError, Filters
 from data.i18n import _, use
 
@@ -25,11 +25,20 @@ EMBED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-in
              "frame-ancestors *")
 
 
+FOOT_ROOM = 64  # px under the chart in the embed page: its link line, wrapped on a phone
+
+
 def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
-            height: int = 520, c: compare.Comparison | None = None) -> str:
+            height: int | None = None, c: compare.Comparison | None = None) -> str:
     """The iframe a journalist pastes: the view (a comparison's too) pinned to the dataset
-    version it shows."""
+    version it shows, as tall as its chart and the page's foot (no blank band under it)."""
     view = viewstate.address(_state(f, c), options)
+    if height is None:  # as the page will draw it (a map with no panel= named: panel_of's)
+        drawn = dict(options)
+        if chart == "map" and "panel=" not in view:
+            drawn["panel"] = panel_of(current(), f, c)
+        height = int(_figure(current(), f, c, f"chart-{chart}", drawn)[0]["layout"][
+            "height"]) + FOOT_ROOM
     extra = urlencode({"v": version, "lang": i18n.current()})
     src = f"{host.rstrip('/')}/embed/{chart}?{view + '&' if view else ''}{extra}"
     return render("snippet.html", src=src, height=height,
@@ -54,12 +63,9 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
         f, c = compare.slices(filters, data.vocabulary)
     except FilterError as err:
         return f"invalid filter: {err}", 400
-    graph = f"chart-{chart}"
-    if c is not None:
-        fig, described = comparison.figure(data, c, graph, options, inline=True)
-    else:
-        fig = figure_for(data, f, graph, options)
-        described = views.descriptions(data, f, options["freq"], (graph,))[graph]
+    if chart == "map" and "panel" not in args:
+        options["panel"] = panel_of(data, f, c)
+    fig, described = _figure(data, f, c, f"chart-{chart}", options)
     version = data.dataset.version
     pinned = args.get("v", "")
     notice = "" if not pinned or pinned == version else _(
@@ -74,6 +80,25 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
         title=html.unescape(title) or described[:80], dataset=data.dataset.title(),
         live=f"{host.rstrip('/')}/?{viewstate.address(_state(f, c), options, lang)}",
         words=SimpleNamespace(open=_("Open the full view"))), 200
+
+
+def panel_of(data, f: Filters, c: compare.Comparison | None = None) -> str:
+    """The map panel an embed opens on when its address names none: the one that holds every
+    incident in view (both slices'), else the whole country: an embed's map never leaves an
+    incident it counts off the map."""
+    shown = [views.shown(data, s)[0] for s in ((f,) if c is None else (c.a, c.b))]
+    codes = {code for incidents in shown for code in incidents["nis_code"]}
+    return next((p for p in ("brussels", "charleroi", "antwerp")
+                 if codes and all(places.in_panel(code, p) for code in codes)), "belgium")
+
+
+def _figure(data, f: Filters, c: compare.Comparison | None, graph: str, options: dict
+            ) -> tuple[dict, str]:
+    """The embed's figure and its text alternative (a comparison: both slices)."""
+    if c is not None:
+        return comparison.figure(data, c, graph, options, inline=True)
+    return (figure_for(data, f, graph, options),
+            views.descriptions(data, f, options["freq"], (graph,))[graph])
 
 
 def _state(f: Filters, c: compare.Comparison | None) -> str:

@@ -7,6 +7,7 @@ as one workbook, and a README. Drawn by the same figure functions and export pat
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 import zipfile
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from data import compare, export, i18n
 from data.facts import CITATION
 from data.filters import Filters
 from data.i18n import _, num, pct, t
+from data.load import BUNDLED_NAME
 
 PACK_CHARTS = tuple(CHART_DATA)  # every chart on the page, in page order
 
@@ -68,21 +70,31 @@ def _compared_lines(data, c: compare.Comparison) -> list[str]:
 
 
 def cover(data, f: Filters, link: str, exported: str,
-          c: compare.Comparison | None = None) -> Fig:
+          c: compare.Comparison | None = None, left_out: tuple[str, ...] = ()) -> Fig:
     """The first page: what the pack shows (a comparison: both slices), in words and numbers,
-    and how to get back to it."""
+    where its records come from, the charts it leaves out (nothing to draw: left_out, their
+    titles), and how to get back to it."""
     incidents = _union(data, f, c)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
+    counts = incidents["source_type"].value_counts()
+    sources = " · ".join(f"{word}: {num(int(counts[code]))}" for code, word in
+                         export.code_words("source_type").items() if counts.get(code, 0))
     label = {"filters": _("Filters:"), "provenance": _("Provenance:"), "dataset": _("Dataset:"),
-             "cite": _("Cite:"), "live": _("Live view:"), "pack": _("Briefing pack")}
+             "cite": _("Cite:"), "live": _("Live view:"), "pack": _("Briefing pack"),
+             "left_out": _("Not in this pack:")}
     said = _compared_lines(data, c) if c is not None else [
         f"{b(label['filters'])} {escape_markup(f.describe(None, data.place_names))}",
         *_figures_lines(data, f)]
     lines = [
         *said,
         "",
-        f"{b(label['provenance'])} " + (_(views.RECONSTRUCTED_LINE) if reconstructed else
-                                    _("all records in view are coded or public record.")),
+        f"{b(label['provenance'])} {escape_markup(sources)}" + (
+            f" · {_(views.RECONSTRUCTED_LINE)}" if reconstructed else ""),
+        *([_("In the bundled dataset the people's attributes are reconstructed for every "
+             "incident, public record or not.")] if data.dataset.name == BUNDLED_NAME else []),
+        *[f"{b(label['left_out'])} {escape_markup(line)}" if i == 0 else escape_markup(line)
+          for i, line in enumerate(textwrap.wrap(" · ".join(left_out) + " " + _(
+              "(nothing to draw for this view)"), 92, break_on_hyphens=False))],
         f"{b(label['dataset'])} {escape_markup(data.dataset.title())} · "
         + _("exported {date}").format(date=exported),
         *[f"{b(label['cite'])} {escape_markup(line)}" if i == 0 else escape_markup(line)
@@ -104,6 +116,16 @@ def cover(data, f: Filters, link: str, exported: str,
                        xanchor="left", yanchor="top", align="left", showarrow=False,
                        name="cover-text")
     return fig
+
+
+def _empty(fig: dict) -> bool:
+    """Whether a chart shows its empty state (nothing in view to draw)."""
+    return any(a.get("name") == "empty-state" for a in fig["layout"].get("annotations") or [])
+
+
+def _title(fig: dict) -> str:
+    """A chart's title as text (plotly markup without its tags)."""
+    return re.sub(r"<[^>]+>", "", str((fig["layout"].get("title") or {}).get("text", "")))
 
 
 def _union(data, f: Filters, c: compare.Comparison | None):
@@ -156,11 +178,16 @@ def pack(data, f: Filters, options: dict, link: str,
     told(0, len(PACK_CHARTS))
     out = io.BytesIO()
     pdf = PdfWriter()
-    pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported, c), "pdf",
-                                              size=(1200, 850))))
+    drawings, described = _drawn(data, f, options, c)
+    # a chart with nothing to draw for this view (its empty state speaks to the screen) is
+    # left out, and the cover says so: no empty page
+    left_out = tuple(_title(drawn) for drawn in drawings.values() if _empty(drawn))
+    drawings = {g: drawn for g, drawn in drawings.items() if not _empty(drawn)}
+    described = {g: d for g, d in described.items() if g in drawings}
+    pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported, c, left_out),
+                                              "pdf", size=(1200, 850))))
     incidents = _union(data, f, c)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        drawings, described = _drawn(data, f, options, c)
         for done, (graph, drawn) in enumerate(drawings.items(), 1):
             fig = image_export.for_export(drawn, link, exported)
             name = graph.removeprefix("chart-")
