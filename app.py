@@ -38,7 +38,7 @@ from components.web.instant import build_all, instant_json
 from components.web.precompressed import StaticCompressed
 from data import i18n
 
-PLOTLY_BUNDLE = "plotly-custom.min.js"  # bar, choropleth, heatmap, scatter (tools/plotly-bundle)
+PLOTLY_BUNDLE = "plotly-custom.min.js"  # bar, choropleth, heatmap, scatter, scattergeo
 
 
 # gunicorn's "worker failed to boot" code: the master stops instead of restarting workers

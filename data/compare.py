@@ -321,10 +321,19 @@ def p_value(p: float, lang: str | None = None) -> str:
     return num(p, lang, 1 if p >= 0.995 else 2 if p >= 0.01 else 3)
 
 
-def verdict(d: Difference, lang: str | None = None) -> str:
+# the same, told to a room (a briefing's caption): what the test says, without its p-value
+PLAIN_VERDICTS = VERDICTS | {
+    "chance": N_("{a} against {b}: a difference these numbers cannot tell from chance"),
+    "unlikely": N_("{a} against {b}: unlikely to be chance alone"),
+}
+
+
+def verdict(d: Difference, lang: str | None = None, plain: bool = False) -> str:
     """One line on a difference of two shares, in lang: "92% against 100%: a difference these
-    numbers cannot tell from chance (Fisher's exact p = 1.0)"."""
+    numbers cannot tell from chance (Fisher's exact p = 1.0)" (plain: without the test's
+    name and p-value, for a briefing)."""
     from data.i18n import _, pct
     key = d.why if d.p is None else "chance" if d.may_be_chance else "unlikely"
-    return _(VERDICTS[key], lang).format(a=pct(d.a.pct, lang), b=pct(d.b.pct, lang),
-                                          p=p_value(d.p, lang) if d.p is not None else "")
+    said = _((PLAIN_VERDICTS if plain else VERDICTS)[key], lang)
+    return said.format(a=pct(d.a.pct, lang), b=pct(d.b.pct, lang),
+                       p=p_value(d.p, lang) if d.p is not None else "")

@@ -252,3 +252,30 @@ def test_an_exported_empty_view_says_so_without_the_screens_instructions(offline
     out = images.for_export(screen, "http://h/", "2026-12-07")
     said = [a["text"] for a in out["layout"]["annotations"] if a.get("name") == "empty-state"]
     assert said == ["<b>No incidents match these<br>filters</b>"]
+
+
+def test_a_map_embed_opens_where_its_incidents_are_and_its_code_is_as_tall_as_it(app_data):
+    """/embed/map naming no panel: the panel holding every incident in view (Charleroi's own,
+    Brussels', else the whole country: the four attacks are in Brussels and Charleroi); a panel
+    named is kept. The embed code's iframe is as tall as the chart and the page's foot."""
+    import json as _json
+
+    from components.exports import embed
+    from components.runtime import install
+    from data import viewstate
+    install(app_data)
+
+    def panel(args):
+        body, status = embed.page("map", args | {"lang": "en"}, "http://h/")
+        assert status == 200, body
+        return re.search(r"Where: ([^<\"]+)", body)[1]
+    assert panel({"type": "attack"}) == "Belgium"
+    assert panel({"place": "charleroi"}) == "Charleroi and surroundings"
+    assert panel({"place": "brussels"}) == "Brussels-Capital Region"
+    assert panel({"type": "attack", "panel": "antwerp"}) == "Antwerp and surroundings"
+    f = Filters.from_query("type=attack", app_data.vocabulary)
+    code = embed.snippet("http://h", "shares", f, viewstate.as_chart_options({}), "v1")
+    body, _ = embed.page("shares", {"type": "attack"}, "http://h/")
+    figure = _json.loads(re.search(r'<script id="figure" type="application/json">(.*?)</script>',
+                                   body, re.S)[1])
+    assert f'height="{figure["layout"]["height"] + embed.FOOT_ROOM}"' in code

@@ -17,7 +17,7 @@ from components.charts.figures import (
     _integer_axis,
     escape_markup,
 )
-from data import i18n
+from data import i18n, network_names
 from data.facts import FIRST_MONTH, LAST_MONTH
 from data.i18n import n_, num, t
 
@@ -28,7 +28,7 @@ OTHER = "#6b6b6b"
 def links_bar(counts: pd.DataFrame, cap: Caption) -> Fig:
     """Arrest actions per named network (an action tied to two counts for both), largest first."""
     fig = Fig()
-    names = [escape_markup(n) for n in counts["network"]]
+    names = [escape_markup(network_names.said(n, cap.lang)) for n in counts["network"]]
     fig.add_trace("bar", y=names, x=counts["arrest_actions"], orientation="h",
                   text=[num(n, cap.lang) for n in counts["arrest_actions"]],
                   textposition="outside",
@@ -39,7 +39,9 @@ def links_bar(counts: pd.DataFrame, cap: Caption) -> Fig:
                              for name, n in zip(names, counts["arrest_actions"], strict=True)],
                   hovertemplate="%{hovertext}<extra></extra>", cliponaxis=False)
     top = int(counts["arrest_actions"].max()) if len(counts) else 1
-    fig.update_layout(yaxis={"autorange": "reversed", "type": "category"},
+    fig.update_layout(yaxis={"autorange": "reversed", "type": "category",
+                             # every network named, however little room a row has
+                             "tickmode": "array", "tickvals": names},
                       xaxis={"title": {"text": t("arrest_actions", cap.lang)}, **_integer_axis(top),
                              "range": [0, top * 1.15 + 0.5]},
                       showlegend=False, bargap=0.25)
@@ -85,7 +87,8 @@ def connections(counts: pd.DataFrame, pairs: pd.DataFrame, networks: pd.DataFram
         edge = RADIUS + 0.55
         fig.add_shape(type="circle", x0=-edge, x1=edge, y0=-edge, y1=edge,
                       line={"color": CIRCLE, "dash": "dot", "width": 1.5}, layer="below")
-        fig.add_annotation(x=0, y=edge + 0.3, text=escape_markup(circle_name),
+        fig.add_annotation(x=0, y=edge + 0.3,
+                           text=escape_markup(network_names.said(circle_name, cap.lang)),
                            showarrow=False, font={"color": CIRCLE, "size": 14})
     for row in pairs.itertuples():
         (x0, y0), (x1, y1) = pos[row.a], pos[row.b]
@@ -96,8 +99,9 @@ def connections(counts: pd.DataFrame, pairs: pd.DataFrame, networks: pd.DataFram
         members = [n for n in names if n in group]
         sizes = [n_by.get(n, 0) for n in members]
         fig.add_trace("scatter", x=[pos[n][0] for n in members], y=[pos[n][1] for n in members],
-                      mode="markers+text", text=[f"{escape_markup(n)} ({k})" for n, k in
-                                                 zip(members, sizes, strict=True)],
+                      mode="markers+text",
+                      text=[f"{escape_markup(network_names.said(n, cap.lang))} ({k})"
+                            for n, k in zip(members, sizes, strict=True)],
                       textposition=[_label_side(*pos[n]) for n in members],
                       customdata=members, showlegend=False,
                       marker={"size": [12 + 4 * math.sqrt(k) * 3 for k in sizes],
@@ -121,7 +125,7 @@ def activity(spans: pd.DataFrame, cap: Caption, start: str = FIRST_MONTH,
     """First to last arrest action per network, on the timeline's span, earliest on top."""
     fig = Fig()
     for row in spans.itertuples():
-        name = escape_markup(row.network)
+        name = escape_markup(network_names.said(row.network, cap.lang))
         first, last = row.first.strftime("%Y-%m-%d"), row.last.strftime("%Y-%m-%d")
         when = f"{i18n.day(row.first, cap.lang)} – {i18n.day(row.last, cap.lang)}"
         fig.add_trace("scatter", x=[first, last], y=[name, name], mode="lines+markers",

@@ -10,12 +10,14 @@ import os
 from types import SimpleNamespace
 
 from components.charts import comparison, views
+from components.charts.figures import escape_markup
 from components.charts.registry import figure_for
 from components.projector import story
 from components.runtime import current
 from components.templating import render
 from data import i18n, viewstate
 from data.i18n import LANGS, NAMES, _
+from data.places import GROUP_NAMES, GROUPS, gazetteer
 from data.study.compare import REFERENCE, compare, reference_figures
 from data.study.labels import label
 
@@ -51,6 +53,8 @@ def _figure(data, scene: story.Scene) -> tuple[dict, str]:
     axis = layout.get("yaxis", {})
     if key and axis.get("range"):  # larger marks on a shorter plot: more room above the bars
         axis["range"] = [0, axis["range"][1] / views.figures.EVENT_ROOM * BRIEF_EVENT_ROOM]
+    if "geo" in layout and not scene.comparison:  # a map of the country: its places named
+        _name_places(fig, data, scene)
     for a in layout["annotations"]:
         size = a.get("font", {}).get("size", SIZES["mark"])
         if size < SIZES["mark"]:
@@ -58,6 +62,41 @@ def _figure(data, scene: story.Scene) -> tuple[dict, str]:
             if a.get("yshift"):  # a row of words under another: the rows grow with the type
                 a["yshift"] = a["yshift"] * SIZES["mark"] / size
     return fig, key
+
+
+def _name_places(fig: dict, data, scene: story.Scene) -> None:
+    """A map scene names, on the map, the places the story counts (Brussels-Capital Region,
+    Charleroi, Antwerp: each with its incidents in view; Brussels with its commune of most
+    incidents), so a caption's places can be found on the projector's map."""
+    lang = i18n.current()
+    incidents = views.shown(data, scene.filters)[0]
+    counts = incidents["nis_code"].value_counts()
+    where = gazetteer()
+    at = {"brussels": "21004", "charleroi": "52011", "antwerp": "11002"}
+    texts, lon, lat, positions = [], [], [], []
+    for group, codes in GROUPS.items():
+        n = int(counts.reindex(list(codes)).fillna(0).sum())
+        if not n or at[group] not in where:
+            continue
+        text = f"<b>{escape_markup(GROUP_NAMES[group][lang])}: {i18n.num(n, lang)}</b>"
+        inside = counts.reindex(list(codes)).dropna()
+        if len(codes) > 1 and len(inside):
+            top = str(inside.idxmax())
+            name = where[top].name(lang) if top in where else data.place_names.get(top, top)
+            text += f"<br>{escape_markup(name)}: {i18n.num(int(inside.max()), lang)}"
+        texts.append(text)
+        lon.append(where[at[group]].lonlat[0])
+        lat.append(where[at[group]].lonlat[1])
+        positions.append("middle left" if group == "brussels" else "middle right")
+    if texts:  # the country with room on both sides for the names (fitted: no room)
+        fig["layout"]["geo"] = {**fig["layout"].get("geo", {}), "fitbounds": False,
+                                "lonaxis": {"range": [-2.5, 11.5]},
+                                "lataxis": {"range": [49.45, 51.55]}}
+        fig["data"] = [*fig.get("data", []), {
+            "type": "scattergeo", "lon": lon, "lat": lat, "text": texts, "mode": "markers+text",
+            "textposition": positions, "marker": {"size": 8, "color": "#222"},
+            "textfont": {"size": SIZES["mark"], "color": "#111"}, "hoverinfo": "skip",
+            "showlegend": False}]
 
 
 def scene_numbers(data, scene: story.Scene, names: dict[str, str]) -> dict[str, object]:

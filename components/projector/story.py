@@ -26,7 +26,7 @@ import yaml
 from components.charts import views
 from components.charts.registry import SLUGS
 from data import aggregate as ag
-from data import compare, i18n
+from data import compare, i18n, network_names
 from data.filters import FilterError, Filters, Vocabulary
 from data.places import GROUPS
 
@@ -241,7 +241,9 @@ def formatted(values: dict[str, object], lang: str) -> dict[str, str]:
         if isinstance(value, compare.Share):  # "95% interval 82%–97%"
             out[key] = compare.interval_text(value.k, value.n, lang)
         elif isinstance(value, compare.Difference):
-            out[key] = compare.verdict(value, lang)
+            out[key] = compare.verdict(value, lang, plain=True)  # a room hears no p-values
+        elif key.removeprefix("b_") == "top_network":  # the network's name, as lang says it
+            out[key] = network_names.said(str(value), lang)
         elif key.removeprefix("b_") in TEXT_NUMBERS:
             out[key] = str(value)
         elif key.endswith("_pct"):
