@@ -164,6 +164,8 @@
     var kept = (layout.annotations || []).filter(function (x) { return x.name !== "foot" && x.name !== "empty-state"; });
     var which = a.reconstructed ? "provenance" : "plain";
     var foot = clone(F.foot[which]);
+    // its lines unwrapped, as figures._frame keeps them (an export wraps them wider: widen)
+    layout.meta = Object.assign({}, layout.meta, {foot: F.lines[which]});
     var key = kept.filter(function (x) { return x.name === "key"; })[0];
     var room = key ? keyRoom(key.text) : 0;  // the foot under the key, as figures._frame puts it
     foot.yshift -= room;

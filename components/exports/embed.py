@@ -34,7 +34,7 @@ def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
     version it shows, as tall as its chart and the page's foot (no blank band under it)."""
     view = viewstate.address(_state(f, c), options)
     if height is None:  # as the page will draw it (a map with no panel= named: panel_of's)
-        drawn = dict(options)
+        drawn = viewstate.as_chart_options({}) | dict(options)
         if chart == "map" and "panel=" not in view:
             drawn["panel"] = panel_of(current(), f, c)
         height = int(_figure(current(), f, c, f"chart-{chart}", drawn)[0]["layout"][

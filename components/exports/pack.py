@@ -89,7 +89,7 @@ def cover(data, f: Filters, link: str, exported: str,
         *said,
         "",
         f"{b(label['provenance'])} {escape_markup(sources)}" + (
-            f" · {_(views.RECONSTRUCTED_LINE)}" if reconstructed else ""),
+            " · " + _(views.RECONSTRUCTED_LINE) if reconstructed else ""),
         *([_("In the bundled dataset the people's attributes are reconstructed for every "
              "incident, public record or not.")] if data.dataset.name == BUNDLED_NAME else []),
         *[f"{b(label['left_out'])} {escape_markup(line)}" if i == 0 else escape_markup(line)

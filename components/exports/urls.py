@@ -99,7 +99,7 @@ def what_of(name: str) -> str:
 
 def stem(name: str) -> str:
     """A file name's start in the current language, with no view (the offline file's)."""
-    return f"{slug(_(PRODUCT))}-{slug(_(what_of(name)))}"
+    return slug(_(PRODUCT)) + "-" + slug(_(what_of(name)))
 
 
 def slug(text: str) -> str:
