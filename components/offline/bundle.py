@@ -236,16 +236,18 @@ def _page(lang: str, csp: str, style: str, documents: list[tuple[str, str]],
                       describe=ids.description, langs=[(c, i18n.NAMES[c]) for c in i18n.LANGS])
 
 
-def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None) -> str:
-    """The file's HTML, opening in lang (every language is in it)."""
+def build(data: AppData, lang: str = i18n.DEFAULT, made: str | None = None,
+          auto: bool = False) -> str:
+    """The file's HTML, opening in lang (every language is in it); auto: in the reader's
+    browser language where the file has it (lang otherwise)."""
     p = Parts(data, made)
     scripts = [_script_text(text) for _name, text in p.scripts]
     # no network at all; scripts only as written here (their hashes), no eval
     csp = ("default-src 'none'; script-src " + " ".join(_hash(s) for s in scripts)
            + "; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
            "connect-src 'none'; base-uri 'none'; form-action 'none'")
-    return _page(lang, csp, p.style, [*p.documents, ("be-page", _json({"lang": lang}))],
-                 scripts, [])
+    page = {"lang": lang} | ({"auto": True} if auto else {})
+    return _page(lang, csp, p.style, [*p.documents, ("be-page", _json(page))], scripts, [])
 
 
 # a static site's pages: nothing but its own files, no request elsewhere, no eval
@@ -304,6 +306,7 @@ def write_static(data: AppData, out: Path, made: str | None = None) -> list[tupl
     return written
 
 
-def write(data: AppData, out: Path, lang: str = i18n.DEFAULT) -> int:
-    """Write the file (whole or not at all: a temporary file renamed); its size in bytes."""
-    return _atomic(Path(out), build(data, lang))
+def write(data: AppData, out: Path, lang: str | None = None) -> int:
+    """Write the file (whole or not at all: a temporary file renamed); its size in bytes. No
+    lang: it opens in its reader's browser language (English where the file has not it)."""
+    return _atomic(Path(out), build(data, lang or i18n.DEFAULT, auto=lang is None))

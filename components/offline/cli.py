@@ -25,8 +25,9 @@ def main(argv: list[str]) -> int:
                                 description="the dashboard in one HTML file, for offline use")
     p.add_argument("--out", required=True, help="the file to write (e.g. explorer.html)")
     _data_arguments(p)
-    p.add_argument("--lang", default=i18n.DEFAULT, choices=i18n.LANGS,
-                   help="the language it opens in (all three are in the file)")
+    p.add_argument("--lang", default=None, choices=i18n.LANGS,
+                   help="the language it opens in (all three are in the file; default: the "
+                        "reader's browser language, else English)")
     args = p.parse_args(argv)
     out = Path(args.out)
     if not out.parent.is_dir():

@@ -20,6 +20,11 @@
   // (pages: it holds its own language's payload only) and, for an embed, the dashboard's
   var here = inline("be-page") || {};
   Object.keys(here).forEach(function (k) { bundle[k] = here[k]; });
+  if (bundle.auto) {  // made with no language named: the reader's browser's, where the file has it
+    var asked = (root.navigator && (root.navigator.languages || [root.navigator.language])) || [];
+    bundle.lang = asked.map(function (l) { return String(l || "").slice(0, 2).toLowerCase(); })
+      .filter(function (l) { return bundle.langs.indexOf(l) >= 0; })[0] || bundle.lang;
+  }
   var payloads = {};
   var geo = null, cube = null;
   root.beBundle = {
@@ -115,8 +120,18 @@
     var S = bundle.scenes;
     if (i < 0 || i >= S.length) { return; }
     go([S[i].query, "lang=" + lang, SCENE + "=" + (i + 1)].filter(Boolean).join("&"));
-    var chart = doc.getElementById(S[i].chart);
-    if (chart && chart.scrollIntoView) { setTimeout(function () { chart.scrollIntoView({block: "nearest"}); }, 50); }
+    // no hover label left from the last scene; the chart brought up under the scene's caption,
+    // which stays on screen above it (sticky)
+    if (root.Plotly && root.Plotly.Fx) {
+      doc.querySelectorAll(".js-plotly-plot").forEach(function (g) { root.Plotly.Fx.unhover(g); });
+    }
+    var chart = doc.getElementById(S[i].chart), box = doc.getElementById("be-scene");
+    if (chart && chart.scrollIntoView) {
+      setTimeout(function () {
+        chart.style.scrollMarginTop = ((box && box.offsetHeight) || 0) + 8 + "px";
+        chart.scrollIntoView({block: "start"});
+      }, 50);
+    }
   }
 
   // an event of the views (a chip, a chart click, a compare control): the next state, as the app's

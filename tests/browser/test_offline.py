@@ -43,9 +43,9 @@ class Offline:
     CSP forbids eval: a wait_for_function here is given a function, never an expression
     (Playwright evals an expression in the page)."""
 
-    def __init__(self, browser, path, origin: str = "file://"):
+    def __init__(self, browser, path, origin: str = "file://", locale: str = "en-US"):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                           accept_downloads=True)
+                                           accept_downloads=True, locale=locale)
         self.requests: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -90,8 +90,8 @@ class Offline:
 def offline(browser):
     made: list[Offline] = []
 
-    def make(path, origin: str = "file://") -> Offline:
-        made.append(Offline(browser, path, origin))
+    def make(path, origin: str = "file://", locale: str = "en-US") -> Offline:
+        made.append(Offline(browser, path, origin, locale))
         return made[-1]
 
     yield make
@@ -190,6 +190,25 @@ def test_the_schematic_file_opens_in_its_language(offline, schematic):
     o.page.wait_for_selector("#chart-map .main-svg")  # drawn by plotly.js, from the file
     o.page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider
     o.page.wait_for_function("() => document.documentElement.scrollWidth <= 390")
+
+
+def test_a_file_made_with_no_language_opens_in_its_readers(offline, bundled, schematic):
+    """`app.py bundle` with no --lang: a Dutch browser opens the file in Dutch, a French one in
+    French, any other in English; a lang= in the address still wins; --lang nl always Dutch."""
+    path, _said = bundled
+    for locale, lang, title in (("nl-BE", "nl", "IS-gerelateerde incidenten"),
+                                ("fr-BE", "fr", "Incidents liés à l'EI"),
+                                ("de-DE", "en", "IS-related incidents")):
+        o = offline(path, locale=locale)
+        o.open()
+        assert o.page.evaluate("document.documentElement.lang") == lang
+        assert o.page.inner_text("#be-title").startswith(title), locale
+    o = offline(path, locale="nl-BE")
+    o.open("lang=fr")
+    assert o.page.evaluate("document.documentElement.lang") == "fr"
+    o = offline(schematic[0], locale="fr-BE")
+    o.open()
+    assert o.page.evaluate("document.documentElement.lang") == "nl"
 
 
 def test_the_files_about_line_and_the_apps_health_say_the_same_data(offline, bundled, app_url,
