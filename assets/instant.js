@@ -530,6 +530,22 @@
       var button = event.target.closest && event.target.closest(".chart-legend .legend-item");
       if (button) { toggleSeries(button); }
     });
+    // the Compare list as it opens: a choice that would give A itself (Brussels against
+    // Brussels) cannot be picked, and the first one that differs is chosen
+    var offerOthers = function (select) {
+      var here = new URLSearchParams(window.location.search), first = null;
+      Array.prototype.forEach.call(select.options, function (option) {
+        var same = JSON.parse(option.value).every(function (pair) {
+          return (here.get(pair[0]) || "") === pair[1];
+        });
+        option.disabled = same;
+        if (!same && first === null) { first = option; }
+      });
+      if (first && select.selectedOptions[0] && select.selectedOptions[0].disabled) {
+        first.selected = true;
+      }
+      select.focus();
+    };
     document.addEventListener("click", function (event) {  // the Compare control
       var target = event.target.closest && event.target.closest(".compare-controls button");
       if (!target) { return; }
@@ -537,7 +553,7 @@
         var form = document.getElementById("compare-form"), opening = form.hidden;
         form.hidden = !opening;
         target.setAttribute("aria-expanded", opening ? "true" : "false");
-        if (opening) { document.getElementById("compare-with").focus(); }
+        if (opening) { offerOthers(document.getElementById("compare-with")); }
       } else if (target.id === "compare-start") {
         var chosen = document.getElementById("compare-with").value;
         fire("compare", {action: "set", pairs: JSON.parse(chosen)});

@@ -15,6 +15,7 @@ from data import aggregate as ag
 from data import codebook as cb
 from data import compare as cmp
 from data import geography, i18n
+from data import people as pp
 from data.facts import FIRST_MONTH, LAST_MONTH, SMALL_N
 from data.filters import Filters, Vocabulary
 from data.i18n import N_, _, num, pct, t
@@ -30,9 +31,16 @@ CHIP_OF = {"from": "period", "to": "period", "type": "types", "connection": "con
            "link": "links", "plot": "plot", "network": "networks", "place": "places",
            "province": "provinces", "citizenship": "citizenships"}
 # what the Compare control offers B: each choice the `vs.` filters it sets (a blank lifts A's)
+# Brussels against the rest of the country: every place outside the Brussels-Capital Region
+REST = (("place", "antwerp,charleroi,elsewhere"),)
+# choices named in the list by what they are in their group (both groups' "All incidents"
+# would read alike)
+LABELS = {REST: N_("The rest of the country (outside Brussels)"),
+          (("type", ""),): N_("Arrest actions and attacks"),
+          (("connection", ""),): N_("Linked and inspired")}
 CHOICES = (
-    (N_("Place"), tuple((("place", p),) for p in ("brussels", "antwerp", "charleroi",
-                                                  "elsewhere", ""))),
+    (N_("Place"), (*((("place", p),) for p in ("brussels", "antwerp", "charleroi", "elsewhere")),
+                   REST, (("place", ""),))),
     (N_("Incident type"), tuple((("type", v),) for v in ("arrest_action", "attack", ""))),
     (N_("Connection"), tuple((("connection", v),) for v in ("linked", "inspired", ""))),
     (N_("Year"), tuple((("from", max(f"{y}-01", FIRST_MONTH)), ("to", min(f"{y}-12", LAST_MONTH)))
@@ -65,6 +73,8 @@ def choices(known: Vocabulary, lang: str, place_names: dict[str, str]
             ) -> list[tuple[str, list[tuple[str, list[list[str]]]]]]:
     """The Compare control's choices in lang: (group, [(B's name, its `vs.` pairs)])."""
     def named(pairs) -> str:
+        if pairs in LABELS:
+            return _(LABELS[pairs], lang)
         b = Filters.from_query({k: v for k, v in pairs if v}, known)
         return cmp.name_of(b, [k for k, _v in pairs], lang, place_names)
 
@@ -188,8 +198,15 @@ def sections(data: AppData, c: cmp.Comparison, graphs: tuple[str, ...],
     lang = i18n.valid(lang) or i18n.current()
     with i18n.use(lang):
         names = cmp.names(c, lang, data.names(lang))
-        (a_inc, _p), (b_inc, _q) = views.shown(data, c.a), views.shown(data, c.b)
+        (a_inc, a_people), (b_inc, b_people) = views.shown(data, c.a), views.shown(data, c.b)
         subtitle = _caption(data, c, a_inc, b_inc, names, lang).subtitle
+        # a people chart counts people: its caption says how many in each slice (a count
+        # under the disclosure threshold as "< 3")
+        minimum = pp.threshold()
+        people_subtitle = figures.escape_markup(title(data, c, names, lang)) + " · " + _(
+            "{a} / {b} people").format(
+            **{k: pp.shown(len(p), 0 < len(p) < minimum, minimum)
+               for k, p in (("a", a_people), ("b", b_people))})
         figs: dict[str, tuple] = {}
         if set(graphs) & set(registry.NETWORK_GRAPHS):
             pairs = zip(views.network_figures(data, c.a, lang),
@@ -202,7 +219,8 @@ def sections(data: AppData, c: cmp.Comparison, graphs: tuple[str, ...],
             figs |= dict(zip(registry.PEOPLE_GRAPHS, zip(people_a, people_b, strict=True),
                              strict=True))
             lines = (line_a, line_b)
-        drawn = {g: figures.stack_pair(*figs[g], names, subtitle) for g in graphs}
+        drawn = {g: figures.stack_pair(*figs[g], names, people_subtitle if g in
+                                       registry.PEOPLE_GRAPHS else subtitle) for g in graphs}
         said_a = views.descriptions(data, c.a, "year", graphs)
         said_b = views.descriptions(data, c.b, "year", graphs)
         said = {g: f"A · {names[0]}: {said_a[g]} B · {names[1]}: {said_b[g]}" for g in graphs}

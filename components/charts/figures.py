@@ -388,6 +388,10 @@ def failed(title: str, hint: str) -> Fig:
 
 
 PAIR_GAP = 86  # px between A's plot and B's: A's tick labels, then B's name and its own line
+PAIR_MIN_PLOT = 110  # px: the least a slice's plot is given (an empty one's note fits in it)
+# characters of a slice's own subtitle a line: it starts at the plot's left edge, so a
+# half-width card (its labels on the left) holds about this many
+SLICE_LINE = 34
 
 
 def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: bool = True
@@ -404,10 +408,16 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
     def plot_height(layout: dict) -> int:
         return layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
 
-    ha, hb = plot_height(la), plot_height(lb)
-    total = ha + PAIR_GAP + hb
-    dom_a, dom_b = [(hb + PAIR_GAP) / total, 1.0], [0.0, hb / total]
-    la["height"] += PAIR_GAP + hb
+    # each slice's own subtitle wrapped to a half-width card (never clipped), the gap and the
+    # top margin growing with its lines
+    owns = [_wrap(str(((layout.get("title") or {}).get("subtitle") or {}).get("text", "")),
+                  SLICE_LINE) for layout in (la, lb)]
+    extra = [14 * own.count("<br>") for own in owns]
+    gap = PAIR_GAP + extra[1]
+    ha, hb = plot_height(la), max(plot_height(lb), PAIR_MIN_PLOT)
+    total = ha + gap + hb
+    dom_a, dom_b = [(hb + gap) / total, 1.0], [0.0, hb / total]
+    la["height"] += gap + hb
 
     def into(y: float, dom: list[float]) -> float:
         return dom[0] + y * (dom[1] - dom[0])
@@ -422,6 +432,8 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
         if ra and rb and all(isinstance(v, int | float) for v in (*ra, *rb)):
             xa["range"] = xb["range"] = [min(ra[0], rb[0]), max(ra[1], rb[1])]
         xb["matches"] = "x"
+        if xa.get("dtick") or xb.get("dtick"):  # one range, one step: an empty B's 0..1 step
+            xa["dtick"] = xb["dtick"] = max(xa.get("dtick") or 1, xb.get("dtick") or 1)
         if (xa.get("title") or {}).get("text"):  # said once, under B's axis
             xa["title"] = {"text": ""}
     la["xaxis2"], la["yaxis2"] = xb, yb
@@ -432,6 +444,14 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
             moved["customdata"] = [[d, "B"] if not isinstance(d, list) else [*d[:1], "B"]
                                    for d in data]
         out["data"].append(moved)
+    if share_x and isinstance((xa.get("range") or [None, None])[1], int | float):
+        # a hidden people count is a band across its axis: across the shared one, both slices
+        end = xa["range"][1]
+        for trace in out["data"]:
+            shapes = ((trace.get("marker") or {}).get("pattern") or {}).get("shape")
+            if isinstance(shapes, list | tuple) and trace.get("x") is not None:
+                trace["x"] = [end if s == "/" else x
+                              for s, x in zip(shapes, list(trace["x"]), strict=True)]
     notes = []
     for tag, layout, dom in (("A", la, dom_a), ("B", lb, dom_b)):
         for note in copy.deepcopy(layout.get("annotations", [])):
@@ -445,9 +465,12 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
                 note["xref"], note["yref"] = "x2", "y2"
             if note.get("name") == "empty-state":
                 note["name"] = f"empty-{tag}"
+                # what the slice lacks, in one line over its own plot: the way out the
+                # screen's note offers (remove a filter) is not a slice's
+                if "</b>" in note["text"]:
+                    note["text"] = note["text"][:note["text"].index("</b>") + 4]
             notes.append(note)
-    for tag, name, layout, dom in (("A", names[0], la, dom_a), ("B", names[1], lb, dom_b)):
-        own = ((layout.get("title") or {}).get("subtitle") or {}).get("text", "")
+    for tag, name, own, dom in (("A", names[0], owns[0], dom_a), ("B", names[1], owns[1], dom_b)):
         notes.append({"text": f"<b>{tag} · {escape_markup(name)}</b><br>"
                               f"<span style='font-size:12px;color:#444'>{own}</span>",
                       "xref": "paper", "yref": "paper", "x": 0, "y": dom[1], "xanchor": "left",
@@ -460,7 +483,7 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
     if shapes:
         la["shapes"] = la.get("shapes", []) + shapes
     la["annotations"] = notes
-    la["margin"]["t"] += 40  # A's name and its line over its plot
-    la["height"] += 40
+    la["margin"]["t"] += 40 + extra[0]  # A's name and its lines over its plot
+    la["height"] += 40 + extra[0]
     la["title"]["subtitle"]["text"] = subtitle
     return out
