@@ -442,6 +442,8 @@
       P.vocabulary.schema.options.forEach(function (o) {
         if (o.compared === false) { window.dash_clientside.set_props(o.control, {disabled: on}); }
       });
+      var why = document.getElementById("compare-options-note");  // and why they are off
+      if (why) { why.hidden = !on; }
     }
     comparing = on;
     panel.replaceChildren.apply(panel, on ? children(nodes) : []);

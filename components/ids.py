@@ -23,6 +23,8 @@ KPIS = "kpis"
 # (plain elements assets/instant.js writes and listens to)
 COMPARE_PANEL = "compare-panel"
 COMPARE_OPEN, COMPARE_FORM, COMPARE_WITH = "compare-open", "compare-form", "compare-with"
+# why the timeline's options are off while comparing (assets/instant.js shows it)
+COMPARE_OPTIONS_NOTE = "compare-options-note"
 COMPARE_START, COMPARE_SWAP, COMPARE_END = "compare-start", "compare-swap", "compare-end"
 KPI_INCIDENTS = "kpi-incidents"
 CHART_SHARES = "chart-shares"

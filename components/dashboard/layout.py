@@ -198,8 +198,12 @@ def timeline_controls() -> dmc.Group:
         dmc.SegmentedControl(id=ids.TIMELINE_FREQ, value="year", data=freqs,
                              **{"aria-label": freq}),
         dmc.SegmentedControl(id=ids.TIMELINE_BY, value="connection", data=bys,
-                             **{"aria-label": by}),
-        dmc.Switch(id=ids.TIMELINE_EVENTS, label=_option_name("events"), checked=False),
+                             **{"aria-label": by, "aria-describedby": ids.COMPARE_OPTIONS_NOTE}),
+        dmc.Switch(id=ids.TIMELINE_EVENTS, label=_option_name("events"), checked=False,
+                   **{"aria-describedby": ids.COMPARE_OPTIONS_NOTE}),
+        html.Span(_("While comparing, the bars are slice A's and slice B's: these options "
+                    "return when the comparison ends."), id=ids.COMPARE_OPTIONS_NOTE,
+                  className="option-note", hidden=True),
     ])
 
 

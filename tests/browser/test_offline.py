@@ -367,10 +367,10 @@ def test_the_briefing_story_steps_in_the_file_with_the_apps_captions(offline, bu
     o.page.wait_for_function(
         "() => document.getElementById('be-scene-counter').innerText === 'Scene 2 of 7'")
     assert o.fragment() == "#lang=en&scene=2"  # scene 2: all incidents, the shares chart
-    o.open("type=arrest_action&vs.type=attack&lang=fr&scene=7")  # a bookmark of a scene
+    o.open("lang=fr&scene=7")  # a bookmark of a scene
     o.page.wait_for_function(
         "() => document.getElementById('be-scene-counter').innerText === 'Scène 7 sur 7'")
-    assert "test exact de Fisher, p = 0,004" in o.page.inner_text("#be-scene-caption")
+    assert "pas une tendance" in o.page.inner_text("#be-scene-caption")
     o.page.keyboard.press("ArrowLeft")
     o.page.wait_for_function(
         "() => document.getElementById('be-scene-counter').innerText === 'Scène 6 sur 7'")
