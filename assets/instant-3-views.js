@@ -263,7 +263,9 @@
       var pop = P.places.population[code];
       var rate = n === undefined || !(pop > 0) ? null : npRound(100000 * n / pop, 2);
       var hover = "<b>" + P.places.hover[code] + "</b><br>" + incidentsCount(P, fmt, n || 0) +
-        (rate === null ? "" : " \u00b7 " + format(W.msg["{value} per 100,000"], {value: fmt.num(rate, 1)}));
+        (rate === null ? "" : " \u00b7 " + format(W.msg["{value} per 100,000"], {value: fmt.num(rate, 1)}) +
+          // a rate on a handful of incidents: flagged, as a share on few is (maps._choro_traces)
+          (n > 0 && n < P.small_n ? " \u26a0 n < " + P.small_n : ""));
       return {code: code, n: n || 0, rate: rate, hover: hover};
     });
   }

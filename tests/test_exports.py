@@ -279,3 +279,16 @@ def test_a_map_embed_opens_where_its_incidents_are_and_its_code_is_as_tall_as_it
     figure = _json.loads(re.search(r'<script id="figure" type="application/json">(.*?)</script>',
                                    body, re.S)[1])
     assert f'height="{figure["layout"]["height"] + embed.FOOT_ROOM}"' in code
+
+
+def test_a_rate_on_a_handful_of_incidents_is_flagged_as_a_small_share_is(app_data):
+    """Per 100,000 inhabitants, a municipality with 1-4 incidents says so (⚠ n < 5) where its
+    rate is shown; five or more do not."""
+    from components.charts import views
+    fig = views.map_figure(app_data, Filters(), "belgium", "per_100k")
+    fig = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    hovers = [h for trace in fig["data"] for h in trace.get("text") or []]
+    counted = [(int(re.search(r"<br>(\d+) incidents?", h)[1]), h) for h in hovers
+               if "per 100,000" in h]
+    assert any(n < 5 for n, _h in counted) and any(n >= 5 for n, _h in counted)
+    assert all(("⚠ n < 5" in h) == (0 < n < 5) for n, h in counted)

@@ -21,6 +21,7 @@ from components.charts.figures import (
     rate_axis,
 )
 from data import i18n
+from data.facts import SMALL_N
 from data.filters import provinces_named
 from data.i18n import N_, _, num, t
 from data.i18n import cap as upper
@@ -64,8 +65,9 @@ def _choro_traces(fig: Fig, merged: pd.DataFrame, has: pd.Series, z: pd.Series,
         merged["name_fr"] == merged["name_nl"], merged["name_fr"] + " / " + merged["name_nl"]
     ).map(escape_markup)
     hover = [f"<b>{n}</b><br>{incidents_count(i, lang)}" + (
-        " · " + _("{value} per 100,000", lang).format(value=num(p, lang, 1)) if pd.notna(p)
-        else "")
+        " · " + _("{value} per 100,000", lang).format(value=num(p, lang, 1))
+        # a rate on a handful of incidents: flagged, as a share on few is
+        + (f" ⚠ n < {SMALL_N}" if 0 < i < SMALL_N else "") if pd.notna(p) else "")
              for n, i, p in zip(names, merged["incidents"],
                                 merged.get("per_100k", pd.Series(index=merged.index)),
                                 strict=True)]
