@@ -36,6 +36,18 @@ def test_every_reference_figure_is_listed_and_the_bundled_data_matches(offline_d
     assert cells["incidents_per_year"][1] == "assumed (not in the study)"
 
 
+def test_the_study_checks_lists_are_in_the_pages_language(offline_data, reference):
+    """The reference file names countries and networks in English: the French page lists them
+    in French, sorted as French reads them."""
+    from data.i18n import use
+    with use("fr"):
+        cells = _cells(study_content(offline_data))
+    assert cells["citizenship_country_list"][2].startswith(
+        "Algérie, Belgique, Espagne, France, Irak, Kosovo, Maroc, Pays-Bas, Russie")
+    assert cells["arrest_actions_with_two_networks"][2] == (
+        "cellule de Bruxelles – cellule de Paris; cellule de Bruxelles – réseau Zerkani")
+
+
 def test_a_users_dataset_shows_where_its_coding_differs(make_dataset, reference):
     uncoded = make_dataset(lambda t: t["incidents"].__setitem__("contact_ref", ""))
     data = AppData(load(uncoded), None)

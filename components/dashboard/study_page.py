@@ -6,6 +6,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.runtime import AppData
+from data import codebook as cb
+from data import i18n, network_names
 from data.facts import SHORT_CITATION
 from data.i18n import N_, _, pct
 from data.study.compare import REFERENCE, Row, compare, reference_figures
@@ -19,13 +21,25 @@ KIND_TEXT = {"published": N_("published"), "derived": N_("derived"), "inferred":
              "assumed": N_("assumed (not in the study)")}
 
 
+_CODE_OF = {name: code for code, name in cb.COUNTRIES.items()}
+
+
+def _said(item) -> str:
+    """A list's item in the page's language: a country (the reference names them in English)
+    or a bundled network by its name there; anything else as written."""
+    text = str(item)
+    if text in _CODE_OF:
+        return i18n.country(_CODE_OF[text], fallback=text)
+    return network_names.said(text)
+
+
 def _words(value) -> str:
-    """A list as words in a stable order (sorted; a pair inside it too), a mapping as
-    'name: value' pairs in the order given."""
+    """A list as words in a stable order (sorted; a pair inside it too), each item in the
+    page's language, a mapping as 'name: value' pairs in the order given."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
+        return ", ".join(f"{_said(k)}: {v}" for k, v in value.items())
     if isinstance(value, list):
-        items = sorted(" – ".join(sorted(map(str, x))) if isinstance(x, list) else str(x)
+        items = sorted(" – ".join(sorted(map(_said, x))) if isinstance(x, list) else _said(x)
                        for x in value)
         return "; ".join(items) if any(" – " in i for i in items) else ", ".join(items)
     return str(value)
