@@ -20,6 +20,7 @@ import pandas as pd
 from data import aggregate as ag
 from data import codebook as cb
 from data import compare as cmp
+from data import network_names
 from data import people as pp
 from data.facts import CITATION, SHORT_CITATION
 from data.i18n import KEYS, N_, NAMES, _, current, t
@@ -273,6 +274,8 @@ def code_words(column: str) -> dict[str, str]:
         codes = {"incident_type": cb.INCIDENT_TYPES, "connection": cb.CONNECTIONS,
                  "link_type": cb.LINK_TYPES}[column]
         return {c: t(c) for c in codes}
+    if column == "networks":  # the bundled networks' names in the reader's language
+        return {n: network_names.said(n) for n in sorted(network_names.BUNDLED)}
     return {c: _(w) for c, w in _CODE_WORDS.get(column, {}).items()}
 
 

@@ -18,3 +18,9 @@ BUNDLED = frozenset({
 def said(name: str, lang: str | None = None) -> str:
     """A network's (or cluster's) name as the reader's language says it."""
     return _(name, lang) if name in BUNDLED else name
+
+
+def listed(value: str, lang: str | None = None) -> str:
+    """An incident's networks (the dataset's ';'-separated names) as a reader reads them:
+    "réseau Zerkani; cellule de Paris"."""
+    return "; ".join(said(n, lang) for n in str(value).split(";") if n)

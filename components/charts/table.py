@@ -13,7 +13,7 @@ import pandas as pd
 from components.charts import views
 from components.runtime import AppData
 from data import compare as cmp
-from data import i18n
+from data import i18n, network_names
 from data.filters import Filters
 from data.filters import positions as selected
 from data.i18n import N_, _, t
@@ -76,6 +76,8 @@ def _shown_text(data: AppData, incidents: pd.DataFrame, column: str) -> pd.Serie
     if column == "province":
         lang = i18n.current()
         return values.map(lambda p: PROVINCES[p][lang] if p in PROVINCES else "")
+    if column == "networks":  # each by its name in the page's language
+        return values.map(network_names.listed)
     labels = _labels(column)
     if labels is not None:
         return values.map(lambda v: labels.get(v, str(v).replace("_", " ")))

@@ -14,7 +14,7 @@ from components.charts import people as figures_people
 from components.charts.figspec import Fig
 from components.runtime import GEOJSON_URL, AppData
 from data import aggregate as ag
-from data import export, geography, i18n, viewstate
+from data import export, geography, i18n, network_names, viewstate
 from data import people as pp
 from data.facts import LAST_MONTH
 from data.filters import Filters, apply, apply_people
@@ -301,7 +301,7 @@ def table_rows(data: AppData, incidents: pd.DataFrame) -> list[dict]:
         "place": names.get(r["nis_code"], r["nis_code"]),
         "province": PROVINCES[r["province"]][lang] if r["province"] in PROVINCES else "",
         "people": int(r["people"]),
-        "networks": r["networks"].replace(";", "; "),
+        "networks": network_names.listed(r["networks"]),
         "provenance": provenance.get(r["source_type"], r["source_type"]),
         "description": r[text] or r["description"],
     } for r in incidents.to_dict("records")]
