@@ -175,7 +175,6 @@ def pack(data, f: Filters, options: dict, link: str,
     charts in all) is told as each chart is drawn."""
     exported = date.today().isoformat()
     told = progress or (lambda done, total: None)
-    told(0, len(PACK_CHARTS))
     out = io.BytesIO()
     pdf = PdfWriter()
     drawings, described = _drawn(data, f, options, c)
@@ -184,6 +183,7 @@ def pack(data, f: Filters, options: dict, link: str,
     left_out = tuple(_title(drawn) for drawn in drawings.values() if _empty(drawn))
     drawings = {g: drawn for g, drawn in drawings.items() if not _empty(drawn)}
     described = {g: d for g, d in described.items() if g in drawings}
+    told(0, len(drawings))  # the charts it will draw (one left out is not waited for)
     pdf.append(io.BytesIO(image_export.render(cover(data, f, link, exported, c, left_out),
                                               "pdf", size=(1200, 850))))
     incidents = _union(data, f, c)
