@@ -251,7 +251,7 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
     fig = _frame(fig, t("chart_shares", cap.lang), cap, 330 + (150 if compared else 0))
     # no tick labels on the left: the bars start near the edge (a phone's 390 px keep room for
     # "linked 25% (1)"); room on the right for the last tick's "100%"
-    fig["layout"]["margin"].update(l=14, r=30)
+    fig["layout"]["margin"].update(l=28, r=30)
     return fig
 
 

@@ -53,6 +53,9 @@ def _figure(data, scene: story.Scene) -> tuple[dict, str]:
     axis = layout.get("yaxis", {})
     if key and axis.get("range"):  # larger marks on a shorter plot: more room above the bars
         axis["range"] = [0, axis["range"][1] / views.figures.EVENT_ROOM * BRIEF_EVENT_ROOM]
+    for trace in fig.get("data", []):  # a bar's value readable from the back of the room
+        if trace.get("type") == "bar" and trace.get("text") is not None:
+            trace["textfont"] = {**trace.get("textfont", {}), "size": SIZES["mark"]}
     if "geo" in layout and not scene.comparison:  # a map of the country: its places named
         _name_places(fig, data, scene)
     for a in layout["annotations"]:
