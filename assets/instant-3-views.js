@@ -5,7 +5,7 @@
 (function (root) {
   "use strict";
   if (!root.beFormat && typeof require === "function") { require("./instant-1-format.js"); }  // node: as the page
-  var cap = root.beFormat.cap, escapeMarkup = root.beFormat.escapeMarkup, format = root.beFormat.format, incidentsCount = root.beFormat.incidentsCount, makeFormat = root.beFormat.makeFormat, npRound = root.beFormat.npRound, plural = root.beFormat.plural, pyRound1 = root.beFormat.pyRound1, sorted = root.beFormat.sorted;
+  var cap = root.beFormat.cap, escapeMarkup = root.beFormat.escapeMarkup, format = root.beFormat.format, incidentsCount = root.beFormat.incidentsCount, makeFormat = root.beFormat.makeFormat, npRound = root.beFormat.npRound, plural = root.beFormat.plural, sorted = root.beFormat.sorted;
   if (!root.beCube && typeof require === "function") { require("./instant-2-cube.js"); }  // node: as the page
   var aggregate = root.beCube.aggregate, byPlace = root.beCube.byPlace, parseState = root.beCube.parseState, periodCount = root.beCube.periodCount, periods = root.beCube.periods;
 
@@ -90,7 +90,8 @@
 
   function kpis(P, fmt, a) {
     var T = P.words.t;
-    function pctOf(part, whole) { return whole ? pyRound1(100 * part / whole) : null; }
+    // unrounded, as aggregate._pct: the card rounds it once (18 of 103: "17%", not 17.5 -> "18%")
+    function pctOf(part, whole) { return whole ? 100 * part / whole : null; }
     function card(id, label, value, note) {
       note = note || "";
       return div([div(label, {className: "kpi-label"}), div(value, {className: "kpi-value"}),

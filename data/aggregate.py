@@ -32,7 +32,9 @@ def key_figures(incidents: pd.DataFrame, people: pd.DataFrame) -> dict[str, dict
 
 
 def _pct(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
+    """A key figure's share, unrounded: it is shown as a whole percentage, rounded once (18 of
+    103 is 17.48%: "17%", never 17.5 rounded again to "18%")."""
+    return 100 * part / whole if whole else None
 
 
 def connection_by_type(incidents: pd.DataFrame) -> pd.DataFrame:
