@@ -61,7 +61,8 @@ def shots(langs: list[str]) -> list[tuple[str, str, int, int, bool, str | None]]
     for lang in langs:
         for width in (390, 1280, 1920):
             out.append((f"dashboard-{lang}-{width}", f"/?lang={lang}", width, 900, True, DRAWN))
-        out.append((f"compare-{lang}-1280", f"/?place=brussels&vs.place=elsewhere&lang={lang}",
+        out.append((f"compare-{lang}-1280",
+                    f"/?place=brussels&vs.place=antwerp%2Ccharleroi%2Celsewhere&lang={lang}",
                     1280, 900, True, DRAWN))
         for chart, query in EMBEDS:
             for width in (390, 1200):

@@ -16,7 +16,7 @@ from data.i18n import LANGS
 from tests.test_export_urls import patient  # noqa: F401 (autouse: files drawn, no 429)
 
 INTERNAL = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|BEEXPLORER_\w+|python -m|\w+/\w+\.py\b|"
-                      r"reconstruction-\d")
+                      r"python [\w./-]+\.py|reconstruction-\d")
 
 
 def readable(page: str) -> str:
@@ -119,3 +119,4 @@ def test_the_walk_finds_what_the_issue_found():
     assert internal("In de studie: incidents_total: 107 ✓") == ["incidents_total"]
     assert internal("Bundled reconstruction · reconstruction-1.2") == ["reconstruction-1"]
     assert internal("run python -m data geometry fetch") == ["python -m"]
+    assert internal("they need the app (python app.py).") == ["python app.py"]

@@ -229,7 +229,8 @@ def shares(table: pd.DataFrame, cap: Caption) -> Fig:
             name=i18n.cap(t(connection, lang)),
             text=[f"{t(connection, lang)} {i18n.pct(s, lang)} ({num(n, lang)})" if n else ""
                   for s, n in zip(rows["share"].fillna(0), rows["n"], strict=True)],
-            textposition="inside", insidetextanchor="middle",
+            # level or not at all (a label too long for its segment is hidden, never turned)
+            textposition="inside", insidetextanchor="middle", textangle=0,
             marker={"color": COLORS[connection], "pattern": _pattern(connection)},
             customdata=list(zip([connection] * len(rows), *data, strict=True)),
             hovertemplate=_("{part} of {whole}", lang).format(

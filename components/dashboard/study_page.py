@@ -22,12 +22,17 @@ KIND_TEXT = {"published": N_("published"), "derived": N_("derived"), "inferred":
 
 
 _CODE_OF = {name: code for code, name in cb.COUNTRIES.items()}
+TRENDS = {"up": N_("up"), "down": N_("down"), "flat": N_("flat")}
 
 
 def _said(item) -> str:
     """A list's item in the page's language: a country (the reference names them in English)
     or a bundled network by its name there; anything else as written."""
+    if isinstance(item, float):
+        return i18n.num(item, digits=1)
     text = str(item)
+    if text in TRENDS:
+        return _(TRENDS[text])
     if text in _CODE_OF:
         return i18n.country(_CODE_OF[text], fallback=text)
     return network_names.said(text)
@@ -42,7 +47,7 @@ def _words(value) -> str:
         items = sorted(" – ".join(sorted(map(_said, x))) if isinstance(x, list) else _said(x)
                        for x in value)
         return "; ".join(items) if any(" – " in i for i in items) else ", ".join(items)
-    return str(value)
+    return _said(value)
 
 
 def _value(value, share) -> str:

@@ -88,13 +88,12 @@ def cover(data, f: Filters, link: str, exported: str,
     lines = [
         *said,
         "",
-        f"{b(label['provenance'])} {escape_markup(sources)}" + (
-            " · " + _(views.RECONSTRUCTED_LINE) if reconstructed else ""),
+        *_labelled(label["provenance"], sources + (
+            " · " + _(views.RECONSTRUCTED_LINE) if reconstructed else "")),
         *([_("In the bundled dataset the people's attributes are reconstructed for every "
              "incident, public record or not.")] if data.dataset.name == BUNDLED_NAME else []),
-        *[f"{b(label['left_out'])} {escape_markup(line)}" if i == 0 else escape_markup(line)
-          for i, line in enumerate(textwrap.wrap(" · ".join(left_out) + " " + _(
-              "(nothing to draw for this view)"), 92, break_on_hyphens=False))],
+        *(_labelled(label["left_out"], " · ".join(left_out) + " " + _(
+            "(nothing to draw for this view)")) if left_out else []),
         f"{b(label['dataset'])} {escape_markup(data.dataset.title())} · "
         + _("exported {date}").format(date=exported),
         *[f"{b(label['cite'])} {escape_markup(line)}" if i == 0 else escape_markup(line)
@@ -116,6 +115,13 @@ def cover(data, f: Filters, link: str, exported: str,
                        xanchor="left", yanchor="top", align="left", showarrow=False,
                        name="cover-text")
     return fig
+
+
+def _labelled(label: str, text: str, width: int = 92) -> list[str]:
+    """A cover line: its label in bold, its text wrapped to the page (escaped)."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    return [f"{b(label)} {escape_markup(line)}" if i == 0 else escape_markup(line)
+            for i, line in enumerate(lines)]
 
 
 def _empty(fig: dict) -> bool:

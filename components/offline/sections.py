@@ -25,8 +25,8 @@ NETWORK_WORDS = {"network": N_("Network"), "active": N_("First and last arrest a
 PEOPLE_WORDS = {
     "title": N_("People (all incidents)"),
     "note": N_("These breakdowns count the people of all incidents, as the app shows them "
-               "with no filter. Broken down by the filters in view, they need the app "
-               "(python app.py)."),
+               "with no filter. Broken down by the filters in view, they need the online "
+               "dashboard."),
 }
 # each breakdown as the app's data files name it (data/export.py PEOPLE_CHARTS), its title and
 # what its shares are of
