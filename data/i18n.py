@@ -199,6 +199,11 @@ def pct(value: float | None, lang: str | None = None, digits: int = 0) -> str:
     return format_percent(value / 100, format=pattern, locale=locale)
 
 
+def colon(lang: str | None = None) -> str:
+    """What follows a label before its value: ':' (en, nl), a no-break space and ':' (fr)."""
+    return "\u00a0:" if _lang(lang) == "fr" else ":"
+
+
 def percent_sign(lang: str | None = None) -> str:
     """What follows a number to make it a percentage: '%' or a no-break space and '%'."""
     return pct(1, lang)[1:]

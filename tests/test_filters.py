@@ -153,8 +153,9 @@ def test_by_network_and_people(bundled):
 def test_key_figures(bundled):
     k = ag.key_figures(bundled.incidents, bundled.people)
     assert k["incidents"]["value"] == 107 and k["people"]["value"] == 135
-    assert k["share_linked"] == {"value": 95, "n": 107, "pct": 88.8}
-    assert k["share_plot"] == {"value": 18, "n": 103, "pct": 17.5}
+    # unrounded: shown rounded once ("17%" for 18 of 103, never 17.5 rounded again to 18%)
+    assert k["share_linked"] == {"value": 95, "n": 107, "pct": 100 * 95 / 107}
+    assert k["share_plot"] == {"value": 18, "n": 103, "pct": 100 * 18 / 103}
 
 
 @pytest.mark.parametrize("query,lang,text", [

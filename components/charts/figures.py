@@ -372,7 +372,8 @@ def _add_events(fig: Fig, events: list[dict], periods: list[str], peak: float,
                            showarrow=False, xanchor="center", yanchor="top",
                            font={"size": 13, "color": "#222"}, bgcolor="white")
     # a number and the first word of its name never on two lines, nor a '·' first on a line
-    said = [f"{num(i, lang)}:\u00a0{e['label']}" for i, e in enumerate(attacks, start=1)]
+    said = [f"{num(i, lang)}{i18n.colon(lang)}\u00a0{e['label']}"
+            for i, e in enumerate(attacks, start=1)]
     if any(e.get("until") for e in events):  # the bands, said in the key as the attacks are
         said.append(_("shaded: the national threat level", lang))
     return "\u00a0· ".join(said)

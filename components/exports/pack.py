@@ -41,14 +41,15 @@ def _figures_lines(data, f: Filters) -> list[str]:
     incidents, people = views.shown(data, f)
     k = ag.key_figures(incidents, people)
     share = lambda item: pct(item["pct"])  # noqa: E731
+    c = i18n.colon()  # "Incidents\u00a0:" in French
     return [
-        f"{b(i18n.cap(t('incidents')) + ':')} {num(k['incidents']['value'])} · "
-        f"{b(t('arrest_actions') + ':')} {num(k['arrest_actions']['value'])} · "
-        f"{b(t('attacks') + ':')} {num(k['attacks']['value'])} · "
-        f"{b(t('people').lower() + ':')} {num(k['people']['value'])}",
-        f"{b(t('share_linked') + ':')} {share(k['share_linked'])} ("
+        f"{b(i18n.cap(t('incidents')) + c)} {num(k['incidents']['value'])} · "
+        f"{b(t('arrest_actions') + c)} {num(k['arrest_actions']['value'])} · "
+        f"{b(t('attacks') + c)} {num(k['attacks']['value'])} · "
+        f"{b(t('people').lower() + c)} {num(k['people']['value'])}",
+        f"{b(t('share_linked') + c)} {share(k['share_linked'])} ("
         + views.share_note(k["share_linked"], "incidents")
-        + f") · {b(t('share_plot').lower() + ':')} {share(k['share_plot'])} ("
+        + f") · {b(t('share_plot').lower() + c)} {share(k['share_plot'])} ("
         + views.share_note(k["share_plot"], "arrest_actions") + ")"]
 
 
@@ -77,7 +78,7 @@ def cover(data, f: Filters, link: str, exported: str,
     incidents = _union(data, f, c)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     counts = incidents["source_type"].value_counts()
-    sources = " · ".join(f"{word}: {num(int(counts[code]))}" for code, word in
+    sources = " · ".join(f"{word}{i18n.colon()} {num(int(counts[code]))}" for code, word in
                          export.code_words("source_type").items() if counts.get(code, 0))
     label = {"filters": _("Filters:"), "provenance": _("Provenance:"), "dataset": _("Dataset:"),
              "cite": _("Cite:"), "live": _("Live view:"), "pack": _("Briefing pack"),
