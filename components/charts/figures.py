@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -131,6 +132,19 @@ AXIS_TITLE_ROOM = 40  # px: the line plotly gives an axis title under its ticks
 def key_room(key: str) -> int:
     """The height a key's lines take under the axis (instant.js: keyRoom)."""
     return 6 + 16 * (key.count("<br>") + 1)
+
+
+def without_hint(note: dict) -> dict:
+    """An empty-state note saying what is empty only (its bold part), not the screen's way out
+    of it ("Remove a filter above"): for a file, a slide or one slice of a pair."""
+    if "</b>" in note["text"]:
+        note["text"] = note["text"][:note["text"].index("</b>") + 4]
+    return note
+
+
+def plain_title(fig: dict) -> str:
+    """A figure's title as text: plotly's markup without its tags."""
+    return re.sub(r"<[^>]+>", "", str((fig["layout"].get("title") or {}).get("text", "")))
 
 
 def widen(fig: dict, chars: int) -> dict:
@@ -467,10 +481,9 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
                 note["xref"], note["yref"] = "x2", "y2"
             if note.get("name") == "empty-state":
                 note["name"] = f"empty-{tag}"
-                # what the slice lacks, in one line over its own plot: the way out the
-                # screen's note offers (remove a filter) is not a slice's
-                if "</b>" in note["text"]:
-                    note["text"] = note["text"][:note["text"].index("</b>") + 4]
+                # what the slice lacks, over its own plot: the way out the screen's note
+                # offers (remove a filter) is not a slice's
+                without_hint(note)
             notes.append(note)
     for tag, name, own, dom in (("A", names[0], owns[0], dom_a), ("B", names[1], owns[1], dom_b)):
         notes.append({"text": f"<b>{tag} · {escape_markup(name)}</b><br>"

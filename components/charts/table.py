@@ -13,7 +13,7 @@ import pandas as pd
 from components.charts import views
 from components.runtime import AppData
 from data import compare as cmp
-from data import i18n, network_names
+from data import export, i18n, network_names
 from data.filters import Filters
 from data.filters import positions as selected
 from data.i18n import N_, _, t
@@ -50,7 +50,6 @@ def _labels(column: str) -> dict[str, str] | None:
                  "link_type": cb.LINK_TYPES}[column]
         return {c: t(c) for c in codes} | {"": ""}
     if column == "source_type":
-        from data import export
         return export.code_words("source_type")
     return None
 

@@ -6,12 +6,12 @@ pages may be framed by any site; every other page may not (components/web/guard.
 from __future__ import annotations
 
 import html
-import re
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from components.charts import comparison, views
 from components.charts import registry as charts
+from components.charts.figures import plain_title
 from components.charts.registry import figure_for
 from components.runtime import current
 from components.templating import render
@@ -74,7 +74,7 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
                                                          version=version or _("none"))
     lang = i18n.current()
     # the title as text: plotly markup without its tags (the template escapes it again)
-    title = re.sub(r"<[^>]+>", "", str(fig["layout"].get("title", {}).get("text", "")))
+    title = plain_title(fig)
     return render(
         "embed.html", lang=lang, described=described, notice=notice, figure=fig,
         title=html.unescape(title) or described[:80], dataset=data.dataset.title(),

@@ -47,8 +47,8 @@ def for_export(fig: dict, permalink: str, exported: str) -> dict:
     out = figures.widen(copy.deepcopy(dict(fig)), EXPORT_CHARS)
     layout = out.setdefault("layout", {})
     for note in layout.get("annotations") or []:  # an empty view: what it is, not the screen's
-        if note.get("name") == "empty-state" and "</b>" in note["text"]:  # way out of it
-            note["text"] = note["text"][:note["text"].index("</b>") + 4]
+        if note.get("name") == "empty-state":  # way out of it
+            figures.without_hint(note)
     notes = layout.get("annotations", [])
     foot = next((a for a in notes if str(a.get("text", "")).startswith(FOOT_START)), None)
     line = escape_markup(_("View: {link} · exported {date}").format(link=permalink,

@@ -7,7 +7,6 @@ as one workbook, and a README. Drawn by the same figure functions and export pat
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 import zipfile
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from pypdf import PdfWriter
 
 from components.charts import views
 from components.charts.figspec import Fig
-from components.charts.figures import FONT, escape_markup
+from components.charts.figures import FONT, escape_markup, plain_title
 from components.charts.registry import CHART_DATA, figures_for
 from components.exports import files
 from components.exports import images as image_export
@@ -130,11 +129,6 @@ def _empty(fig: dict) -> bool:
     return any(a.get("name") == "empty-state" for a in fig["layout"].get("annotations") or [])
 
 
-def _title(fig: dict) -> str:
-    """A chart's title as text (plotly markup without its tags)."""
-    return re.sub(r"<[^>]+>", "", str((fig["layout"].get("title") or {}).get("text", "")))
-
-
 def _union(data, f: Filters, c: compare.Comparison | None):
     """The incidents the pack is about: the view's, or either slice's (each once)."""
     return views.shown(data, f)[0] if c is None else files.union(data, c)
@@ -187,7 +181,7 @@ def pack(data, f: Filters, options: dict, link: str,
     drawings, described = _drawn(data, f, options, c)
     # a chart with nothing to draw for this view (its empty state speaks to the screen) is
     # left out, and the cover says so: no empty page
-    left_out = tuple(_title(drawn) for drawn in drawings.values() if _empty(drawn))
+    left_out = tuple(plain_title(drawn) for drawn in drawings.values() if _empty(drawn))
     drawings = {g: drawn for g, drawn in drawings.items() if not _empty(drawn)}
     described = {g: d for g, d in described.items() if g in drawings}
     told(0, len(drawings))  # the charts it will draw (one left out is not waited for)

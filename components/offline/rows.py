@@ -55,7 +55,15 @@ def _spoken(data: AppData) -> tuple[list[str], list[list[int]], dict[str, tuple]
     """The app's rows.csv of every incident, with each cell whose words depend on the language
     (a place's name, a coded value, the description, ...) as a token: the records, each spoken
     column's code per incident, and per language its header line, its slice heading and each
-    spoken column's texts (a code's text is that column's values[code])."""
+    spoken column's texts (a code's text is that column's values[code]). Made once per dataset
+    (the file's shared part and each language's words read it)."""
+    key = ("offline-rows-spoken",)
+    if key not in data.geojson_cache:  # the app data's per-dataset cache (table.py's too)
+        data.geojson_cache[key] = _spoken_made(data)
+    return data.geojson_cache[key]
+
+
+def _spoken_made(data: AppData) -> tuple[list[str], list[list[int]], dict[str, tuple]]:
     inc = data.dataset.incidents
     frames = {}
     for lang in i18n.LANGS:
