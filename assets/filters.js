@@ -10,17 +10,6 @@
 (function (root) {
   "use strict";
 
-  // the view state's declaration (data/viewstate.py schema(), in the vocabulary): the filters'
-  // URL parameters and fields in the order the URL shows them, the chart options, the page's own
-  // the inputs of the filter callback, in order (components/dashboard/callbacks.py checks them)
-  var CONTROLS = ["date", "types", "connections", "links", "plot", "networks", "places",
-                  "provinces", "citizenships"];
-  // the chart options' controls, after the clicks (components/state.py OPTION_CONTROLS)
-  var OPTION_CONTROLS = ["freq", "by", "events", "panel", "metric"];
-  // the sections' charts (dcc.Graph) whose clicks are inputs; a main chart's click or a chip's
-  // comes as the filter-event store's data (instant.js draws them)
-  var CLICKS = ["networks", "networks", "networks", "citizenship", "citizenship"];
-
   // a refused value: an error code and its parameters (data/filters.py ERRORS); its words are
   // the catalogue's template in the page's language (W.msg), as the server says it
   function FilterError(code, params) { this.code = code; this.params = params || {}; }
@@ -71,17 +60,16 @@
       allowed[k].forEach(function (v) { lookup[k][v] = true; });
     });
     var MONTHS = V.months;
-    var S = V.schema, PARAMS = S.filters, FIELD = {}, OPTION = {}, PAGE = {};
-    PARAMS.forEach(function (p) { FIELD[p[0]] = p[1]; });
+    // the filters as data/spec.py declares them: kind, field, what they test and their control
+    var S = V.schema, SPECS = S.filters, SPEC = {}, FIELD = {}, OPTION = {}, PAGE = {};
+    SPECS.forEach(function (s) { SPEC[s.param] = s; FIELD[s.param] = s.field; });
     S.options.forEach(function (o) { OPTION[o.param] = o; });
     S.page.forEach(function (name) { PAGE[name] = true; });
     function own(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
-    // the set filters' fields and their controls (components/state.py SET_CONTROLS)
-    var SETS = V.set_controls.map(function (p) { return p[0]; }), SET_PARAM = {};
-    V.set_controls.forEach(function (p) { SET_PARAM[p[0]] = p[1]; });
+    function specOf(field) { return SPECS.filter(function (s) { return s.field === field; })[0]; }
     function empty() {  // every filter unset: a set filter empty, any other null
       var f = {};
-      PARAMS.forEach(function (p) { f[p[1]] = SETS.indexOf(p[1]) >= 0 ? [] : null; });
+      SPECS.forEach(function (s) { f[s.field] = s.kind === "set" ? [] : null; });
       return f;
     }
 
@@ -90,19 +78,20 @@
       return own(V.groups, group) && has(V.groups[group], code);
     }
 
-    function parse(key, values) {  // data/filters.py _parse
-      if (key === "from" || key === "to") {
+    function parse(key, values) {  // data/filters.py _parse, by the filter's kind
+      var kind = SPEC[key].kind;
+      if (kind === "month") {
         if (values.length !== 1 || !MONTH.test(values[0])) {
           throw new FilterError("one_month", {param: key, value: values.join(",")});
         }
         return values[0];
       }
-      if (key === "within" || key === "plot") {
-        var choices = key === "within" ? V.place_groups : ["yes", "no"];
+      if (kind === "one" || kind === "flag") {
+        var choices = allowed[key];
         if (values.length !== 1 || !has(choices, values[0])) {
           throw new FilterError("one_of", {param: key, choices: choices.join(", "), value: values.join(",")});
         }
-        return key === "within" ? values[0] : values[0] === "yes";
+        return kind === "one" ? values[0] : values[0] === "yes";
       }
       var bad = values.filter(function (v) { return !own(lookup[key], v); });
       if (bad.length) { throw new FilterError("unknown_value", {param: key, value: bad[0]}); }
@@ -167,12 +156,12 @@
 
     function toQuery(f) {  // data/filters.py to_query: the canonical form
       var out = [];
-      PARAMS.forEach(function (p) {
-        var value = f[p[1]];
+      SPECS.forEach(function (s) {
+        var value = f[s.field];
         if (value === null || value === undefined || (Array.isArray(value) && !value.length)) { return; }
         var text = value === true ? "yes" : value === false ? "no" :
           Array.isArray(value) ? sorted(value).map(quote).join(",") : quote(value);
-        out.push(quote(p[0]) + "=" + text);
+        out.push(quote(s.param) + "=" + text);
       });
       return out.join("&");
     }
@@ -189,7 +178,7 @@
       list.forEach(function (pair) {
         if (pair[0].indexOf(VS) !== 0) { return; }
         var name = pair[0].slice(VS.length);
-        if (!own(FIELD, name) || name === "within") {
+        if (!own(FIELD, name) || !SPEC[name].compared) {
           throw new FilterError("unknown_parameter", {param: pair[0]});
         }
         out.push([name, pair[1]]);
@@ -211,13 +200,13 @@
       }
       var mixed = {};
       pairs(toQuery(a)).forEach(function (pair) {
-        if (!own(given, pair[0]) && pair[0] !== "within") { mixed[pair[0]] = pair[1]; }
+        if (!own(given, pair[0]) && SPEC[pair[0]].compared) { mixed[pair[0]] = pair[1]; }
       });
       names.forEach(function (k) { if (given[k].length) { mixed[k] = given[k].join(","); } });
       var b = fromQuery(mixed), written = {};
       pairs(toQuery(b)).forEach(function (pair) { written[pair[0]] = pair[1]; });
-      var overrides = PARAMS.filter(function (p) { return own(given, p[0]); }).map(function (p) {
-        return [p[0], own(written, p[0]) ? written[p[0]] : ""];
+      var overrides = SPECS.filter(function (s) { return own(given, s.param); }).map(function (s) {
+        return [s.param, own(written, s.param) ? written[s.param] : ""];
       });
       return {a: a, b: b, overrides: overrides};
     }
@@ -255,32 +244,44 @@
         .sort(function (a, b) { return a - b; });
     }
 
-    function fromControls(values) {  // state.from_controls
+    function fromControls(values) {  // state.from_controls: each control in the panel's order
       values = isObject(values) ? values : {};
       var query = {};
-      var range = monthRange(values.date);
-      if (range[0] > 0) { query.from = [MONTHS[range[0]]]; }
-      if (range[1] < MONTHS.length - 1) { query.to = [MONTHS[range[1]]]; }
-      SETS.forEach(function (name) {
-        var chosen = values[name];
-        if (chosen === null || chosen === undefined || chosen === "") { chosen = []; } else if (typeof chosen === "string") { chosen = [chosen]; } else if (!Array.isArray(chosen) || !chosen.every(function (v) { return typeof v === "string"; })) {
-          throw new FilterError("bad_control", {param: SET_PARAM[name]});
+      V.controls.forEach(function (control) {
+        var name = control[0], params = control[1], chosen = values[name], kind = SPEC[params[0]].kind;
+        if (kind === "month") {  // the slider's two months; an end at the study's own sets nothing
+          var range = monthRange(chosen);
+          if (range[0] > 0) { query[params[0]] = [MONTHS[range[0]]]; }
+          if (range[1] < MONTHS.length - 1) { query[params[1]] = [MONTHS[range[1]]]; }
+          return;
         }
-        if (chosen.length) { query[SET_PARAM[name]] = chosen; }
+        if (kind === "flag") {
+          if (chosen === "yes" || chosen === "no") { query[params[0]] = [chosen]; } else if (chosen !== null && chosen !== undefined && chosen !== "any") {
+            throw new FilterError("bad_control", {param: params[0]});
+          }
+          return;
+        }
+        if (chosen === null || chosen === undefined || chosen === "") { chosen = []; } else if (typeof chosen === "string") { chosen = [chosen]; } else if (!Array.isArray(chosen) || !chosen.every(function (v) { return typeof v === "string"; })) {
+          throw new FilterError("bad_control", {param: params[0]});
+        }
+        if (chosen.length) { query[params[0]] = chosen; }
       });
-      var plot = values.plot;
-      if (plot === "yes" || plot === "no") { query.plot = [plot]; } else if (plot !== null && plot !== undefined && plot !== "any") {
-        throw new FilterError("bad_control", {param: "plot"});
-      }
       return fromQuery(query);
     }
 
-    function toControls(f) {
+    function toControls(f) {  // state.to_controls
       var out = {};
-      SETS.forEach(function (name) { out[name] = sorted(f[name]); });
-      var start = MONTHS.indexOf(f.start), end = MONTHS.indexOf(f.end);
-      out.date = [start >= 0 ? start : 0, end >= 0 ? end : MONTHS.length - 1];
-      out.plot = f.plot === null ? "any" : f.plot ? "yes" : "no";
+      V.controls.forEach(function (control) {
+        var name = control[0], s = SPEC[control[1][0]], value = f[s.field];
+        if (s.kind === "month") {
+          var start = MONTHS.indexOf(f.start), end = MONTHS.indexOf(f.end);
+          out[name] = [start >= 0 ? start : 0, end >= 0 ? end : MONTHS.length - 1];
+        } else if (s.kind === "flag") {
+          out[name] = value === null ? "any" : value ? "yes" : "no";
+        } else {
+          out[name] = sorted(value);
+        }
+      });
       return out;
     }
 
@@ -305,25 +306,28 @@
       var data = point.customdata;
       var value = Array.isArray(data) && data.length ? data[0] : data;
       var text = typeof value === "string";
-      if (source === "shares" && (value === "linked" || value === "inspired")) { return toggle(f, "connections", value); }
-      if (source === "map" && text && has(V.places, value)) { return checked(drill(f, value)); }
-      if (source === "citizenship" && text && has(V.countries, value)) { return toggle(f, "citizenships", value); }
-      if (source === "networks" && text && has(V.networks, value)) { return toggle(f, "networks", value); }
+      var s = SPECS.filter(function (x) { return x.click && x.click === source; })[0];
+      if (s && text) {  // a municipality: a group that holds it narrows to it
+        if (s.match === "place") { return has(V.places, value) ? checked(drill(f, value)) : f; }
+        return own(lookup[s.param], value) ? toggle(f, s.field, value) : f;
+      }
       if (source === "timeline") {  // the category axis's period, as text
         return typeof point.x === "string" ? togglePeriod(f, point.x) : f;
       }
       return f;
     }
 
-    function remove(f, name, value) {
+    function remove(f, name, value) {  // state.remove: one chip's filter (or value) lifted
       if (name === "period") { return copy(f, {start: null, end: null}); }
-      if (name === "plot") { return copy(f, {plot: null}); }
-      if (name === "within" && f.within) {
+      var s = typeof name === "string" ? specOf(name) : undefined, changes = {};
+      if (!s || s.kind === "month") { return f; }
+      if (s.kind === "flag") { changes[s.field] = null; return copy(f, changes); }
+      if (s.kind === "one") {  // back to the group the map click narrowed from
+        if (!f.within) { return f; }
         var kept = f.places.filter(function (p) { return !inGroup(p, f.within); });
         return copy(f, {places: unique(kept.concat([f.within])), within: null});
       }
-      if (typeof name !== "string" || SETS.indexOf(name) < 0 || typeof value !== "string") { return f; }
-      var changes = {};
+      if (typeof value !== "string") { return f; }
       changes[name] = value ? f[name].filter(function (v) { return v !== value; }) : [];
       return copy(f, changes);
     }
@@ -394,8 +398,8 @@
         if (c) {  // a click on slice B's mark (a section's) sets that filter on B
           var b = {};
           pairs(toQuery(fromClick(source.slice(6), detail, c.b))).forEach(function (p) { b[p[0]] = p[1]; });
-          return {f: fa, c: canonical(fa, PARAMS.filter(function (p) { return p[0] !== "within"; }).map(function (p) {
-            return [p[0], own(b, p[0]) ? b[p[0]] : ""];
+          return {f: fa, c: canonical(fa, SPECS.filter(function (s) { return s.compared; }).map(function (s) {
+            return [s.param, own(b, s.param) ? b[s.param] : ""];
           }))};
         }
       }
@@ -485,11 +489,13 @@
       var state = toState(f);
       (c ? c.overrides : []).forEach(function (o) { state[VS + o[0]] = o[1]; });
       return {state: state, search: "?" + search_,
-              controls: CONTROLS.map(function (name) {
+              controls: V.controls.map(function (control) {
+                var name = control[0];
                 return shows(isObject(controls) ? controls[name] : undefined, values[name]) ? null : values[name];
               }),
               options: opts,
-              option_controls: OPTION_CONTROLS.map(function (name) {
+              option_controls: S.options.map(function (o) {
+                var name = o.param;
                 return shows(options[name], optionValues[name]) ? null : optionValues[name];
               }),
               error: error};
@@ -499,73 +505,92 @@
             checked: checked, drill: drill, nextView: nextView, stateParts: stateParts};
   }
 
-  // Which of the callback's inputs an event is read from (its index in ctx.inputs_list; 0 is
-  // the URL). The URL wins over anything triggered with it: under load Dash can hand one call
-  // both the address Back or Forward went to and a control's echo of the state before; read as
-  // a control change, that echo put the old state back and pushed it over the new address.
-  function triggerIndex(ctx) {
-    var inputs = ctx.inputs_list || [], trigger = ctx.triggered_id, index = -1;
-    var url = inputs[0] && inputs[0].id;
-    if (trigger === undefined || trigger === null) { return 0; }
-    if ((ctx.triggered || []).some(function (t) { return String(t.prop_id) === url + ".search"; })) {
-      return 0;
-    }
-    if (typeof trigger !== "object") {
-      inputs.forEach(function (input, i) { if (input && input.id === trigger) { index = i; } });
-    }
-    return index;
+  // Each of the filter callback's inputs by its id, as the payload names them (the address,
+  // each control, the resets, the event store, the sections' charts, the chart options)
+  function rolesOf(P) {
+    var V = P.vocabulary, I = V.inputs, roles = {};
+    roles[I.url] = ["url"];
+    V.controls.forEach(function (c) { roles[c[2]] = ["control", c[0]]; });
+    I.reset.forEach(function (id) { roles[id] = ["reset"]; });
+    roles[I.event] = ["event"];
+    Object.keys(P.clicks).forEach(function (id) { roles[id] = ["click", P.clicks[id]]; });
+    V.schema.options.forEach(function (o) { roles[o.control] = ["option", o.param]; });
+    return roles;
+  }
+  // What an event is read from: the URL wins over anything triggered with it. Under load Dash
+  // can hand one call both the address Back or Forward went to and a control's echo of the state
+  // before; read as a control change, that echo put the old state back over the new address.
+  function triggerRole(ctx, roles) {
+    var trigger = ctx.triggered_id;
+    if (trigger === undefined || trigger === null) { return ["url"]; }  // the first call
+    if ((ctx.triggered || []).some(function (t) {
+      var role = roles[String(t.prop_id).replace(/\.[^.]*$/, "")];
+      return role && role[0] === "url";
+    })) { return ["url"]; }
+    return (typeof trigger === "string" && roles[trigger]) || ["none"];
   }
 
-  var api = {makeFilters: makeFilters, triggerIndex: triggerIndex, FilterError: FilterError, CONTROLS: CONTROLS, CLICKS: CLICKS,
-             OPTION_CONTROLS: OPTION_CONTROLS, pairs: pairs, quote: quote};
+  var api = {makeFilters: makeFilters, rolesOf: rolesOf, triggerRole: triggerRole, FilterError: FilterError,
+             pairs: pairs, quote: quote};
   root.beFilters = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {
     var made = {};
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.filters = {
-      // Inputs: URL search, the 8 controls, reset, empty reset, the filter event (a chip or a
-      // main chart clicked), the sections' 5 chart clicks, the 5 chart options; State: the
-      // previous state, the page's language. Outputs: the state, the URL and the error
-      // (FILTER_OUTPUTS); a control that must show another value is set apart (writeControls).
-      // A chart option changes the address and redraws its chart only.
-      // The main views are drawn for the new state in the same pass
-      // (instant.js show); once Dash has written the store, instant.js's draw makes sure they
-      // show that state (the one the URL says), drawing again only if it is another.
+      // Inputs (each known by its id, rolesOf): the URL, the filter controls, the resets, the
+      // filter event (a chip or a main chart clicked), the sections' chart clicks, the chart
+      // options; State: the previous state, the page's language. Outputs: the state, the URL
+      // and the error; a control that must show another value is set apart (writeControls).
+      // A chart option changes the address and redraws its chart only. The main views are
+      // drawn for the new state in the same pass (instant.js show); once Dash has written the
+      // store, instant.js's draw makes sure they show that state, drawing again only if it is
+      // another.
       update: function () {
         var args = Array.prototype.slice.call(arguments);
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
         var lang = args[args.length - 1] || "en", previous = args[args.length - 2];
-        var search = args[0], controls = {}, options = {};
-        CONTROLS.forEach(function (name, i) { controls[name] = args[1 + i]; });
-        var EVENT = 1 + CONTROLS.length + 2, OPTIONS = EVENT + 1 + CLICKS.length;
-        var clicks = args.slice(EVENT + 1, EVENT + 1 + CLICKS.length);
-        OPTION_CONTROLS.forEach(function (name, i) { options[name] = args[OPTIONS + i]; });
-        var source = "none", detail = null, index = triggerIndex(ctx), only;
-        if (index === 0) {
-          source = "url";
-          echoes(ctx, controls, options);  // a control's echo that came with it is spent all the same
-        } else if (index >= 1 && index <= CONTROLS.length) {
-          source = "controls";
-          if (echoes(ctx, controls, options)) { throw dc.PreventUpdate; }  // a value this callback wrote
-        } else if (index === CONTROLS.length + 1 || index === CONTROLS.length + 2) {
-          source = "reset";
-        } else if (index === EVENT) {
-          var event = args[EVENT];
-          if (!event || typeof event !== "object" || typeof event.source !== "string") { throw dc.PreventUpdate; }
-          source = event.source; detail = event.detail;
-          if (source !== "chip" && ["click:shares", "click:timeline", "click:map", "compare"].indexOf(source) < 0) {
-            throw dc.PreventUpdate;
-          }
-        } else if (index >= OPTIONS) {  // a chart option: the address says it, its chart redrawn
-          source = "options";
-          if (echoes(ctx, controls, options)) { throw dc.PreventUpdate; }
-        } else if (index > EVENT) {
-          source = "click:" + CLICKS[index - EVENT - 1];
-          detail = clicks[index - EVENT - 1];
-        }
+        var inputs = ctx.inputs_list || [], NONE = [dc.no_update, dc.no_update, dc.no_update];
         function run(P) {
-          var W = P.words, out;
+          var W = P.words, roles = rolesOf(P), read = {url: null, control: {}, option: {}, click: {}, event: null};
+          var ids = {};  // each control's and option's id, by its name
+          inputs.forEach(function (input, i) {
+            var role = input && roles[input.id];
+            if (!role) { return; }
+            if (role[0] === "control" || role[0] === "option") {
+              read[role[0]][role[1]] = args[i];
+              ids[role[1]] = input.id;
+            } else if (role[0] === "click") {
+              read.click[input.id] = args[i];
+            } else if (role[0] !== "reset") {
+              read[role[0]] = args[i];
+            }
+          });
+          var search = read.url, controls = read.control, options = read.option;
+          var role = triggerRole(ctx, roles), source = "none", detail = null, only, out;
+          function echoed() { return echoes(ctx, roles, ids, controls, options); }
+          if (role[0] === "url") {
+            source = "url";
+            echoed();  // a control's echo that came with it is spent all the same
+          } else if (role[0] === "control") {
+            source = "controls";
+            if (echoed()) { return NONE; }  // a value this callback wrote
+          } else if (role[0] === "reset") {
+            source = "reset";
+          } else if (role[0] === "event") {
+            var event = read.event;
+            if (!event || typeof event !== "object" || typeof event.source !== "string") { return NONE; }
+            source = event.source; detail = event.detail;
+            if (source !== "chip" && ["click:shares", "click:timeline", "click:map", "compare"].indexOf(source) < 0) {
+              return NONE;
+            }
+          } else if (role[0] === "option") {  // a chart option: the address says it, its chart redrawn
+            source = "options";
+            if (echoed()) { return NONE; }
+          } else if (role[0] === "click") {
+            source = "click:" + role[1];
+            detail = read.click[ctx.triggered_id];
+          }
           try {
             made[lang] = made[lang] || makeFilters(P.vocabulary);
             out = made[lang].outputs(source, detail, search, controls, previous, lang, W, options);
@@ -582,7 +607,7 @@
           // checks the state Dash writes and draws it again only if it is another one
           root.beInstant.show(P, out.state, {freq: o.freq, by: o.by, events: o.events === "1",
                                              panel: o.panel, metric: o.metric}, only);
-          writeControls(ctx, out.controls, out.option_controls);
+          writeControls(P, ids, out.controls, out.option_controls);
           // an option leaves the filter state as it is: the store is not written again
           var state = source === "options" ? dc.no_update : out.state;
           return [state, address, error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))];
@@ -592,35 +617,31 @@
       }
     };
   }
-  // The controls are not outputs of the filter callback: Dash would mark all eight as loading
+  // The controls are not outputs of the filter callback: Dash would mark all of them as loading
   // and render each of them twice per event (~35 ms here), though they rarely change. A control
   // that must show another value (after a URL, reset, chip or click) is set on its own; the
   // callback it triggers in turn (the control is an input) is recognised and skipped.
   var echo = {};  // control id -> the value this callback set on it, until its event comes back
-  function controlIds(ctx) {  // the filter controls', then the chart options' (by their inputs)
-    var inputs = ctx.inputs_list || [], first = 1 + CONTROLS.length + 3 + CLICKS.length;
-    return CONTROLS.map(function (name, i) { return inputs[1 + i] && inputs[1 + i].id; })
-      .concat(OPTION_CONTROLS.map(function (name, i) { return inputs[first + i] && inputs[first + i].id; }));
-  }
-  function writeControls(ctx, values, optionValues) {
-    var ids = controlIds(ctx);
+  function writeControls(P, ids, values, optionValues) {
+    var names = P.vocabulary.controls.map(function (c) { return c[0]; });
+    var options = P.vocabulary.schema.options;
     values.concat(optionValues).forEach(function (value, i) {
-      if (value === null || !ids[i]) { return; }
-      echo[ids[i]] = JSON.stringify(value);
-      var prop = i >= CONTROLS.length && OPTION_CONTROLS[i - CONTROLS.length] === "events" ? "checked" : "value";
+      var option = i >= names.length ? options[i - names.length] : null;
+      var id = ids[option ? option.param : names[i]];
+      if (value === null || !id) { return; }
+      echo[id] = JSON.stringify(value);
       var props = {};
-      props[prop] = value;
-      window.dash_clientside.set_props(ids[i], props);
+      props[option && typeof value === "boolean" ? "checked" : "value"] = value;
+      window.dash_clientside.set_props(id, props);
     });
   }
-  function echoes(ctx, controls, options) {  // every control that triggered shows a value we set
-    var ids = controlIds(ctx), triggered = ctx.triggered || [];
-    var values = CONTROLS.map(function (name) { return controls[name]; })
-      .concat(OPTION_CONTROLS.map(function (name) { return options[name]; }));
+  function echoes(ctx, roles, ids, controls, options) {  // every control that triggered shows a value we set
+    var triggered = ctx.triggered || [];
     function idOf(t) { return String(t.prop_id).replace(/\.(value|checked)$/, ""); }
     var all = triggered.length > 0 && triggered.every(function (t) {
-      var id = idOf(t), i = ids.indexOf(id);
-      return i >= 0 && echo[id] !== undefined && echo[id] === JSON.stringify(values[i]);
+      var id = idOf(t), role = roles[id];
+      if (!role || (role[0] !== "control" && role[0] !== "option") || echo[id] === undefined) { return false; }
+      return echo[id] === JSON.stringify((role[0] === "control" ? controls : options)[role[1]]);
     });
     triggered.forEach(function (t) { delete echo[idOf(t)]; });
     return all;

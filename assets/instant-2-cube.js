@@ -5,12 +5,14 @@
   "use strict";
 
   // --- the filter state (the store holds the URL's parameters, values comma-joined) ---------
-  function parseState(filterState) {
-    var f = {};
+  // by each filter's kind (data/spec.py, in the payload): a set's values as a list, any other one
+  function specs(P) { return P.vocabulary.schema.filters; }
+  function parseState(P, filterState) {
+    var f = {}, kind = {};
+    specs(P).forEach(function (s) { kind[s.param] = s.kind; });
     Object.keys(filterState || {}).forEach(function (key) {
       var value = String(filterState[key]);
-      f[key] = (key === "from" || key === "to" || key === "plot" || key === "within") ? value :
-        value.split(",").filter(function (v) { return v; });
+      f[key] = kind[key] === "set" ? value.split(",").filter(function (v) { return v; }) : value;
     });
     return f;
   }
@@ -38,6 +40,35 @@
     return function (code) { return codes[code] || (elsewhere && !grouped[code]); };
   }
 
+  // one filter's test of a cube value, by its match rule (data/spec.py; data/filters.py _test)
+  function testOf(P, s, value) {
+    var has = function (v) { return value.indexOf(v) >= 0; };
+    switch (s.match) {
+      case "from": return function (m) { return m >= value; };
+      case "to": return function (m) { return m <= value; };
+      case "flag": return function (x) { return x === (value === "yes" ? 1 : 0); };
+      case "in": return has;
+      case "any_of": case "people": return anyOf(value);
+      case "place": return placeTest(P, value);
+      case "province": return function (code) {
+        var p = P.places.province_of[code];
+        return has(s.table ? s.table[p] : p);
+      };
+    }
+    throw new Error("no match rule " + s.match + " (filter " + s.param + ")");
+  }
+  // the filters f sets, as one test per cube column: [column, one byte per dictionary value]
+  function tests(P, f) {
+    var C = columns(P), D = P.cube.dict, byKey = {};
+    specs(P).forEach(function (s) {
+      var value = f[s.param];
+      if (!s.match || value === undefined || value === null || (Array.isArray(value) && !value.length)) { return; }
+      var ok = lookup(D[s.cube] || [0, 1], testOf(P, s, value)), was = byKey[s.cube];
+      byKey[s.cube] = was ? was.map(function (x, i) { return x && ok[i]; }) : ok;
+    });
+    return Object.keys(byKey).map(function (k) { return [C[k], byKey[k]]; });
+  }
+
   // the cube's columns as typed arrays, decoded once per payload (components/web/instant.py _column)
   var ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array};
   function column(c) {
@@ -46,11 +77,10 @@
     for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
     return new ARRAYS[c.dtype](bytes.buffer, 0, bytes.length / ARRAYS[c.dtype].BYTES_PER_ELEMENT);
   }
-  var COLUMNS = ["m", "t", "c", "l", "p", "g", "n", "z", "s", "w", "k"];
   function columns(P) {
     if (!P.cube.cols) {
       var cols = {};
-      COLUMNS.forEach(function (k) { cols[k] = column(P.cube[k]); });
+      Object.keys(P.cube).forEach(function (k) { if (k !== "rows" && k !== "dict") { cols[k] = column(P.cube[k]); } });
       P.cube.cols = cols;
     }
     return P.cube.cols;
@@ -63,18 +93,7 @@
     var C = columns(P), D = P.cube.dict, n = P.cube.rows;
     keep = keep || new Uint8Array(n);
     last = {cube: P.cube, key: JSON.stringify(f), keep: keep};
-    var okM = lookup(D.m, function (m) { return (!f.from || m >= f.from) && (!f.to || m <= f.to); });
-    var inSet = function (chosen) { return function (v) { return !chosen || !chosen.length || chosen.indexOf(v) >= 0; }; };
-    var okT = lookup(D.t, inSet(f.type)), okC = lookup(D.c, inSet(f.connection));
-    var okL = lookup(D.l, inSet(f.link));
-    var okN = f.network && f.network.length ? lookup(D.n, anyOf(f.network)) : null;
-    var okG = f.place && f.place.length ? lookup(D.g, placeTest(P, f.place)) : null;
-    if (f.province && f.province.length) {  // both hold: the place and the province
-      var inProvince = lookup(D.g, function (code) { return f.province.indexOf(P.places.province_of[code]) >= 0; });
-      okG = okG ? okG.map(function (ok, i) { return ok && inProvince[i]; }) : inProvince;
-    }
-    var okZ = f.citizenship && f.citizenship.length ? lookup(D.z, anyOf(f.citizenship)) : null;
-    var plot = f.plot === "yes" ? 1 : f.plot === "no" ? 0 : -1;
+    var T = tests(P, f), nT = T.length;
     var action = D.t.indexOf("arrest_action"), linked = D.c.indexOf("linked");
     var nt = D.t.length, nc = D.c.length;
     // counts by code in flat typed arrays (no strings in the loop), named after it
@@ -82,12 +101,10 @@
     var byMC = new Float64Array(D.m.length * nc), byG = new Float64Array(D.g.length);
     var seenG = new Uint8Array(D.g.length), seenM = new Uint8Array(D.m.length);
     var total = 0, actions = 0, linkedN = 0, plots = 0, people = 0, reconstructed = false;
-    var cm = C.m, ct = C.t, cc = C.c, cl = C.l, cp = C.p, cg = C.g, cn = C.n, cz = C.z;
+    var cm = C.m, ct = C.t, cc = C.c, cp = C.p, cg = C.g;
     var cs = C.s, cw = C.w, ck = C.k;
-    for (var i = 0; i < n; i++) {
-      if (!okM[cm[i]] || !okT[ct[i]] || !okC[cc[i]] || !okL[cl[i]]) { continue; }
-      if (plot >= 0 && cp[i] !== plot) { continue; }
-      if ((okN && !okN[cn[i]]) || (okG && !okG[cg[i]]) || (okZ && !okZ[cz[i]])) { continue; }
+    rows: for (var i = 0; i < n; i++) {
+      for (var j = 0; j < nT; j++) { if (!T[j][1][T[j][0][i]]) { continue rows; } }
       keep[i] = 1;
       var w = cw[i], t = ct[i], c = cc[i], m = cm[i], g = cg[i];
       total += w;

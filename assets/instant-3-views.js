@@ -16,48 +16,36 @@
   }
 
   function describe(P, f) { return describeParts(P, f).join(", "); }
-  function describeParts(P, f) {  // filters._describe_parts
-    var W = P.words, T = W.t, parts = [];
-    var types = f.type || [], conns = f.connection || [];
-    var noun = types.length === 1 ? types[0] + "s" : "incidents", subject = T[noun];
-    if (conns.length === 1) { subject = T[conns[0] + "_" + noun]; }
-    parts.push(types.length || conns.length ? cap(subject) : T.all_incidents);
-    if (f.link && f.link.length) { parts.push(sorted(f.link).map(function (x) { return T[x]; }).join(" / ")); }
-    if (f.plot) { parts.push(T[f.plot === "yes" ? "with_plot" : "without_plot"]); }
-    if (f.network && f.network.length) { parts.push(sorted(f.network).join(" + ")); }
-    if (f.place && f.place.length) {
-      parts.push(sorted(f.place).map(function (p) {
-        var name = P.places.describe[p];
-        return name === undefined ? p : name;
-      }).join(" + "));
-    }
-    if (f.province && f.province.length) {
-      parts.push(provincesTitle(P, f.province));
-    }
-    if (f.citizenship && f.citizenship.length) {
-      parts.push(T.citizens + " " + sorted(f.citizenship).map(function (c) { return W.countries[c] || c; }).join(" + "));
-    }
+  function describeParts(P, f) {  // filters._describe_parts, from each filter's declaration
+    var W = P.words, T = W.t, parts = [], S = P.vocabulary.schema.filters;
+    var subject = S.filter(function (s) { return s.subject; }).map(function (s) { return f[s.param] || []; });
+    var types = subject[0], conns = subject[1];
+    var noun = types.length === 1 ? types[0] + "s" : "incidents", said = T[noun];
+    if (conns.length === 1) { said = T[conns[0] + "_" + noun]; }
+    parts.push(types.length || conns.length ? cap(said) : T.all_incidents);
+    S.forEach(function (s) {
+      var value = f[s.param], words = P.filter_words[s.param];
+      if (s.subject || s.kind === "month" || s.kind === "one" || !value || !value.length) { return; }
+      if (s.kind === "flag") { parts.push(words.summary[value]); return; }
+      var named = sorted(value).map(function (v) { return nameOf(words.names, v); }).join(s.joiner);
+      parts.push(words.prefix ? words.prefix + " " + named : named);
+    });
     if (f.from || f.to) { parts.push(periodLabel(P, f)); }
     return parts;
   }
+  function nameOf(names, value) { var n = names[value]; return n === undefined ? value : n; }
 
   // marks (compare mode, beCompare.model's chips): A's chips for a filter B replaces say "A: ",
   // B's own follow ("B: Antwerp"; removing one gives B A's filter again)
-  function chips(P, f, marks) {
-    var W = P.words, out = [];
-    function label(name, value) {
-      if (name === "places") { var n = P.places.chip[value]; return n === undefined ? value : n; }
-      if (name === "provinces") { return P.places.provinces[value]; }
-      if (name === "types" || name === "connections" || name === "links") { return W.t[value] || value; }
-      return value;
-    }
-    [["types", "type"], ["connections", "connection"], ["links", "link"], ["networks", "network"],
-     ["places", "place"], ["provinces", "province"], ["citizenships", "citizenship"]].forEach(function (pair) {
-      sorted(f[pair[1]] || []).forEach(function (v) { out.push([pair[0], v, label(pair[0], v)]); });
+  function chips(P, f, marks) {  // state.chips: the sets' values, the flags, the period, the way back
+    var W = P.words, out = [], S = P.vocabulary.schema.filters;
+    function label(s, value) { var w = P.filter_words[s.param]; return nameOf(w.chip || w.names, value); }
+    S.forEach(function (s) {
+      if (s.kind === "set") { sorted(f[s.param] || []).forEach(function (v) { out.push([s.field, v, label(s, v)]); }); }
     });
-    if (f.plot) { out.push(["plot", "", W.msg[f.plot === "yes" ? "with a plot" : "without a plot"]]); }
+    S.forEach(function (s) { if (s.kind === "flag" && f[s.param]) { out.push([s.field, "", P.filter_words[s.param].chip[f[s.param]]]); } });
     if (f.from || f.to) { out.push(["period", "", periodLabel(P, f)]); }
-    if (f.within) { out.push(["within", f.within, "\u21a9 " + label("places", f.within)]); }
+    S.forEach(function (s) { if (s.kind === "one" && f[s.param]) { out.push([s.field, f[s.param], "\u21a9 " + label(s, f[s.param])]); } });
     if (marks) {
       out = out.map(function (c) {
         return marks.a_only.indexOf(c[0]) >= 0 ? [c[0], c[1], format(W.msg["A: {label}"], {label: c[2]})] : c;
@@ -148,7 +136,7 @@
   function altPlaces(P, fmt, a) {
     var W = P.words, table = byPlace(a);
     if (!table.length) { return W.msg["No incidents in any municipality."]; }
-    var names = P.places.chip, total = 0;
+    var names = P.filter_words.place.chip, total = 0;
     table.forEach(function (r) { total += r[1]; });
     var top = table.slice(0, 3).map(function (r) {
       return (names[r[0]] === undefined ? r[0] : names[r[0]]) + " (" + fmt.num(r[1]) + ")";
@@ -253,7 +241,8 @@
   }
 
   function provincesTitle(P, provinces) {  // filters.provinces_named: the summary, the map's title
-    return sorted(provinces).map(function (p) { return P.places.provinces[p]; }).join(" + ");
+    var names = P.filter_words.province.names;
+    return sorted(provinces).map(function (p) { return nameOf(names, p); }).join(" + ");
   }
 
   // a panel's communes with what each shows (maps._choro_area): its count, rate and hover
@@ -377,7 +366,7 @@
 
   // pre: the state's aggregate when the caller has it already (compare mode's slice A)
   function views(P, filterState, opts, pre) {
-    var f = parseState(filterState), fmt = makeFormat(P.words), a = pre || aggregate(P, f);
+    var f = parseState(P, filterState), fmt = makeFormat(P.words), a = pre || aggregate(P, f);
     var freq = option(P, "freq", opts.freq), by = option(P, "by", opts.by);
     var panel = option(P, "panel", opts.panel), metric = option(P, "metric", opts.metric);
     var summary = describe(P, f) + " \u00b7 " + incidentsCount(P, fmt, a.n);

@@ -75,9 +75,11 @@
   function sliceName(P, f, params) {
     var only = {}, has = {};
     params.forEach(function (k) { has[k] = true; if (k !== "from" && k !== "to" && f[k] !== undefined) { only[k] = f[k]; } });
-    var parts = describeParts(P, only);
-    if (!has.type && !has.connection) { parts = parts.slice(1); }
-    if ((has.place || has.province) && !(only.place && only.place.length) && !(only.province && only.province.length)) {
+    var parts = describeParts(P, only), S = P.vocabulary.schema.filters;
+    function any(test) { return S.some(test); }
+    if (!any(function (s) { return s.subject && has[s.param]; })) { parts = parts.slice(1); }
+    if (any(function (s) { return s.where && has[s.param]; }) &&
+        !any(function (s) { return s.where && only[s.param] && only[s.param].length; })) {
       parts.push(P.words.t.all_places);
     }
     if (has.from || has.to) {
@@ -195,7 +197,7 @@
     where = where || {};
     var s = slices(state);
     if (!s) { return null; }
-    var fa = parseState(s.a), fb = parseState(s.b);
+    var fa = parseState(P, s.a), fb = parseState(P, s.b);
     var keepA = new Uint8Array(P.cube.rows), keepB = new Uint8Array(P.cube.rows);
     var a = aggregate(P, fa, keepA), b = aggregate(P, fb, keepB);
     if (seen) { seen.a = a; }
@@ -235,11 +237,12 @@
   }
 
   // which of A's chips are A's alone, and B's own: one per filter B replaces (comparison.chips;
-  // the chip each parameter is shown by is Python's, in the payload)
+  // the chip a parameter is shown by: a month's the period's, any other filter's its own)
   function chips(P, fb, overrides) {
-    var groups = {}, order = [];
+    var groups = {}, order = [], chipOf = {};
+    P.vocabulary.schema.filters.forEach(function (s) { chipOf[s.param] = s.kind === "month" ? "period" : s.field; });
     overrides.forEach(function (o) {
-      var name = P.chip_of[o[0]];
+      var name = chipOf[o[0]];
       if (!groups[name]) { groups[name] = []; order.push(name); }
       groups[name].push(o[0]);
     });

@@ -57,7 +57,7 @@
       out.compare = null;
       if (model) {
         out.compare = C.panelNodes(P, model);
-        out.chips = root.beViews.chips(P, parseState(slices.a), model.chips);
+        out.chips = root.beViews.chips(P, parseState(P, slices.a), model.chips);
         out.live = model.title;
         out.timeline = model.timeline;  // both slices on one axis
         out.describeTimeline = model.describe_timeline;

@@ -13,6 +13,13 @@ FILTER_NETWORK = "filter-network"
 FILTER_PLACE = "filter-place"
 FILTER_PROVINCE = "filter-province"
 FILTER_CITIZENSHIP = "filter-citizenship"
+
+
+def control_id(param: str) -> str:
+    """A filter control's id, by the parameter it sets (the period's slider: "period")."""
+    return FILTER_DATE if param == "period" else f"filter-{param}"
+
+
 RESET = "reset-filters"
 CHIPS = "active-filters"
 CHIP = "chip"  # a removable chip (assets/instant.js draws them: class and data-name, data-value)

@@ -11,53 +11,66 @@ from urllib.parse import parse_qsl
 import pandas as pd
 
 from components import ids
-from data import codebook as cb
 from data import compare, i18n, viewstate
 from data.facts import FIRST_MONTH, LAST_MONTH
 from data.filters import (
     ERRORS,
-    PARAMS,
+    FLAG_VALUES,
     PLACE_GROUPS,
     FilterError,
     Filters,
     Vocabulary,
     allowed_values,
     canonical_order,
+    choices_of,
     in_group,
+    value_name,
 )
 from data.i18n import N_, _
-from data.places import GROUPS, PROVINCES, province_of
+from data.places import GROUP_NAMES, GROUPS, province_of
+from data.spec import FILTERS, FLAG, MONTH, ONE, SET
 
 MONTHS = list(pd.period_range(FIRST_MONTH, LAST_MONTH, freq="M").strftime("%Y-%m"))
-SET_CONTROLS = {"types": "type", "connections": "connection", "links": "link",
-                "networks": "network", "places": "place", "provinces": "province",
-                "citizenships": "citizenship"}
+PERIOD = "period"  # the period's chip (both ends)
+ANY = "any"  # a flag's control when it is unset
+# each control of the filters panel by its name (a filter's field; the period's slider "date"),
+# in the panel's order: what it sets (data/spec.py)
+DATE = "date"
+CONTROL_OF = {}
+for _spec in FILTERS:
+    if _spec.control:
+        CONTROL_OF.setdefault(DATE if _spec.control == "range" else _spec.field, []).append(_spec)
+CONTROLS = tuple(CONTROL_OF)
+SET_CONTROLS = {s.field: s.param for s in FILTERS if s.kind == SET and s.control}
 
 
 def from_controls(values: dict, known: Vocabulary) -> Filters:
     """Filters from control values (validated like URL parameters: clients can post anything)."""
     values = values if isinstance(values, dict) else {}
     query: dict[str, list[str]] = {}
-    low, high = _month_range(values.get("date"))
-    if low > 0:
-        query["from"] = [MONTHS[low]]
-    if high < len(MONTHS) - 1:
-        query["to"] = [MONTHS[high]]
-    for name, param in SET_CONTROLS.items():
+    for name, specs in CONTROL_OF.items():
         chosen = values.get(name)
+        if name == DATE:  # the slider's two months; an end at the study's own end sets nothing
+            low, high = _month_range(chosen)
+            for spec, index, end in zip(specs, (low, high), (0, len(MONTHS) - 1), strict=True):
+                if index != end:
+                    query[spec.param] = [MONTHS[index]]
+            continue
+        spec = specs[0]
+        if spec.kind == FLAG:  # any, yes or no
+            if chosen in FLAG_VALUES:
+                query[spec.param] = [chosen]
+            elif chosen is not None and chosen != ANY:
+                raise FilterError("bad_control", param=spec.param)
+            continue
         if chosen is None or chosen == "":
             chosen = []
         elif isinstance(chosen, str):  # one value
             chosen = [chosen]
         elif not isinstance(chosen, list) or not all(isinstance(v, str) for v in chosen):
-            raise FilterError("bad_control", param=param)
+            raise FilterError("bad_control", param=spec.param)
         if chosen:
-            query[param] = chosen
-    plot = values.get("plot")
-    if plot in ("yes", "no"):
-        query["plot"] = [plot]
-    elif plot is not None and plot != "any":
-        raise FilterError("bad_control", param="plot")
+            query[spec.param] = chosen
     return Filters.from_query(query, known)
 
 
@@ -77,10 +90,16 @@ def _month_range(value) -> tuple[int, int]:
 
 def to_controls(f: Filters) -> dict:
     """Control values showing f."""
-    values = {name: canonical_order(getattr(f, name)) for name in SET_CONTROLS}
-    values["date"] = [MONTHS.index(f.start) if f.start in MONTHS else 0,
-                      MONTHS.index(f.end) if f.end in MONTHS else len(MONTHS) - 1]
-    values["plot"] = "any" if f.plot is None else "yes" if f.plot else "no"
+    values = {}
+    for name, specs in CONTROL_OF.items():
+        value = getattr(f, specs[0].field)
+        if name == DATE:
+            values[name] = [MONTHS.index(f.start) if f.start in MONTHS else 0,
+                            MONTHS.index(f.end) if f.end in MONTHS else len(MONTHS) - 1]
+        elif specs[0].kind == FLAG:
+            values[name] = ANY if value is None else "yes" if value else "no"
+        else:
+            values[name] = canonical_order(value)
     return values
 
 
@@ -92,14 +111,11 @@ def from_click(source: str, click: object, f: Filters, known: Vocabulary) -> Fil
         return f
     data = point.get("customdata")
     value = data[0] if isinstance(data, list) and data else data
-    if source == "shares" and value in ("linked", "inspired"):
-        return f.toggle("connections", value)
-    if source == "map" and isinstance(value, str) and value in known.places:
-        return f.drill(value).checked()
-    if source == "citizenship" and isinstance(value, str) and value in cb.COUNTRIES:
-        return f.toggle("citizenships", value)
-    if source == "networks" and isinstance(value, str) and value in known.networks:
-        return f.toggle("networks", value)
+    spec = next((s for s in FILTERS if s.click and s.click == source), None)
+    if spec is not None and isinstance(value, str):
+        if spec.match == "place":  # a municipality: a group that holds it narrows to it
+            return f.drill(value).checked() if value in known.places else f
+        return f.toggle(spec.field, value) if value in choices_of(spec, known) else f
     if source == "timeline":  # the category axis's period, as text
         x = point.get("x")
         return _toggle_period(f, x) if isinstance(x, str) else f
@@ -124,29 +140,41 @@ def period_label(f: Filters) -> str:
 
 
 def chips(f: Filters, describe_value) -> list[tuple[str, str, str]]:
-    """(field, value, label) for each active filter value, for removable chips."""
+    """(field, value, label) for each active filter value, for removable chips: the set
+    filters' values, the flags, the period, the way back of a map drill-down."""
     out = []
-    for name in SET_CONTROLS:
-        out += [(name, v, describe_value(name, v)) for v in canonical_order(getattr(f, name))]
-    if f.plot is not None:
-        out.append(("plot", "", _("with a plot") if f.plot else _("without a plot")))
+    for spec in FILTERS:
+        if spec.kind == SET:
+            out += [(spec.field, v, describe_value(spec.field, v))
+                    for v in canonical_order(getattr(f, spec.field))]
+    for spec in FILTERS:
+        value = getattr(f, spec.field)
+        if spec.kind == FLAG and value is not None:
+            out.append((spec.field, "", _(spec.chip_words[FLAG_VALUES[0 if value else 1]])))
     if f.start or f.end:
-        out.append(("period", "", period_label(f)))
-    if f.within:
-        out.append(("within", f.within, f"↩ {describe_value('places', f.within)}"))
+        out.append((PERIOD, "", period_label(f)))
+    for spec in FILTERS:
+        if spec.kind == ONE and getattr(f, spec.field):
+            out.append((spec.field, getattr(f, spec.field),
+                        f"↩ {describe_value('places', getattr(f, spec.field))}"))
     return out
 
 
 def remove(f: Filters, name: object, value: object) -> Filters:
     """The state with one chip removed (a chip naming no filter changes nothing)."""
-    if name == "period":
+    if name == PERIOD:
         return replace(f, start=None, end=None)
-    if name == "plot":
-        return replace(f, plot=None)
-    if name == "within" and f.within:  # back to the group the map click narrowed from
+    spec = next((s for s in FILTERS if s.field == name), None)
+    if spec is None or spec.kind == MONTH:
+        return f
+    if spec.kind == FLAG:
+        return replace(f, **{spec.field: None})
+    if spec.kind == ONE:  # back to the group the map click narrowed from
+        if not f.within:
+            return f
         kept = frozenset(p for p in f.places if not in_group(p, f.within))
         return replace(f, places=kept | {f.within}, within=None)
-    if name not in SET_CONTROLS or not isinstance(value, str):
+    if not isinstance(value, str):
         return f
     return f.without(name, value or None)
 
@@ -200,9 +228,6 @@ def next_filters(source: str, detail: object, search: object, controls: dict,
     return f
 
 
-# the filter controls, in the order of the filter callback's inputs
-CONTROLS = ("date", "types", "connections", "links", "plot", "networks", "places", "provinces",
-            "citizenships")
 # the chart options' controls, in the order of the filter callback's inputs (after the clicks)
 OPTION_CONTROLS = tuple(o.param for o in viewstate.OPTIONS)
 # what each chart option's control says (msgids): its name, and each choice's label (the map's
@@ -243,7 +268,7 @@ def next_view(source: str, detail: object, search: object, controls: dict, previ
         a, c = compare.slices(previous if isinstance(previous, dict) else {}, known)
         if c is not None:  # a click on slice B's mark (a section's) sets that filter on B
             b = from_click(source.removeprefix("click:"), detail, c.b, known).to_state()
-            pairs = [(k, b.get(k, "")) for k in PARAMS if k != "within"]
+            pairs = [(s.param, b.get(s.param, "")) for s in FILTERS if s.compared]
             return a, compare.canonical(a, pairs, known)
     f = next_filters(source, detail, search, controls, mine, known)
     return f, compare.canonical(f, vs, known)
@@ -333,17 +358,48 @@ def shows(control: object, wanted: object) -> bool:
 
 def vocabulary(known: Vocabulary) -> dict:
     """What a filter may name, for the browser's own checks (assets/filters.js)."""
-    return {"types": list(cb.INCIDENT_TYPES), "connections": list(cb.CONNECTIONS),
-            "links": list(cb.LINK_TYPES), "countries": list(cb.COUNTRIES),
-            "networks": sorted(known.networks), "places": sorted(known.places),
-            "place_groups": list(PLACE_GROUPS), "provinces": list(PROVINCES),
+    return {"places": sorted(known.places), "place_groups": list(PLACE_GROUPS),
+            "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS,
             "province_of": {code: province_of(code) for code in sorted(known.places)
                             if province_of(code)},
-            "groups": {g: sorted(codes) for g, codes in GROUPS.items()}, "months": MONTHS,
             "allowed": {k: list(v) for k, v in allowed_values(known).items()},
-            "set_controls": [list(pair) for pair in SET_CONTROLS.items()],
+            # each control by its name, the filters it sets and its id, in the panel's order
+            "controls": [[name, [s.param for s in specs],
+                          ids.control_id("period" if name == DATE else specs[0].param)]
+                         for name, specs in CONTROL_OF.items()],
+            # the filter callback's other inputs, by their ids (assets/filters.js rolesOf)
+            "inputs": {"url": ids.URL, "reset": [ids.RESET, ids.EMPTY_RESET],
+                       "event": ids.FILTER_EVENT},
             "errors": ERRORS,
             "schema": _schema()}
+
+
+def chip_label(spec, value: str, lang: str, place_names: dict[str, str]) -> str:
+    """How a filter's chip names one value (a municipality as the table names it)."""
+    if spec.names == "place":
+        return GROUP_NAMES[value][lang] if value in GROUP_NAMES else place_names.get(value, value)
+    return value_name(spec, value, lang, place_names)
+
+
+def filter_words(known: Vocabulary, lang: str, place_names: dict[str, str]) -> dict:
+    """How each filter is said in lang, for the browser's chips and summary: its values' names
+    (a place's on its chip as the table names it), a flag's words, the summary's prefix."""
+    out = {}
+    with i18n.use(lang):
+        for spec in FILTERS:
+            if spec.kind == MONTH:
+                continue
+            values = choices_of(spec, known)
+            words = {"names": {v: value_name(spec, v, lang, place_names) for v in values}}
+            if spec.names == "place":
+                words["chip"] = {v: chip_label(spec, v, lang, place_names) for v in values}
+            if spec.prefix:
+                words["prefix"] = _(spec.prefix)
+            if spec.kind == FLAG:
+                words["chip"] = {k: _(v) for k, v in spec.chip_words.items()}
+                words["summary"] = {k: _(v) for k, v in spec.summary_words.items()}
+            out[spec.param] = words
+    return out
 
 
 def _schema() -> dict:

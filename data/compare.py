@@ -23,6 +23,7 @@ import pandas as pd
 
 from data.filters import PARAMS, SPACE, FilterError, Filters, Vocabulary, form_quote
 from data.i18n import N_, _
+from data.spec import FILTER, FILTERS
 
 VS = "vs."
 Z95 = 1.959963984540054  # the standard normal's 97.5% quantile
@@ -54,7 +55,7 @@ def split(pairs: Iterable[tuple[str, str]]) -> tuple[list, list]:
     for key, value in pairs:
         if key.startswith(VS):
             name = key[len(VS):]
-            if name not in PARAMS or name == "within":
+            if name not in PARAMS or not FILTER[name].compared:
                 raise FilterError("unknown_parameter", param=key)
             vs.append((name, value))
         else:
@@ -82,7 +83,7 @@ def compare(a: Filters, vs: Iterable[tuple[str, str]], known: Vocabulary) -> Com
         if "param" in err.params:
             err.params["param"] = VS + err.params["param"]
         raise
-    mine = {k: v for k, v in _pairs(a.to_query()) if k not in given and k != "within"}
+    mine = {k: v for k, v in _pairs(a.to_query()) if k not in given and FILTER[k].compared}
     b = Filters.from_query({**mine, **{k: ",".join(v) for k, v in given.items() if v}}, known)
     written = dict(_pairs(b.to_query()))
     overrides = tuple((k, written.get(k, "")) for k in PARAMS if k in given)
@@ -253,7 +254,7 @@ def common(c: Comparison, lang: str | None = None,
     from dataclasses import replace
 
     from data.filters import _describe_parts
-    replaced = {PARAMS[k] for k, _v in c.overrides} | {"within"}
+    replaced = {PARAMS[k] for k, _v in c.overrides} | {s.field for s in FILTERS if not s.compared}
     both = replace(c.a, **{k: getattr(Filters(), k) for k in replaced})
     parts = _describe_parts(both, lang, place_names or {})
     if not (both.types or both.connections):
@@ -268,9 +269,10 @@ def _name(f: Filters, fields: set[str], lang, place_names) -> str:
     lang = valid(lang) or current()
     only = Filters(**{k: getattr(f, k) for k in fields - {"start", "end"}})
     parts = _describe_parts(only, lang, place_names)
-    if not fields & {"types", "connections"}:
+    if not fields & {s.field for s in FILTERS if s.subject}:
         parts = parts[1:]  # the subject ("All incidents") is the same on both sides
-    if fields & {"places", "provinces"} and not (only.places or only.provinces):
+    wheres = [s.field for s in FILTERS if s.where]
+    if fields & set(wheres) and not any(getattr(only, w) for w in wheres):
         parts.append(t("all_places", lang))
     if fields & {"start", "end"}:
         start, end = f.start or FIRST_MONTH, f.end or LAST_MONTH

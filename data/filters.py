@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 from urllib.parse import parse_qsl, quote_plus
 
 import numpy as np
@@ -19,23 +19,12 @@ from data.codebook import has_code
 from data.facts import FIRST_MONTH, LAST_MONTH
 from data.i18n import N_, _, country, current, month, t, valid
 from data.places import GROUP_NAMES, GROUPS, PROVINCES, gazetteer
+from data.spec import FILTER, FILTERS, FLAG, MONTH, ONE, SET, Filter
 
 PLACE_GROUPS = (*GROUPS, "elsewhere")
-MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # ASCII digits, as the browser's check
-# URL parameter -> Filters field, in the order the URL shows them.
-PARAMS = {
-    "from": "start",
-    "to": "end",
-    "type": "types",
-    "connection": "connections",
-    "link": "links",
-    "plot": "plot",
-    "network": "networks",
-    "place": "places",
-    "province": "provinces",
-    "citizenship": "citizenships",
-    "within": "within",
-}
+MONTH_TEXT = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # ASCII digits, as the browser's check
+# URL parameter -> Filters field, in the order the URL shows them (data/spec.py)
+PARAMS = {f.param: f.field for f in FILTERS}
 
 
 # What a refused value is told as: a code and its parameters; the words are the catalogues'
@@ -77,11 +66,6 @@ def canonical_order(values) -> list[str]:
     return sorted(values, key=lambda v: v.encode("utf-16-be"))
 
 
-def provinces_named(provinces, lang: str) -> str:
-    """Provinces as the summary and the map's title name them, in the address's order."""
-    return " + ".join(PROVINCES[p][lang] for p in canonical_order(provinces))
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """What a filter may name: the dataset's networks and municipalities."""
@@ -97,23 +81,8 @@ class Vocabulary:
         return cls(frozenset(networks["network"]), frozenset(known))
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The filter state; empty sets mean 'no restriction'."""
-
-    start: str | None = None
-    end: str | None = None
-    types: frozenset[str] = field(default_factory=frozenset)
-    connections: frozenset[str] = field(default_factory=frozenset)
-    links: frozenset[str] = field(default_factory=frozenset)
-    plot: bool | None = None
-    networks: frozenset[str] = field(default_factory=frozenset)
-    places: frozenset[str] = field(default_factory=frozenset)
-    provinces: frozenset[str] = field(default_factory=frozenset)  # NIS codes of provinces
-    citizenships: frozenset[str] = field(default_factory=frozenset)
-    # the place group a map click narrowed from (its municipality's chip leads back to it);
-    # navigation only: it selects nothing by itself
-    within: str | None = None
+class _State:
+    """The filter state's behaviour; its fields are data/spec.py's filters (Filters below)."""
 
     # --- reading and writing ---------------------------------------------------------------
     @classmethod
@@ -156,20 +125,19 @@ class Filters:
     def to_query(self) -> str:
         """Canonical query string (sorted values, comma-separated); '' when nothing is set."""
         pairs = []
-        for param, name in PARAMS.items():
-            value = getattr(self, name)
+        for spec in FILTERS:
+            value = getattr(self, spec.field)
             if value is None or value == frozenset():
                 continue
-            if isinstance(value, bool):
-                text = "yes" if value else "no"
-            elif isinstance(value, frozenset):
-                text = ",".join(canonical_order(value))
+            if spec.kind == FLAG:
+                value = ["yes" if value else "no"]
+            elif spec.kind == SET:
+                value = canonical_order(value)
             else:
-                text = value
-            pairs.append((param, text))
-        # a set's values joined by ',' (no value holds one: they are split on it)
-        return "&".join(f"{form_quote(k)}={','.join(form_quote(v) for v in text.split(','))}"
-                        for k, text in pairs)
+                value = [value]
+            # a set's values joined by ',' (no value holds one: they are split on it)
+            pairs.append(f"{form_quote(spec.param)}={','.join(form_quote(v) for v in value)}")
+        return "&".join(pairs)
 
     def to_state(self) -> dict:
         """A JSON-ready dict for the browser's store (same keys as the URL)."""
@@ -197,73 +165,116 @@ class Filters:
         return ", ".join(_describe_parts(self, lang, names or {}))
 
 
+def _default(spec: Filter):
+    return field(default_factory=frozenset) if spec.kind == SET else None
+
+
+# The filter state: one field per filter of data/spec.py (a set filter's values a frozenset,
+# empty for no restriction; a month or a one-of a text, a flag a bool; None when unset)
+Filters = make_dataclass(
+    "Filters", [(s.field, frozenset[str] if s.kind == SET else str | bool | None, _default(s))
+                for s in FILTERS], bases=(_State,), frozen=True)
+Filters.__module__ = __name__
+Filters.__doc__ = "The filter state (data/spec.py FILTERS); empty sets mean 'no restriction'."
+
+
 def _as_list(v) -> list:
     return list(v) if isinstance(v, list | tuple | set | frozenset) else [v]
 
 
+# Where a filter's values come from (data/spec.py Filter.values); a filter with its own
+# choices needs none
+VOCABULARIES = {
+    "incident_types": lambda known: tuple(cb.INCIDENT_TYPES),
+    "connections": lambda known: tuple(cb.CONNECTIONS),
+    "link_types": lambda known: tuple(cb.LINK_TYPES),
+    "networks": lambda known: tuple(sorted(known.networks)),
+    "places": lambda known: (*PLACE_GROUPS, *sorted(known.places)),
+    "place_groups": lambda known: PLACE_GROUPS,
+    "provinces": lambda known: tuple(PROVINCES),
+    "countries": lambda known: tuple(cb.COUNTRIES),
+}
+FLAG_VALUES = ("yes", "no")
+
+
+def choices_of(spec: Filter, known: Vocabulary) -> tuple[str, ...]:
+    """What one filter may name."""
+    if spec.kind == FLAG:
+        return FLAG_VALUES
+    if spec.choices:
+        return tuple(v for v, _name in spec.choices)
+    return VOCABULARIES[spec.values](known) if spec.values else ()
+
+
 def allowed_values(known: Vocabulary) -> dict[str, tuple[str, ...]]:
-    """What each set filter's parameter may name (the browser gets the same lists)."""
-    return {
-        "type": tuple(cb.INCIDENT_TYPES),
-        "connection": tuple(cb.CONNECTIONS),
-        "link": tuple(cb.LINK_TYPES),
-        "network": tuple(sorted(known.networks)),
-        "place": (*PLACE_GROUPS, *sorted(known.places)),
-        "province": tuple(PROVINCES),
-        "citizenship": tuple(cb.COUNTRIES),
-    }
+    """What each filter's parameter may name but a month's (the browser gets the same lists)."""
+    return {s.param: choices_of(s, known) for s in FILTERS if s.kind != MONTH}
 
 
 def _parse(key: str, values: list[str], known: Vocabulary):
-    allowed = allowed_values(known)
-    if key in ("from", "to"):
-        if len(values) != 1 or not MONTH.fullmatch(values[0]):
+    spec = FILTER[key]
+    if spec.kind == MONTH:
+        if len(values) != 1 or not MONTH_TEXT.fullmatch(values[0]):
             raise FilterError("one_month", param=key, value=",".join(values))
         return values[0]
-    if key in ("within", "plot"):
-        choices = PLACE_GROUPS if key == "within" else ("yes", "no")
-        if len(values) != 1 or values[0] not in choices:
-            raise FilterError("one_of", param=key, choices=", ".join(choices),
+    allowed = choices_of(spec, known)
+    if spec.kind in (ONE, FLAG):
+        if len(values) != 1 or values[0] not in allowed:
+            raise FilterError("one_of", param=key, choices=", ".join(allowed),
                               value=",".join(values))
-        return values[0] if key == "within" else values[0] == "yes"
-    bad = [v for v in values if v not in allowed[key]]
+        return values[0] == "yes" if spec.kind == FLAG else values[0]
+    bad = [v for v in values if v not in allowed]
     if bad:
         raise FilterError("unknown_value", param=key, value=bad[0])
     return frozenset(values)
 
 
+def value_name(spec: Filter, value: str, lang: str, names: Mapping[str, str]) -> str:
+    """How the summary and the chips name one value of a filter, in lang."""
+    if spec.choices:
+        return next((_(name, lang) for v, name in spec.choices if v == value), value)
+    if spec.names == "word":
+        return t(value, lang)
+    if spec.names == "place":
+        places = gazetteer()
+        return (GROUP_NAMES[value][lang] if value in GROUP_NAMES
+                else places[value].name(lang) if value in places else names.get(value, value))
+    if spec.names == "province":
+        return PROVINCES[value][lang] if value in PROVINCES else value
+    if spec.names == "country":
+        return country(value, lang, cb.COUNTRIES.get(value))
+    return value
+
+
+def named(spec: Filter, values, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """A set filter's values as the summary says them ("Province of Liège + Province of
+    Namur"), in the address's order."""
+    return spec.joiner.join(value_name(spec, v, lang, names or {}) for v in canonical_order(values))
+
+
+def provinces_named(provinces, lang: str) -> str:
+    """Provinces as the summary and the map's title name them, in the address's order."""
+    return named(FILTER["province"], provinces, lang)
+
+
 def _describe_parts(f: Filters, lang: str | None, names: Mapping[str, str]) -> list[str]:
     lang = valid(lang) or current()
-    places = gazetteer()
-    noun = next(iter(f.types)) + "s" if len(f.types) == 1 else "incidents"
+    types, connections = (getattr(f, s.field) for s in FILTERS if s.subject)
+    noun = next(iter(types)) + "s" if len(types) == 1 else "incidents"
     subject = t(noun, lang)
-    if len(f.connections) == 1:
-        subject = t(f"{next(iter(f.connections))}_{noun}", lang)
-    parts = [
-        subject[0].upper() + subject[1:] if (f.types or f.connections) else t("all_incidents", lang)
-    ]
-    if f.links:
-        parts.append(" / ".join(t(x, lang) for x in canonical_order(f.links)))
-    if f.plot is not None:
-        parts.append(t("with_plot" if f.plot else "without_plot", lang))
-    if f.networks:
-        parts.append(" + ".join(canonical_order(f.networks)))
-    if f.places:
-        parts.append(
-            " + ".join(
-                GROUP_NAMES[p][lang]
-                if p in GROUP_NAMES
-                else places[p].name(lang)
-                if p in places
-                else names.get(p, p)
-                for p in canonical_order(f.places)
-            )
-        )
-    if f.provinces:
-        parts.append(provinces_named(f.provinces, lang))
-    if f.citizenships:
-        parts.append(f"{t('citizens', lang)} " + " + ".join(
-            country(c, lang, cb.COUNTRIES[c]) for c in canonical_order(f.citizenships)))
+    if len(connections) == 1:
+        subject = t(f"{next(iter(connections))}_{noun}", lang)
+    parts = [subject[0].upper() + subject[1:] if (types or connections)
+             else t("all_incidents", lang)]
+    for spec in FILTERS:
+        value = getattr(f, spec.field)
+        if spec.subject or spec.kind in (MONTH, ONE) or value is None or value == frozenset():
+            continue
+        if spec.kind == FLAG:
+            parts.append(_(spec.summary_words[FLAG_VALUES[0 if value else 1]], lang))
+            continue
+        said = named(spec, value, lang, names)
+        parts.append(" ".join((_(spec.prefix, lang), said)) if spec.prefix else said)
     if f.start or f.end:
         parts.append(f"{month(f.start or FIRST_MONTH, lang)} – {month(f.end or LAST_MONTH, lang)}")
     return parts
@@ -317,31 +328,39 @@ def positions(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None =
 
 def _mask(incidents: pd.DataFrame, f: Filters, people: pd.DataFrame | None) -> pd.Series:
     mask = pd.Series(True, index=incidents.index)
-    if f.start:
-        mask &= incidents["month"] >= f.start
-    if f.end:
-        mask &= incidents["month"] <= f.end
-    for name, column in (
-        ("types", "incident_type"),
-        ("connections", "connection"),
-        ("links", "link_type"),
-    ):
-        if getattr(f, name):
-            mask &= incidents[column].isin(getattr(f, name))
-    if f.plot is not None:
-        mask &= incidents["plot"] == f.plot
-    if f.networks:
-        mask &= _has_any(incidents["networks"], f.networks)
-    if f.places:
-        mask &= place_codes(f.places, incidents["nis_code"])
-    if f.provinces:
-        mask &= incidents["province"].isin(f.provinces)  # derived once, at load
-    if f.citizenships and people is not None:
-        rows = people.loc[_has_code(people["citizenship"], f.citizenships), "incident_row"]
+    for spec in FILTERS:
+        value = getattr(f, spec.field)
+        if value is None or value == frozenset() or not spec.match:
+            continue
+        if spec.match == "people" and people is None:
+            continue
+        mask &= _test(spec, value, incidents, people)
+    return mask
+
+
+def _test(spec: Filter, value, incidents: pd.DataFrame, people) -> pd.Series:
+    """Which incidents one filter's value keeps, by its match rule (data/spec.py)."""
+    column = incidents.get(spec.column)
+    if spec.match == "from":
+        return column >= value
+    if spec.match == "to":
+        return column <= value
+    if spec.match == "flag":
+        return column == value
+    if spec.match == "in":
+        return column.isin(value)
+    if spec.match == "any_of":
+        return _has_any(column, value)
+    if spec.match == "place":
+        return place_codes(value, column)
+    if spec.match == "province":  # derived once, at load
+        return (column.map(spec.table) if spec.table else column).isin(value)
+    if spec.match == "people":
+        rows = people.loc[_has_code(people[spec.column], value), "incident_row"]
         held = np.zeros(len(incidents), dtype=bool)
         held[rows.to_numpy()] = True
-        mask &= held
-    return mask
+        return pd.Series(held, index=incidents.index)
+    raise ValueError(f"no match rule {spec.match!r} (data/spec.py, filter {spec.param!r})")
 
 
 def apply_people(people: pd.DataFrame, shown: pd.DataFrame, f: Filters) -> pd.DataFrame:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from data.filters import PARAMS as FILTER_PARAMS
 from data.filters import SPACE, FilterError, form_quote
+from data.spec import FILTERS
 
 PAGE_PARAMS = ("lang",)  # how the page speaks, beside the view state
 
@@ -108,8 +108,13 @@ def as_chart_options(options: Mapping[str, str]) -> dict:
 
 
 def schema() -> dict:
-    """The declaration for the browser (assets/filters.js reads addresses from it)."""
-    return {"filters": [list(p) for p in FILTER_PARAMS.items()],
+    """The declaration for the browser (assets/filters.js, instant-2-cube.js, instant-3-views.js
+    and the offline file interpret the same entries)."""
+    return {"filters": [{"param": s.param, "field": s.field, "kind": s.kind, "match": s.match,
+                         "cube": s.cube, "table": dict(s.table) if s.table else None,
+                         "control": s.control, "list": s.list, "compared": s.compared,
+                         "subject": s.subject, "joiner": s.joiner, "where": s.where,
+                         "click": s.click} for s in FILTERS],
             "options": [{"param": o.param, "choices": list(o.choices), "chart": o.chart,
                          "compared": o.compared}
                         for o in OPTIONS],

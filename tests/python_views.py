@@ -16,7 +16,7 @@ from data import aggregate as ag
 from data import i18n
 from data.filters import Filters
 from data.i18n import _, num, pct, t
-from data.places import PROVINCES
+from data.spec import FILTERS
 
 VIEW_OUTPUTS = (
     Output(ids.KPIS, "children"), Output(ids.CHART_SHARES, "figure"),
@@ -99,13 +99,8 @@ def _map(data, f: Filters, panel, metric):
 
 
 def _chip_label(name: str, value: str) -> str:
-    if name == "places":
-        return current().place_label(value)
-    if name == "provinces":
-        return PROVINCES[value][i18n.current()]
-    if name in ("types", "connections", "links"):
-        return t(value)
-    return value
+    spec = next(s for s in FILTERS if s.field == name)
+    return state.chip_label(spec, value, i18n.current(), current().names(i18n.current()))
 
 
 def chip(name: str, value: str, label: str) -> dmc.Button:

@@ -13,7 +13,6 @@ from urllib.parse import parse_qsl
 import pandas as pd
 import pytest
 
-from components import state
 from components.dashboard import callbacks
 from components.web import instant
 from data import aggregate as ag
@@ -61,16 +60,20 @@ def _cases(app_data) -> dict:
                 app_data.vocabulary, sorted(set(app_data.dataset.incidents["nis_code"])),
                 3000, 1),
             "vocabulary": payload["vocabulary"],
-            "filterInputs": {"controls": list(callbacks.CONTROL_IDS),
-                             "clicks": list(callbacks.CLICKS.values()),
-                             "options": list(state.OPTION_CONTROLS)},
+            # the filter callback's inputs as Dash declares them (their ids), and the sections'
+            # clicks the browser is told of
+            "filterInputs": {"ids": [i.component_id for i in (*callbacks.FILTER_INPUTS,)]
+                             + [cid for cid, _p in callbacks.CHART_OPTIONS],
+                             "controls": list(callbacks.CONTROL_IDS.values())},
+            "clicks": payload["clicks"],
             # an address's parameters as Python reads them (parse_qsl), a value as it writes it
             "addresses": [[q, [list(p) for p in parse_qsl(q.lstrip("?"))]] for q in
                           [f"a={t}&b=x+y%2C{t}&={t}&c=&d" for t in escaped + texts]],
             "quotes": [[text, form_quote(text)] for text in [*texts, "a~b*c(d)!e'f", "é ü"]],
 "numbers": numbers, "rounding": rounding, "states": states,
             "words": {lang: instant.words(lang) for lang in i18n.LANGS},
-            "payload": {k: payload[k] for k in ("cube", "places", "months", "types")}}
+            "payload": {k: payload[k] for k in ("cube", "places", "months", "types", "vocabulary",
+                                                 "filter_words")}}
 
 
 NODE_STATES = 520  # random view states compared in node, with the boundary file

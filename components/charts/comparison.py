@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components import state
 from components.charts import alt_text, figures, maps, views
 from components.runtime import GEOJSON_URL, AppData
 from data import aggregate as ag
@@ -20,6 +21,7 @@ from data.facts import FIRST_MONTH, LAST_MONTH, SMALL_N
 from data.filters import Filters, Vocabulary
 from data.i18n import N_, _, num, pct, t
 from data.places import map_area
+from data.spec import FILTERS, MONTH
 
 COUNTS = ("incidents", "arrest_actions", "attacks", "people")
 SHARES = (("share_linked", "incidents"), ("share_plot", "arrest_actions"))
@@ -27,9 +29,7 @@ POINTS = N_("{value} points")
 TITLE = N_("{a} against {b}")
 MINUS = "\u2212"
 # the chips' fields a filter parameter is shown by (components/state.py chips)
-CHIP_OF = {"from": "period", "to": "period", "type": "types", "connection": "connections",
-           "link": "links", "plot": "plot", "network": "networks", "place": "places",
-           "province": "provinces", "citizenship": "citizenships"}
+CHIP_OF = {s.param: state.PERIOD if s.kind == MONTH else s.field for s in FILTERS}
 # what the Compare control offers B: each choice the `vs.` filters it sets (a blank lifts A's)
 # Brussels against the rest of the country: every place outside the Brussels-Capital Region
 REST = (("place", "antwerp,charleroi,elsewhere"),)
@@ -46,8 +46,6 @@ CHOICES = (
     (N_("Year"), tuple((("from", max(f"{y}-01", FIRST_MONTH)), ("to", min(f"{y}-12", LAST_MONTH)))
                        for y in range(int(FIRST_MONTH[:4]), int(LAST_MONTH[:4]) + 1))),
 )
-CONTROL_WORDS = (N_("Compare…"), N_("Compare this view with"), N_("Compare"),
-                 N_("Swap A and B"), N_("End comparison"), N_("Comparison"))
 # every word compare mode puts on screen, for the browser's payload (components/web/instant.py)
 WORDS = (cmp.INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
          N_("Difference (B − A)"), N_("{slice}: no incidents match these filters."),

@@ -4,15 +4,17 @@ lists (components/offline), so both offer the same choices in the same words. No
 
 from __future__ import annotations
 
+from components import state
 from components.runtime import AppData
 from components.state import MONTHS
-from data import codebook as cb
-from data.codebook import COUNTRIES
-from data.i18n import N_, _, country, month, t, use
+from data.filters import choices_of, value_name
+from data.i18n import N_, _, month, use
 from data.i18n import cap as upper
-from data.places import GROUP_NAMES, PROVINCES
+from data.places import GROUP_NAMES
+from data.spec import FLAG as FLAG_KIND
 
-PLOT = {"any": N_("Any"), "yes": N_("Yes"), "no": N_("No")}
+# a flag's control: unset, yes or no
+FLAG = {state.ANY: N_("Any"), "yes": N_("Yes"), "no": N_("No")}
 
 
 def lists(data: AppData) -> tuple[frozenset, list[str]]:
@@ -35,30 +37,30 @@ def municipalities(data: AppData, lang: str) -> list[tuple[str, str]]:
 
 
 def controls(data: AppData, lang: str) -> list[dict]:
-    """Each filter control in lang, in the dashboard's order: its parameter, name, and choices
-    as [value, label] ("groups" and "municipalities" both set `place`; "plot" is one of
-    PLOT; "period" its months)."""
+    """Each filter control in lang, in the panel's order (data/spec.py): its parameter, its
+    kind of control, name, and choices as [value, label] (a "places" control gives two: the
+    groups and the municipalities, both setting `place`; a flag's are FLAG; the period's its
+    months); `more`: a filter used less often (the offline file folds it away)."""
+    out = []
     with use(lang):
-        return [
-            {"param": "period", "label": t("period"),
-             "choices": [[m, month(m)] for m in MONTHS],
-             "ends": [_("First month"), _("Last month")]},
-            {"param": "type", "label": t("incident_type"),
-             "choices": [[v, upper(t(v))] for v in cb.INCIDENT_TYPES]},
-            {"param": "connection", "label": t("connection"),
-             "choices": [[v, upper(t(v))] for v in cb.CONNECTIONS]},
-            {"param": "link", "label": t("how_linked"),
-             "choices": [[v, t(v)] for v in cb.LINK_TYPES]},
-            {"param": "plot", "label": t("plot_evidence"),
-             "choices": [[v, _(PLOT[v])] for v in PLOT]},
-            {"param": "network", "label": upper(t("network")),
-             "choices": [[n, n] for n in sorted(data.dataset.networks["network"])]},
-            {"param": "place", "label": t("place"), "group": _("Groups"),
-             "choices": [[g, names[lang]] for g, names in GROUP_NAMES.items()]},
-            {"param": "place", "label": _("Municipalities"), "list": True,
-             "choices": [list(p) for p in municipalities(data, lang)]},
-            {"param": "province", "label": t("province"),
-             "choices": [[code, names[lang]] for code, names in PROVINCES.items()]},
-            {"param": "citizenship", "label": t("citizenship"), "list": True,
-             "choices": [[c, country(c, lang, COUNTRIES.get(c))] for c in lists(data)[1]]},
-        ]
+        for name, specs in state.CONTROL_OF.items():
+            spec = specs[0]
+            said = {"param": spec.param, "control": spec.control, "more": spec.more,
+                    "label": upper(_(spec.label))}
+            if name == state.DATE:
+                out.append(said | {"param": "period", "ends": [_("First month"), _("Last month")],
+                                   "choices": [[m, month(m)] for m in MONTHS]})
+            elif spec.kind == FLAG_KIND:
+                out.append(said | {"choices": [[v, _(FLAG[v])] for v in FLAG]})
+            elif spec.control == "places":
+                out.append(said | {"group": _("Groups"), "choices": [
+                    [g, names[lang]] for g, names in GROUP_NAMES.items()]})
+                out.append(said | {"label": _("Municipalities"), "list": True,
+                                   "choices": [list(p) for p in municipalities(data, lang)]})
+            else:
+                # a filter on the people offers the values they hold, others every value
+                values = (lists(data)[1] if spec.match == "people"
+                          else choices_of(spec, data.vocabulary))
+                out.append(said | {"list": spec.list, "choices": [
+                    [v, upper(value_name(spec, v, lang, data.names(lang)))] for v in values]})
+    return out

@@ -26,11 +26,9 @@ from data import compare
 from data.filters import FilterError, Filters
 from data.i18n import t, use
 
-CONTROL_IDS = {"date": ids.FILTER_DATE, "types": ids.FILTER_TYPE,
-               "connections": ids.FILTER_CONNECTION, "links": ids.FILTER_LINK,
-               "plot": ids.FILTER_PLOT, "networks": ids.FILTER_NETWORK,
-               "places": ids.FILTER_PLACE, "provinces": ids.FILTER_PROVINCE,
-               "citizenships": ids.FILTER_CITIZENSHIP}
+# each filter control's id, by its name (components/state.py CONTROL_OF, data/spec.py)
+CONTROL_IDS = {name: ids.control_id("period" if name == state.DATE else specs[0].param)
+               for name, specs in state.CONTROL_OF.items()}
 log = logging.getLogger(__name__)
 # the sections' charts are dcc.Graph: their clicks are inputs of the filter callback; a click on
 # a main chart or a chip comes through the filter-event store (assets/instant.js draws them)

@@ -28,41 +28,40 @@ def _data(control: dict) -> list[dict]:
 
 
 def filters_panel(data: AppData, lang: str) -> dmc.Stack:
-    # each control's name and choices: components/charts/controls.py (the offline file's too)
-    c = {(x["param"], x.get("list", False)): x for x in controls.controls(data, lang)}
-    marks = [{"value": MONTHS.index(m), "label": m[:4]} for m in MONTHS if m.endswith("-01")]
+    """Each filter's control, as data/spec.py declares it (its name and choices:
+    components/charts/controls.py, which the offline file's controls read too)."""
     multi = dict(searchable=True, clearable=True, size="md",
                  nothingFoundMessage=_("Nothing found"))
-    groups, places = c[("place", False)], c[("place", True)]
-
-    def select(param: str, control_id: str, **extra) -> dmc.MultiSelect:
-        control = c[(param, param == "citizenship")]
-        return dmc.MultiSelect(id=control_id, label=control["label"], value=[],
-                               data=_data(control), **multi, **extra)
-
-    return dmc.Stack([
-        html.H2(_("Filters"), className="filters-title"),
-        dmc.Text(c[("period", False)]["label"], fw=600, id="period-label"),
-        dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm", **{"aria-live": "off"}),
-        dmc.RangeSlider(id=ids.FILTER_DATE, min=0, max=len(MONTHS) - 1, minRange=0,
-                        value=[0, len(MONTHS) - 1], marks=marks, label=None, mb="lg",
-                        updatemode="mouseup", thumbFromLabel=c[("period", False)]["ends"][0],
-                        thumbToLabel=c[("period", False)]["ends"][1]),
-        select("type", ids.FILTER_TYPE),
-        select("connection", ids.FILTER_CONNECTION),
-        select("link", ids.FILTER_LINK),
-        dmc.Text(c[("plot", False)]["label"], fw=500, size="sm", id="plot-label"),
-        dmc.SegmentedControl(id=ids.FILTER_PLOT, value="any", data=_data(c[("plot", False)]),
-                             **{"aria-labelledby": "plot-label"}),
-        select("network", ids.FILTER_NETWORK),
-        dmc.MultiSelect(id=ids.FILTER_PLACE, label=groups["label"], value=[],
-                        data=[{"group": groups["group"], "items": _data(groups)},
-                              {"group": places["label"], "items": _data(places)}],
-                        limit=60, **multi),
-        select("province", ids.FILTER_PROVINCE),
-        select("citizenship", ids.FILTER_CITIZENSHIP),
-        dmc.Button(t("reset"), id=ids.RESET, variant="outline", color="gray"),
-    ], gap="xs")
+    made = []
+    listed = controls.controls(data, lang)
+    for c in listed:
+        cid = ids.control_id(c["param"])
+        if c["control"] == "range":
+            marks = [{"value": MONTHS.index(m), "label": m[:4]} for m in MONTHS
+                     if m.endswith("-01")]
+            made += [dmc.Text(c["label"], fw=600, id="period-label"),
+                     dmc.Text(id=ids.FILTER_DATE_LABEL, size="sm", **{"aria-live": "off"}),
+                     dmc.RangeSlider(id=cid, min=0, max=len(MONTHS) - 1, minRange=0,
+                                     value=[0, len(MONTHS) - 1], marks=marks, label=None,
+                                     mb="lg", updatemode="mouseup", thumbFromLabel=c["ends"][0],
+                                     thumbToLabel=c["ends"][1])]
+        elif c["control"] == "segmented":
+            made += [dmc.Text(c["label"], fw=500, size="sm", id=f"{c['param']}-label"),
+                     dmc.SegmentedControl(id=cid, value=state.ANY, data=_data(c),
+                                          **{"aria-labelledby": f"{c['param']}-label"})]
+        elif c["control"] == "places":  # its groups, then the municipalities (two entries)
+            if c.get("list"):
+                groups = next(x for x in listed if x["param"] == c["param"] and not x.get("list"))
+                made.append(dmc.MultiSelect(
+                    id=cid, label=groups["label"], value=[],
+                    data=[{"group": groups["group"], "items": _data(groups)},
+                          {"group": c["label"], "items": _data(c)}], limit=60, **multi))
+        else:
+            made.append(dmc.MultiSelect(id=cid, label=c["label"], value=[], data=_data(c),
+                                        **multi))
+    return dmc.Stack([html.H2(_("Filters"), className="filters-title"), *made,
+                      dmc.Button(t("reset"), id=ids.RESET, variant="outline", color="gray")],
+                     gap="xs")
 
 
 def header(data: AppData, lang: str) -> html.Header:

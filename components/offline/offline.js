@@ -234,13 +234,13 @@
     var years = [];
     P.months.forEach(function (m) { var y = m.slice(0, 4); if (years.indexOf(y) < 0) { years.push(y); } });
     B.controls.forEach(function (c) {
-      if (c.param === "period") {
+      if (c.control === "range") {
         groups.push(group("year", B.year, years.map(function (y) { return [y, y]; }), "year"));
         groups.push(period(c));
         return;
       }
-      var into = MORE.indexOf(c.param) >= 0 ? more : groups;
-      if (c.param === "plot") {  // one of any, yes, no
+      var into = c.more ? more : groups;
+      if (c.control === "segmented") {  // a flag: one of any, yes, no
         into.push(group(c.param, c.label, c.choices, "one", "", "any"));
       } else if (c.list) {
         into.push(list(c, B.add));
@@ -307,7 +307,7 @@
       select.value = valuesOf(search, end)[0] || (end === "to" ? P.months[P.months.length - 1] : P.months[0]);
     });
     var details = box.querySelector(".be-more"), options = box.querySelector(".be-options");
-    if (details && MORE.some(function (p) { return valuesOf(search, p).length; })) { details.open = true; }
+    if (details && bundle.words[lang].controls.some(function (c) { return c.more && valuesOf(search, c.param).length; })) { details.open = true; }
     if (options && P.vocabulary.schema.options.some(function (o) { return valuesOf(search, o.param).length; })) { options.open = true; }
   }
   function labelled(param, name, id) {
@@ -341,7 +341,6 @@
     });
     return g;
   }
-  var MORE = ["link", "plot", "network", "province", "citizenship"];
   function list(c, add) {  // many choices: a list whose choice toggles it (✓: in the view)
     var g = labelled(c.param, c.label, c.param + "-list"), select = doc.createElement("select");
     select.className = "be-list";
@@ -406,7 +405,7 @@
   // --- a chart's data as CSV, made here (data.export chart_data's columns; formula-safe) -----
   function table(chart) {
     var C = bundle.words[lang].csv, H = C.headings, V = C.values, cube = root.beCube;
-    var a = cube.aggregate(P, cube.parseState(state));
+    var a = cube.aggregate(P, cube.parseState(P, state));
     function share(n, total) { return total ? root.beInstant.npRound(100 * n / total, 1).toFixed(1) : ""; }
     if (chart === "chart-shares") {
       var rows = [[H["incident type"], H.connection, H.incidents, H["incidents of this type"], H["share (%)"], H["fewer than 5 (flag)"]]];

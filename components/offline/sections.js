@@ -66,7 +66,7 @@
       var cube = root.beCube, parts = root.beCompare.slices(state);
       var slices = parts ? [["A", parts.a], ["B", parts.b]] : [["", state]];
       doc.getElementById("be-networks-title").textContent = N.chart_networks;
-      box.replaceChildren.apply(box, slices.map(function (s) { return networks(P, N, cube.parseState(s[1]), s[0]); }));
+      box.replaceChildren.apply(box, slices.map(function (s) { return networks(P, N, cube.parseState(P, s[1]), s[0]); }));
     }
     var people = doc.getElementById("be-people"), W = words.people;
     if (people && people.getAttribute("data-lang") !== P.words.lang) {

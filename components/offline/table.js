@@ -50,7 +50,7 @@
     var cube = root.beCube, rowOf = R.rowOf || (R.rowOf = cube.column(R.cube_row));
     var parts = root.beCompare.slices(state);
     // each selection is an array of its own (a new one per aggregate): A's stays A's
-    function marked(s) { return cube.selected(P, cube.parseState(s)); }
+    function marked(s) { return cube.selected(P, cube.parseState(P, s)); }
     var a = marked(parts ? parts.a : state), b = parts ? marked(parts.b) : null;
     var rows = [], which = [];
     for (var i = 0; i < rowOf.length; i++) {

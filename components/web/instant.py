@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from components import ids, state
-from components.charts import comparison, figures, maps
+from components.charts import comparison, figures, maps, registry
 from components.charts.figspec import Fig
 from components.runtime import AppData
 from components.web.precompressed import choose, compress
@@ -33,9 +33,7 @@ from data.facts import SMALL_N
 from data.filters import ERRORS, Filters
 from data.i18n import _, n_, t
 from data.places import (
-    GROUP_NAMES,
     GROUPS,
-    PROVINCES,
     bilingual,
     gazetteer,
     in_panel,
@@ -194,13 +192,8 @@ def _places(data: AppData, lang: str) -> dict:
     names = data.names(lang)
     places = gazetteer()
     codes = sorted(data.vocabulary.places)
-    describe = {c: places[c].name(lang) if c in places else names.get(c, c) for c in codes}
-    out = {"describe": describe | {g: GROUP_NAMES[g][lang] for g in GROUP_NAMES},
-           "chip": {c: names.get(c, c) for c in codes}
-           | {g: GROUP_NAMES[g][lang] for g in GROUP_NAMES},
-           "table": names, "groups": {g: list(c) for g, c in GROUPS.items()},
-           # the provinces' names, and each known municipality's province (places.province_of)
-           "provinces": {p: n[lang] for p, n in PROVINCES.items()},
+    out = {"table": names, "groups": {g: list(c) for g, c in GROUPS.items()},
+           # each known municipality's province (places.province_of)
            "province_of": {c: province_of(c) for c in codes if province_of(c)}}
     if data.munis is not None:
         munis = data.munis
@@ -311,8 +304,10 @@ def payload(data: AppData, lang: str) -> dict:
             "skeletons": skeletons(data, lang), "targets": ids.MAIN_VIEWS,
             "failed": figures.failed(t("view_failed", lang), t("view_failed_hint", lang)),
             "map_notice": map_notice(data, lang),
-            # compare mode: the chip each filter parameter is shown by (B's chips group them)
-            "chip_of": comparison.CHIP_OF,
+            # the sections' charts whose clicks toggle a filter (graph id -> click source)
+            "clicks": registry.SECTION_CLICKS,
+            # how each filter is said: its values' names, a flag's words (data/spec.py)
+            "filter_words": state.filter_words(data.vocabulary, lang, data.names(lang)),
             "aggregates": AGGREGATES,
         }
     return data.geojson_cache[key]

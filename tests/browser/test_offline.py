@@ -513,8 +513,10 @@ def test_the_files_networks_are_the_apps_for_random_states(offline, bundled, app
     o = offline(path)
     o.open()
     cases = view_cases.cases(app_data, 20261207, 300)
-    shown = o.page.evaluate("""cases => cases.map(c => window.beOfflineSections.networks(
-        window.beBundle.payload('en'), window.beCube.parseState(c.state)))""", cases)
+    shown = o.page.evaluate("""cases => cases.map(c => {
+        const P = window.beBundle.payload('en');
+        return window.beOfflineSections.networks(P, window.beCube.parseState(P, c.state));
+    })""", cases)
     for case, got in zip(cases, shown, strict=True):
         incidents, _people = views.shown(app_data, Filters.from_query(
             case["query"], app_data.vocabulary))

@@ -28,10 +28,11 @@ test("every filter event gives the state, URL, controls and error Python gives",
   assert.ok(compared >= 3000, `${compared} events`);
 });
 
-test("the callback's inputs are where the browser looks for them", () => {
-  assert.deepEqual(filters.CONTROLS, cases.filterInputs.controls);
-  assert.deepEqual(filters.CLICKS, cases.filterInputs.clicks);
-  assert.deepEqual(filters.OPTION_CONTROLS, cases.filterInputs.options);
+test("every input of the filter callback is known to the browser by its id", () => {
+  const roles = filters.rolesOf({vocabulary: cases.vocabulary, clicks: cases.clicks});
+  for (const id of cases.filterInputs.ids) { assert.ok(roles[id], id); }
+  assert.deepEqual(cases.filterInputs.controls.map((id) => roles[id][0]),
+                   cases.filterInputs.controls.map(() => "control"));
 });
 
 test("the browser reads and writes addresses as Python does (URLSearchParams, form_quote)", () => {
@@ -40,16 +41,16 @@ test("the browser reads and writes addresses as Python does (URLSearchParams, fo
 });
 
 test("an event is read from the URL whenever the URL is among its triggers", () => {
-  const inputs = [{id: "url", property: "search"}, {id: "filter-date", property: "value"},
-                  {id: "filter-type", property: "value"}, {id: "reset-filters", property: "n_clicks"}];
-  const ctx = (triggered) => ({inputs_list: inputs, triggered_id: triggered.length ? triggered[0].split(".")[0] : null,
+  const roles = filters.rolesOf({vocabulary: cases.vocabulary, clicks: cases.clicks});
+  const ctx = (triggered) => ({triggered_id: triggered.length ? triggered[0].split(".")[0] : null,
                                triggered: triggered.map((p) => ({prop_id: p}))});
-  assert.equal(filters.triggerIndex(ctx([])), 0);  // the first call: the address the page opened at
-  assert.equal(filters.triggerIndex(ctx(["url.search"])), 0);
-  assert.equal(filters.triggerIndex(ctx(["filter-type.value"])), 2);
-  assert.equal(filters.triggerIndex(ctx(["reset-filters.n_clicks"])), 3);
+  const role = (triggered) => filters.triggerRole(ctx(triggered), roles);
+  assert.deepEqual(role([]), ["url"]);  // the first call: the address the page opened at
+  assert.deepEqual(role(["url.search"]), ["url"]);
+  assert.deepEqual(role(["filter-type.value"]), ["control", "types"]);
+  assert.deepEqual(role(["reset-filters.n_clicks"]), ["reset"]);
   // Back went to a new address while a control's echo of the state before was pending: seen
   // under load as one call with both (the echo first); read as the control, it undid the Back
-  assert.equal(filters.triggerIndex(ctx(["filter-type.value", "url.search"])), 0);
-  assert.equal(filters.triggerIndex(ctx(["filter-date.value", "filter-type.value"])), 1);
+  assert.deepEqual(role(["filter-type.value", "url.search"]), ["url"]);
+  assert.deepEqual(role(["filter-date.value", "filter-type.value"]), ["control", "date"]);
 });

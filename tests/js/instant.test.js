@@ -30,7 +30,7 @@ test("shares round as pandas rounds them (halves to even)", () => {
 
 test("the cube's counts are the Python key figures for each state", () => {
   for (const c of cases.states) {
-    const a = instant.aggregate(cases.payload, instant.parseState(c.state));
+    const a = instant.aggregate(cases.payload, instant.parseState(cases.payload, c.state));
     assert.deepEqual([a.n, a.actions, a.linked, a.plots, a.people, a.reconstructed], c.expected,
                      JSON.stringify(c.state));
   }
@@ -39,6 +39,6 @@ test("the cube's counts are the Python key figures for each state", () => {
 test("the filter summary is the Python one", () => {
   for (const c of cases.states) {
     const P = {...cases.payload, words: cases.words.en};
-    assert.equal(instant.describe(P, instant.parseState(c.state)), c.describe);
+    assert.equal(instant.describe(P, instant.parseState(P, c.state)), c.describe);
   }
 });
