@@ -93,6 +93,15 @@ FILTERS = (
     Filter("place", "places", SET, values="places", names="place", match="place",
            column="nis_code", cube="g", control="places", label=N_("Place"), where=True,
            click="map"),
+    # Belgium's three regions, by our own rule on the NIS code (through its province: 21, the
+    # Brussels-Capital Region's own; the Flemish and the Walloon provinces)
+    Filter("region", "regions", SET, match="province", column="province", cube="g",
+           choices=(("brussels", N_("Brussels-Capital Region")), ("flanders", N_("Flemish Region")),
+                    ("wallonia", N_("Walloon Region"))),
+           table=_frozen({"04000": "brussels", **dict.fromkeys(
+               ("10000", "20001", "30000", "40000", "70000"), "flanders"), **dict.fromkeys(
+               ("20002", "50000", "60000", "80000", "90000"), "wallonia")}),
+           label=N_("Region"), where=True, more=True),
     Filter("province", "provinces", SET, values="provinces", names="province", match="province",
            column="province", cube="g", label=N_("Province"), where=True, more=True),
     Filter("citizenship", "citizenships", SET, values="countries", names="country",

@@ -614,3 +614,22 @@ def test_save_for_offline_downloads_the_file_for_the_data_served(offline, app_ur
     o.open()
     assert o.kpi() == "107" and o.fragment() == "#lang=fr"
     assert o.page.inner_text("#be-table-range") == "1 à 20 sur 107"
+
+
+@pytest.mark.parametrize("region,lang,name", [("wallonia", "fr", "Région wallonne"),
+                                              ("flanders", "nl", "Vlaams Gewest")])
+def test_the_files_region_agrees_with_the_app(offline, bundled, app_data, region, lang, name):
+    """`#region=`: the file's counts are the app's (data/filters.py), its words the reader's;
+    its control is among the folded filters and a region unknown to it is refused in words."""
+    from data.filters import Filters, apply
+    path, _said = bundled
+    o = offline(path)
+    o.open(f"region={region}&lang={lang}")
+    expected = len(apply(app_data.dataset.incidents,
+                         Filters.from_query(f"region={region}", app_data.vocabulary)))
+    o.wait_kpi(str(expected))
+    assert name in o.page.inner_text("body")
+    assert o.page.locator(f'.be-more [data-param="region"][data-value="{region}"]').count() == 1
+    o.open("region=atlantis&lang=en")
+    o.page.wait_for_function(
+        "() => document.body.innerText.includes('unknown value for “region”: “atlantis”')")
