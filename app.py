@@ -117,10 +117,10 @@ def _canonical(path: str, query: bytes, known, lang: str):
     """A redirect to the canonical form of a page's query, or None when it has it already or
     is refused (then the page shows its error), or if that form were not its own fixed point."""
     search = "?" + query.decode("utf-8", "replace")
-    out = state.filter_outputs("url", None, search, {}, None, known, lang)
+    out = state.from_address(search, known, lang)
     if out["error"] is not None or out["search"] == search:
         return None
-    again = state.filter_outputs("url", None, out["search"], {}, None, known, lang)
+    again = state.from_address(out["search"], known, lang)
     if again["search"] != out["search"]:  # never a loop of redirects
         return None
     return redirect(path + out["search"], 302)

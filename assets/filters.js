@@ -295,6 +295,7 @@
       } else {
         return f;
       }
+      if (start > end) { return f; }  // a year outside the study: no period to show
       if (f.start === start && f.end === end) { return copy(f, {start: null, end: null}); }
       return copy(f, {start: start, end: end});
     }

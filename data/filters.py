@@ -111,17 +111,6 @@ class _State:
             return replace(self, within=None)  # nothing left that came from it
         return self
 
-    def drill(self, code: str) -> Filters:
-        """A map click on a municipality: narrow a selected group that holds it to it alone,
-        or, clicked again, go back to the group; otherwise toggle it."""
-        if code in self.places and self.within and in_group(code, self.within):
-            return replace(self, places=self.places - {code} | {self.within}, within=None)
-        holder = next((g for g in sorted(self.places) if g in PLACE_GROUPS
-                       and in_group(code, g)), None)
-        if holder and code not in self.places:
-            return replace(self, places=self.places - {holder} | {code}, within=holder)
-        return self.toggle("places", code)
-
     def to_query(self) -> str:
         """Canonical query string (sorted values, comma-separated); '' when nothing is set."""
         pairs = []
@@ -145,19 +134,6 @@ class _State:
 
     def is_empty(self) -> bool:
         return self == Filters()
-
-    def toggle(self, name: str, value: str) -> Filters:
-        """Add value to a set filter, or remove it if present (a click on a bar or a commune)."""
-        current = getattr(self, name)
-        return replace(self, **{name: current ^ {value}})
-
-    def without(self, name: str, value: str | None = None) -> Filters:
-        """This state with one filter (or one value of it) removed: a chip's close button."""
-        default = getattr(Filters(), name)
-        current = getattr(self, name)
-        if value is not None and isinstance(current, frozenset):
-            return replace(self, **{name: current - {value}})
-        return replace(self, **{name: default})
 
     def describe(self, lang: str | None = None, names: Mapping[str, str] | None = None) -> str:
         """A short summary for captions: 'Inspired attacks, Brussels-Capital Region, 2016-01 to

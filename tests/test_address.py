@@ -48,8 +48,7 @@ def test_every_canonical_form_the_page_writes_is_served_without_a_redirect(clien
     from data.filters import Filters
     for query in ["type=attack", "place=brussels&plot=yes", "citizenship=BE,MA&place=21001",
                   "from=2016-01&to=2016-12&connection=inspired", "network=Zerkani network"]:
-        out = state.filter_outputs("url", None, "?" + query, {}, None, app_data.vocabulary,
-                                   "fr")
+        out = state.from_address("?" + query, app_data.vocabulary, "fr")
         assert Filters.from_query(query, app_data.vocabulary).to_query() in out["search"]
         assert client.get("/" + out["search"]).status_code == 200, out["search"]
 

@@ -145,11 +145,13 @@ def test_the_verdicts_read_in_french_and_dutch():
     assert cmp.p_value(0.0000066, "en") == "< 0.001" and cmp.p_value(0.6995, "nl") == "0,70"
 
 
-# --- the view state in compare mode (components/state.py next_view) -------------------------
+# --- the view state in compare mode: its address (components/state.py from_address; what the
+# Compare control, B's chip and a click on B's mark do: tests/js/events.test.js) -------------
 
 def _event(vocab, source, detail=None, search="", previous=None, lang="en"):
     from components import state
-    return state.filter_outputs(source, detail, search, {}, previous, vocab, lang)
+    assert source == "url" and detail is None and previous is None
+    return state.from_address(search, vocab, lang)
 
 
 @pytest.mark.parametrize("search,state,address", [
@@ -174,31 +176,6 @@ def test_an_address_with_vs_is_read_and_written_canonically(vocab, search, state
 def test_an_invalid_vs_in_an_address_is_refused_naming_it(vocab, search, named):
     out = _event(vocab, "url", search=search)
     assert out["state"] == {} and f"“{named}”" in out["error"]
-
-
-def test_compare_events_start_swap_and_end_a_comparison(vocab):
-    start = _event(vocab, "url", search="?place=brussels")["state"]
-    b = _event(vocab, "compare", {"action": "set", "pairs": [["place", "antwerp"]]},
-               previous=start)
-    assert b["search"] == "?place=brussels&vs.place=antwerp&lang=en"
-    year = _event(vocab, "compare", {"action": "set", "pairs": [["from", "2016-01"],
-                                                                ["to", "2016-12"]]},
-                  previous=b["state"])
-    assert year["search"] == ("?place=brussels&vs.from=2016-01&vs.to=2016-12&vs.place=antwerp"
-                              "&lang=en")
-    swapped = _event(vocab, "compare", {"action": "swap"}, previous=b["state"])
-    assert swapped["state"] == {"place": "antwerp", "vs.place": "brussels"}
-    back = _event(vocab, "chip", {"name": "vs", "value": "from,to"}, previous=year["state"])
-    assert back["state"] == b["state"]
-    ended = _event(vocab, "compare", {"action": "end"}, previous=b["state"])
-    assert ended["state"] == {"place": "brussels"}
-    assert _event(vocab, "reset", previous=b["state"])["state"] == {}
-    # A's filters change, B keeps its own: a click on 'linked' applies to both slices
-    click = _event(vocab, "click:shares", {"points": [{"customdata": ["linked"]}]},
-                   previous=b["state"])
-    assert click["state"] == {"connection": "linked", "place": "brussels", "vs.place": "antwerp"}
-    for junk in (None, {"action": "set", "pairs": "x"}, {"action": "fly"}):
-        assert _event(vocab, "compare", junk, previous=b["state"])["state"] == b["state"]
 
 
 # --- compare mode's key figures (components/charts/comparison.py) ---------------------------
@@ -336,19 +313,7 @@ def test_the_sections_draw_both_slices_each_with_its_own_disclosure_control(app_
     assert citizenship["layout"]["xaxis2"]["matches"] == "x"  # one scale
 
 
-def test_a_click_on_bs_mark_sets_bs_filter_and_leaves_a(app_data):
-    from components import state
-    previous = {"place": "brussels", "vs.place": "antwerp"}
-    click = {"points": [{"customdata": ["BE", "B"]}]}
-    a, c = state.next_view("click:citizenship", click, "", {}, previous, app_data.vocabulary)
-    assert a.to_query() == "place=brussels"
-    assert c.query() == "vs.place=antwerp&vs.citizenship=BE"
-    again = {**a.to_state(), **cmp.state_of(c)}
-    a, c = state.next_view("click:citizenship", click, "", {}, again, app_data.vocabulary)
-    assert c.query() == "vs.place=antwerp"  # clicked again: B's filter off
-    a, c = state.next_view("click:citizenship", {"points": [{"customdata": "BE"}]}, "", {},
-                           previous, app_data.vocabulary)
-    assert a.to_query() == "place=brussels&citizenship=BE" and c.query() == "vs.place=antwerp"
+
 
 
 @pytest.mark.parametrize("chart", ["shares", "timeline", "map", "networks", "people-heritage"])

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 import pandas as pd
 import pytest
 
+from components import state
 from components.dashboard import callbacks
 from components.web import instant
 from data import aggregate as ag
@@ -152,11 +153,39 @@ def test_node_unit_tests(app_data, offline_data, tmp_path):
         "compare": _comparisons(app_data, 22, COMPARE_PAIRS),
         "compare_schematic": _comparisons(offline_data, 23, SCHEMATIC_PAIRS)}
     cases.write_text(json.dumps(written), encoding="utf-8")
+    browser = tmp_path / "written.json"
     run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], capture_output=True,
-                         text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": ""},
+                         text=True, env={"BEEXPLORER_JS_CASES": str(cases), "PATH": "",
+                                         "BEEXPLORER_JS_WRITTEN": str(browser)},
                          timeout=120)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert "# pass 24" in run.stdout and "# fail 0" in run.stdout
+    assert f"# pass {NODE_TESTS}" in run.stdout and "# fail 0" in run.stdout
+    _contract(app_data, written["filters"], json.loads(browser.read_text(encoding="utf-8")))
+
+
+NODE_TESTS = 33  # the tests in tests/js (each must have run)
+
+
+def _contract(app_data, events: list[dict], browser: list[dict]) -> None:
+    """What the browser wrote for each random event (tests/js/filters.test.js), read by Python
+    (state.from_address, as the server reads a page's address): every state it accepts and
+    writes back byte-identical; every address the browser refused, refused in the same words."""
+    known, counts = app_data.vocabulary, {"written": 0, "refused": 0}
+    assert len(browser) == len(events) >= 3000
+    for event, out in zip(events, browser, strict=True):
+        assert "thrown" not in out, (event, out)  # the page's handler never fails
+        with i18n.use(event["lang"]):
+            if out["error"] is None:
+                back = state.from_address(out["search"], known, event["lang"])
+                assert (back["search"], back["state"], back["error"]) == (
+                    out["search"], out["state"], None), (event, out, back)
+                counts["written"] += 1
+            elif event["source"] == "url":
+                said = state.from_address(event["search"], known, event["lang"])
+                assert (said["error"], said["search"], said["state"]) == (
+                    out["error"], out["search"], out["state"]), event
+                counts["refused"] += 1
+    assert counts["written"] >= 2000 and counts["refused"] >= 100, counts
 
 
 def test_eslint():

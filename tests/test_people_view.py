@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import state
 from components.charts import views
 from components.runtime import AppData
 from data import load
@@ -101,8 +100,3 @@ def test_people_follow_the_filters_and_clicks(app_data, reference):
     f = Filters.from_query("type=attack", app_data.vocabulary)
     line = views.people_views(app_data, f)[0]
     assert line.startswith("6 people: 6 attackers.") and "arrested" not in line
-    click = {"points": [{"customdata": "MA"}]}
-    assert state.from_click("citizenship", click, Filters(), app_data.vocabulary).to_query() \
-        == "citizenship=MA"
-    assert state.from_click("citizenship", {"points": [{"customdata": "unknown"}]}, Filters(),
-                            app_data.vocabulary) == Filters()

@@ -15,11 +15,10 @@ from components import ids, state
 from components.charts import table as table_
 from components.charts import views
 from components.charts.figures import EMPTY_NOTE
-from components.dashboard import callbacks
 from components.runtime import AppData
 from data import aggregate as ag
 from data import codebook as cb
-from data.filters import FilterError, Filters, apply, apply_people
+from data.filters import Filters, apply, apply_people
 from data.places import GROUPS
 from tests import python_views
 
@@ -158,22 +157,16 @@ def test_the_empty_state_says_so_and_offline_too(app_data, offline_data):
     go.Figure(fallback)
 
 
-# --- the filter callback, given any JSON -----------------------------------------------------
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-                    lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
-SOURCES = ["url", "controls", "reset", "chip", "click:shares", "click:map", "click:timeline",
-           "none"]
-
-
+# --- an address, given any text (what the browser does with any JSON: tests/js/events.test.js)
 @settings(max_examples=400, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(source=st.sampled_from(SOURCES), detail=JSON, search=JSON, previous=JSON,
-       controls=st.dictionaries(st.sampled_from(list(callbacks.CONTROL_IDS)), JSON))
-def test_next_filters_takes_any_json(app_data, source, detail, search, previous, controls):
-    try:
-        f = state.next_filters(source, detail, search, controls, previous, app_data.vocabulary)
-    except FilterError:
-        return  # a clear message for the page, not a crash
-    assert isinstance(f, Filters)
-    assert Filters.from_query(f.to_query(), app_data.vocabulary) == f
+@given(search=st.text(max_size=80) | st.lists(st.sampled_from(
+    ["type=attack", "vs.place=antwerp", "region=wallonia", "freq=month", "place=", "vs.", "&",
+     "from=2017-01", "to=2015-01", "%E2", "lang=fr", "within=brussels", "place=21012"]),
+    max_size=5).map("&".join))
+def test_any_address_is_read_as_a_state_or_refused_in_words(app_data, search):
+    out = state.from_address(search, app_data.vocabulary, "en")
+    again = state.from_address(out["search"], app_data.vocabulary, "en")
+    assert (again["search"], again["state"], again["error"]) == (out["search"], out["state"],
+                                                                None)
+    assert out["error"] is None or out["error"].startswith("Ignored an invalid filter: ")

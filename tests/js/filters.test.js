@@ -1,5 +1,5 @@
-// assets/filters.js against the Python filter code (components/state.py, data/filters.py):
-// tests/test_js.py writes random events with the outputs Python gives for each.
+// assets/filters.js: random events handled as the page handles them, their states and addresses
+// written for Python to check (tests/test_js.py), and how the callback's inputs are read.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -9,23 +9,21 @@ const filters = require(path.join(__dirname, "..", "..", "assets", "filters.js")
 
 const cases = JSON.parse(fs.readFileSync(process.env.BEEXPLORER_JS_CASES, "utf8"));
 
-test("every filter event gives the state, URL, controls and error Python gives", () => {
+test("every filter event gives a state and an address (Python checks them: the contract)", () => {
+  // tests/test_js.py reads what the browser wrote for each event: Python must read every state
+  // and address back as it is, and refuse an address the browser refuses in the same words
   const made = filters.makeFilters(cases.vocabulary);
-  let compared = 0;
-  for (const c of cases.filters) {
-    const label = JSON.stringify({source: c.source, detail: c.detail, search: c.search,
-                                  controls: c.controls, previous: c.previous, options: c.options});
-    if (c.expected.failed) {  // Python's callback fails (e.g. a slider index off the end)
-      assert.throws(() => made.outputs(c.source, c.detail, c.search, c.controls, c.previous,
-                                       c.lang, cases.words[c.lang], c.options), label);
-    } else {
+  const written = cases.filters.map((c) => {
+    try {
       const out = made.outputs(c.source, c.detail, c.search, c.controls, c.previous, c.lang,
                                cases.words[c.lang], c.options);
-      assert.deepEqual(out, c.expected, label);
+      return {search: out.search, state: out.state, error: out.error};
+    } catch (err) {
+      return {thrown: String(err)};
     }
-    compared += 1;
-  }
-  assert.ok(compared >= 3000, `${compared} events`);
+  });
+  fs.writeFileSync(process.env.BEEXPLORER_JS_WRITTEN, JSON.stringify(written));
+  assert.ok(written.length >= 3000, `${written.length} events`);
 });
 
 test("every input of the filter callback is known to the browser by its id", () => {
