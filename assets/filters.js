@@ -349,7 +349,7 @@
       var out = {};
       S.options.forEach(function (o) {
         var value = values[o.param];
-        if (o.param === "events" && typeof value === "boolean") { value = value ? "1" : "0"; }
+        if (o.switch && typeof value === "boolean") { value = value ? "1" : "0"; }
         out[o.param] = typeof value === "string" && has(o.choices, value) ? value : o.choices[0];
       });
       return out;
@@ -375,9 +375,9 @@
       return S.options.filter(function (o) { return opts[o.param] !== o.choices[0]; })
         .map(function (o) { return quote(o.param) + "=" + quote(opts[o.param]); }).join("&");
     }
-    function optionControls(opts) {  // state.option_controls: the events switch is a bool
+    function optionControls(opts) {  // viewstate.as_chart_options: a switch is a bool
       var out = {};
-      Object.keys(opts).forEach(function (k) { out[k] = k === "events" ? opts[k] === "1" : opts[k]; });
+      Object.keys(opts).forEach(function (k) { out[k] = OPTION[k].switch ? opts[k] === "1" : opts[k]; });
       return out;
     }
 
@@ -502,7 +502,7 @@
               error: error};
     }
 
-    return {fromQuery: fromQuery, toQuery: toQuery, optionsQuery: optionsQuery, toState: toState, next: next, outputs: outputs,
+    return {optionControls: optionControls, fromQuery: fromQuery, toQuery: toQuery, optionsQuery: optionsQuery, toState: toState, next: next, outputs: outputs,
             checked: checked, drill: drill, nextView: nextView, stateParts: stateParts};
   }
 
@@ -603,11 +603,9 @@
           // the address already says it (back, forward, a canonical link): not written again, so a
           // late write can never push this state over a newer one the browser went to meanwhile
           var address = out.search === search ? dc.no_update : out.search;
-          var o = out.options;
           // drawn now, in this event (no wait for Dash to write the outputs); instant.js's draw
           // checks the state Dash writes and draws it again only if it is another one
-          root.beInstant.show(P, out.state, {freq: o.freq, by: o.by, events: o.events === "1",
-                                             panel: o.panel, metric: o.metric}, only);
+          root.beInstant.show(P, out.state, made[lang].optionControls(out.options), only);
           writeControls(P, ids, out.controls, out.option_controls);
           // an option leaves the filter state as it is: the store is not written again
           var state = source === "options" ? dc.no_update : out.state;

@@ -503,8 +503,9 @@
 
   var shown = null, lastOpts = null;  // what show() last drew: payload, state, options
   function key(P, filterState, opts) {
-    return [P.words.lang, JSON.stringify(filterState || {}), opts.freq, opts.by, !!opts.events, opts.panel,
-            opts.metric].join("\u0001");
+    return [P.words.lang, JSON.stringify(filterState || {})].concat(P.vocabulary.schema.options.map(function (o) {
+      return o.switch ? !!opts[o.param] : opts[o.param];
+    })).join("\u0001");
   }
 
   var TIMELINE = ["timeline", "describeTimeline"], MAP = ["map", "mapNotice", "describeMap"];
@@ -585,9 +586,12 @@
       // the address does not say. A new state or search also has the table ask again for its
       // page (beTable.refresh); a new state (while a section is open) or a section opened or
       // closed sets the gate the server draws the sections from.
-      draw: function (filterState, search, open, freq, by, events, panel, metric, gate, lang) {
+      draw: function (filterState, search, open) {
         var dc = window.dash_clientside, ctx = dc.callback_context || {};
-        var only = [], refresh = false, sections = false;
+        var args = arguments, lang = args[args.length - 1];
+        var only = [], refresh = false, sections = false, held = {};
+        var states = ctx.states_list || [];  // the options' controls, the gate, the language
+        states.forEach(function (s, i) { if (s) { held[s.id] = args[3 + i]; } });
         var inputs = (ctx.inputs_list || []).map(function (i) { return i && i.id + "."; });
         var STATE = inputs[0], SEARCH = inputs[1], OPEN = inputs[2];  // components/dashboard/callbacks.py's order
         (ctx.triggered || []).forEach(function (t) {
@@ -599,17 +603,23 @@
           if (id.indexOf(OPEN) === 0) { sections = true; }
         });
         if (refresh && window.beTable) { window.beTable.refresh(!!root.beCompare.slices(filterState)); }
-        var states = ctx.states_list || [], GATE = states[5];  // after the 5 options
+        var GATE = states[states.length - 2];  // before the language
         if (sections && GATE) {
           dc.set_props(GATE.id, {data: {state: filterState || {}, open: open || []}});
         }
         if (only && !only.length) { return; }
         // the options filters.update drew last (the address's), else the controls'
-        var opts = lastOpts || {freq: freq, by: by, events: events, panel: panel, metric: metric};
+        function optionsOf(Q) {
+          var out = {};
+          Q.vocabulary.schema.options.forEach(function (o) {
+            out[o.param] = o.switch ? !!held[o.control] : held[o.control];
+          });
+          return lastOpts || out;
+        }
         var P = loaded(lang || "en");
-        if (P && only === null && shown === key(P, filterState, opts)) { return; }  // drawn already
-        if (P) { show(P, filterState, opts, only); return; }
-        return load(lang || "en").then(function (Q) { show(Q, filterState, opts, only); });
+        if (P && only === null && shown === key(P, filterState, optionsOf(P))) { return; }  // drawn already
+        if (P) { show(P, filterState, optionsOf(P), only); return; }
+        return load(lang || "en").then(function (Q) { show(Q, filterState, optionsOf(Q), only); });
       }
     };
   }

@@ -82,7 +82,6 @@ def options_in(search: str) -> dict[str, str]:
 
 
 # the chart options' controls, in the order of the filter callback's inputs (after the clicks)
-OPTION_CONTROLS = tuple(o.param for o in viewstate.OPTIONS)
 # what each chart option's control says (msgids): its name, and each choice's label (the map's
 # areas are named by maps.panel_title); the dashboard's controls and the offline file's read it
 OPTION_WORDS = {

@@ -29,6 +29,8 @@ class Option:
     # whether it still applies in compare mode (the timeline of both slices has no series by
     # connection or type, nor the events layer: those controls are disabled meanwhile)
     compared: bool = True
+    # a switch: its choices off and on ("0", "1"), its control and the figures a bool
+    switch: bool = False
 
     @property
     def default(self) -> str:
@@ -39,7 +41,7 @@ class Option:
 OPTIONS = (
     Option("freq", ("year", "month"), "timeline"),
     Option("by", ("connection", "incident_type"), "timeline", compared=False),
-    Option("events", ("0", "1"), "timeline", compared=False),
+    Option("events", ("0", "1"), "timeline", compared=False, switch=True),
     Option("panel", ("brussels", "charleroi", "antwerp", "belgium"), "map"),
     Option("metric", ("incidents", "per_100k"), "map"),
 )
@@ -49,12 +51,12 @@ DEFAULTS = {o.param: o.default for o in OPTIONS}
 
 def options_of(values: Mapping | None) -> dict[str, str]:
     """The chart options from control values or a stored state: a value no option has (a client
-    can post anything) is the default. Events may come as the switch's True/False."""
+    can post anything) is the default. A switch may come as its control's True/False."""
     values = values if isinstance(values, Mapping) else {}
     out = {}
     for o in OPTIONS:
         value = values.get(o.param)
-        if o.param == "events" and isinstance(value, bool):
+        if o.switch and isinstance(value, bool):
             value = "1" if value else "0"
         out[o.param] = value if isinstance(value, str) and value in o.choices else o.default
     return out
@@ -102,9 +104,9 @@ def address(filter_query: str, options: Mapping[str, str], lang: str | None = No
 
 
 def as_chart_options(options: Mapping[str, str]) -> dict:
-    """The options as the figure functions take them (events as a bool)."""
+    """The options as the figure functions take them (a switch as a bool)."""
     opts = options_of(options)
-    return {**{k: v for k, v in opts.items() if k != "events"}, "events": opts["events"] == "1"}
+    return {o.param: opts[o.param] == "1" if o.switch else opts[o.param] for o in OPTIONS}
 
 
 def schema() -> dict:
@@ -116,6 +118,6 @@ def schema() -> dict:
                          "subject": s.subject, "joiner": s.joiner, "where": s.where,
                          "click": s.click} for s in FILTERS],
             "options": [{"param": o.param, "choices": list(o.choices), "chart": o.chart,
-                         "compared": o.compared}
+                         "compared": o.compared, "switch": o.switch}
                         for o in OPTIONS],
             "page": list(PAGE_PARAMS)}

@@ -26,7 +26,7 @@ RECONSTRUCTED_LINE = N_("Includes reconstructed records: totals match the study 
 
 
 # the options a chart can be drawn with (data/viewstate.py declares them); the first is the default
-OPTIONS = {o.param: o.choices for o in viewstate.OPTIONS if o.param != "events"}
+OPTIONS = {o.param: o.choices for o in viewstate.OPTIONS if not o.switch}
 
 
 def chart_options(freq=None, by=None, events=None, panel=None, metric=None) -> dict:

@@ -22,7 +22,7 @@ from components.dashboard.context import page_lang
 from components.dashboard.layout import methodology_content
 from components.dashboard.study_page import study_content
 from components.runtime import current
-from data import compare
+from data import compare, viewstate
 from data.filters import FilterError, Filters
 from data.i18n import t, use
 
@@ -59,8 +59,8 @@ CHARTS = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORK
 # request to the server for a filter change, and no Dash props in between: instant.js writes the
 # elements of ids.MAIN_VIEWS itself. Their Python twin is tests/python_views.py (the parity
 # tests hold both to the same output); the server draws only the sections (_sections below).
-CHART_OPTIONS = tuple((ids.OPTION_CONTROLS[name], "checked" if name == "events" else "value")
-                      for name in state.OPTION_CONTROLS)
+CHART_OPTIONS = tuple((ids.OPTION_CONTROLS[o.param], "checked" if o.switch else "value")
+                      for o in viewstate.OPTIONS)
 # One event, one pass: the next view state (filters and chart options), written to the store and
 # the URL in one update (a control only when it must show another value, set apart), and the
 # main views drawn for it in the same pass (no outputs: drawn into the page); a chart option

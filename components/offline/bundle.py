@@ -145,7 +145,7 @@ def option_words(lang: str) -> dict[str, list]:
         name, labels = state.OPTION_WORDS[o.param]
         out[o.param] = [_(name, lang), [
             [v, panel_title(v, lang, short=True) if o.param == "panel" else _(labels[v], lang)]
-            for v in o.choices if o.param != "events"]]
+            for v in o.choices if not o.switch]]
     return out
 
 

@@ -76,10 +76,8 @@
     doc.documentElement.lang = lang;
     error(out.error);
     page();
-    // the chart options as the app's controls give them to the views (events: a switch)
-    var shown = {};
-    Object.keys(options).forEach(function (k) { shown[k] = k === "events" ? options[k] === "1" : options[k]; });
-    root.beInstant.show(P, state, shown);
+    // the chart options as the app's controls give them to the views (a switch: a bool)
+    root.beInstant.show(P, state, F.optionControls(options));
     root.beOfflineSections.show(P, bundle.words[lang], state);
     root.beOfflineTable.show(P, listed(), bundle.words[lang].table, state, bundle.formula);
     var canonical = out.search.replace(/^\?/, ""), S = bundle.scenes;
@@ -258,8 +256,8 @@
     P.vocabulary.schema.options.forEach(function (o) {
       if ((o.param === "panel" || o.param === "metric") && !P.boundaries) { return; }  // the schematic map has neither
       var said = B.options[o.param];
-      options.appendChild(group(o.param, said[0], o.param === "events" ? [["1", said[0]]] : said[1],
-                                "option", "", o.param === "events" ? "" : o.choices[0]));
+      options.appendChild(group(o.param, said[0], o.switch ? [["1", said[0]]] : said[1],
+                                "option", "", o.switch ? "" : o.choices[0]));
     });
     groups.push(options);
     // the control that had the focus keeps it (a new language: the controls are made anew)
@@ -384,8 +382,9 @@
     var y = from.slice(0, 4), months = P.months.filter(function (m) { return m.slice(0, 4) === y; });
     return from === months[0] && to === months[months.length - 1] ? [y] : [];
   }
-  function choose(param, value) {  // a chart option: this choice (the events: on or off)
-    if (param === "events") { value = valuesOf(fragment(), "events")[0] === "1" ? "" : "1"; }
+  function choose(param, value) {  // a chart option: this choice (a switch: on or off)
+    var o = P.vocabulary.schema.options.filter(function (x) { return x.param === param; })[0];
+    if (o && o.switch) { value = valuesOf(fragment(), param)[0] === "1" ? "" : "1"; }
     go(withParam(fragment(), param, value));
   }
   function toggle(param, value) {

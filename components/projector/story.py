@@ -23,17 +23,17 @@ from urllib.parse import parse_qsl
 
 import yaml
 
-from components.charts import views
 from components.charts.registry import SLUGS
 from data import aggregate as ag
-from data import compare, i18n, network_names
+from data import compare, i18n, network_names, viewstate
 from data.filters import FilterError, Filters, Vocabulary
 from data.places import GROUPS
 
 DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "story.yaml"
 ENV = "BEEXPLORER_STORY"
 CHARTS = SLUGS  # a scene shows what an embed can
-OPTION_VALUES = {**views.OPTIONS, "events": (True, False)}  # as the dashboard's controls
+# as the dashboard's controls give them (a switch: a bool)
+OPTION_VALUES = {o.param: (True, False) if o.switch else o.choices for o in viewstate.OPTIONS}
 # The numbers a caption may use, computed for the scene's filters ("_pct": a percentage).
 NUMBERS = {
     "incidents": "incidents in view", "arrest_actions": "arrest actions",

@@ -14,21 +14,21 @@ const made = filters.makeFilters(cases.vocabulary);
 const MONTHS = cases.vocabulary.months;
 
 // one event from a state (the store's), as the page sends it; its outputs
-function event(source, detail, previous, controls) {
+function send(source, detail, previous, controls) {
   return made.outputs(source, detail === undefined ? null : detail, "", controls || {},
                       previous || {}, "en", cases.words.en, {});
 }
 function address(out) { return out.search.replace(/^\?/, "").replace(/&?lang=en$/, ""); }
-function click(chart, point, previous) { return event("click:" + chart, {points: [point]}, previous); }
+function click(chart, point, previous) { return send("click:" + chart, {points: [point]}, previous); }
 function at(month) { return MONTHS.indexOf(month); }
 
 test("controls set the filters they show, and nothing is written back to them", () => {
   const controls = {date: [at("2015-01"), at("2016-06")], types: ["attack"], plot: "no",
                     places: ["brussels"]};
-  const out = event("controls", null, {}, controls);
+  const out = send("controls", null, {}, controls);
   assert.equal(address(out), "from=2015-01&to=2016-06&type=attack&plot=no&place=brussels");
   assert.equal(out.error, null);
-  const again = event("controls", null, out.state, controls).controls;
+  const again = send("controls", null, out.state, controls).controls;
   cases.vocabulary.controls.forEach((c, i) => {
     if (c[0] in controls) { assert.equal(again[i], null, c[0]); }
   });
@@ -41,7 +41,7 @@ test("a control's value no control can hold is refused in words", () => {
     [{plot: "sometimes"}, "the “plot” control sent a value it cannot hold"],
     [{networks: [1, 2]}, "the “network” control sent a value it cannot hold"],
     [{regions: ["atlantis"]}, "unknown value for “region”: “atlantis”"]]) {
-    const out = event("controls", null, {}, controls);
+    const out = send("controls", null, {}, controls);
     assert.ok(out.error.includes(said), out.error);
     assert.deepEqual(out.state, {});
   }
@@ -69,11 +69,11 @@ test("a click on a mark toggles the filter it stands for; a second click lifts i
 
 test("a chip lifts its filter or its one value", () => {
   const previous = {type: "attack", place: "brussels", from: "2016-01"};
-  assert.equal(address(event("chip", {name: "period", value: ""}, previous)), "type=attack&place=brussels");
-  assert.equal(address(event("chip", {name: "places", value: "brussels"}, previous)), "from=2016-01&type=attack");
-  assert.equal(address(event("chip", {name: "regions", value: "wallonia"}, {region: "flanders,wallonia"})),
+  assert.equal(address(send("chip", {name: "period", value: ""}, previous)), "type=attack&place=brussels");
+  assert.equal(address(send("chip", {name: "places", value: "brussels"}, previous)), "from=2016-01&type=attack");
+  assert.equal(address(send("chip", {name: "regions", value: "wallonia"}, {region: "flanders,wallonia"})),
                "region=flanders");
-  assert.deepEqual(event("chip", {name: "foo", value: "x"}, previous).state, previous);
+  assert.deepEqual(send("chip", {name: "foo", value: "x"}, previous).state, previous);
 });
 
 test("a map click narrows a selected group to one municipality, and back", () => {
@@ -92,30 +92,30 @@ test("a map click narrows a selected group to one municipality, and back", () =>
 
 test("the drill-down's chip leads back, and other filters keep the way back", () => {
   const drilled = {place: "21012", within: "brussels"};
-  assert.equal(address(event("chip", {name: "within", value: "brussels"}, drilled)), "place=brussels");
+  assert.equal(address(send("chip", {name: "within", value: "brussels"}, drilled)), "place=brussels");
   const shown = {date: [0, MONTHS.length - 1], places: ["21012"], plot: "any"};
-  assert.equal(address(event("controls", null, drilled, {...shown, types: ["attack"]})),
+  assert.equal(address(send("controls", null, drilled, {...shown, types: ["attack"]})),
                "type=attack&place=21012&within=brussels");
-  assert.equal(address(event("controls", null, drilled, {...shown, places: []})), "");
+  assert.equal(address(send("controls", null, drilled, {...shown, places: []})), "");
 });
 
 test("the Compare control starts, changes, swaps and ends a comparison", () => {
   const start = {place: "brussels"};
-  const b = event("compare", {action: "set", pairs: [["place", "antwerp"]]}, start);
+  const b = send("compare", {action: "set", pairs: [["place", "antwerp"]]}, start);
   assert.equal(b.search, "?place=brussels&vs.place=antwerp&lang=en");
-  const year = event("compare", {action: "set", pairs: [["from", "2016-01"], ["to", "2016-12"]]}, b.state);
+  const year = send("compare", {action: "set", pairs: [["from", "2016-01"], ["to", "2016-12"]]}, b.state);
   assert.equal(year.search, "?place=brussels&vs.from=2016-01&vs.to=2016-12&vs.place=antwerp&lang=en");
-  assert.deepEqual(event("compare", {action: "swap"}, b.state).state, {place: "antwerp", "vs.place": "brussels"});
-  assert.deepEqual(event("chip", {name: "vs", value: "from,to"}, year.state).state, b.state);
-  assert.deepEqual(event("compare", {action: "end"}, b.state).state, {place: "brussels"});
-  assert.deepEqual(event("reset", null, b.state).state, {});
+  assert.deepEqual(send("compare", {action: "swap"}, b.state).state, {place: "antwerp", "vs.place": "brussels"});
+  assert.deepEqual(send("chip", {name: "vs", value: "from,to"}, year.state).state, b.state);
+  assert.deepEqual(send("compare", {action: "end"}, b.state).state, {place: "brussels"});
+  assert.deepEqual(send("reset", null, b.state).state, {});
   // A's filters change, B keeps its own: a click on 'linked' applies to both slices
   assert.deepEqual(click("shares", {customdata: ["linked"]}, b.state).state,
                    {connection: "linked", place: "brussels", "vs.place": "antwerp"});
   for (const junk of [null, {action: "set", pairs: "x"}, {action: "fly"}]) {
-    assert.deepEqual(event("compare", junk, b.state).state, b.state);
+    assert.deepEqual(send("compare", junk, b.state).state, b.state);
   }
-  const regions = event("compare", {action: "set", pairs: [["region", "wallonia"]]}, {region: "flanders"});
+  const regions = send("compare", {action: "set", pairs: [["region", "wallonia"]]}, {region: "flanders"});
   assert.equal(regions.search, "?region=flanders&vs.region=wallonia&lang=en");
 });
 
