@@ -66,7 +66,6 @@ EMPTY_NOTICE = "empty-notice"  # "no incidents match", with a way back
 EMPTY_RESET = "empty-reset"
 VIEW_ERROR = "view-error"  # a view that could not be drawn says so here
 STALE_BANNER = "stale-banner"  # shown by assets/view-guard.js when the server did not answer
-PAGE = "page"
 MAIN = "main-view"
 METHODOLOGY = "methodology-view"
 STUDY = "study-view"

@@ -122,18 +122,6 @@ def network_activity(incidents: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index().sort_values(["first", "network"], ignore_index=True)
 
 
-def people_by_citizenship(people: pd.DataFrame) -> pd.DataFrame:
-    """People per citizenship (dual citizens count for each), share of those with it known."""
-    codes = split(people["citizenship"])
-    known = int(codes.map(bool).sum())
-    counts = codes.explode().dropna().value_counts()
-    out = counts.rename_axis("country_code").rename("n").reset_index()
-    out["country"] = out["country_code"].map(cb.COUNTRIES)
-    out["known"] = known
-    out["share"] = _share(out["n"], out["known"])
-    return out
-
-
 def moroccan_connection(people: pd.DataFrame) -> dict[str, int]:
     """People with any Moroccan connection, of those with citizenship, birth or heritage known."""
     known = (

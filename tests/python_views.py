@@ -69,7 +69,7 @@ def draw(filter_state, freq="year", by="connection", events=False, panel="brusse
     incidents, people = views.shown(data, f)
     reconstructed = bool((incidents["source_type"] == "reconstructed").any())
     main = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP)
-    summary = views.summary_line(data, f, len(incidents))
+    summary = summary_line(data, f, len(incidents))
     described = views.descriptions(data, f, freq, main)
     return _ordered({
         **{ids.description(g): described[g] for g in main},
@@ -96,6 +96,13 @@ def _map(data, f: Filters, panel, metric):
     o = views.chart_options(panel=panel, metric=metric)
     panel, metric = o["panel"], o["metric"]
     return views.map_figure(data, f, panel, metric), views.map_notice(data)
+
+
+def summary_line(data, f: Filters, n: int, lang: str | None = None) -> str:
+    """'Attacks, Brussels-Capital Region · 2 incidents', as the page's summary says it."""
+    from components.charts import figures
+    lang = i18n.valid(lang) or i18n.current()
+    return f"{f.describe(lang, data.names(lang))} · {figures.incidents_count(n, lang)}"
 
 
 def _chip_label(name: str, value: str) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from components import ids
-from components.charts import table, views
+from components.charts import table
 from components.dashboard import callbacks
 from components.exports import embed
 from components.exports import files as exports
@@ -165,7 +165,7 @@ def test_municipality_names_follow_the_language(app_data):
     assert app_data.names("nl")["21012"] == "Sint-Jans-Molenbeek"
     assert app_data.names("en")["21012"] == "Molenbeek-Saint-Jean / Sint-Jans-Molenbeek"
     with use("nl"):
-        assert "Sint-Jans-Molenbeek" in views.summary_line(
+        assert "Sint-Jans-Molenbeek" in python_views.summary_line(
             app_data, Filters.from_query("place=21012", app_data.vocabulary), 14)
 
 

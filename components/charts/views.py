@@ -47,12 +47,6 @@ def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     return data.shown_cache[key]
 
 
-def summary_line(data: AppData, f: Filters, n: int, lang: str | None = None) -> str:
-    """'Attacks, Brussels-Capital Region · 2 incidents' (plain text: for the page)."""
-    lang = i18n.valid(lang) or i18n.current()
-    return f"{f.describe(lang, data.names(lang))} · {figures.incidents_count(n, lang)}"
-
-
 def share_note(item: dict, of: str) -> str:
     """'94 of n = 103 arrest actions' for a key figure's share (of: "incidents" or
     "arrest_actions"), in the plural form n needs."""

@@ -150,13 +150,6 @@ def _column(values: np.ndarray) -> dict:
         np.dtype(dtype).newbyteorder("<")).tobytes()).decode("ascii")}
 
 
-def column_values(column: dict) -> np.ndarray:
-    """A column back as integers (tests and tools)."""
-    dtype = dict(DTYPES)[column["dtype"]]
-    return np.frombuffer(base64.b64decode(column["data"]), dtype=np.dtype(dtype).newbyteorder(
-        "<")).astype(np.int64)
-
-
 def _plural(singular: str, plural: str, lang: str) -> list[str]:
     """The form for n = 0, 1 and 2 or more (all three languages' rules depend on no more)."""
     return [n_(singular, plural, n, lang) for n in (0, 1, 2)]

@@ -48,10 +48,6 @@ def _inspired(f: pd.DataFrame) -> pd.DataFrame:
     return f[f["connection"] == "inspired"]
 
 
-def _has(col: str, code: str) -> Callable[[pd.DataFrame], pd.Series]:
-    return lambda f: split(f[col]).map(lambda codes: code in codes)
-
-
 # --- totals and linked versus inspired ------------------------------------------------------
 figure("individuals_total")(lambda d: len(d.people))
 figure("arrest_actions")(lambda d: len(actions(d)))
