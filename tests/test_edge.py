@@ -114,6 +114,8 @@ def test_every_callback_input_has_a_rule_in_the_guard():
     deps = [d for spec in callback_specs(app_module.app.callback_map).values()
             for d in (*spec.inputs, *spec.state)]
     assert deps and [d for d in deps if d.rule_key() not in RULES] == []
+    # and no rule for an input no server callback has (those only the browser reads)
+    assert set(RULES) == {d.rule_key() for d in deps}
 
 
 def test_embed_pages_may_be_framed_anywhere_and_nothing_else_may(app_url):

@@ -47,20 +47,8 @@ def _texts(v: object) -> bool:
     return isinstance(v, list) and len(v) <= MAX_ITEMS and all(_text(x) for x in v)
 
 
-def _number(v: object) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < 1e9
-
-
 def _count(v: object) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**31
-
-
-def _range(v: object) -> bool:
-    return isinstance(v, list) and len(v) == 2 and all(_number(x) for x in v)
-
-
-def _click(v: object) -> bool:
-    return isinstance(v, dict) and isinstance(v.get("points", []), list)
 
 
 def _state(v: object) -> bool:
@@ -81,29 +69,16 @@ def _sections_state(v: object) -> bool:
 
 
 TEXT: Rule = ("a string or null", _optional(_text))
-TEXTS: Rule = ("a list of strings or null", _optional(_texts))
 COUNT: Rule = ("a whole number >= 0 or null", _optional(_count))
-CLICK: Rule = ("a chart click (an object with a list of points) or null", _optional(_click))
 FLAG: Rule = ("true, false or null", _optional(lambda v: isinstance(v, bool)))
+# What each input or state of a server callback may be posted (the filter controls, chips and
+# chart clicks are read only in the browser: nothing of theirs is posted)
 RULES: dict[tuple[str, str], Rule] = {
-    (ids.URL, "search"): TEXT, (ids.URL, "pathname"): TEXT,
-    (ids.FILTER_DATE, "value"): ("two numbers or null", _optional(_range)),
-    **{(cid, "value"): TEXTS for cid in (ids.FILTER_TYPE, ids.FILTER_CONNECTION,
-                                         ids.FILTER_LINK, ids.FILTER_NETWORK,
-                                         ids.FILTER_PLACE, ids.FILTER_PROVINCE,
-                                         ids.FILTER_CITIZENSHIP)},
-    **{(cid, "value"): TEXT for cid in (ids.FILTER_PLOT, ids.TIMELINE_FREQ, ids.TIMELINE_BY,
-                                        ids.MAP_PANEL, ids.MAP_METRIC, ids.TABLE_SEARCH)},
-    (ids.RESET, "n_clicks"): COUNT, (ids.EMPTY_RESET, "n_clicks"): COUNT,
-    (ids.CHIP, "n_clicks"): COUNT,  # pattern-matching: the rule of its "type"
+    (ids.URL, "pathname"): TEXT,
+    **{(cid, "value"): TEXT for cid in (ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.MAP_PANEL,
+                                        ids.MAP_METRIC, ids.TABLE_SEARCH)},
     (ids.EXPORT, "n_clicks"): COUNT,
-    **{(cid, "clickData"): CLICK for cid in (ids.CHART_SHARES, ids.CHART_TIMELINE,
-                                             ids.CHART_MAP, ids.CHART_NETWORKS,
-                                             ids.CHART_NETWORK_LINKS, ids.CHART_NETWORK_TIME,
-                                             ids.CHART_PEOPLE_CITIZENSHIP,
-                                             ids.CHART_PEOPLE_YEARS)},
     (ids.TIMELINE_EVENTS, "checked"): FLAG,
-    (ids.SECTIONS, "value"): TEXTS,
     (ids.FILTER_STATE, "data"): ("an object of strings or null", _optional(_state)),
     (ids.LANG, "data"): TEXT,  # an unknown language is read as the default one
     (ids.SECTIONS_STATE, "data"): ("the filter state and the open sections, or null",
