@@ -358,10 +358,10 @@ def test_a_rate_colour_bar_has_its_ticks_in_the_figure(app_data):
 
 
 def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
-    """assets/instant.js's `draw` reads its inputs and states by position (the store, the
-    table's search and the open sections; then the chart options, the sections' gate and the
-    language): a reordering in components/dashboard/callbacks.py must fail here, not silently
-    stop the redraws."""
+    """assets/instant.js's `draw` reads its inputs by position (the store, the table's search
+    and the open sections), the chart options by their controls' ids, then the sections' gate
+    and the language: a reordering in components/dashboard/callbacks.py must fail here, not
+    silently stop the redraws."""
     import re
     from pathlib import Path
 
@@ -377,13 +377,12 @@ def test_the_draw_callback_and_instant_js_agree_on_its_inputs():
     assert inputs[named["STATE"]] == (ids.FILTER_STATE, "data")
     assert inputs[named["SEARCH"]] == (ids.TABLE_SEARCH, "value")
     assert inputs[named["OPEN"]] == (ids.SECTIONS, "value")
-    params = re.search(r"draw: function \(([^)]*)\)", js).group(1).replace(" ", "").split(",")
-    assert params[3:8] == ["freq", "by", "events", "panel", "metric"]
-    assert states[:5] == [ids.TIMELINE_FREQ, ids.TIMELINE_BY, ids.TIMELINE_EVENTS, ids.MAP_PANEL,
-                          ids.MAP_METRIC]
-    gate = int(re.search(r"GATE = states\[(\d+)\]", js).group(1))
-    assert states[gate] == ids.SECTIONS_STATE and states[gate + 1:] == [ids.LANG]
-    assert len(params) == len(inputs) + len(states)
+    # the chart options' controls are read by their ids (the payload's schema names them), the
+    # gate is the state before the language
+    assert set(states[:-2]) == set(ids.OPTION_CONTROLS.values())
+    assert states[-2:] == [ids.SECTIONS_STATE, ids.LANG]
+    assert "GATE = states[states.length - 2]" in js and "held[o.control]" in js
+    assert re.search(r"draw: function \(filterState, search, open\)", js)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "nl"])
