@@ -71,7 +71,7 @@ def without_view(search: str) -> dict[str, list[str]]:
     parameter's values in the order given."""
     out: dict[str, list[str]] = {}
     for key, value in viewstate.split(parse_qsl(search.lstrip("?")))[0]:
-        if not key.startswith(compare.VS):  # slice B's (next_view reads them)
+        if not key.startswith(compare.VS):  # slice B's (from_address reads them)
             out.setdefault(key, []).append(value)
     return out
 

@@ -16,8 +16,8 @@ from data.i18n import N_
 @dataclass(frozen=True)
 class Chart:
     """A chart: its element, its public name, where it is, what it exports and what a click on
-    it filters (the click's source in components/state.py from_click; None: a click sets
-    nothing)."""
+    it filters (the click's source: data/spec.py Filter.click, read by assets/filters.js;
+    None: a click sets nothing)."""
 
     graph: str  # the element's id
     slug: str  # its name in embeds and export addresses: /embed/<slug>

@@ -43,7 +43,7 @@ FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
 
 # Every way of changing the filters (URL, back/forward, controls, reset, chips, chart clicks) ends
 # in one state, written to the store, the URL and the controls -- in the browser, with no request
-# (assets/filters.js, the twin of state.filter_outputs). The server validates the states it is
+# (assets/filters.js, interpreting data/spec.py). The server validates the states it is
 # sent: the sections, the table's pages, exports.
 FILTER_INPUTS = (Input(ids.URL, "search"), *[Input(cid, "value") for cid in CONTROL_IDS.values()],
                  Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
