@@ -507,13 +507,12 @@
   }
 
   // Each of the filter callback's inputs by its id, as the payload names them (the address,
-  // each control, the resets, the event store, the sections' charts, the chart options)
+  // each control, the resets, the sections' charts, the chart options)
   function rolesOf(P) {
     var V = P.vocabulary, I = V.inputs, roles = {};
     roles[I.url] = ["url"];
     V.controls.forEach(function (c) { roles[c[2]] = ["control", c[0]]; });
     I.reset.forEach(function (id) { roles[id] = ["reset"]; });
-    roles[I.event] = ["event"];
     Object.keys(P.clicks).forEach(function (id) { roles[id] = ["click", P.clicks[id]]; });
     V.schema.options.forEach(function (o) { roles[o.control] = ["option", o.param]; });
     return roles;
@@ -521,14 +520,14 @@
   // What an event is read from: the URL wins over anything triggered with it. Under load Dash
   // can hand one call both the address Back or Forward went to and a control's echo of the state
   // before; read as a control change, that echo put the old state back over the new address.
+  // (A callback with no outputs is given no triggered_id: the triggers' ids are read.)
   function triggerRole(ctx, roles) {
-    var trigger = ctx.triggered_id;
-    if (trigger === undefined || trigger === null) { return ["url"]; }  // the first call
-    if ((ctx.triggered || []).some(function (t) {
-      var role = roles[String(t.prop_id).replace(/\.[^.]*$/, "")];
-      return role && role[0] === "url";
-    })) { return ["url"]; }
-    return (typeof trigger === "string" && roles[trigger]) || ["none"];
+    var ids = (ctx.triggered || []).map(function (t) {
+      return String(t && t.prop_id).replace(/\.[^.]*$/, "");
+    }).filter(function (id) { return id; });
+    if (!ids.length) { return ["url"]; }  // the first call
+    if (ids.some(function (id) { return roles[id] && roles[id][0] === "url"; })) { return ["url"]; }
+    return roles[ids[0]] || ["none"];
   }
 
   var api = {makeFilters: makeFilters, rolesOf: rolesOf, triggerRole: triggerRole, FilterError: FilterError,
@@ -536,124 +535,164 @@
   root.beFilters = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {
-    var made = {};
+    // The view state the page shows, as apply() last wrote it: the store's state, the address,
+    // what each control and option shows, the language. null until the filter callback's first
+    // call: the offline file makes none (its runtime routes the events), so nothing here acts.
+    var made = {}, now = null, written = null;  // written: the error slot as last set (an empty
+    // slot is not emptied again)
+
+    // One event, applied in the browser, in the event's own task: the next state is drawn
+    // first, then the address written (history: Back and Forward), the controls that must show
+    // another value set, and Dash told last (the address's component, the store the table and
+    // the open sections follow, the error slot). An event that changes nothing writes nothing.
+    function apply(P, lang, source, detail, given) {
+      given = given || {};
+      var W = P.words, F = made[lang] = made[lang] || makeFilters(P.vocabulary), I = P.vocabulary.inputs;
+      var controls = given.controls || (now ? now.controls : {});
+      var options = given.options || (now ? now.options : {});
+      var search = given.search === undefined ? window.location.search : given.search, out;
+      try {
+        out = F.outputs(source, detail, search, controls, now ? now.state : {}, lang, W, options);
+      } catch (err) {  // the views keep matching the state they show: change nothing else
+        if (window.console) { window.console.error("filter update failed", err); }
+        written = alert(W.t.filter_failed, W.t.view_failed);
+        tell(I.error, {children: written});
+        return;
+      }
+      var shows = {controls: {}, options: {}};
+      P.vocabulary.controls.forEach(function (c, i) {
+        shows.controls[c[0]] = out.controls[i] === null ? controls[c[0]] : out.controls[i];
+      });
+      P.vocabulary.schema.options.forEach(function (o, i) {
+        shows.options[o.param] = out.option_controls[i] === null ? options[o.param] : out.option_controls[i];
+      });
+      var same = now !== null && now.lang === lang && now.search === out.search;
+      now = {state: out.state, search: out.search, controls: shows.controls, options: shows.options, lang: lang};
+      writeControls(P, out.controls, out.option_controls);
+      if (!same) {
+        var only = source === "options" ? root.beInstant.chartsOf(P.vocabulary.schema, given.triggered) : undefined;
+        root.beInstant.show(P, out.state, F.optionControls(out.options), only);
+        if (out.search !== window.location.search) {  // a link read is put right, not stacked
+          window.history[source === "url" ? "replaceState" : "pushState"](
+            {}, "", window.location.pathname + out.search + window.location.hash);
+        }
+        tell(I.url, {search: out.search, href: window.location.href});
+        if (source !== "options") { tell(I.store, {data: out.state}); }  // an option leaves it
+      }
+      var error = out.error === null ? null : alert(out.error, W.msg["Invalid filter"]);
+      if (error !== null || written !== null) { written = error; tell(I.error, {children: error}); }
+    }
+    // Dash is told once the page has painted what apply() drew: each component's latest props,
+    // in the order first given (Dash's own dispatch costs ~100 ms a change here)
+    var told = null;
+    root.beFilters.telling = function () { return told !== null; };  // Dash not yet told (bench/)
+    function tell(id, props) {
+      if (told === null) {
+        told = {};
+        window.requestAnimationFrame(function () {
+          setTimeout(function () {
+            var all = told;
+            told = null;
+            Object.keys(all).forEach(function (k) { window.dash_clientside.set_props(k, all[k]); });
+          }, 0);
+        });
+      }
+      told[id] = Object.assign(told[id] || {}, props);
+    }
+    function live() { return now && root.beInstant.loaded(now.lang); }  // the payload, once applying
+    // a chip, a main chart's click, the Compare control (assets/instant.js); the offline file's
+    // runtime stands its own in for it
+    root.beEvent = function (source, detail) {
+      var P = live();
+      if (P) { apply(P, now.lang, source, detail); }
+    };
+    // The controls Mantine draws as native inputs (a segmented control's radios, a switch) and
+    // the resets are applied as the browser reports them: the click is kept from React (Mantine
+    // would hand it to Dash, whose dispatch takes ~50 ms here before anything is painted), and
+    // Dash is told the control's new value with the rest, once the page has painted.
+    document.addEventListener("click", function (event) {
+      var P = live(), t = event.target, el = t, roles = P ? rolesOf(P) : {};
+      if (!P || t.tagName !== "INPUT" || (t.type !== "radio" && t.type !== "checkbox")) { return; }
+      while (el && !(el.id && roles[el.id])) { el = el.parentElement; }
+      var role = el && roles[el.id];
+      if (!role || (role[0] !== "control" && role[0] !== "option")) { return; }
+      event.stopPropagation();
+      var kind = role[0] + "s", changed = copy(now[kind]), value = t.type === "checkbox" ? t.checked : t.value;
+      changed[role[1]] = value;
+      var given = {triggered: [{prop_id: el.id + ".value"}]};
+      given[kind] = changed;
+      apply(P, now.lang, kind === "controls" ? "controls" : "options", null, given);
+      tell(el.id, t.type === "checkbox" ? {checked: value} : {value: value});
+    }, true);
+    document.addEventListener("click", function (event) {
+      var P = live(), I = P && P.vocabulary.inputs;
+      var reset = I && event.target.closest && event.target.closest(I.reset.map(function (id) { return "#" + id; }).join(","));
+      if (reset) { apply(P, now.lang, "reset"); }
+    }, true);
+    window.addEventListener("popstate", function () {  // Back, Forward
+      var P = live();
+      if (P) { apply(P, now.lang, "url"); }
+    });
+
+    // The controls are not outputs of the filter callback: Dash would mark all of them as loading
+    // and render each of them twice per event (~35 ms here), though they rarely change. A control
+    // that must show another value (after a URL, reset, chip or click) is set on its own.
+    function writeControls(P, values, optionValues) {
+      var options = P.vocabulary.schema.options;
+      values.concat(optionValues).forEach(function (value, i) {
+        var option = i >= values.length ? options[i - values.length] : null;
+        var id = option ? option.control : P.vocabulary.controls[i][2];
+        if (value === null || !id) { return; }
+        var props = {};
+        props[option && typeof value === "boolean" ? "checked" : "value"] = value;
+        tell(id, props);
+      });
+    }
+    function alert(text, title) {
+      return {type: "Alert", namespace: "dash_mantine_components",
+              props: {children: text, color: "red", title: title}};
+    }
+
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.filters = {
       // Inputs (each known by its id, rolesOf): the URL, the filter controls, the resets, the
-      // filter event (a chip or a main chart clicked), the sections' chart clicks, the chart
-      // options; State: the previous state, the page's language. Outputs: the state, the URL
-      // and the error; a control that must show another value is set apart (writeControls).
-      // A chart option changes the address and redraws its chart only. The main views are
-      // drawn for the new state in the same pass (instant.js show); once Dash has written the
-      // store, instant.js's draw makes sure they show that state, drawing again only if it is
-      // another.
+      // sections' chart clicks, the chart options; State: the page's language. No outputs:
+      // apply() writes what an event changes. What the page applied already (a control's
+      // change it saw first, a value it set, the address it wrote) is recognised and skipped.
       update: function () {
-        var args = Array.prototype.slice.call(arguments);
-        var dc = window.dash_clientside, ctx = dc.callback_context || {};
-        var lang = args[args.length - 1] || "en", previous = args[args.length - 2];
-        var inputs = ctx.inputs_list || [], NONE = [dc.no_update, dc.no_update, dc.no_update];
+        var args = arguments, ctx = window.dash_clientside.callback_context || {};
+        var lang = args[args.length - 1] || "en";
         function run(P) {
-          var W = P.words, roles = rolesOf(P), read = {url: null, control: {}, option: {}, click: {}, event: null};
-          var ids = {};  // each control's and option's id, by its name
-          inputs.forEach(function (input, i) {
+          var roles = rolesOf(P), read = {url: null, control: {}, option: {}, click: {}};
+          (ctx.inputs_list || []).forEach(function (input, i) {
             var role = input && roles[input.id];
-            if (!role) { return; }
-            if (role[0] === "control" || role[0] === "option") {
-              read[role[0]][role[1]] = args[i];
-              ids[role[1]] = input.id;
-            } else if (role[0] === "click") {
-              read.click[input.id] = args[i];
-            } else if (role[0] !== "reset") {
-              read[role[0]] = args[i];
-            }
+            if (!role || role[0] === "reset") { return; }
+            if (role[0] === "url") { read.url = args[i]; } else { read[role[0]][role[0] === "click" ? input.id : role[1]] = args[i]; }
           });
-          var search = read.url, controls = read.control, options = read.option;
-          var role = triggerRole(ctx, roles), source = "none", detail = null, only, out;
-          function echoed() { return echoes(ctx, roles, ids, controls, options); }
+          var role = triggerRole(ctx, roles), triggered = ctx.triggered || [];
+          function shown(kind, values) {  // every triggered control shows what the page applied
+            return now !== null && triggered.every(function (t) {
+              var r = roles[String(t.prop_id).replace(/\.[^.]*$/, "")];
+              return r && r[0] === kind && JSON.stringify(values[r[1]]) === JSON.stringify(now[kind + "s"][r[1]]);
+            });
+          }
+          var given = {search: read.url, controls: read.control, options: read.option, triggered: triggered};
           if (role[0] === "url") {
-            source = "url";
-            echoed();  // a control's echo that came with it is spent all the same
+            if (!(now !== null && now.lang === lang && read.url === now.search)) { apply(P, lang, "url", null, given); }
           } else if (role[0] === "control") {
-            source = "controls";
-            if (echoed()) { return NONE; }  // a value this callback wrote
+            if (!shown("control", read.control)) { apply(P, lang, "controls", null, given); }
+          } else if (role[0] === "option") {
+            if (!shown("option", read.option)) { apply(P, lang, "options", null, given); }
           } else if (role[0] === "reset") {
-            source = "reset";
-          } else if (role[0] === "event") {
-            var event = read.event;
-            if (!event || typeof event !== "object" || typeof event.source !== "string") { return NONE; }
-            source = event.source; detail = event.detail;
-            if (source !== "chip" && ["click:shares", "click:timeline", "click:map", "compare"].indexOf(source) < 0) {
-              return NONE;
-            }
-          } else if (role[0] === "option") {  // a chart option: the address says it, its chart redrawn
-            source = "options";
-            if (echoed()) { return NONE; }
+            apply(P, lang, "reset");
           } else if (role[0] === "click") {
-            source = "click:" + role[1];
-            detail = read.click[ctx.triggered_id];
+            apply(P, lang, "click:" + role[1], read.click[String(triggered[0].prop_id).replace(/\.[^.]*$/, "")]);
           }
-          try {
-            made[lang] = made[lang] || makeFilters(P.vocabulary);
-            out = made[lang].outputs(source, detail, search, controls, previous, lang, W, options);
-            if (source === "options") { only = root.beInstant.chartsOf(P.vocabulary.schema, ctx.triggered); }
-          } catch (err) {  // the views keep matching the state they show: change nothing else
-            if (window.console) { window.console.error("filter update failed", err); }
-            return [dc.no_update, dc.no_update, error(alert(W.t.filter_failed, W.t.view_failed))];
-          }
-          // the address already says it (back, forward, a canonical link): not written again, so a
-          // late write can never push this state over a newer one the browser went to meanwhile
-          var address = out.search === search ? dc.no_update : out.search;
-          // drawn now, in this event (no wait for Dash to write the outputs); instant.js's draw
-          // checks the state Dash writes and draws it again only if it is another one
-          root.beInstant.show(P, out.state, made[lang].optionControls(out.options), only);
-          writeControls(P, ids, out.controls, out.option_controls);
-          // an option leaves the filter state as it is: the store is not written again
-          var state = source === "options" ? dc.no_update : out.state;
-          return [state, address, error(out.error === null ? null : alert(out.error, W.msg["Invalid filter"]))];
         }
         var ready = root.beInstant.loaded(lang);
-        return ready ? run(ready) : root.beInstant.load(lang).then(run);
+        if (ready) { run(ready); return; }
+        return root.beInstant.load(lang).then(run);
       }
     };
-  }
-  // The controls are not outputs of the filter callback: Dash would mark all of them as loading
-  // and render each of them twice per event (~35 ms here), though they rarely change. A control
-  // that must show another value (after a URL, reset, chip or click) is set on its own; the
-  // callback it triggers in turn (the control is an input) is recognised and skipped.
-  var echo = {};  // control id -> the value this callback set on it, until its event comes back
-  function writeControls(P, ids, values, optionValues) {
-    var names = P.vocabulary.controls.map(function (c) { return c[0]; });
-    var options = P.vocabulary.schema.options;
-    values.concat(optionValues).forEach(function (value, i) {
-      var option = i >= names.length ? options[i - names.length] : null;
-      var id = ids[option ? option.param : names[i]];
-      if (value === null || !id) { return; }
-      echo[id] = JSON.stringify(value);
-      var props = {};
-      props[option && typeof value === "boolean" ? "checked" : "value"] = value;
-      window.dash_clientside.set_props(id, props);
-    });
-  }
-  function echoes(ctx, roles, ids, controls, options) {  // every control that triggered shows a value we set
-    var triggered = ctx.triggered || [];
-    function idOf(t) { return String(t.prop_id).replace(/\.(value|checked)$/, ""); }
-    var all = triggered.length > 0 && triggered.every(function (t) {
-      var id = idOf(t), role = roles[id];
-      if (!role || (role[0] !== "control" && role[0] !== "option") || echo[id] === undefined) { return false; }
-      return echo[id] === JSON.stringify((role[0] === "control" ? controls : options)[role[1]]);
-    });
-    triggered.forEach(function (t) { delete echo[idOf(t)]; });
-    return all;
-  }
-  var written = null;  // the error slot as last written: an empty slot is not emptied again
-  function error(value) {
-    var dc = window.dash_clientside;
-    if (value === null && written === null) { return dc.no_update; }
-    written = value;
-    return value;
-  }
-  function alert(text, title) {
-    return {type: "Alert", namespace: "dash_mantine_components",
-            props: {children: text, color: "red", title: title}};
   }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,4 +1,4 @@
-/* The incidents cube of /instant/<lang>.json (components/web/instant.py): the filter state read
+/* The incidents cube of /instant/<lang>.json (components/charts/payload.py): the filter state read
    from the store, each filter's test over the cube's typed columns, and the aggregates the views
    need (data/aggregate.py's counts). Pure: node tests it against Python's aggregates. */
 (function (root) {
@@ -69,7 +69,7 @@
     return Object.keys(byKey).map(function (k) { return [C[k], byKey[k]]; });
   }
 
-  // the cube's columns as typed arrays, decoded once per payload (components/web/instant.py _column)
+  // the cube's columns as typed arrays, decoded once per payload (components/charts/payload.py _column)
   var ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array};
   function column(c) {
     if (!c || typeof c.data !== "string") { return c; }  // already an array
@@ -142,7 +142,7 @@
     return last.keep;
   }
 
-  // a declared aggregate (components/web/instant.py AGGREGATES) of the rows f selects:
+  // a declared aggregate (components/charts/payload.py AGGREGATES) of the rows f selects:
   // {total: the `count` of the rows `where` keeps, tied: of those with a `by` value,
   //  groups: [{key, count, first, last}], pairs: [{a, b, count}]}
   function grouped(P, f, spec) {

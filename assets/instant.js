@@ -1,5 +1,5 @@
 /* Instant views: a filter change redraws the key figures, chips, summary and the three main
-   charts in the browser, from the incidents cube and the words components/web/instant.py sends once
+   charts in the browser, from the incidents cube and the words components/charts/payload.py sends once
    per language (/instant/<lang>.json). Every number and sentence is formed as the Python code
    forms it (data/aggregate.py, components/charts/views.py, figures.py, alt_text.py): a parity test
    (tests/browser/test_instant.py) holds both to the same output on hundreds of filter states.
@@ -81,13 +81,11 @@
   var FIGURES = {shares: true, timeline: true, map: true};
   var STYLES = {provenance: true, empty: true};
   var LISTS = {kpis: true, chips: true};
-  var events = 0, refocus = null;
+  var refocus = null;
 
-  function fire(source, detail) {  // a chip or chart click: an input of the filter callback
-    var dc = window.dash_clientside;
-    events += 1;
-    dc.set_props("filter-event", {data: {source: source, detail: detail, n: events}});
-  }
+  // a chip, a chart's click, the Compare control: applied by assets/filters.js (in the offline
+  // file, by its runtime)
+  function fire(source, detail) { root.beEvent(source, detail); }
 
   function chipButton(c) {  // a chip as views() forms it (a Mantine Button) -> a plain button
     var b = document.createElement("button");

@@ -22,7 +22,7 @@ STATES = [{}, {"type": "attack"}, {"connection": "inspired"}, {"place": "brussel
 
 
 def one_change(state: dict, sections: tuple[str, ...]) -> float:
-    current().shown_cache.clear()  # measure a change never seen before
+    current().memos.clear()  # measure a change never seen before
     started = time.perf_counter()
     python_views.draw(state, open_sections=sections)
     return time.perf_counter() - started

@@ -2,9 +2,9 @@
 (bench/streamlit_app.py) served side by side and timed in one headless Chromium, change by change
 (A B C A B C): a filter change until the views have repainted. For the dashboard, three times:
 *views* (the key figures, each main chart's plot and subtitle and the address show the new state),
-*settled* (Dash has written the state too: nothing outside the table is loading) and *table*
-(its new first page is in). Timed inside the page (click to repainted, polled every frame's
-worth of milliseconds), so the driver's own round trips are not counted for any of them.
+*settled* (Dash has been told the state and has written it: nothing outside the table is loading)
+and *table* (its new first page is in). Timed inside the page (click to repainted, polled every
+frame's worth of milliseconds), so the driver's own round trips are not counted for any of them.
 Prints p50/p95 of each, the ratios dashboard / floor and dashboard / Streamlit, and first-load
 bytes and time to drawn of each.
 
@@ -56,7 +56,9 @@ DASHBOARD_CHANGE = """async (choice) => {
   const paging = () => document.querySelector('#table-incidents .ag-paging-row-summary-panel')
     .innerText;
   const want = choice === 'Any' ? null : 'plot=' + choice.toLowerCase();
-  const busy = () => [...document.querySelectorAll('[data-dash-is-loading="true"]')]
+  // Dash not told yet (assets/filters.js tells it once the page has painted), or loading
+  const busy = () => window.beFilters.telling() ||
+    [...document.querySelectorAll('[data-dash-is-loading="true"]')]
     .some(e => !e.closest('#table-incidents'));
   const idle = () => !document.querySelector('[data-dash-is-loading="true"]');
   const frame = () => new Promise(r => requestAnimationFrame(() => r()));

@@ -23,7 +23,6 @@ def control_id(param: str) -> str:
 RESET = "reset-filters"
 CHIPS = "active-filters"
 CHIP = "chip"  # a removable chip (assets/instant.js draws them: class and data-name, data-value)
-FILTER_EVENT = "filter-event"  # a chip or main-chart click, set by assets/instant.js
 SUMMARY = "filter-summary"
 KPIS = "kpis"
 # compare mode: the key figures of both slices, and the control that starts, swaps and ends it

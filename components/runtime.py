@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -25,9 +26,16 @@ class AppData:
 
     dataset: Dataset
     munis: pd.DataFrame | None  # None: no boundary file, the schematic map is used
-    shown_cache: dict = field(default_factory=dict, repr=False)
+    memos: dict = field(default_factory=dict, repr=False)  # memo()'s caches, by name
     geojson_cache: dict = field(default_factory=dict, repr=False)
     names_cache: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, size: int, fn: Callable) -> Callable:
+        """fn, kept for this dataset by functools.lru_cache: its size most recently used
+        results (a filter state's incidents, the table's rows and orders)."""
+        if name not in self.memos:
+            self.memos[name] = lru_cache(maxsize=size)(fn)
+        return self.memos[name]
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

@@ -128,9 +128,9 @@ def vocabulary(known: Vocabulary) -> dict:
             "controls": [[name, [s.param for s in specs],
                           ids.control_id("period" if name == DATE else specs[0].param)]
                          for name, specs in CONTROL_OF.items()],
-            # the filter callback's other inputs, by their ids (assets/filters.js rolesOf)
+            # the filter callback's other inputs, and what assets/filters.js writes, by id
             "inputs": {"url": ids.URL, "reset": [ids.RESET, ids.EMPTY_RESET],
-                       "event": ids.FILTER_EVENT},
+                       "store": ids.FILTER_STATE, "error": ids.FILTER_ERROR},
             "errors": ERRORS,
             "schema": _schema()}
 

@@ -8,11 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from data import codebook, geography
+from data import catalogues, codebook, geography
 from data.load import BUNDLED, load
 from data.problems import DatasetError
 from data.study import compare as study
 from data.study import reconstruct
+from data.synthetic import write_synthetic
 
 CODEBOOK_PAGE = Path(__file__).resolve().parents[1] / "docs" / "codebook.md"
 
@@ -45,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _i18n(args) -> int:
-    from data import catalogues
     if args.action == "update":
         catalogues.update()
     gaps = catalogues.missing()
@@ -131,8 +131,6 @@ def _geometry(args) -> int:
 
 
 def _generate(args) -> int:
-    from data.synthetic import write_synthetic
-
     print(write_synthetic(args.out, args.incidents))
     return 0
 

@@ -16,13 +16,22 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl
 
 import pandas as pd
 
-from data.filters import PARAMS, SPACE, FilterError, Filters, Vocabulary, form_quote
-from data.i18n import N_, _
+from data.facts import FIRST_MONTH, LAST_MONTH
+from data.filters import (
+    PARAMS,
+    SPACE,
+    FilterError,
+    Filters,
+    Vocabulary,
+    _describe_parts,
+    form_quote,
+)
+from data.i18n import N_, _, cap, current, month, num, pct, t, valid
 from data.spec import FILTER, FILTERS
 
 VS = "vs."
@@ -251,9 +260,7 @@ def common(c: Comparison, lang: str | None = None,
            place_names: dict[str, str] | None = None) -> str:
     """What both slices share, in words ("Attacks, Jun 2017 – Jun 2017"): A's filters that B
     does not replace; "" when there are none."""
-    from dataclasses import replace
 
-    from data.filters import _describe_parts
     replaced = {PARAMS[k] for k, _v in c.overrides} | {s.field for s in FILTERS if not s.compared}
     both = replace(c.a, **{k: getattr(Filters(), k) for k in replaced})
     parts = _describe_parts(both, lang, place_names or {})
@@ -263,9 +270,6 @@ def common(c: Comparison, lang: str | None = None,
 
 
 def _name(f: Filters, fields: set[str], lang, place_names) -> str:
-    from data.facts import FIRST_MONTH, LAST_MONTH
-    from data.filters import _describe_parts
-    from data.i18n import cap, current, month, t, valid
     lang = valid(lang) or current()
     only = Filters(**{k: getattr(f, k) for k in fields - {"start", "end"}})
     parts = _describe_parts(only, lang, place_names)
@@ -300,7 +304,6 @@ INTERVAL = N_("95% interval {low}–{high}")
 
 def interval_text(k: int, n: int, lang: str | None = None) -> str:
     """"95% interval 82%–97%" for k of n (its ends rounded once, as shown); "" when n is 0."""
-    from data.i18n import pct
     w = wilson(k, n)
     return "" if w is None else _(INTERVAL, lang).format(low=pct(100 * w[0], lang),
                                                          high=pct(100 * w[1], lang))
@@ -317,7 +320,6 @@ VERDICTS = {  # how a difference of two shares is told, by what the numbers can 
 
 def p_value(p: float, lang: str | None = None) -> str:
     """1.0, 0.70, 0.004, < 0.001 in the language's digits."""
-    from data.i18n import num
     if p < 0.001:
         return "< " + num(0.001, lang, 3)
     return num(p, lang, 1 if p >= 0.995 else 2 if p >= 0.01 else 3)
@@ -334,7 +336,6 @@ def verdict(d: Difference, lang: str | None = None, plain: bool = False) -> str:
     """One line on a difference of two shares, in lang: "92% against 100%: a difference these
     numbers cannot tell from chance (Fisher's exact p = 1.0)" (plain: without the test's
     name and p-value, for a briefing)."""
-    from data.i18n import _, pct
     key = d.why if d.p is None else "chance" if d.may_be_chance else "unlikely"
     said = _((PLAIN_VERDICTS if plain else VERDICTS)[key], lang)
     return said.format(a=pct(d.a.pct, lang), b=pct(d.b.pct, lang),

@@ -24,7 +24,7 @@ def test_importing_the_pure_modules_registers_no_callback():
     import sys
     code = ("import dash, components.exports.pack, components.exports.files, "
             "components.charts.registry, components.exports.embed, components.projector.page, "
-            "components.web.instant, components.projector.story; "
+            "components.charts.payload, components.offline.bundle, components.projector.story; "
             "import dash._callback as c; print(len(c.GLOBAL_CALLBACK_LIST))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]

@@ -11,7 +11,7 @@ import brotli
 import numpy as np
 import pytest
 
-from components.web import instant
+from components.charts import payload as instant
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def client():
 
 
 def column_values(column: dict) -> np.ndarray:
-    """A cube column back as integers (components/web/instant.py _column's little-endian bytes)."""
+    """A cube column back as integers (components/charts/payload.py _column: little-endian)."""
     dtype = dict(instant.DTYPES)[column["dtype"]]
     return np.frombuffer(base64.b64decode(column["data"]), dtype=np.dtype(dtype).newbyteorder(
         "<")).astype(np.int64)

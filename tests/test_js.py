@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from components import state
+from components.charts import payload as instant
 from components.dashboard import callbacks
-from components.web import instant
 from data import aggregate as ag
 from data import i18n
 from data.filters import Filters, form_quote

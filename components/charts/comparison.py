@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components import state
-from components.charts import alt_text, figures, maps, views
+from components.charts import alt_text, figures, maps, registry, views
 from components.runtime import GEOJSON_URL, AppData
 from data import aggregate as ag
 from data import codebook as cb
@@ -46,7 +46,7 @@ CHOICES = (
     (N_("Year"), tuple((("from", max(f"{y}-01", FIRST_MONTH)), ("to", min(f"{y}-12", LAST_MONTH)))
                        for y in range(int(FIRST_MONTH[:4]), int(LAST_MONTH[:4]) + 1))),
 )
-# every word compare mode puts on screen, for the browser's payload (components/web/instant.py)
+# every word compare mode puts on screen, for the browser's payload (components/charts/payload.py)
 WORDS = (cmp.INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
          N_("Difference (B − A)"), N_("{slice}: no incidents match these filters."),
          N_("A: {label}"), N_("B: {label}"), N_("Download the comparison:"),
@@ -192,7 +192,6 @@ def sections(data: AppData, c: cmp.Comparison, graphs: tuple[str, ...],
     (figures.stack_pair, one x scale), each slice drawn with its own disclosure control as on
     its own; their text alternatives, each slice's named; and the people's summary line of
     each. graphs: the section charts wanted (registry order)."""
-    from components.charts import registry
     lang = i18n.valid(lang) or i18n.current()
     with i18n.use(lang):
         names = cmp.names(c, lang, data.names(lang))
@@ -230,7 +229,6 @@ def figure(data: AppData, c: cmp.Comparison, graph: str, options: dict,
            lang: str | None = None, inline: bool = False) -> tuple[dict, str]:
     """Any chart of both slices as compare mode shows it (files, embeds) and its text
     alternative; inline: the map's outlines in the figure (a renderer fetches nothing)."""
-    from components.charts import registry
     lang = i18n.valid(lang) or i18n.current()
     chart = registry.BY_GRAPH[graph]
     if chart.section != "main":  # a section's chart: A's above B's

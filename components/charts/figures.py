@@ -3,6 +3,7 @@ subtitle (the filter summary) and source line, so a PNG/SVG download is self-exp
 
 from __future__ import annotations
 
+import copy
 import html
 import math
 import re
@@ -172,7 +173,7 @@ def widen(fig: dict, chars: int) -> dict:
     return fig
 
 
-frame = _frame  # for components/web/instant.py: the same frame, in parts, for the browser
+frame = _frame  # for components/charts/payload.py: the same frame, in parts, for the browser
 FOOT_WIDTH, NOTE_WIDTH, KEY_WIDTH = 60, 26, 52  # characters per line: what a 340 px chart holds
 
 
@@ -417,7 +418,6 @@ def stack_pair(a: Fig, b: Fig, names: tuple[str, str], subtitle: str, share_x: b
     scale shared (share_x: one range for both, B's axis matching A's); A's title and foot, the
     comparison's subtitle; each figure's own notes (an empty slice's) over its own plot. B's
     customdata is marked with its slice ([value, "B"]): a click on it sets B's filter."""
-    import copy
     out = copy.deepcopy(a)
     la, lb = out["layout"], b["layout"]
 

@@ -56,7 +56,7 @@ NETWORK_GRAPHS = tuple(c.graph for c in CHARTS if c.section == "networks")
 PEOPLE_GRAPHS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
                  ids.CHART_PEOPLE_HERITAGE, ids.CHART_PEOPLE_YEARS)
 # the sections' charts are plotly graphs: their clicks are inputs of the filter callback (a main
-# chart's click comes through the filter-event store: assets/instant.js draws them)
+# chart's click is applied in the browser: assets/instant.js draws them, filters.js apply)
 SECTION_CLICKS = {c.graph: c.click for c in CHARTS if c.section != "main" and c.click}
 
 

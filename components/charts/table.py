@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.charts import views
 from components.runtime import AppData
+from data import codebook as cb
 from data import compare as cmp
 from data import export, i18n, network_names
 from data.filters import Filters
@@ -45,7 +46,6 @@ class TableRequestError(ValueError):
 def _labels(column: str) -> dict[str, str] | None:
     """What a coded column shows, in the current language (None: shown as it is)."""
     if column in ("incident_type", "connection", "link_type"):
-        from data import codebook as cb
         codes = {"incident_type": cb.INCIDENT_TYPES, "connection": cb.CONNECTIONS,
                  "link_type": cb.LINK_TYPES}[column]
         return {c: t(c) for c in codes} | {"": ""}
@@ -162,13 +162,8 @@ class _View:
 
 def _in_view(data: AppData, f: Filters) -> np.ndarray:
     """Dataset row positions of the incidents in view (kept per filter state)."""
-    key = ("table-rows", f.to_query())
-    cache = data.shown_cache
-    if key not in cache:
-        d = data.dataset
-        _keep(cache, "table-rows")
-        cache[key] = selected(d.incidents, f, d.people)
-    return cache[key]
+    return data.memo("table-rows", ORDERS_KEPT, lambda f: selected(
+        data.dataset.incidents, f, data.dataset.people))(f)
 
 
 def _listed(data: AppData, f: Filters, c: cmp.Comparison | None) -> np.ndarray:
@@ -187,21 +182,16 @@ def slice_of(data: AppData, c: cmp.Comparison, rows: np.ndarray) -> list[str]:
     return [cmp.slice_of(a, b) for a, b in zip(in_a, in_b, strict=True)]
 
 
-def _keep(cache: dict, kind: str) -> None:
-    """Room for one more entry of this kind (the oldest goes)."""
-    kept = [k for k in cache if isinstance(k, tuple) and k[0] == kind]
-    if len(kept) >= ORDERS_KEPT:
-        cache.pop(kept[0])
-
-
 def order(data: AppData, f: Filters, search: str = "", sort: tuple[tuple[str, str], ...] = (),
           c: cmp.Comparison | None = None) -> np.ndarray:
     """Dataset row positions of the rows the table lists (c: a comparison's, both slices'), in
-    its order."""
-    key = ("table", f.to_query(), c.query() if c else "", search, sort, i18n.current())
-    cache = data.shown_cache
-    if key in cache:
-        return cache[key]
+    its order (kept for the last few asked: paging through a view asks for the same order)."""
+    ordered = data.memo("table", ORDERS_KEPT, lambda *key: _ordered(data, *key[:-1]))
+    return ordered(f, c, search, sort, i18n.current())  # names sort in the page's language
+
+
+def _ordered(data: AppData, f: Filters, c: cmp.Comparison | None, search: str,
+             sort: tuple[tuple[str, str], ...]) -> np.ndarray:
     rows = _listed(data, f, c)
     frame = data.dataset.incidents
     positions = np.arange(len(rows))
@@ -214,9 +204,7 @@ def order(data: AppData, f: Filters, search: str = "", sort: tuple[tuple[str, st
         keys = [-k.astype("int64") if d == "desc" else k
                 for k, (_c, d) in zip(keys, sort, strict=True)]
         positions = positions[np.lexsort(list(reversed(keys)))]
-    _keep(cache, "table")
-    cache[key] = rows[positions]
-    return cache[key]
+    return rows[positions]
 
 
 def sort_model(model: object) -> tuple[tuple[str, str], ...]:

@@ -8,7 +8,8 @@ from functools import cache
 import pandas as pd
 import yaml
 
-from components.charts import figures, maps
+from components import ids
+from components.charts import alt_text, figures, maps
 from components.charts import networks as figures_networks
 from components.charts import people as figures_people
 from components.charts.figspec import Fig
@@ -36,15 +37,12 @@ def chart_options(freq=None, by=None, events=None, panel=None, metric=None) -> d
 
 
 def shown(data: AppData, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Incidents and people in view (cached per filter state: three callbacks ask for it)."""
-    key = f.to_query()
-    if key not in data.shown_cache:
-        d = data.dataset
-        incidents = apply(d.incidents, f, d.people)
-        if len(data.shown_cache) >= 64:
-            data.shown_cache.pop(next(iter(data.shown_cache)))
-        data.shown_cache[key] = (incidents, apply_people(d.people, incidents, f))
-    return data.shown_cache[key]
+    """Incidents and people in view (kept for the 64 filter states last asked: the sections,
+    the exports and the pack ask for the same ones)."""
+    def select(f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+        incidents = apply(data.dataset.incidents, f, data.dataset.people)
+        return incidents, apply_people(data.dataset.people, incidents, f)
+    return data.memo("shown", 64, select)(f)
 
 
 def share_note(item: dict, of: str) -> str:
@@ -209,8 +207,6 @@ def descriptions(data: AppData, f: Filters, freq: str = "year",
                  graphs: tuple[str, ...] | None = None) -> dict[str, str]:
     """The text alternative of every chart (or of graphs), keyed by graph id, from the same
     aggregates; only what is asked for is computed."""
-    from components import ids
-    from components.charts import alt_text
     incidents, people = shown(data, f)
     minimum = pp.threshold()
     gated = cache(lambda: people_gate(data, people).breakdowns)

@@ -31,23 +31,19 @@ CONTROL_IDS = {name: ids.control_id("period" if name == state.DATE else specs[0]
                for name, specs in state.CONTROL_OF.items()}
 log = logging.getLogger(__name__)
 # the sections' charts are dcc.Graph: their clicks are inputs of the filter callback; a click on
-# a main chart or a chip comes through the filter-event store (assets/instant.js draws them)
+# a main chart or a chip is applied in the browser (assets/instant.js draws them, filters.js apply)
 CLICKS = charts.SECTION_CLICKS
 
 
-# The controls are not outputs: assets/filters.js sets one only when it must show another value
-# (as outputs, Dash marked all eight as loading and rendered each twice per event).
-FILTER_OUTPUTS = (Output(ids.FILTER_STATE, "data"), Output(ids.URL, "search"),
-                  Output(ids.FILTER_ERROR, "children"))
-
-
 # Every way of changing the filters (URL, back/forward, controls, reset, chips, chart clicks) ends
-# in one state, written to the store, the URL and the controls -- in the browser, with no request
-# (assets/filters.js, interpreting data/spec.py). The server validates the states it is
-# sent: the sections, the table's pages, exports.
+# in one state, drawn and then written to the address, the controls, the store and the error slot
+# -- in the browser, with no request (assets/filters.js apply, interpreting data/spec.py). The
+# page applies most events as the browser reports them, before Dash dispatches them; this
+# callback's inputs bring the rest (the range slider, the lists, the sections' clicks, the
+# address at load). No outputs: as outputs, Dash marked them loading and rendered them twice.
+# The server validates the states it is sent: the sections, the table's pages, exports.
 FILTER_INPUTS = (Input(ids.URL, "search"), *[Input(cid, "value") for cid in CONTROL_IDS.values()],
                  Input(ids.RESET, "n_clicks"), Input(ids.EMPTY_RESET, "n_clicks"),
-                 Input(ids.FILTER_EVENT, "data"),
                  *[Input(gid, "clickData") for gid in CLICKS])
 
 
@@ -61,14 +57,12 @@ CHARTS = (ids.CHART_SHARES, ids.CHART_TIMELINE, ids.CHART_MAP, ids.CHART_NETWORK
 # tests hold both to the same output); the server draws only the sections (_sections below).
 CHART_OPTIONS = tuple((ids.OPTION_CONTROLS[o.param], "checked" if o.switch else "value")
                       for o in viewstate.OPTIONS)
-# One event, one pass: the next view state (filters and chart options), written to the store and
-# the URL in one update (a control only when it must show another value, set apart), and the
-# main views drawn for it in the same pass (no outputs: drawn into the page); a chart option
+# One event, one pass: the next view state (filters and chart options) drawn first, then written
+# to the address, the controls that must show another value and the store; a chart option
 # redraws only its chart. `draw` follows the store: it redraws the views only if the state Dash
-# wrote is not the one drawn (so they never stay on a state the address does not say).
-clientside_callback(ClientsideFunction("filters", "update"), *FILTER_OUTPUTS,
-                    *FILTER_INPUTS, *[Input(c, p) for c, p in CHART_OPTIONS],
-                    State(ids.FILTER_STATE, "data"), State(ids.LANG, "data"))
+# holds is not the one drawn (so they never stay on a state the address does not say).
+clientside_callback(ClientsideFunction("filters", "update"), *FILTER_INPUTS,
+                    *[Input(c, p) for c, p in CHART_OPTIONS], State(ids.LANG, "data"))
 # The same callback has the table drop its pages and ask again for a new filter state or
 # search, and sets the gate the sections are drawn from: they ask the server only while one is
 # open (or when one opens or closes). One callback for all three, with no output: each callback

@@ -10,6 +10,8 @@ from dash import dcc, html
 
 from components import ids, state
 from components.charts import comparison, controls
+from components.charts.maps import panel_title
+from components.dashboard.downloads import download_menu
 from components.dashboard.grid import table
 from components.runtime import AppData
 from components.state import MONTHS
@@ -158,7 +160,6 @@ def chart(graph_id: str, controls=None, owned: bool = False) -> dmc.Paper:
     empty element that assets/instant.js draws into (the main charts: a filter change redraws
     them with no Dash props in between): its title, subtitle and source as the card's text,
     the plot with plotly. The others are dcc.Graph."""
-    from components.dashboard.downloads import download_menu
     if owned:  # its title is the card's heading (instant.js); its image is the Download menu's
         config = graph_config()
         config["modeBarButtonsToRemove"] = [*config["modeBarButtonsToRemove"], "toImage"]
@@ -210,7 +211,6 @@ def map_controls(schematic: bool = False) -> dmc.Group:
     """The map's area and measure. With no boundary file (the schematic map shows Brussels and
     the rest of the country at once, and knows no populations) both are shown but disabled,
     and say why: the notice beside them."""
-    from components.charts.maps import panel_title
     off = {"disabled": True, "aria-describedby": ids.MAP_NOTICE} if schematic else {}
     return dmc.Group([
         dmc.SegmentedControl(id=ids.MAP_PANEL, value="brussels", data=[
@@ -317,7 +317,6 @@ def layout(data: AppData, lang: str = "en") -> dmc.MantineProvider:
         return dmc.MantineProvider(html.Div([
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FILTER_STATE, data={}),
-            dcc.Store(id=ids.FILTER_EVENT),
             dcc.Store(id=ids.LANG, data=lang),
             dcc.Store(id=ids.SECTIONS_STATE),
             header(data, lang),

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from components import state
+from components.charts import comparison as both
 from components.charts import registry as charts
 from components.charts import views
 from components.exports import images as image_export
@@ -45,7 +46,6 @@ def compared_chart(data, c: compare.Comparison, slug: str, fmt: str, options: di
     """A chart of both slices (any chart, as compare mode shows it): an image with
     its title, both slices named, source and permalink; or its data, a column per slice and
     the difference (data.export.compared_chart_data)."""
-    from components.charts import comparison as both
     day = date.today().isoformat()
     lang = i18n.current()
     names = compare.names(c, lang, data.names(lang))

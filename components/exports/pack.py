@@ -15,7 +15,7 @@ from datetime import date
 import segno
 from pypdf import PdfWriter
 
-from components.charts import views
+from components.charts import comparison, views
 from components.charts.figspec import Fig
 from components.charts.figures import FONT, escape_markup, plain_title
 from components.charts.registry import CHART_DATA, figures_for
@@ -55,7 +55,6 @@ def _figures_lines(data, f: Filters) -> list[str]:
 def _compared_lines(data, c: compare.Comparison) -> list[str]:
     """A comparison's cover: its title, each slice's filters and figures (each share's 95%
     interval), and what each difference of shares can carry."""
-    from components.charts import comparison
     m = comparison.panel(data, c)
     lines = [b(escape_markup(m["title"]))]
     for tag, f, name, key in (("A", c.a, m["names"][0], "a"), ("B", c.b, m["names"][1], "b")):
@@ -141,7 +140,6 @@ def _drawn(data, f: Filters, options: dict, c: compare.Comparison | None
     if c is None:
         return (figures_for(data, f, PACK_CHARTS, options),
                 views.descriptions(data, f, options.get("freq", "year")))
-    from components.charts import comparison
     both = {g: comparison.figure(data, c, g, options, inline=True) for g in PACK_CHARTS}
     return {g: fig for g, (fig, _s) in both.items()}, {g: s for g, (_f, s) in both.items()}
 

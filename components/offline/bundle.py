@@ -1,5 +1,5 @@
 """The dashboard in one HTML file (`python app.py bundle --out FILE.html`): the main views'
-payload in every language (components/web/instant.py, the very one the app serves), the map's
+payload in every language (components/charts/payload.py, the very one the app serves), the map's
 outlines (simplified), the app's own scripts and styles, all inline, nothing fetched; it opens
 from file:// with no server and no network. The views are drawn by the app's scripts
 (assets/instant.js and the rest); components/offline/offline.js stands where the server and
@@ -18,12 +18,18 @@ from datetime import date
 from pathlib import Path
 
 from components import ids, state
-from components.charts import controls, registry
+from components.charts import comparison, controls, registry
+from components.charts import payload as instant
+from components.charts.maps import panel_title
 from components.exports import urls
 from components.offline import rows, sections
+from components.projector import page as brief
+from components.projector import story
 from components.runtime import GEOJSON_URL, AppData
 from components.templating import render
+from data import codebook as cb
 from data import export, i18n, viewstate
+from data.export import tr
 from data.facts import CITATION
 from data.i18n import N_, _
 
@@ -83,7 +89,6 @@ def _json(value) -> str:
 
 def contents(data: AppData) -> tuple[dict[str, str], str | None]:
     """The payload of every language and the outlines, as the file writes them (JSON text)."""
-    from components.web import instant
     payloads = {lang: _json(instant.payload(data, lang)) for lang in i18n.LANGS}
     geo = outlines(data)
     return payloads, None if geo is None else _json(geo)
@@ -118,8 +123,6 @@ CSV_WORDS = {"csv": N_("CSV"), "csv_label": N_("Download this chart's data as CS
 
 def csv_words(lang: str) -> dict:
     """The chart data's words in lang: headings, codebook values as the app's files say them."""
-    from data import codebook as cb
-    from data.export import tr
     with i18n.use(lang):
         return {"headings": {h: _(h) for h in CSV_HEADINGS},
                 "values": {k: tr(k) for k in (*cb.INCIDENT_TYPES, *cb.CONNECTIONS)}} | {
@@ -129,7 +132,6 @@ def csv_words(lang: str) -> dict:
 def compare_words(data: AppData, lang: str) -> dict:
     """The Compare control in lang, as the dashboard's (components/dashboard/layout.py
     compare_controls): its words and its choices (comparison.choices: B's name and `vs.` pairs)."""
-    from components.charts import comparison
     with i18n.use(lang):
         return {"open": _("Compare…"), "with": _("Compare this view with"),
                 "start": _("Compare"), "swap": _("Swap A and B"), "end": _("End comparison"),
@@ -139,7 +141,6 @@ def compare_words(data: AppData, lang: str) -> dict:
 def option_words(lang: str) -> dict[str, list]:
     """Each chart option's control as the dashboard's says it (state.OPTION_WORDS): its name
     and [value, label] per choice, in lang."""
-    from components.charts.maps import panel_title
     out = {}
     for o in viewstate.OPTIONS:
         name, labels = state.OPTION_WORDS[o.param]
@@ -153,8 +154,6 @@ def scenes(data: AppData, story_path: str | None = None) -> list[dict]:
     """The briefing story's scenes for the file: each one's view (its address, the file's
     fragment), chart, and title and caption in every language, the caption computed from these
     data as briefing mode computes it (components/projector)."""
-    from components.projector import page as brief
-    from components.projector import story
     out = []
     for scene in story.load(story_path or os.environ.get(story.ENV) or None, data.vocabulary):
         captions = {lang: story.caption(scene, brief.scene_numbers(data, scene, data.names(lang)),

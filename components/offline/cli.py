@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from components.offline import bundle
+from components.runtime import install, load_app_data
 from data import i18n
 
 LARGE = 20_000_000  # bytes: above, the file is too large to mail (it is written all the same)
@@ -33,8 +35,6 @@ def main(argv: list[str]) -> int:
     if not out.parent.is_dir():
         print(f"bundle: cannot write {out}: no folder {out.parent}", file=sys.stderr)
         return 2
-    from components.offline import bundle
-    from components.runtime import install, load_app_data
     data = load_app_data(args.data, args.boundaries, args.boundary_id)
     install(data)
     try:
@@ -66,8 +66,6 @@ def build_static(argv: list[str]) -> int:
     if out.exists() and not out.is_dir():
         print(f"build-static: {out} is a file, not a folder", file=sys.stderr)
         return 2
-    from components.offline import bundle
-    from components.runtime import install, load_app_data
     data = load_app_data(args.data, args.boundaries, args.boundary_id)
     install(data)
     try:

@@ -444,9 +444,8 @@
 
   // --- the Dash API the views call, stood in for --------------------------------------------
   root.dash_clientside = root.dash_clientside || {};
-  root.dash_clientside.set_props = function (id, props) {
-    if (id === "filter-event" && props && props.data) { event(props.data.source, props.data.detail); }
-  };
+  root.dash_clientside.set_props = function () {};  // no Dash: nothing follows the views
+  root.beEvent = event;
 
   doc.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest(".be-toggle");

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from components.charts import payload as instant
 from components.charts import table as spec
 from components.charts import views
 from components.exports import urls
@@ -99,7 +100,6 @@ def shared(data: AppData) -> dict:
     """What every language shares: each incident's cube row, the rows' CSV (the app's
     rows.csv: a record per incident with a token where the browser writes a cell in the
     language shown, and each spoken column's code per incident)."""
-    from components.web import instant
     lines, codes, _said = _spoken(data)
     return {"n": len(data.dataset.incidents), "cube_row": instant._column(instant.cube_rows(data)),
             "csv": {"records": lines,
@@ -115,7 +115,6 @@ def csv_words(data: AppData, lang: str) -> dict:
 def words(data: AppData, lang: str) -> dict:
     """The table in lang: its headings, and each column's distinct shown texts in sort order
     with each incident's code among them."""
-    from components.web import instant
     inc = data.dataset.incidents
     with i18n.use(lang):
         shown = pd.DataFrame(views.table_rows(data, inc))

@@ -1,7 +1,7 @@
 """The dashboard's sections below the main charts, in the offline file (no Dash).
 
 - **Networks**: computed in the browser for the view state, from the cube, by the aggregate
-  the payload declares (components/web/instant.py AGGREGATES; assets/instant-2-cube.js
+  the payload declares (components/charts/payload.py AGGREGATES; assets/instant-2-cube.js
   grouped): per network its arrest actions, first and last month, the networks it shares
   arrest actions with. Here: the words the browser writes them with.
 - **People**: the payload carries no count of people per category for any set of incidents (an
