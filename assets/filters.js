@@ -576,7 +576,6 @@
           window.history[source === "url" ? "replaceState" : "pushState"](
             {}, "", window.location.pathname + out.search + window.location.hash);
         }
-        tell(I.url, {search: out.search, href: window.location.href});
         if (source !== "options") { tell(I.store, {data: out.state}); }  // an option leaves it
       }
       var error = out.error === null ? null : alert(out.error, W.msg["Invalid filter"]);
@@ -629,9 +628,13 @@
       var reset = I && event.target.closest && event.target.closest(I.reset.map(function (id) { return "#" + id; }).join(","));
       if (reset) { apply(P, now.lang, "reset"); }
     }, true);
-    window.addEventListener("popstate", function () {  // Back, Forward
-      var P = live();
-      if (P) { apply(P, now.lang, "url"); }
+    // Back, Forward and a link of the page (dcc.Link): the address Dash's component is not
+    // told (it reads the address itself as it changes; its own call, if any, finds it applied)
+    ["popstate", "_dashprivate_pushstate"].forEach(function (name) {
+      window.addEventListener(name, function () {
+        var P = live();
+        if (P) { apply(P, now.lang, "url"); }
+      });
     });
 
     // The controls are not outputs of the filter callback: Dash would mark all of them as loading

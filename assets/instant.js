@@ -578,10 +578,9 @@
     window.dash_clientside.instant = {
       // Inputs: the filter state, the table's search, the open sections; State: the timeline
       // and map options, the sections' gate, the page's language. No outputs: the views are
-      // drawn into the page. (A chart option is an input of filters.update, which writes it to
-      // the address and redraws its chart.) The state Dash has written (with the URL, in one
-      // update) is drawn unless filters.update drew it already: a view never stays on a state
-      // the address does not say. A new state or search also has the table ask again for its
+      // drawn into the page. (A chart option is applied by filters.js, which writes it to the
+      // address and redraws its chart.) The state Dash holds is drawn unless filters.js drew
+      // it already: a view never stays on a state the address does not say. A new state or search also has the table ask again for its
       // page (beTable.refresh); a new state (while a section is open) or a section opened or
       // closed sets the gate the server draws the sections from.
       draw: function (filterState, search, open) {
@@ -606,7 +605,7 @@
           dc.set_props(GATE.id, {data: {state: filterState || {}, open: open || []}});
         }
         if (only && !only.length) { return; }
-        // the options filters.update drew last (the address's), else the controls'
+        // the options filters.js drew last (the address's), else the controls'
         function optionsOf(Q) {
           var out = {};
           Q.vocabulary.schema.options.forEach(function (o) {
