@@ -17,6 +17,7 @@ from pathlib import Path
 
 import dash
 import dash_ag_grid as dag
+from dash import _dash_renderer, dash_table, dcc
 from dash.exceptions import DependencyException
 from flask import Response, has_request_context, jsonify, redirect, request
 from flask_compress import Compress
@@ -51,7 +52,6 @@ def _trim_first_load() -> None:
     """What the page names to load: assets/plotly-custom.min.js (bar, choropleth, scatter)
     replaces Dash's full plotly bundle; assets/regenerator-runtime.min.js replaces
     @babel/polyfill (tools/regenerator/README.md: core-js 2 swaps built-ins for slower ones)."""
-    from dash import _dash_renderer, dash_table, dcc
     dcc._js_dist[:] = [d for d in dcc._js_dist if d.get("namespace") != "plotly"]
     for dependency in _dash_renderer._js_dist_dependencies:
         for key in ("external_url", "relative_package_path"):

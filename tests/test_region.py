@@ -90,3 +90,21 @@ def test_exports_and_embeds_follow_the_region(client):
     assert "region" in refused.get_data(as_text=True)
     r = client.get("/embed/shares?region=wallonia&lang=nl")
     assert r.status_code == 200 and "Waals Gewest" in r.get_data(as_text=True)
+
+
+def test_the_compare_control_offers_the_regions(app_data):
+    """Flemish against Walloon from the Compare menu, named in each language; its pairs are the
+    address compare mode reads (`vs.region=wallonia`)."""
+    from components.charts import comparison
+    for lang, names in (("en", ["Brussels-Capital Region", "Flemish Region", "Walloon Region",
+                                "All of Belgium"]),
+                        ("nl", ["Brussels Hoofdstedelijk Gewest", "Vlaams Gewest", "Waals Gewest",
+                                "Heel België"])):
+        groups = dict(comparison.choices(app_data.vocabulary, lang, app_data.names(lang)))
+        offered = groups["Region" if lang == "en" else "Gewest"]
+        assert [name for name, _pairs in offered] == names
+    a = Filters.from_query("region=flanders", app_data.vocabulary)
+    c = compare.Comparison(a=a, b=Filters.from_query("region=wallonia", app_data.vocabulary),
+                           overrides=(("region", "wallonia"),))
+    pairs = dict(comparison.choices(app_data.vocabulary, "en", app_data.names("en")))["Region"]
+    assert ["region", "wallonia"] in pairs[2][1] and c.query() == "vs.region=wallonia"

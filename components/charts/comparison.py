@@ -45,6 +45,9 @@ CHOICES = (
     (N_("Connection"), tuple((("connection", v),) for v in ("linked", "inspired", ""))),
     (N_("Year"), tuple((("from", max(f"{y}-01", FIRST_MONTH)), ("to", min(f"{y}-12", LAST_MONTH)))
                        for y in range(int(FIRST_MONTH[:4]), int(LAST_MONTH[:4]) + 1))),
+    # each region the spec declares, then the whole country ("All of Belgium")
+    (N_("Region"), (*((("region", v),) for v, _said in next(
+        s for s in FILTERS if s.param == "region").choices), (("region", ""),))),
 )
 # every word compare mode puts on screen, for the browser's payload (components/charts/payload.py)
 WORDS = (cmp.INTERVAL, POINTS, TITLE, N_("Key figure"), N_("{label}: {verdict}"),
