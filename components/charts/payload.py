@@ -208,14 +208,13 @@ def _places(data: AppData, lang: str) -> dict:
 
 
 def words(lang: str) -> dict:
-    """Everything the browser writes, in lang: keys, messages, plural forms, number forms."""
+    """Everything the browser writes, in lang: keys, messages, plural forms (numbers: the
+    browser's Intl.NumberFormat for lang, held equal to Babel's by tests/test_js.py)."""
     with i18n.use(lang):
-        symbols = i18n.separators(lang)
         return {
             "lang": lang, "t": {k: t(k) for k in i18n.KEYS},
             "msg": {m: _(m) for m in MESSAGES},
             "plural": {k: _plural(s, p, lang) for k, (s, p) in PLURALS.items()},
-            "decimal": symbols[0], "group": symbols[1], "percent": i18n.percent_sign(lang),
             "months": {m: i18n.month(m) for m in state.MONTHS},
             "countries": {c: i18n.country(c, lang, name) for c, name in cb.COUNTRIES.items()},
             # what a difference of two shares can carry, by key (data/compare.py VERDICTS)
