@@ -499,6 +499,8 @@
                 var name = o.param;
                 return shows(options[name], optionValues[name]) ? null : optionValues[name];
               }),
+              // what every control and option shows once these are written
+              shown: {controls: values, options: optionValues},
               error: error};
     }
 
@@ -521,10 +523,9 @@
   // can hand one call both the address Back or Forward went to and a control's echo of the state
   // before; read as a control change, that echo put the old state back over the new address.
   // (A callback with no outputs is given no triggered_id: the triggers' ids are read.)
+  function idOf(trigger) { return String(trigger && trigger.prop_id).replace(/\.[^.]*$/, ""); }
   function triggerRole(ctx, roles) {
-    var ids = (ctx.triggered || []).map(function (t) {
-      return String(t && t.prop_id).replace(/\.[^.]*$/, "");
-    }).filter(function (id) { return id; });
+    var ids = (ctx.triggered || []).map(idOf).filter(function (id) { return id; });
     if (!ids.length) { return ["url"]; }  // the first call
     if (ids.some(function (id) { return roles[id] && roles[id][0] === "url"; })) { return ["url"]; }
     return roles[ids[0]] || ["none"];
@@ -559,15 +560,8 @@
         tell(I.error, {children: written});
         return;
       }
-      var shows = {controls: {}, options: {}};
-      P.vocabulary.controls.forEach(function (c, i) {
-        shows.controls[c[0]] = out.controls[i] === null ? controls[c[0]] : out.controls[i];
-      });
-      P.vocabulary.schema.options.forEach(function (o, i) {
-        shows.options[o.param] = out.option_controls[i] === null ? options[o.param] : out.option_controls[i];
-      });
       var same = now !== null && now.lang === lang && now.search === out.search;
-      now = {state: out.state, search: out.search, controls: shows.controls, options: shows.options, lang: lang};
+      now = {state: out.state, search: out.search, controls: out.shown.controls, options: out.shown.options, lang: lang};
       writeControls(P, out.controls, out.option_controls);
       if (!same) {
         var only = source === "options" ? root.beInstant.chartsOf(P.vocabulary.schema, given.triggered) : undefined;
@@ -611,6 +605,10 @@
     // Dash is told the control's new value with the rest, once the page has painted.
     document.addEventListener("click", function (event) {
       var P = live(), t = event.target, el = t, roles = P ? rolesOf(P) : {};
+      if (P && t.closest && t.closest(P.vocabulary.inputs.reset.map(function (id) { return "#" + id; }).join(","))) {
+        apply(P, now.lang, "reset");
+        return;
+      }
       if (!P || t.tagName !== "INPUT" || (t.type !== "radio" && t.type !== "checkbox")) { return; }
       while (el && !(el.id && roles[el.id])) { el = el.parentElement; }
       var role = el && roles[el.id];
@@ -622,11 +620,6 @@
       given[kind] = changed;
       apply(P, now.lang, kind === "controls" ? "controls" : "options", null, given);
       tell(el.id, t.type === "checkbox" ? {checked: value} : {value: value});
-    }, true);
-    document.addEventListener("click", function (event) {
-      var P = live(), I = P && P.vocabulary.inputs;
-      var reset = I && event.target.closest && event.target.closest(I.reset.map(function (id) { return "#" + id; }).join(","));
-      if (reset) { apply(P, now.lang, "reset"); }
     }, true);
     // Back, Forward and a link of the page (dcc.Link): the address Dash's component is not
     // told (it reads the address itself as it changes; its own call, if any, finds it applied)
@@ -675,7 +668,7 @@
           var role = triggerRole(ctx, roles), triggered = ctx.triggered || [];
           function shown(kind, values) {  // every triggered control shows what the page applied
             return now !== null && triggered.every(function (t) {
-              var r = roles[String(t.prop_id).replace(/\.[^.]*$/, "")];
+              var r = roles[idOf(t)];
               return r && r[0] === kind && JSON.stringify(values[r[1]]) === JSON.stringify(now[kind + "s"][r[1]]);
             });
           }
@@ -689,7 +682,7 @@
           } else if (role[0] === "reset") {
             apply(P, lang, "reset");
           } else if (role[0] === "click") {
-            apply(P, lang, "click:" + role[1], read.click[String(triggered[0].prop_id).replace(/\.[^.]*$/, "")]);
+            apply(P, lang, "click:" + role[1], read.click[idOf(triggered[0])]);
           }
         }
         var ready = root.beInstant.loaded(lang);
