@@ -11,6 +11,7 @@ import argparse
 import html
 import os
 import re
+import secrets
 import sys
 import threading
 from pathlib import Path
@@ -113,6 +114,14 @@ class App(dash.Dash):
         return f"{self.get_asset_url(PLOTLY_BUNDLE)}?m={path.stat().st_mtime}"
 
 
+_WORKER_NAMES: dict[int, str] = {}
+
+
+def worker_name() -> str:
+    """This process's name in /health: random, made once per process (a forked worker too)."""
+    return _WORKER_NAMES.setdefault(os.getpid(), secrets.token_hex(4))
+
+
 def _canonical(path: str, query: bytes, known, lang: str):
     """A redirect to the canonical form of a page's query, or None when it has it already or
     is refused (then the page shows its error), or if that form were not its own fixed point."""
@@ -143,8 +152,9 @@ def create_app(data: AppData, story_path: str | None = None, exit_code: int = 1)
     def health():
         # the dataset's version and the SHA-256 of what the views are drawn from, as the file
         # `python app.py bundle` writes shows them on its about line (null until warmed)
+        # worker: which process answered, as an opaque name (never its PID)
         return jsonify(status="ok", incidents=len(data.dataset.incidents),
-                       boundaries=data.munis is not None, worker=os.getpid(),
+                       boundaries=data.munis is not None, worker=worker_name(),
                        warm=static.warmed.is_set(), dataset_version=data.dataset.version,
                        payload_sha256=bundle.digest(data, compute=False))
 

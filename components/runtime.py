@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -17,6 +18,9 @@ from data.load import Dataset
 from data.places import GROUP_NAMES, bilingual, gazetteer, in_panel
 
 DATA_ENV = "BEEXPLORER_DATA"
+PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the one address every link the app prints starts with
+HOSTS_ENV = "BEEXPLORER_HOSTS"  # the host names requests may name (Host); "*": any
+LOOPBACK = ("localhost", "127.0.0.1")
 GEOJSON_URL = "/geo/{panel}.json"  # one small file per map panel, fetched once, cached
 
 
@@ -117,3 +121,22 @@ def load_app_data(data_path: str | None = None, boundaries: str | None = None,
         print(err.report(), file=sys.stderr)
         raise SystemExit(exit_code) from None
     return AppData(dataset, munis)
+
+
+def public_url(request_host_url: str) -> str:
+    """The address links in pages, embeds, files and packs start with ("https://x.org/"):
+    BEEXPLORER_PUBLIC_URL when set, else the request's own (a host trusted_hosts() let in)."""
+    return (os.environ.get(PUBLIC_ENV) or request_host_url).rstrip("/") + "/"
+
+
+def trusted_hosts() -> list[str] | None:
+    """The host names a request may name (Flask's TRUSTED_HOSTS: any other answers 400 before a
+    page is built): BEEXPLORER_HOSTS (comma-separated; default the loopback names) and the
+    public address's host. None with BEEXPLORER_HOSTS=*: any host (links then print it unless
+    BEEXPLORER_PUBLIC_URL is set)."""
+    named = [h.strip() for h in (os.environ.get(HOSTS_ENV) or ",".join(LOOPBACK)).split(",")]
+    if "*" in named:
+        return None
+    public = urlsplit(os.environ.get(PUBLIC_ENV) or "").hostname
+    hosts = [h for h in named if h] or list(LOOPBACK)  # (an empty list would let any in)
+    return hosts + ([public] if public else [])

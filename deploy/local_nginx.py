@@ -29,10 +29,11 @@ def site(upstreams: list[str], port: int, cache: Path) -> str:
     text = SITE.read_text()
     servers = "\n".join(f"    server {u};" for u in upstreams)
     if SHIPPED_UPSTREAMS not in text or "listen 80;" not in text or (
-            "/var/cache/nginx/beexplorer" not in text):
+            "listen 80 default_server;" not in text or "/var/cache/nginx/beexplorer" not in text):
         raise ValueError(f"{SITE} no longer has the upstream, listen or cache lines swapped here")
     return (text.replace(SHIPPED_UPSTREAMS, servers)
             .replace("listen 80;", f"listen 127.0.0.1:{port};")
+            .replace("listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;")
             .replace("/var/cache/nginx/beexplorer", str(cache)))
 
 

@@ -14,7 +14,7 @@ from components.exports import embed, urls
 from components.exports import images as image_export
 from components.exports.files import FORMATS, IMAGES, view_of
 from components.exports.files import permalink as link_to
-from components.runtime import current
+from components.runtime import current, public_url
 from data import compare
 from data.filters import Filters
 from data.i18n import _, use
@@ -72,7 +72,7 @@ def embed_code(_clicks, filter_state, freq, by, events, panel, metric, lang):
         mine = {k: v for k, v in state.items() if not k.startswith(compare.VS)}
         f, options = view_of(data, mine, freq, by, events, panel, metric)
         c = compare.slices(state, data.vocabulary)[1]  # a comparison: the embed shows both
-        code = embed.snippet(request.host_url, graph.removeprefix("chart-"), f, options,
+        code = embed.snippet(public_url(request.host_url), graph.removeprefix("chart-"), f, options,
                              data.dataset.version, c=c)
         # a dialog in view wherever the menu was (not at the page's top), the code wrapped
         # within it, a button that copies it
@@ -87,4 +87,4 @@ def embed_code(_clicks, filter_state, freq, by, events, panel, metric, lang):
 
 def permalink(f: Filters, options: dict) -> str:
     """The link that reopens this view, from the page's own address."""
-    return link_to(request.host_url, f, options)
+    return link_to(public_url(request.host_url), f, options)

@@ -30,7 +30,7 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from components.exports import urls
-from components.runtime import current
+from components.runtime import current, public_url
 from components.web import renderers
 from components.web.render_store import REDIS_DOWN, REDIS_ENV, redis_down, render_cache
 from components.web.renderers import RENDER_SECONDS, code_version
@@ -38,7 +38,6 @@ from data import i18n
 from data.filters import FilterError
 
 log = logging.getLogger(__name__)
-PUBLIC_ENV = "BEEXPLORER_PUBLIC_URL"  # the address permalinks in files name (else the request's)
 LIMIT_ENV = "BEEXPLORER_RENDER_LIMIT"  # new renders one client may start, e.g. 30/minute
 WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
 
@@ -152,7 +151,7 @@ def install(server: Flask) -> None:
                             data.vocabulary, data.dataset.version)
         if request.query_string.decode() != req.query:
             return redirect(f"/export/{name_ext}?{req.query}", 302)
-        host = (os.environ.get(PUBLIC_ENV) or request.host_url).rstrip("/") + "/"
+        host = public_url(request.host_url)
         answer = rendered(data, req, host, request.remote_addr or "")
         if answer.how == "limited":
             response = _text(429, f"too many new exports from this client: ask again in "

@@ -11,12 +11,16 @@ answers 400 with one short line.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask, Response, request
+from werkzeug.exceptions import SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from components import ids
+from components.runtime import trusted_hosts
 
 MAX_BODY = 1024 * 1024  # any request (Flask answers 413 above it)
 MAX_CALLBACK_BODY = 64 * 1024  # a callback post: the largest real one is about 3 KB
@@ -25,6 +29,7 @@ MAX_TEXT = 2_000  # one string value (a URL query, a search box)
 MAX_ITEMS = 500  # one list value (the values chosen in one filter)
 CALLBACK_PATH = "/_dash-update-component"
 PAGES = ("/", "/methodology", "/study")  # the paths Dash's catch-all page route may answer
+PROXIES_ENV = "BEEXPLORER_PROXIES"  # proxies in front whose X-Forwarded-For is believed (0)
 
 
 class Rejected(ValueError):
@@ -235,6 +240,19 @@ def install(server: Flask, callback_map: dict, script_hashes: list[str],
     specs = callback_specs(callback_map)
     csp = CSP.format(hashes=" ".join(script_hashes))  # Dash quotes them: "'sha256-...'"
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    # a Host not named (runtime.trusted_hosts) is 400 before any page is built: no link the
+    # app prints can name a host a request made up
+    server.config["TRUSTED_HOSTS"] = trusted_hosts()
+    proxies = int(os.environ.get(PROXIES_ENV) or 0)
+    if proxies:  # the reader's address (and scheme) as that many proxies in front say it;
+        # with none configured, X-Forwarded-For is ignored: a reader cannot forge another
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=proxies, x_proto=proxies)
+
+    def known_host():  # first of all: no hook of the app's may answer a made-up host
+        if isinstance(request.routing_exception, SecurityError):
+            raise request.routing_exception
+
+    server.before_request_funcs.setdefault(None, []).insert(0, known_host)
 
     @server.before_request
     def guard():
@@ -265,6 +283,8 @@ def install(server: Flask, callback_map: dict, script_hashes: list[str],
 
     for error in not_found:  # Dash's DependencyException, from app.py: this edge knows no Dash
         server.register_error_handler(error, lambda e: _short("not found", 404))
+    server.register_error_handler(SecurityError, lambda e: _short(
+        "this server does not answer for that host name", 400))
     server.register_error_handler(413, lambda e: _short(
         f"request larger than {MAX_BODY} bytes", 413))
     server.register_error_handler(500, lambda e: _short("internal error (logged)", 500))

@@ -13,7 +13,7 @@ from flask import Flask, Response, request
 from components.exports import embed
 from components.offline import bundle
 from components.projector import page as brief
-from components.runtime import current
+from components.runtime import current, public_url
 from data import i18n
 from data.i18n import use
 
@@ -33,7 +33,7 @@ def install(server: Flask, story_path: str | None = None) -> None:
     @server.route("/embed/<chart>")
     def embed_page(chart: str):
         args = request.args.to_dict()
-        body, status = embed.page(chart, args, request.host_url,
+        body, status = embed.page(chart, args, public_url(request.host_url),
                                   request.headers.get("Accept-Language", ""))
         response = Response(body, status=status,
                             mimetype="text/html" if status == 200 else "text/plain")
