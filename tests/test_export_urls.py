@@ -439,3 +439,43 @@ def test_the_charts_of_both_slices_are_urls_too(client):
     assert hidden and all(r["difference (B − A)"] == "" for r in hidden)
     png = done(client, "/export/people-citizenship.png?place=brussels&vs.place=antwerp&lang=en")
     assert png.status_code == 200 and png.data[:4] == b"\x89PNG"
+
+
+def test_an_embed_has_one_address_per_view_and_draws_it_once(client, app_data, monkeypatch):
+    """Cache-busting is sent to the canonical address (or refused): a view is drawn once, what
+    ever junk its address carries, and only v= (a version's name) changes the page's notice."""
+    from components.exports import embed
+    version = app_data.dataset.version
+    canonical = f"/embed/timeline?type=attack&freq=month&v={version}&lang=en"
+    assert client.get(canonical).status_code == 200
+    for dressed in (f"/embed/timeline?lang=en&type=attack&v={version}&freq=month",
+                    f"/embed/timeline?type=attack&type=attack&freq=month&v={version}&lang=en",
+                    f"/embed/timeline?type=attack&freq=month&by=connection&v={version}&lang=en"):
+        r = client.get(dressed)
+        assert r.status_code == 302 and r.headers["Location"] == canonical, dressed
+    for junk, says in (("freq=bogus", "freq"), ("cachebust=1", "cachebust"),
+                       ("v=%3Cscript%3E", "“v”"), ("lang=xx", "lang")):
+        r = client.get(f"/embed/timeline?type=attack&{junk}")
+        assert r.status_code == 400 and says in r.text and r.text.count("\n") == 1, junk
+    drawn = []
+    real = embed._figure
+    monkeypatch.setattr(embed, "_figure", lambda *a: drawn.append(a[3]) or real(*a))
+    app_data.memos.pop("embed-figures", None)
+    for i in range(40):  # forty versions nobody published: one drawing
+        r = client.get(f"/embed/shares?place=brussels&v=junk-{i}&lang=nl")
+        assert r.status_code == 200 and f"junk-{i}" in r.text
+    assert len(drawn) == 1
+
+
+def test_a_map_embed_names_its_outlines_by_url(client, app_data):
+    """The map's outlines are not sent inside every embed: the page names /geo/<panel>.json,
+    which the app serves (and a reader's browser keeps) once for every map embed."""
+    version = app_data.dataset.version
+    page = client.get(f"/embed/map?panel=belgium&v={version}&lang=en")
+    assert page.status_code == 200 and len(page.data) < 80_000, len(page.data)
+    assert b'"geojson": "/geo/belgium.json"' in page.data or b'"geojson":"/geo/belgium.json"' in (
+        page.data)
+    outlines = client.get("/geo/belgium.json")
+    assert outlines.status_code == 200 and len(outlines.json["features"]) == 581
+    both = client.get(f"/embed/map?place=brussels&vs.place=antwerp&v={version}&lang=fr")
+    assert both.status_code == 200 and len(both.data) < 150_000  # two panels

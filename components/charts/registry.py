@@ -60,14 +60,16 @@ PEOPLE_GRAPHS = (ids.CHART_PEOPLE_CITIZENSHIP, ids.CHART_PEOPLE_BIRTHPLACE,
 SECTION_CLICKS = {c.graph: c.click for c in CHARTS if c.section != "main" and c.click}
 
 
-def figure_for(data, f: Filters, graph: str, o: dict) -> dict:
+def figure_for(data, f: Filters, graph: str, o: dict, inline: bool = True) -> dict:
     """The figure a graph shows (see figures_for)."""
-    return figures_for(data, f, (graph,), o)[graph]
+    return figures_for(data, f, (graph,), o, inline)[graph]
 
 
-def figures_for(data, f: Filters, graphs: tuple[str, ...], o: dict) -> dict[str, dict]:
+def figures_for(data, f: Filters, graphs: tuple[str, ...], o: dict, inline: bool = True
+                ) -> dict[str, dict]:
     """The figures graphs show, from the same view functions as the screen, each view function
-    called once (the map's boundaries inline: the export renderer fetches nothing)."""
+    called once. inline: the map's boundaries in the figure (the export renderer fetches
+    nothing); else by their URL (a page fetches them once, cached, for every map it shows)."""
     unknown = set(graphs) - set(BY_GRAPH)
     if unknown:
         raise ValueError(f"no chart {sorted(unknown)[0]!r}")
@@ -78,7 +80,7 @@ def figures_for(data, f: Filters, graphs: tuple[str, ...], o: dict) -> dict[str,
         out[ids.CHART_TIMELINE] = views.timeline_figure(data, f, o["freq"], o["by"],
                                                         o["events"])
     if ids.CHART_MAP in graphs:
-        out[ids.CHART_MAP] = views.map_figure(data, f, o["panel"], o["metric"], inline=True)
+        out[ids.CHART_MAP] = views.map_figure(data, f, o["panel"], o["metric"], inline=inline)
     if set(graphs) & set(NETWORK_GRAPHS):
         out |= dict(zip(NETWORK_GRAPHS, views.network_figures(data, f), strict=True))
     if set(graphs) & set(PEOPLE_GRAPHS):

@@ -6,6 +6,7 @@ pages may be framed by any site; every other page may not (components/web/guard.
 from __future__ import annotations
 
 import html
+import re
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
@@ -45,10 +46,30 @@ def snippet(host: str, chart: str, f: Filters, options: dict, version: str,
                   title=_("Chart: {name}").format(name=_(charts.BY_SLUG[chart].name))).strip()
 
 
+VERSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")  # a dataset version's name
+
+
+def canonical(args: dict[str, str], vocabulary) -> str:
+    """An embed's address in the one form its code is written in (snippet(): the view, then
+    v=, then lang=); FilterError for a value no filter or option has, or a malformed v= or
+    lang=. An address in another form is sent to this one, so every cache (the app's, nginx's,
+    a reader's) holds one copy of a view, however its address is dressed up."""
+    pinned, lang = args.get("v", ""), args.get("lang", "")
+    if pinned and not VERSION_NAME.fullmatch(pinned):
+        raise FilterError("unknown_value", param="v", value=pinned)
+    if lang and i18n.valid(lang) != lang:
+        raise FilterError("one_of", param="lang", choices=", ".join(i18n.LANGS), value=lang)
+    options = viewstate.parse_options(args.items())
+    f, c = compare.slices({k: v for k, v in args.items()
+                           if k not in (*viewstate.OPTION, "v", "lang")}, vocabulary)
+    extra = urlencode({k: v for k, v in (("v", pinned), ("lang", lang)) if v})
+    return "&".join(q for q in (viewstate.address(_state(f, c), options), extra) if q)
+
+
 def page(chart: str, args: dict[str, str], host: str, accept_language: str = ""
          ) -> tuple[str, int]:
-    """The embed page's HTML and status (404 for an unknown chart, 400 for a bad filter), in
-    the language of its `lang=` (else the reader's browser)."""
+    """The embed page's HTML and status (404 for an unknown chart, 400 for a bad filter or
+    option), in the language of its `lang=` (else the reader's browser)."""
     with use(i18n.valid(args.get("lang")) or i18n.negotiate(accept_language)):
         return _page(chart, args, host)
 
@@ -57,15 +78,17 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     data = current()
     if chart not in CHARTS:
         return "no such chart", 404
-    options = viewstate.as_chart_options(args)  # an unknown option's value: its default
     filters = {k: v for k, v in args.items() if k not in (*viewstate.OPTION, "v", "lang")}
     try:  # a comparison's B in vs.<filter>: both slices, as compare mode shows them
+        options = viewstate.as_chart_options(viewstate.parse_options(args.items()))
         f, c = compare.slices(filters, data.vocabulary)
     except FilterError as err:
         return f"invalid filter: {err}", 400
     if chart == "map" and "panel" not in args:
         options["panel"] = panel_of(data, f, c)
-    fig, described = _figure(data, f, c, f"chart-{chart}", options)
+    # drawn once per view and language, whatever v= says (only the page's notice does)
+    fig, described = data.memo("embed-figures", 64, _drawn)(
+        f, c, f"chart-{chart}", tuple(sorted(options.items())), i18n.current())
     version = data.dataset.version
     pinned = args.get("v", "")
     notice = "" if not pinned or pinned == version else _(
@@ -94,11 +117,19 @@ def panel_of(data, f: Filters, c: compare.Comparison | None = None) -> str:
 
 def _figure(data, f: Filters, c: compare.Comparison | None, graph: str, options: dict
             ) -> tuple[dict, str]:
-    """The embed's figure and its text alternative (a comparison: both slices)."""
+    """The embed's figure and its text alternative (a comparison: both slices). A map's
+    outlines are named by URL (/geo/<panel>.json): fetched once, kept by the reader's browser
+    and any cache for every map embed, never sent again inside each page."""
     if c is not None:
-        return comparison.figure(data, c, graph, options, inline=True)
-    return (figure_for(data, f, graph, options),
+        return comparison.figure(data, c, graph, options)
+    return (figure_for(data, f, graph, options, inline=False),
             views.descriptions(data, f, options["freq"], (graph,))[graph])
+
+
+def _drawn(f: Filters, c: compare.Comparison | None, graph: str, options: tuple, lang: str
+           ) -> tuple[dict, str]:
+    with use(lang):
+        return _figure(current(), f, c, graph, dict(options))
 
 
 def _state(f: Filters, c: compare.Comparison | None) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from flask import Flask, Response, request
+from flask import Flask, Response, redirect, request
 
 from components.exports import embed
 from components.offline import bundle
 from components.projector import page as brief
 from components.runtime import current, public_url
 from data import i18n
+from data.filters import FilterError
 from data.i18n import use
 
 
@@ -33,6 +34,13 @@ def install(server: Flask, story_path: str | None = None) -> None:
     @server.route("/embed/<chart>")
     def embed_page(chart: str):
         args = request.args.to_dict()
+        if chart in embed.CHARTS:  # one address per view: any other form is sent to it
+            try:
+                query = embed.canonical(args, current().vocabulary)
+            except FilterError as err:
+                return Response(f"invalid filter: {err}\n", status=400, mimetype="text/plain")
+            if request.query_string.decode() != query:
+                return redirect(f"/embed/{chart}" + (f"?{query}" if query else ""), 302)
         body, status = embed.page(chart, args, public_url(request.host_url),
                                   request.headers.get("Accept-Language", ""))
         response = Response(body, status=status,
