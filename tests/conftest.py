@@ -157,7 +157,9 @@ def app_url(boundary_cache):
     port = free_port()
     proc, url = start_server(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "app:server"], {"BEEXPLORER_CACHE": str(boundary_cache)}, port)
+         "app:server"], {"BEEXPLORER_CACHE": str(boundary_cache),
+                         # every test asks from one address: the limit has tests of its own
+                         "BEEXPLORER_RENDER_LIMIT": "600/minute"}, port)
     yield url
     proc.terminate()
     proc.wait(10)

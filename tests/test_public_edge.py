@@ -51,17 +51,26 @@ def _app(env: dict):
                          "--workers", "1", "--threads", "4", "app:server"], env, port)
 
 
+def _private(cache, tmp_path_factory) -> str:
+    """A copy of the boundary cache: this server's render cache and counts are its own."""
+    import shutil
+    folder = tmp_path_factory.mktemp("cache") / "c"
+    shutil.copytree(cache, folder)
+    return str(folder)
+
+
 @pytest.fixture(scope="module")
-def public_app(boundary_cache):
-    proc, url = _app({"BEEXPLORER_CACHE": str(boundary_cache), "BEEXPLORER_PUBLIC_URL": PUBLIC})
+def public_app(boundary_cache, tmp_path_factory):
+    proc, url = _app({"BEEXPLORER_CACHE": _private(boundary_cache, tmp_path_factory),
+                      "BEEXPLORER_PUBLIC_URL": PUBLIC})
     yield url
     proc.terminate()
     proc.wait(10)
 
 
 @pytest.fixture(scope="module")
-def plain_app(boundary_cache):
-    proc, url = _app({"BEEXPLORER_CACHE": str(boundary_cache),
+def plain_app(boundary_cache, tmp_path_factory):
+    proc, url = _app({"BEEXPLORER_CACHE": _private(boundary_cache, tmp_path_factory),
                       "BEEXPLORER_HOSTS": "localhost,127.0.0.1,explorer.lan"})
     yield url
     proc.terminate()
@@ -150,6 +159,59 @@ def test_behind_the_shipped_nginx_each_reader_is_counted_as_themself(tmp_path):
         assert status == 200 and headers["Server"] == "nginx"
         with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
             _ask(front, "/health", host="evil.example")  # closed unanswered (444)
+    finally:
+        web.terminate()
+        web.wait(10)
+        proc.terminate()
+        proc.wait(10)
+
+
+def _fair(url: str, tag: str) -> None:
+    """One reader (127.0.0.1) asks 20 distinct packs; another (127.0.0.2) then gets a PNG of a
+    new view within 10 s and a CSV within 1 s. The first is told to wait, never an error."""
+    import time
+    answers = [_ask(url, f"/export/pack.zip?from=2015-{m:02d}&to=2016-{m:02d}&lang={tag}")
+               for m in range(1, 11)] + [
+        _ask(url, f"/export/pack.zip?from=2016-{m:02d}&to=2017-{m:02d}&lang={tag}")
+        for m in range(1, 11)]
+    statuses = [a[0] for a in answers]
+    assert set(statuses) <= {200, 202, 429, 503} and 429 in statuses, statuses
+    assert all(a[1].get("Retry-After") for a in answers if a[0] in (202, 429, 503))
+    refused = next(a[2] for a in answers if a[0] == 429)
+    assert refused.count(b"\n") == 1 and b"ask again in" in refused
+    started = time.monotonic()
+    status, _, body = _fetched(url, f"/export/rows.csv?type=attack&place=antwerp&lang={tag}",
+                               source="127.0.0.2")
+    csv_took = time.monotonic() - started
+    started = time.monotonic()
+    status_png, _, png = _fetched(url, f"/export/shares.png?from=2016-01&type=attack&lang={tag}",
+                                  source="127.0.0.2")
+    png_took = time.monotonic() - started
+    print(f"{url}: csv {csv_took:.2f} s, png {png_took:.2f} s, abusive {statuses}")
+    assert status == 200 and csv_took < 1, (status, csv_took)
+    assert status_png == 200 and png.startswith(b"\x89PNG") and png_took < 10, (status_png,
+                                                                                  png_took)
+
+
+def test_one_reader_asking_twenty_packs_leaves_room_for_the_next(tmp_path, boundary_cache):
+    """Each reader has a share of the image renders waiting (BEEXPLORER_CLIENT_RENDERS, 2),
+    cheap files are drawn in a lane of their own, and images go before packs: directly to
+    gunicorn (two workers, one count on the instance's disk) and through the shipped nginx."""
+    import shutil
+
+    from deploy import local_nginx
+    port = free_port()
+    shutil.copytree(boundary_cache, tmp_path / "cache")  # its own render cache and counts
+    proc, url = start_server(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "--threads", "4", "app:server"],
+        {"BEEXPLORER_CACHE": str(tmp_path / "cache"), "BEEXPLORER_EXPORT_CACHE_MB": "64",
+         "BEEXPLORER_PROXIES": "1", "BEEXPLORER_PUBLIC_URL": PUBLIC}, port)
+    (tmp_path / "nginx").mkdir()
+    web, front = local_nginx.start(tmp_path / "nginx", [url.removeprefix("http://")])
+    try:
+        _fair(url, "en")
+        _fair(front, "fr")
     finally:
         web.terminate()
         web.wait(10)

@@ -190,40 +190,46 @@ def _drawn(proc) -> int:
 def test_with_celery_the_renderers_draw_for_the_instances_bounded_and_timed(
         redis_url, tmp_path):
     """BEEXPLORER_RENDER_POOL=celery: a Celery worker (another process, which never imports
-    Dash) draws what an instance is asked for, once; a render past its time limit says so in
-    one line; the queue waiting in Redis is bounded (503 beyond it); with Redis gone the
-    instance draws on its own, with one warning line."""
+    Dash) draws the images an instance is asked for, once, and the cheap files are drawn by the
+    instance (never behind an image); a render past its time limit says so in one line; the
+    queue waiting in Redis is bounded (503 beyond it); with Redis gone the instance draws on its
+    own, with one warning line."""
     url, redis = redis_url
-    worker = _renderer(url, tmp_path / "w", seconds=2)
+    worker = _renderer(url, tmp_path / "w", seconds=30)
     proc, base = start_server(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{(port := free_port())}",
          "--workers", "1", "--threads", "4", "app:server"],
         {"BEEXPLORER_CACHE": str(tmp_path / "a"), "BEEXPLORER_REDIS_URL": url,
          "BEEXPLORER_PUBLIC_URL": PUBLIC, "BEEXPLORER_RENDER_POOL": "celery",
-         "BEEXPLORER_RENDER_QUEUE": "2"}, port)
+         "BEEXPLORER_RENDER_QUEUE": "2", "BEEXPLORER_CLIENT_RENDERS": "3"}, port)
     try:
-        path = "/export/timeline.csv?type=attack&freq=month&lang=fr"
+        status, first, body = _get(base + "/export/timeline.csv?type=attack&freq=month&lang=fr")
+        assert status == 200 and body.decode("utf-8-sig").count("\n") > 3
+        assert _drawn(worker) == 0  # a cheap file: drawn by the instance, at once
+        path = "/export/timeline.svg?type=attack&freq=month&lang=fr"
         status, first, body = _get(base + path)
-        assert status == 200 and first["X-Export-Cache"] in ("miss", "hit")
-        assert body.decode("utf-8-sig").count("\n") > 3
+        assert status == 200 and body.startswith(b"<svg")
         assert _drawn(worker) == 1 and "succeeded" in worker.log.read_text()
         status, again, same = _get(base + path)
         assert (status, again["X-Export-Cache"], same) == (200, "hit", body)
         assert _drawn(worker) == 1  # from the cache: not drawn again
+        worker.terminate()
+        worker.wait(30)
 
-        # a pack takes more than the worker's 2 s: the render is stopped and says why, once
+        # a pack takes more than this worker's 2 s: the render is stopped and says why, once
+        worker = _renderer(url, tmp_path / "w2", seconds=2)
         status, _, said = _get(base + "/export/pack.zip?place=charleroi&lang=en")
         assert status == 503, said
         assert said == b"the export took longer than 2 s; ask again later\n"
 
         worker.terminate()  # no renderer left: what is asked for waits in Redis, bounded
         worker.wait(30)
-        waiting = [_once(base + f"/export/shares.csv?{view}&lang=en")
+        waiting = [_once(base + f"/export/shares.png?{view}&lang=en")
                    for view in ("plot=yes", "plot=no")]
         # (a 503 here says which: the queue's bound, or a render's failure line)
         assert [w[0] for w in waiting] == [202, 202], (waiting, worker.log.read_text()[-2000:])
         try:
-            urllib.request.urlopen(base + "/export/shares.csv?type=attack&lang=en", timeout=30)
+            urllib.request.urlopen(base + "/export/shares.png?type=attack&lang=en", timeout=30)
             raise AssertionError("a third render was queued past BEEXPLORER_RENDER_QUEUE=2")
         except urllib.error.HTTPError as err:
             assert err.code == 503 and err.headers["Retry-After"] == "10"

@@ -20,19 +20,18 @@ import json
 import logging
 import os
 import time
+import uuid
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
 from flask import Flask, Response, jsonify, redirect, request
 from limits import parse as parse_limit
-from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
 
 from components.exports import urls
 from components.runtime import current, public_url
 from components.web import renderers
-from components.web.render_store import REDIS_DOWN, REDIS_ENV, redis_down, render_cache
+from components.web.render_store import render_cache
 from components.web.renderers import RENDER_SECONDS, code_version
 from data import i18n
 from data.filters import FilterError
@@ -40,6 +39,7 @@ from data.filters import FilterError
 log = logging.getLogger(__name__)
 LIMIT_ENV = "BEEXPLORER_RENDER_LIMIT"  # new renders one client may start, e.g. 30/minute
 WAIT_ENV = "BEEXPLORER_EXPORT_WAIT"  # seconds a request waits for its file before a 202 (0.3)
+CLIENT_ENV = "BEEXPLORER_CLIENT_RENDERS"  # images and packs one client may have waiting (2)
 
 
 def _text(status: int, line: str) -> Response:
@@ -47,35 +47,31 @@ def _text(status: int, line: str) -> Response:
 
 
 @cache
-def _limiter():
-    """How many new renders one client may start (BEEXPLORER_RENDER_LIMIT, e.g. 30/minute),
-    counted in Redis when configured (every instance sees one count), else in this worker."""
+def _limiter() -> tuple[int, int]:
+    """How many new renders one client may start, and in how many seconds
+    (BEEXPLORER_RENDER_LIMIT, e.g. 30/minute)."""
     rate = parse_limit(os.environ.get(LIMIT_ENV) or "30/minute")
-    url = os.environ.get(REDIS_ENV)
-    shared = MovingWindowRateLimiter(storage_from_string(url)) if url else None
-    return rate, shared, MovingWindowRateLimiter(storage_from_string("memory://"))
+    return rate.amount, rate.get_expiry()
 
 
-def allowed(client: str) -> tuple[bool, int]:
-    """Whether client may start one more render now, else in how many seconds."""
-    rate, shared, memory = _limiter()
-    for limiter in (shared, memory):
-        if limiter is None or (limiter is shared and REDIS_DOWN.is_set()):
-            continue  # Redis gone (the cache found out): this worker counts alone meanwhile
-        try:
-            if limiter.hit(rate, "export", client):
-                return True, 0
-            reset = limiter.get_window_stats(rate, "export", client).reset_time
-            return False, max(1, int(reset - time.time()) + 1)
-        except Exception as err:  # noqa: BLE001  (Redis gone: this worker counts alone)
-            redis_down(os.environ.get(REDIS_ENV, ""), err)
-    return True, 0
+def allowed(client: str) -> int:
+    """0 if client may start one more render now, else in how many seconds: a moving window
+    counted in the render cache, so every worker of the instance (every instance, with Redis)
+    sees one count."""
+    amount, seconds = _limiter()
+    return render_cache().claim(f"rate:{amount}/{seconds}:{client}", uuid.uuid4().hex,
+                                amount, seconds)
+
+
+def client_renders() -> int:
+    return int(os.environ.get(CLIENT_ENV) or 2)
 
 
 class Answer(NamedTuple):
     """What a request for a file gets: its bytes and how ("hit", "miss"), or none yet and why
     ("rendering", with how far a pack is, "4/10", if it says; "limited" for retry seconds;
-    "full": too many renders waiting; "failed" with the status and line of the render)."""
+    "crowded": this client has its share of images waiting; "full": too many renders waiting;
+    "failed" with the status and line of the render)."""
 
     body: bytes | None
     how: str
@@ -107,13 +103,20 @@ def rendered(data, req: urls.Request, host: str, client: str = "") -> Answer:
     # against the client's limit
     joined = store.get("busy:" + key) is not None
     if not joined:
-        ok, retry = allowed(client)
-        if not ok:
+        retry = allowed(client)
+        if retry:
             return Answer(None, "limited", retry=retry)
         # one render per file across the instances: whoever marks it busy has it drawn
         joined = not store.add("busy:" + key, str(os.getpid()).encode(), RENDER_SECONDS)
-        if not joined and not renderers.start(data, req, host, key):
+        share = renderers.CLIENT_GROUP + client if renderers.lane(req) != "quick" else ""
+        if not joined and share and store.claim(share, key, client_renders(),
+                                                RENDER_SECONDS * 2):
+            store.delete("busy:" + key)  # its images and packs waiting: one done first
+            return Answer(None, "crowded", retry=5)
+        if not joined and not renderers.start(data, req, host, key, client if share else ""):
             store.delete("busy:" + key)
+            if share:
+                store.release(share, key)
             return Answer(None, "full")
     deadline = time.monotonic() + (0 if joined else float(os.environ.get(WAIT_ENV) or 0.3))
     while True:
@@ -156,6 +159,12 @@ def install(server: Flask) -> None:
         if answer.how == "limited":
             response = _text(429, f"too many new exports from this client: ask again in "
                                   f"{answer.retry} s")
+            response.headers.update({"Retry-After": str(answer.retry),
+                                     "Cache-Control": "no-store"})
+            return response
+        if answer.how == "crowded":
+            response = _text(429, f"{client_renders()} of your exports are being drawn: ask "
+                                  f"again in {answer.retry} s, once one is done")
             response.headers.update({"Retry-After": str(answer.retry),
                                      "Cache-Control": "no-store"})
             return response

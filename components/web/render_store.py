@@ -5,8 +5,10 @@ instance shares, with the disk standing in while Redis does not answer (said onc
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
+import time
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +44,27 @@ class DiskStore:
 
     def delete(self, key: str) -> None:
         self.cache.delete(key)
+
+    def claim(self, group: str, member: str, limit: int, seconds: float) -> int:
+        """member counted in group if group holds fewer than limit (a member already in it
+        counts once): 0 if it is in now, else the seconds until a place frees. Members lapse
+        after seconds (a render whose worker died never holds a place for ever; a moving
+        window of requests is one group of unique members)."""
+        now = time.time()
+        with self.cache.transact():  # one worker at a time reads and writes the group
+            held = {m: t for m, t in (self.cache.get(group) or {}).items() if t > now}
+            if member not in held and len(held) >= limit:
+                return max(1, math.ceil(min(held.values()) - now))
+            held[member] = now + seconds
+            self.cache.set(group, held, expire=math.ceil(max(held.values()) - now))
+            return 0
+
+    def release(self, group: str, member: str) -> None:
+        with self.cache.transact():
+            held = self.cache.get(group) or {}
+            if held.pop(member, None) is not None:
+                self.cache.set(group, held, expire=max(1, int(max(held.values(), default=0)
+                                                              - time.time()) + 1))
 
 
 REDIS_DOWN = threading.Event()  # said once per outage, by the cache or the limit alike
@@ -108,6 +131,42 @@ class RedisStore:
             self._do("delete", key)
         except self.errors:
             self.fallback.delete(key)
+
+    def claim(self, group: str, member: str, limit: int, seconds: float) -> int:
+        """As DiskStore.claim, in a sorted set (score: when the member lapses), read and
+        written in one transaction (WATCH: a concurrent claim makes this one try again)."""
+        import redis
+        try:
+            for _ in range(20):
+                with self.redis.pipeline() as pipe:
+                    try:
+                        pipe.watch(group)
+                        now = time.time()
+                        live = pipe.zcount(group, now, "+inf")  # the members not lapsed
+                        if pipe.zscore(group, member) is None and live >= limit:
+                            first = pipe.zrangebyscore(group, now, "+inf", start=0, num=1,
+                                                       withscores=True)
+                            pipe.unwatch()
+                            return max(1, math.ceil(first[0][1] - now)) if first else 1
+                        pipe.multi()  # (the lapsed ones go in the transaction: a write
+                        pipe.zremrangebyscore(group, 0, now)  # before it would void it)
+                        pipe.zadd(group, {member: now + seconds})
+                        pipe.expire(group, math.ceil(seconds))
+                        pipe.execute()
+                        redis_up(self.url)
+                        return 0
+                    except redis.WatchError:
+                        continue
+            return 1  # twenty claims raced it: counted as full for a second
+        except self.errors as err:
+            redis_down(self.url, err)
+            return self.fallback.claim(group, member, limit, seconds)
+
+    def release(self, group: str, member: str) -> None:
+        try:
+            self._do("zrem", group, member)
+        except self.errors:
+            self.fallback.release(group, member)
 
 
 @cache

@@ -19,8 +19,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -42,6 +42,7 @@ RENDERERS_ENV = "BEEXPLORER_RENDERERS"  # renders a worker's own pool runs at on
 QUEUE_ENV = "BEEXPLORER_RENDER_QUEUE"  # renders kept waiting (per worker, or in Redis); 503 beyond
 SECONDS_ENV = "BEEXPLORER_RENDER_SECONDS"  # a Celery render's time limit (default 100)
 QUEUE = "exports"  # the Celery queue (a Redis list of that name)
+CLIENT_GROUP = "client:"  # the renders one client has waiting (render_store claim groups)
 KEEP_SECONDS = 2 * 86400  # a file is kept two days at most (the day is in its key)
 RENDER_SECONDS = 120  # a render's mark expires after this: a dead worker never blocks the rest
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,14 +86,47 @@ def failure(status: int, line: str) -> bytes:
     return f"{status}\n{line}".encode()
 
 
-_pool: list[ThreadPoolExecutor] = []
+QUICK = ("csv", "xlsx")  # cheap files (rows, a chart's data): a lane of their own
+
+
+def lane(req: urls.Request) -> str:
+    """Which of a worker's lanes draws req: "quick" for the cheap files, "packs", "images". No
+    render waits behind another kind: an image waits at most for one chart of a pack (the
+    worker's one browser draws one image at a time, taking turns)."""
+    return "quick" if req.ext in QUICK else "packs" if req.name == "pack" else "images"
+
+
+class _Lane:
+    """A worker's renders of one kind, waiting for the lane's daemon threads: a worker's exit
+    (or the end of a test run) never waits on a render, and a render has its deadline
+    (images.RenderTimeout)."""
+
+    def __init__(self, name: str, threads: int):
+        self.waiting: queue.SimpleQueue = queue.SimpleQueue()
+        for i in range(threads):
+            threading.Thread(target=self.draw, daemon=True, name=f"render_{name}_{i}").start()
+
+    def put(self, args: tuple) -> None:
+        self.waiting.put(args)
+
+    def draw(self) -> None:
+        while True:
+            args = self.waiting.get()
+            try:
+                job(*args)
+            except Exception:  # noqa: BLE001  (job says its own failures; the lane goes on)
+                log.exception("a render could not be run")
+
+
+_lanes: dict[str, _Lane] = {}
 _pending: set[str] = set()
 _pending_lock = threading.Lock()
 
 
-def job(data, req: urls.Request, host: str, key: str) -> None:
+def job(data, req: urls.Request, host: str, key: str, client: str = "") -> None:
     """One render: its bytes in the cache, or why it failed (said once: the next request
-    renders again). Run by the local pool or by a Celery worker alike."""
+    renders again); its places in the queue and in its client's share given back. Run by the
+    local pool or by a Celery worker alike."""
     store = render_cache()
     said = None
     busy = str(os.getpid()).encode()
@@ -110,6 +144,8 @@ def job(data, req: urls.Request, host: str, key: str) -> None:
         said = failure(503, f"images cannot be drawn on this server ({err})")
     except SoftTimeLimitExceeded:
         said = failure(503, f"the export took longer than {time_limit()} s; ask again later")
+    except image_export.RenderTimeout as err:  # its browser was killed; the next one is new
+        said = failure(503, f"a chart image {err} to draw and was abandoned; ask again later")
     except Exception as err:  # noqa: BLE001  (said in one line; the log has the rest)
         log.exception("export render failed: %s", req.query)
         said = failure(500, f"the export failed ({type(err).__name__}); the server log has why")
@@ -120,24 +156,30 @@ def job(data, req: urls.Request, host: str, key: str) -> None:
             store.set("failed:" + key, said, 60)
         store.delete("busy:" + key)
         store.delete("progress:" + key)
+        store.release("queue:" + lane(req), key)
+        if client:
+            store.release(CLIENT_GROUP + client, key)
         with _pending_lock:
             _pending.discard(key)
 
 
-def _local(data, req: urls.Request, host: str, key: str) -> bool:
-    """In this worker's own pool; False when BEEXPLORER_RENDER_QUEUE renders already wait."""
+def _local(data, req: urls.Request, host: str, key: str, client: str = "") -> bool:
+    """In this worker's own lane for its kind; False when BEEXPLORER_RENDER_QUEUE renders of
+    that kind already wait in this instance (counted across its workers, in the render
+    cache)."""
+    kind = lane(req)
     with _pending_lock:
         if key in _pending:
             return True  # already waiting here (its mark had expired): never drawn twice
-        if len(_pending) >= queue_limit():
-            return False
+        waiting = len(_pending) + 1
+        if render_cache().claim("queue:" + kind, key, queue_limit(),
+                                RENDER_SECONDS * (1 + queue_limit())):
+            return False  # (a wait: that many wait already)
         _pending.add(key)
-        waiting = len(_pending)
-        if not _pool:
-            _pool.append(ThreadPoolExecutor(max_workers=int(os.environ.get(RENDERERS_ENV) or 1),
-                                            thread_name_prefix="render"))
+        if kind not in _lanes:
+            _lanes[kind] = _Lane(kind, int(os.environ.get(RENDERERS_ENV) or 1))
     _mark(key, waiting)
-    _pool[0].submit(job, data, req, host, key)
+    _lanes[kind].put((data, req, host, key, client))
     return True
 
 
@@ -150,22 +192,25 @@ def _mark(key: str, waiting: int) -> int:
     return seconds
 
 
-def start(data, req: urls.Request, host: str, key: str) -> bool:
-    """Have req drawn apart (its caller has marked key busy); False when the queue is full."""
+def start(data, req: urls.Request, host: str, key: str, client: str = "") -> bool:
+    """Have req drawn apart (its caller has marked key busy, and counted it in its client's
+    share); False when the queue is full. Cheap files are drawn in the worker's quick lane
+    even with Celery: never behind images and packs."""
     url = os.environ.get(REDIS_ENV)
-    if os.environ.get(POOL_ENV) == "celery" and url and not REDIS_DOWN.is_set():
+    if (os.environ.get(POOL_ENV) == "celery" and url and not REDIS_DOWN.is_set()
+            and lane(req) != "quick"):
         try:
             waiting = _broker(url).llen(QUEUE)
             if waiting >= queue_limit():
                 return False
             seconds = _mark(key, waiting + 1)
             draw.apply_async((f"{req.name}.{req.ext}", req.query, host, key,
-                              data.dataset.version), queue=QUEUE, retry=False,
+                              data.dataset.version, client), queue=QUEUE, retry=False,
                              expires=seconds)  # past it, the mark has lapsed: asked again
             return True
         except Exception as err:  # noqa: BLE001  (Redis gone: this worker draws meanwhile)
             redis_down(url, err)
-    return _local(data, req, host, key)
+    return _local(data, req, host, key, client)
 
 
 @cache
@@ -214,7 +259,8 @@ def _load(**_kwargs) -> None:
 
 
 @app.task(name="beexplorer.render")
-def draw(name_ext: str, query: str, host: str, key: str, version: str) -> None:
+def draw(name_ext: str, query: str, host: str, key: str, version: str,
+         client: str = "") -> None:
     """A render asked for by an app instance: the same job as the app's own pool runs."""
     data = _worker_data()
     if data.dataset.version != version:
@@ -223,6 +269,8 @@ def draw(name_ext: str, query: str, host: str, key: str, version: str) -> None:
                                                 f"{data.dataset.version!r}, not {version!r}: "
                                                 "restart them with the app's data"), 60)
         store.delete("busy:" + key)
+        if client:
+            store.release(CLIENT_GROUP + client, key)
         return
     args = dict(parse_qsl(query, keep_blank_values=True))
-    job(data, urls.read(name_ext, args, data.vocabulary, version), host, key)
+    job(data, urls.read(name_ext, args, data.vocabulary, version), host, key, client)
