@@ -119,7 +119,7 @@ _WORKER_NAMES: dict[int, str] = {}
 
 def worker_name() -> str:
     """This process's name in /health: random, made once per process (a forked worker too)."""
-    return _WORKER_NAMES.setdefault(os.getpid(), secrets.token_hex(4))
+    return _WORKER_NAMES.setdefault(os.getpid(), "w-" + secrets.token_hex(4))
 
 
 def _canonical(path: str, query: bytes, known, lang: str):

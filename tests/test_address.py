@@ -58,23 +58,25 @@ OPTIONS = {"freq": "month", "by": "incident_type", "events": True, "panel": "ant
 VIEW = "type=attack&freq=month&by=incident_type&events=1&panel=antwerp&metric=per_100k"
 
 
-def test_every_permalink_is_the_address_of_the_view_with_its_chart_options(client, app_data):
+def test_every_permalink_is_the_address_of_the_view_with_its_chart_options(client, app_data,
+                                                                          monkeypatch):
     """Exports and the briefing pack (permalink), the embed snippet and its link back name the
-    same view: its filters and every chart option."""
+    same view: its filters and every chart option, at the one public address."""
     import re
 
     from components.dashboard import downloads
     from components.exports import embed
     from data.filters import Filters
     f = Filters(types=frozenset({"attack"}))
-    with client.application.test_request_context("/", base_url="http://news.example"):
+    monkeypatch.setenv("BEEXPLORER_PUBLIC_URL", "http://news.example")
+    with client.application.test_request_context("/"):  # asked at localhost
         assert downloads.permalink(f, OPTIONS) == f"http://news.example/?{VIEW}&lang=en"
     code = embed.snippet("http://news.example/", "timeline", f, OPTIONS, "v9")
     src = re.search(r'src="([^"]+)"', code).group(1).replace("&amp;", "&")
     assert src == f"http://news.example/embed/timeline?{VIEW}&v=v9&lang=en"
     page = client.get(src.removeprefix("http://news.example")).text
     back = re.search(r'<a href="([^"]+)"', page).group(1).replace("&amp;", "&")
-    assert back == f"http://localhost/?{VIEW}&lang=en"
+    assert back == f"http://news.example/?{VIEW}&lang=en"
 
 
 def test_the_briefings_explore_links_carry_their_scenes_chart_options(client):

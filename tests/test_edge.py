@@ -80,6 +80,30 @@ def test_security_headers_on_every_response(app_url):
         assert "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "no-referrer"
+        assert "camera=()" in headers["Permissions-Policy"]
+    worker = json.loads(_get(app_url + "/health")[2])["worker"]
+    assert worker.startswith("w-")  # a name made at random, never the PID
+
+
+def test_an_export_says_its_type_and_charset_once(app_url):
+    _, headers, _ = _get(app_url + "/export/rows.csv?type=attack&lang=en")
+    assert headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_the_offline_file_is_built_and_compressed_once(app_url):
+    """Asked again (and by a browser taking brotli or gzip), the same bytes, compressed when
+    the file was made: not again for every reader."""
+    import urllib.request
+    answers = []
+    for encoding in ("br", "br", "gzip", "identity"):
+        req = urllib.request.Request(app_url + "/offline.html?lang=nl",
+                                     headers={"Accept-Encoding": encoding})
+        with urllib.request.urlopen(req, timeout=120) as r:
+            answers.append((r.headers.get("Content-Encoding"), r.headers["ETag"], r.read()))
+    (e1, t1, b1), (e2, t2, b2), (e3, t3, b3), (e4, t4, b4) = answers
+    assert (e1, e2, e3, e4) == ("br", "br", "gzip", None)
+    assert b1 == b2 and t1 == t2 and len(b1) < len(b3) < len(b4) / 3
+    assert len({t1, t3, t4}) == 3  # one tag per encoding: a cache never mixes them
 
 
 @pytest.mark.parametrize("path,status", [

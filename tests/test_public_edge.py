@@ -154,6 +154,25 @@ def test_behind_the_shipped_nginx_each_reader_is_counted_as_themself(tmp_path):
         status, _, body = _fetched(front, "/export/rows.csv?type=attack&lang=en",
                                    source="127.0.0.2")
         assert status == 200 and b"\n" in body
+        # twelve readers sending their headers a line every 5 s: nginx holds them, and
+        # /health (through nginx) answers at once meanwhile
+        import socket
+        import time
+        port = int(urlsplit(front).port)
+        slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(12)]
+        for s in slow:
+            s.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        took = []
+        for line in range(4):
+            time.sleep(1.2)
+            for s in slow:
+                s.sendall(f"X-Slow-{line}: 1\r\n".encode())
+            started = time.monotonic()
+            assert _ask(front, "/health")[0] == 200
+            took.append(time.monotonic() - started)
+        for s in slow:
+            s.close()
+        assert max(took) < 1, took
         # nginx says nothing of itself, and answers no host but its own
         status, headers, _ = _ask(front, "/health")
         assert status == 200 and headers["Server"] == "nginx"

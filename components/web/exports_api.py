@@ -193,4 +193,4 @@ def install(server: Flask) -> None:
             return Response(status=304, headers=headers)
         headers["Content-Disposition"] = (
             f'attachment; filename="{req.filename(date.today().isoformat(), data.place_names)}"')
-        return Response(body, mimetype=urls.MEDIA[req.ext], headers=headers)
+        return Response(body, content_type=urls.MEDIA[req.ext], headers=headers)

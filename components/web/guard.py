@@ -223,6 +223,9 @@ def _check_item(item: object, dep: Dependency, where: str) -> None:
 CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+# no page of ours uses a device or a sensor: none may be asked for, by us or by a frame
+PERMISSIONS = ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+               "accelerometer=(), gyroscope=(), magnetometer=(), interest-cohort=()")
 ROBOTS = "User-agent: *\nDisallow: /_dash-\nDisallow: /geo/\nAllow: /\n"
 
 
@@ -277,6 +280,7 @@ def install(server: Flask, callback_map: dict, script_hashes: list[str],
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Permissions-Policy"] = PERMISSIONS
         if "frame-ancestors *" not in response.headers.get("Content-Security-Policy", ""):
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # embeds excepted
         return response

@@ -6,14 +6,17 @@ components/projector/page.py) and answers with the headers that page needs."""
 from __future__ import annotations
 
 import hashlib
+import threading
 from datetime import date
 
+import brotli
 from flask import Flask, Response, redirect, request
 
 from components.exports import embed
 from components.offline import bundle
 from components.projector import page as brief
 from components.runtime import current, public_url
+from components.web.precompressed import choose, compress
 from data import i18n
 from data.filters import FilterError
 from data.i18n import use
@@ -25,6 +28,26 @@ def embed_cache_control(pinned: str, version: str) -> str:
     if pinned and pinned == version:
         return "public, max-age=31536000, immutable"
     return "public, max-age=300"
+
+
+_building = threading.Lock()
+
+
+def _offline_file(data, lang: str, day: str) -> dict[str, bytes | str]:
+    """The offline file for lang, made once a day per worker, and compressed once with it
+    (brotli 9, gzip 9): {"": bytes, "br": bytes, "gzip": bytes, "etag": str}. Requests that
+    arrive while it is built wait for that build (one at a time), never start their own."""
+    key = ("offline-file", lang, day)
+    with _building:
+        if key not in data.geojson_cache:
+            for old in [k for k in data.geojson_cache if isinstance(k, tuple)
+                        and k[:1] == ("offline-file",) and k[2] != day]:
+                data.geojson_cache.pop(old)
+            body = bundle.build(data, lang, day).encode("utf-8")
+            data.geojson_cache[key] = {"": body, "br": brotli.compress(body, quality=9),
+                                       "gzip": compress(body, "gzip"),
+                                       "etag": hashlib.sha256(body).hexdigest()[:32]}
+        return data.geojson_cache[key]
 
 
 def install(server: Flask, story_path: str | None = None) -> None:
@@ -61,19 +84,16 @@ def install(server: Flask, story_path: str | None = None) -> None:
         lang = i18n.valid(request.args.get("lang")) or i18n.negotiate(
             request.headers.get("Accept-Language"))
         data = current()
-        day = date.today().isoformat()
-        key = ("offline-file", lang, day)
-        if key not in data.geojson_cache:
-            for old in [k for k in data.geojson_cache if isinstance(k, tuple)
-                        and k[:1] == ("offline-file",) and k[2] != day]:
-                data.geojson_cache.pop(old)
-            data.geojson_cache[key] = bundle.build(data, lang, day).encode("utf-8")
-        body = data.geojson_cache[key]
-        response = Response(body, mimetype="text/html")
+        variants = _offline_file(data, lang, date.today().isoformat())
+        encoding = choose(request.headers.get("Accept-Encoding", ""))
+        response = Response(variants[encoding or ""], mimetype="text/html")
+        if encoding:  # compressed once, when built (flask-compress leaves it alone)
+            response.headers["Content-Encoding"] = encoding
+        response.vary.add("Accept-Encoding")
         name = f"is-belgium-{data.dataset.version or 'data'}-{lang}.html"
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
         response.headers["Cache-Control"] = "no-cache"
-        response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+        response.set_etag(variants["etag"] + (f"-{encoding}" if encoding else ""))
         return response.make_conditional(request)
 
     @server.route("/brief")
