@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
@@ -66,12 +68,30 @@ def canonical(args: dict[str, str], vocabulary) -> str:
     return "&".join(q for q in (viewstate.address(_state(f, c), options), extra) if q)
 
 
-def page(chart: str, args: dict[str, str], host: str, accept_language: str = ""
-         ) -> tuple[str, int]:
+class Busy(Exception):
+    """The view is not drawn yet and its reader may not have another drawn now (the seconds
+    to wait)."""
+
+    def __init__(self, seconds: int):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+_charge: ContextVar[Callable[[], int] | None] = ContextVar("embed_charge", default=None)
+
+
+def page(chart: str, args: dict[str, str], host: str, accept_language: str = "",
+         charge: Callable[[], int] | None = None) -> tuple[str, int]:
     """The embed page's HTML and status (404 for an unknown chart, 400 for a bad filter or
-    option), in the language of its `lang=` (else the reader's browser)."""
-    with use(i18n.valid(args.get("lang")) or i18n.negotiate(accept_language)):
-        return _page(chart, args, host)
+    option), in the language of its `lang=` (else the reader's browser). charge: called when
+    the view must be drawn (not when it is kept already): 0 to draw it, else the seconds its
+    reader must wait (Busy)."""
+    token = _charge.set(charge)
+    try:
+        with use(i18n.valid(args.get("lang")) or i18n.negotiate(accept_language)):
+            return _page(chart, args, host)
+    finally:
+        _charge.reset(token)
 
 
 def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
@@ -128,6 +148,9 @@ def _figure(data, f: Filters, c: compare.Comparison | None, graph: str, options:
 
 def _drawn(f: Filters, c: compare.Comparison | None, graph: str, options: tuple, lang: str
            ) -> tuple[dict, str]:
+    charge = _charge.get()
+    if charge is not None and (wait := charge()):
+        raise Busy(wait)  # (lru_cache keeps no exception: asked again, it is drawn)
     with use(lang):
         return _figure(current(), f, c, graph, dict(options))
 

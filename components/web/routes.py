@@ -16,6 +16,7 @@ from components.exports import embed
 from components.offline import bundle
 from components.projector import page as brief
 from components.runtime import current, public_url
+from components.web.exports_api import allowed
 from components.web.precompressed import choose, compress
 from data import i18n
 from data.filters import FilterError
@@ -64,8 +65,15 @@ def install(server: Flask, story_path: str | None = None) -> None:
                 return Response(f"invalid filter: {err}\n", status=400, mimetype="text/plain")
             if request.query_string.decode() != query:
                 return redirect(f"/embed/{chart}" + (f"?{query}" if query else ""), 302)
-        body, status = embed.page(chart, args, public_url(request.host_url),
-                                  request.headers.get("Accept-Language", ""))
+        try:  # a view not drawn yet counts as a new render of its reader's (exports_api)
+            body, status = embed.page(chart, args, public_url(request.host_url),
+                                      request.headers.get("Accept-Language", ""),
+                                      lambda: allowed(request.remote_addr or ""))
+        except embed.Busy as busy:
+            return Response(f"too many new views from this client: ask again in "
+                            f"{busy.seconds} s\n", status=429, mimetype="text/plain",
+                            headers={"Retry-After": str(busy.seconds),
+                                     "Cache-Control": "no-store"})
         response = Response(body, status=status,
                             mimetype="text/html" if status == 200 else "text/plain")
         response.headers["Content-Security-Policy"] = embed.EMBED_CSP
