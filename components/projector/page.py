@@ -120,11 +120,16 @@ def _reference_rows(data) -> dict:
 
 def _study_note(scene: story.Scene, rows: dict) -> list[dict]:
     """Which study figures the scene shows, the study's value beside ours (and p. N if known)."""
-    return [{"id": label(fid), "page": _(" p. {page}").format(page=row.page) if row.page else "",
-             "value": str(row.reference) if not isinstance(row.reference, list | dict) else "",
-             "mark": "✓" if row.status == "match" else "≠"}
-            for fid in scene.figures
-            if (row := rows.get(fid)) is not None and row.reference is not None]
+    out = []
+    for fid in scene.figures:
+        row = rows.get(fid)
+        if row is None or row.reference is None:
+            continue
+        figure = label(fid) + (_(" p. {page}").format(page=row.page) if row.page else "")
+        value = str(row.reference) if not isinstance(row.reference, list | dict) else ""
+        out.append({"text": _("{figure}: {value}").format(figure=figure, value=value)
+                    if value else figure, "mark": "✓" if row.status == "match" else "≠"})
+    return out
 
 
 def page(scene_arg: str | None, lang: str) -> str:
