@@ -128,7 +128,8 @@ def test_brief_pages_in_each_language(offline_data):
     # each Explore link opens the scene's filters and chart options (scene 2: no filters)
     assert 'href="/?by=incident_type&amp;lang=fr">Explorer ces filtres' in page
     assert 'href="/?type=attack&amp;freq=month&amp;events=1&amp;lang=fr"' in page  # scene 3
-    assert "Arrestations liées à l&#39;EI en Syrie ou en Irak: 94 ✓" in page  # a name, not an id
+    # a name, not an id; French typography (a catalogue message, not a literal colon)
+    assert "Arrestations liées à l&#39;EI en Syrie ou en Irak\u00a0: 94 ✓" in page
     # scene 3 marks the attacks: their names under its chart, in large type, not in the plot
     assert '<p class="scene-key">1\u00a0:\u00a0Attentats de Paris\u00a0· 2\u00a0:' in page
     figure = json.loads(page.split('<script type="application/json" class="scene-figure">')[3]
