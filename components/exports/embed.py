@@ -61,11 +61,18 @@ def canonical(args: dict[str, str], vocabulary) -> str:
         raise FilterError("unknown_value", param="v", value=pinned)
     if lang and i18n.valid(lang) != lang:
         raise FilterError("one_of", param="lang", choices=", ".join(i18n.LANGS), value=lang)
+    options, f, c = _view(args, vocabulary)
+    extra = urlencode({k: v for k, v in (("v", pinned), ("lang", lang)) if v})
+    return "&".join(q for q in (viewstate.address(_state(f, c), options), extra) if q)
+
+
+def _view(args: dict[str, str], vocabulary):
+    """An embed's chart options (as its address names them), slice A and a comparison's B;
+    FilterError for a value no filter or option has."""
     options = viewstate.parse_options(args.items())
     f, c = compare.slices({k: v for k, v in args.items()
                            if k not in (*viewstate.OPTION, "v", "lang")}, vocabulary)
-    extra = urlencode({k: v for k, v in (("v", pinned), ("lang", lang)) if v})
-    return "&".join(q for q in (viewstate.address(_state(f, c), options), extra) if q)
+    return options, f, c
 
 
 class Busy(Exception):
@@ -98,12 +105,11 @@ def _page(chart: str, args: dict[str, str], host: str) -> tuple[str, int]:
     data = current()
     if chart not in CHARTS:
         return "no such chart", 404
-    filters = {k: v for k, v in args.items() if k not in (*viewstate.OPTION, "v", "lang")}
     try:  # a comparison's B in vs.<filter>: both slices, as compare mode shows them
-        options = viewstate.as_chart_options(viewstate.parse_options(args.items()))
-        f, c = compare.slices(filters, data.vocabulary)
+        named, f, c = _view(args, data.vocabulary)
     except FilterError as err:
         return f"invalid filter: {err}", 400
+    options = viewstate.as_chart_options(named)
     if chart == "map" and "panel" not in args:
         options["panel"] = panel_of(data, f, c)
     # drawn once per view and language, whatever v= says (only the page's notice does)

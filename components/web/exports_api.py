@@ -46,6 +46,13 @@ def _text(status: int, line: str) -> Response:
     return Response(line + "\n", status=status, mimetype="text/plain")
 
 
+def come_back(status: int, line: str, seconds: int | str) -> Response:
+    """A refusal or a "not yet": one line, when to ask again, and kept by no cache."""
+    response = _text(status, line)
+    response.headers.update({"Retry-After": str(seconds), "Cache-Control": "no-store"})
+    return response
+
+
 @cache
 def _limiter() -> tuple[int, int]:
     """How many new renders one client may start, and in how many seconds
@@ -157,32 +164,24 @@ def install(server: Flask) -> None:
         host = public_url(request.host_url)
         answer = rendered(data, req, host, request.remote_addr or "")
         if answer.how == "limited":
-            response = _text(429, f"too many new exports from this client: ask again in "
-                                  f"{answer.retry} s")
-            response.headers.update({"Retry-After": str(answer.retry),
-                                     "Cache-Control": "no-store"})
-            return response
+            return come_back(429, f"too many new exports from this client: ask again in "
+                                  f"{answer.retry} s", answer.retry)
         if answer.how == "crowded":
-            response = _text(429, f"{client_renders()} of your exports are being drawn: ask "
-                                  f"again in {answer.retry} s, once one is done")
-            response.headers.update({"Retry-After": str(answer.retry),
-                                     "Cache-Control": "no-store"})
-            return response
+            return come_back(429, f"{client_renders()} of your exports are being drawn: ask "
+                                  f"again in {answer.retry} s, once one is done", answer.retry)
         if answer.how == "rendering":  # being drawn (202: ask again), and how far, if it says
             done, _, total = answer.progress.partition("/")
             again = "2" if req.name == "pack" else "1"  # a chart takes well under a second
-            response = _text(202, "being drawn" + (f": charts {done} of {total}" if total else "")
-                             + f"; ask again in {again} s")
-            response.headers.update({"Retry-After": again, "Cache-Control": "no-store"})
+            response = come_back(202, "being drawn" + (f": charts {done} of {total}" if total
+                                                       else "") + f"; ask again in {again} s",
+                                 again)
             if total:
                 response.headers["X-Export-Progress"] = answer.progress
             return response
         if answer.how == "failed":  # the render this request waited for: why, in one line
             return _text(answer.status, answer.line)
         if answer.how == "full":  # too many renders waiting
-            response = _text(503, "too many exports are being drawn: ask again in 10 s")
-            response.headers.update({"Retry-After": "10", "Cache-Control": "no-store"})
-            return response
+            return come_back(503, "too many exports are being drawn: ask again in 10 s", 10)
         body, how = answer.body, answer.how
         tag = hashlib.sha256(body).hexdigest()[:32]
         headers = {"ETag": f'"{tag}"', "X-Export-Cache": how,

@@ -16,7 +16,7 @@ from components.exports import embed
 from components.offline import bundle
 from components.projector import page as brief
 from components.runtime import current, public_url
-from components.web.exports_api import allowed
+from components.web.exports_api import allowed, come_back
 from components.web.precompressed import choose, compress
 from data import i18n
 from data.filters import FilterError
@@ -70,10 +70,8 @@ def install(server: Flask, story_path: str | None = None) -> None:
                                       request.headers.get("Accept-Language", ""),
                                       lambda: allowed(request.remote_addr or ""))
         except embed.Busy as busy:
-            return Response(f"too many new views from this client: ask again in "
-                            f"{busy.seconds} s\n", status=429, mimetype="text/plain",
-                            headers={"Retry-After": str(busy.seconds),
-                                     "Cache-Control": "no-store"})
+            return come_back(429, f"too many new views from this client: ask again in "
+                                  f"{busy.seconds} s", busy.seconds)
         response = Response(body, status=status,
                             mimetype="text/html" if status == 200 else "text/plain")
         response.headers["Content-Security-Policy"] = embed.EMBED_CSP
