@@ -503,3 +503,8 @@ def test_an_embed_not_drawn_yet_counts_as_a_new_render_of_its_reader(client, app
         assert client.get("/embed/shares?plot=no&lang=en", environ_base=READER).status_code == 200
     finally:
         exports_api._limiter.cache_clear()
+
+
+def test_an_empty_embed_says_what_is_empty_not_how_to_change_filters_it_has_not(client):
+    page = client.get("/embed/map?type=attack&place=antwerp&lang=fr").text
+    assert "Aucun incident ne" in page and "Retirez" not in page

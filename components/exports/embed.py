@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from components.charts import comparison, views
 from components.charts import registry as charts
-from components.charts.figures import plain_title
+from components.charts.figures import plain_title, without_hint
 from components.charts.registry import figure_for
 from components.runtime import current
 from components.templating import render
@@ -147,9 +147,15 @@ def _figure(data, f: Filters, c: compare.Comparison | None, graph: str, options:
     outlines are named by URL (/geo/<panel>.json): fetched once, kept by the reader's browser
     and any cache for every map embed, never sent again inside each page."""
     if c is not None:
-        return comparison.figure(data, c, graph, options)
-    return (figure_for(data, f, graph, options, inline=False),
-            views.descriptions(data, f, options["freq"], (graph,))[graph])
+        fig, described = comparison.figure(data, c, graph, options)
+    else:
+        fig, described = (figure_for(data, f, graph, options, inline=False),
+                          views.descriptions(data, f, options["freq"], (graph,))[graph])
+    # an empty view says what is empty, not the dashboard's way out ("remove a filter above"):
+    # an embed has no filters
+    notes = [without_hint(dict(a)) if a.get("name") == "empty-state" else a
+             for a in fig["layout"].get("annotations") or []]
+    return {**fig, "layout": {**fig["layout"], "annotations": notes}}, described
 
 
 def _drawn(f: Filters, c: compare.Comparison | None, graph: str, options: tuple, lang: str
