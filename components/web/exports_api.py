@@ -115,6 +115,11 @@ def rendered(data, req: urls.Request, host: str, client: str = "") -> Answer:
             return Answer(None, "limited", retry=retry)
         # one render per file across the instances: whoever marks it busy has it drawn
         joined = not store.add("busy:" + key, str(os.getpid()).encode(), RENDER_SECONDS)
+        if not joined and (body := store.get(key)) is not None:
+            # a render finished between the first look and the mark (it stores the file
+            # before it lifts its mark): the file, not a second render
+            store.delete("busy:" + key)
+            return Answer(body, "hit")
         share = renderers.CLIENT_GROUP + client if renderers.lane(req) != "quick" else ""
         if not joined and share and store.claim(share, key, client_renders(),
                                                 RENDER_SECONDS * 2):
